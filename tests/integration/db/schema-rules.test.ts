@@ -1,0 +1,71 @@
+// Rules every table, view and function in the public schema must follow, checked in the catalog so that
+// a later migration that forgets one fails here instead of leaking data through the API.
+import { afterAll, describe, expect, it } from 'vitest';
+import { testPeople } from './people.js';
+
+const people = testPeople('schema');
+
+afterAll(() => people.remove());
+
+describe('the public schema', () => {
+	it('has row level security enabled on every table', async () => {
+		const rows = await people.query<{ table: string }>(`
+			select c.relname as table
+			from pg_class c
+			join pg_namespace n on n.oid = c.relnamespace
+			where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity
+			order by 1
+		`);
+		expect(rows.map((row) => row.table)).toEqual([]);
+	});
+
+	it('has a comment on every table and view', async () => {
+		const rows = await people.query<{ relation: string }>(`
+			select c.relname as relation
+			from pg_class c
+			join pg_namespace n on n.oid = c.relnamespace
+			where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm')
+				and obj_description(c.oid, 'pg_class') is null
+			order by 1
+		`);
+		expect(rows.map((row) => row.relation)).toEqual([]);
+	});
+
+	it('only has views that apply the row level security of the person asking', async () => {
+		const rows = await people.query<{ view: string }>(`
+			select c.relname as view
+			from pg_class c
+			join pg_namespace n on n.oid = c.relnamespace
+			where n.nspname = 'public' and c.relkind = 'v'
+				and not coalesce('security_invoker=true' = any(c.reloptions), false)
+				and not coalesce('security_invoker=on' = any(c.reloptions), false)
+			order by 1
+		`);
+		expect(rows.map((row) => row.view)).toEqual([]);
+	});
+
+	it('fixes the search_path of every security definer function', async () => {
+		const rows = await people.query<{ fn: string }>(`
+			select p.proname as fn
+			from pg_proc p
+			join pg_namespace n on n.oid = p.pronamespace
+			where n.nspname = 'public' and p.prosecdef
+				and not exists (
+					select 1 from unnest(coalesce(p.proconfig, '{}')) as setting
+					where setting like 'search_path=%'
+				)
+			order by 1
+		`);
+		expect(rows.map((row) => row.fn)).toEqual([]);
+	});
+
+	it('names the roles of every policy explicitly instead of leaving them to public', async () => {
+		const rows = await people.query<{ policy: string }>(`
+			select tablename || ': ' || policyname as policy
+			from pg_policies
+			where schemaname = 'public' and roles = '{public}'
+			order by 1
+		`);
+		expect(rows.map((row) => row.policy)).toEqual([]);
+	});
+});
