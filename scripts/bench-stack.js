@@ -9,17 +9,19 @@ import path from 'node:path';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groeistoot-bench-'));
-const env = {
-	...process.env,
+Object.assign(process.env, {
 	STACK_LOCAL_DIR: path.join(dir, '.local'),
-	STACK_API_PORT: '55321',
-	STACK_DB_PORT: '55322',
-	STACK_MAILBOX_PORT: '55324',
-	STACK_SMTP_PORT: '55325',
-	STACK_POSTGREST_PORT: '55330',
-	STACK_POSTGREST_ADMIN_PORT: '55331',
-	STACK_MEILI_PORT: '57700'
-};
+	STACK_API_PORT: '25321',
+	STACK_DB_PORT: '25322',
+	STACK_MAILBOX_PORT: '25324',
+	STACK_SMTP_PORT: '25325',
+	STACK_POSTGREST_PORT: '25330',
+	STACK_POSTGREST_ADMIN_PORT: '25331',
+	STACK_MEILI_PORT: '27700'
+});
+const env = process.env;
+// Imported after the environment is set: it reads the stack's folder from it.
+const { processTree, recordedPids } = await import('../stack/processes.js');
 
 /** @param {string} command */
 function stack(command) {
@@ -34,30 +36,6 @@ function stack(command) {
 
 /** @param {number[]} values */
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Every process of the stack: the recorded parts and their process groups (Postgres backends). */
-function stackProcesses() {
-	const runDir = path.join(env.STACK_LOCAL_DIR, 'run');
-	const groups = new Set(
-		fs
-			.readdirSync(runDir)
-			.filter((file) => file.endsWith('.pid'))
-			.map((file) => JSON.parse(fs.readFileSync(path.join(runDir, file), 'utf8')).pid)
-	);
-	/** @type {number[]} */
-	const pids = [];
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (groups.has(Number(fields[2]))) pids.push(Number(entry));
-		} catch {
-			// the process ended meanwhile
-		}
-	}
-	return pids;
-}
 
 /** @param {number} pid @param {string} field e.g. VmRSS (status) or Pss (smaps_rollup) */
 function kilobytes(pid, field) {
@@ -81,7 +59,7 @@ try {
 		if (i < runs - 1) stack('stop');
 	}
 	await new Promise((resolve) => setTimeout(resolve, 3000));
-	const pids = stackProcesses();
+	const pids = processTree(recordedPids());
 	const rss = pids.reduce((sum, pid) => sum + kilobytes(pid, 'VmRSS'), 0) / 1024;
 	const pss = pids.reduce((sum, pid) => sum + kilobytes(pid, 'Pss'), 0) / 1024;
 	stack('stop');

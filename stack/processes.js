@@ -18,10 +18,11 @@ export const logFile = (name) => path.join(logDir, `${name}.log`);
 export function isAlive(pid) {
 	try {
 		process.kill(pid, 0);
-		return true;
 	} catch (error) {
-		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+		if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EPERM') return false;
 	}
+	// A killed process whose parent has not reaped it yet is gone for our purposes.
+	return !isZombie(pid);
 }
 
 /** The command line of a live process, to make sure a pid was not reused by something else. */
@@ -110,7 +111,7 @@ function signalGroup(pid, signal) {
 async function waitForExit(pid, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (!isAlive(pid) || isZombie(pid)) return true;
+		if (!isAlive(pid)) return true;
 		await sleep(50);
 	}
 	return false;
@@ -147,4 +148,40 @@ export async function waitFor(check, { timeoutMs, intervalMs = 25, what }) {
 		if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
 		await sleep(intervalMs);
 	}
+}
+
+/**
+ * The given processes and all their descendants. Postgres puts each backend in its own process
+ * group, so the tree (by parent pid) is what holds a part together, not the group.
+ * @param {number[]} roots
+ * @returns {number[]}
+ */
+export function processTree(roots) {
+	/** @type {Map<number, number[]>} */
+	const children = new Map();
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (state === 'Z') continue;
+			const siblings = children.get(Number(parent)) ?? [];
+			siblings.push(Number(entry));
+			children.set(Number(parent), siblings);
+		} catch {
+			// the process ended meanwhile
+		}
+	}
+	const found = new Set(roots.filter(isAlive));
+	for (const pid of found) for (const child of children.get(pid) ?? []) found.add(child);
+	return [...found];
+}
+
+/** The pids recorded in .local/run. */
+export function recordedPids() {
+	if (!fs.existsSync(runDir)) return [];
+	return fs
+		.readdirSync(runDir)
+		.filter((file) => file.endsWith('.pid'))
+		.map((file) => JSON.parse(fs.readFileSync(path.join(runDir, file), 'utf8')).pid);
 }

@@ -3,6 +3,7 @@
 // detached parts (pid files in .local/run), serves the gateway, the auth service and the mailbox
 // itself, restarts a part that dies, and stops everything on SIGTERM. `stack/cli.js` launches it.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { apiUrl, anonKey, dbPassword, host, jwtSecret, localDir, ports, serviceRoleKey, siteUrl } from './config.js';
 import { migrate } from './db/migrate.js';
@@ -70,10 +71,62 @@ async function stopAll() {
 	await stopPostgres();
 }
 
+/**
+ * Holds a port until its owner binds it. Our ports sit in Linux's ephemeral range, so an outgoing
+ * connection made while starting (to Postgres, say) could otherwise take one as its local port and
+ * leave it in TIME_WAIT, where a later listen() fails with EADDRINUSE.
+ * @param {number} port
+ * @returns {Promise<() => Promise<void>>} releases the port
+ */
+async function reservePort(port) {
+	const server = net.createServer();
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve(undefined));
+	});
+	return () => new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** @param {import('node:net').Server} server @param {number} port */
+function listen(server, port) {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => resolve(undefined));
+	});
+}
+
 async function main() {
 	const started = Date.now();
 	writeState({ status: 'starting' });
+
+	// Everything that listens is bound before the first outgoing connection (see reservePort).
+	const { startMailbox } = await import('./mailbox/index.js');
+	const mailbox = await startMailbox({
+		host,
+		smtpPort: ports.mailboxSmtp,
+		httpPort: ports.mailboxHttp,
+		dir: path.join(localDir, 'mailbox')
+	});
+	closers.push(() => mailbox.close());
+	/** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined} */
+	let authHandler;
+	const gateway = createGateway({
+		authHandler: (req, res) => {
+			if (authHandler) return authHandler(req, res);
+			res.writeHead(503, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: 'the auth service is starting' }));
+		},
+		postgrest: { host, port: ports.postgrest },
+		apiKeys: [anonKey, serviceRoleKey]
+	});
+	await listen(gateway, ports.gateway);
+	closers.push(() => new Promise((resolve) => gateway.close(() => resolve(undefined))));
+	const releasePostgrestPorts = await Promise.all([
+		reservePort(ports.postgrest),
+		reservePort(ports.postgrestAdmin)
+	]);
 	startMeilisearch();
+
 	const { fresh } = await startPostgres();
 	log(fresh ? 'created a new database cluster' : 'reusing the database in .local/db');
 	try {
@@ -83,30 +136,13 @@ async function main() {
 		if (fresh) discardDatabase = true;
 		throw error;
 	}
+	await Promise.all(releasePostgrestPorts.map((release) => release()));
 	startPostgrest();
 
 	const { createAuthHandler, authOptionsFromEnv } = await import('./auth/server.js');
 	const auth = createAuthHandler(authOptionsFromEnv(localAuthEnvironment()));
-	closers.push(() => auth.close?.());
-	const { startMailbox } = await import('./mailbox/index.js');
-	const mailbox = await startMailbox({
-		host,
-		smtpPort: ports.mailboxSmtp,
-		httpPort: ports.mailboxHttp,
-		dir: path.join(localDir, 'mailbox')
-	});
-	closers.push(() => mailbox.close());
-
-	const gateway = createGateway({
-		authHandler: auth.handler ?? auth,
-		postgrest: { host, port: ports.postgrest },
-		apiKeys: [anonKey, serviceRoleKey]
-	});
-	await new Promise((resolve, reject) => {
-		gateway.once('error', reject);
-		gateway.listen(ports.gateway, host, () => resolve(undefined));
-	});
-	closers.push(() => new Promise((resolve) => gateway.close(() => resolve(undefined))));
+	closers.push(() => auth.close());
+	authHandler = auth;
 
 	await Promise.all([waitForPostgrest(), waitForMeilisearch()]);
 	watched.push(

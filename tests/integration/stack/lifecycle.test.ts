@@ -6,19 +6,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processTree } from '../../../stack/processes.js';
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groeistoot-lifecycle-'));
 const env = {
 	...process.env,
 	STACK_LOCAL_DIR: path.join(dir, '.local'),
-	STACK_API_PORT: '56321',
-	STACK_DB_PORT: '56322',
-	STACK_MAILBOX_PORT: '56324',
-	STACK_SMTP_PORT: '56325',
-	STACK_POSTGREST_PORT: '56330',
-	STACK_POSTGREST_ADMIN_PORT: '56331',
-	STACK_MEILI_PORT: '56700'
+	STACK_API_PORT: '26321',
+	STACK_DB_PORT: '26322',
+	STACK_MAILBOX_PORT: '26324',
+	STACK_SMTP_PORT: '26325',
+	STACK_POSTGREST_PORT: '26330',
+	STACK_POSTGREST_ADMIN_PORT: '26331',
+	STACK_MEILI_PORT: '26700'
 };
 const runDir = path.join(env.STACK_LOCAL_DIR, 'run');
 
@@ -32,30 +33,11 @@ async function stack(command: string) {
 	}
 }
 
-function recordedPids(): number[] {
-	return fs
-		.readdirSync(runDir)
+const recordedPidsIn = (dir: string): number[] =>
+	fs
+		.readdirSync(dir)
 		.filter((file) => file.endsWith('.pid'))
-		.map((file) => JSON.parse(fs.readFileSync(path.join(runDir, file), 'utf8')).pid);
-}
-
-/** Processes whose process group is one of the given leaders: the parts and their children. */
-function processesInGroups(leaders: number[]): number[] {
-	const groups = new Set(leaders);
-	return fs
-		.readdirSync('/proc')
-		.filter((entry) => /^\d+$/.test(entry))
-		.filter((entry) => {
-			try {
-				const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-				const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-				return fields[0] !== 'Z' && groups.has(Number(fields[2]));
-			} catch {
-				return false;
-			}
-		})
-		.map(Number);
-}
+		.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).pid);
 
 const portAnswers = (port: number) =>
 	new Promise<boolean>((resolve) => {
@@ -90,16 +72,21 @@ describe('stack commands', () => {
 	}, 30_000);
 
 	it('stops every process, also after the supervisor itself was killed', async () => {
-		const leaders = recordedPids();
+		const leaders = recordedPidsIn(runDir);
 		expect(leaders.length).toBe(4);
+		const before = processTree(leaders);
+		// supervisor, postgres with its background workers, postgrest, meilisearch
+		expect(before.length).toBeGreaterThan(6);
 		const supervisor = JSON.parse(fs.readFileSync(path.join(runDir, 'supervisor.pid'), 'utf8')).pid;
 		process.kill(supervisor, 'SIGKILL');
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		expect(processesInGroups(leaders).length).toBeGreaterThan(0);
+		const survivors = processTree(before);
+		expect(survivors).not.toContain(supervisor);
+		expect(survivors.length).toBeGreaterThan(3);
 
 		const stopped = await stack('stop');
 		expect(stopped.code).toBe(0);
-		expect(processesInGroups(leaders)).toEqual([]);
+		expect(processTree(before)).toEqual([]);
 		expect(await portAnswers(Number(env.STACK_DB_PORT))).toBe(false);
 		expect(await portAnswers(Number(env.STACK_MEILI_PORT))).toBe(false);
 		expect((await stack('status')).code).not.toBe(0);

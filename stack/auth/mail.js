@@ -1,0 +1,66 @@
+// @ts-check
+// Outgoing auth mail over SMTP (locally: the mailbox in stack/mailbox, as GoTrue sends to Inbucket/Mailpit).
+import nodemailer from 'nodemailer';
+
+/** @param {string} s */
+const esc = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** @type {Record<'recovery' | 'signup' | 'magiclink', { subject: string, title: string, intro: string, action: string }>} */
+const TEMPLATES = {
+	recovery: {
+		subject: 'Stel je wachtwoord opnieuw in',
+		title: 'Nieuw wachtwoord kiezen',
+		intro:
+			'Iemand vroeg een nieuw wachtwoord aan voor je Groeistoot-account. Was jij dat? Kies dan via deze link een nieuw wachtwoord.',
+		action: 'Nieuw wachtwoord kiezen'
+	},
+	signup: {
+		subject: 'Bevestig je registratie',
+		title: 'Bevestig je e-mailadres',
+		intro: 'Welkom bij Groeistoot. Bevestig je e-mailadres via deze link.',
+		action: 'E-mailadres bevestigen'
+	},
+	magiclink: {
+		subject: 'Je aanmeldlink',
+		title: 'Aanmelden bij Groeistoot',
+		intro: 'Meld je aan via deze link. Hij werkt één keer en verloopt snel.',
+		action: 'Aanmelden'
+	}
+};
+
+/**
+ * @param {{ host: string, port: number, adminEmail: string, senderName: string }} smtp
+ */
+export function createMailer(smtp) {
+	const transport = nodemailer.createTransport({
+		host: smtp.host,
+		port: smtp.port,
+		secure: false,
+		ignoreTLS: true,
+		// The local mailbox needs no auth; a real relay would be configured through GoTrue's SMTP_USER/PASS.
+		tls: { rejectUnauthorized: false }
+	});
+	const from = smtp.senderName
+		? { name: smtp.senderName, address: smtp.adminEmail }
+		: smtp.adminEmail;
+
+	return {
+		/**
+		 * @param {'recovery' | 'signup' | 'magiclink'} kind
+		 * @param {{ to: string, link: string, otp: string, expiresInMinutes: number }} p
+		 */
+		async send(kind, p) {
+			const t = TEMPLATES[kind];
+			const text = `${t.title}\n\n${t.intro}\n\n${p.link}\n\nOf gebruik deze code: ${p.otp}\n\nDe link en de code verlopen na ${p.expiresInMinutes} minuten. Heb je niets aangevraagd? Dan mag je deze mail negeren.\n`;
+			const html = `<h2>${esc(t.title)}</h2>
+<p>${esc(t.intro)}</p>
+<p><a href="${esc(p.link)}">${esc(t.action)}</a></p>
+<p>Of gebruik deze code: <strong>${esc(p.otp)}</strong></p>
+<p>De link en de code verlopen na ${p.expiresInMinutes} minuten. Heb je niets aangevraagd? Dan mag je deze mail negeren.</p>`;
+			await transport.sendMail({ from, to: p.to, subject: t.subject, text, html });
+		},
+		close() {
+			transport.close();
+		}
+	};
+}

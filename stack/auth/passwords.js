@@ -1,0 +1,47 @@
+// @ts-check
+// Password hashing exactly as GoTrue stores it: bcrypt, cost 10, "$2a$" prefix.
+import bcrypt from 'bcryptjs';
+import { AuthError, badRequest } from './errors.js';
+
+const MAX_PASSWORD_LENGTH = 72; // bcrypt ignores anything beyond 72 bytes; GoTrue refuses it
+
+/** @param {string} password */
+export async function hashPassword(password) {
+	// bcryptjs writes "$2b$"; for passwords of at most 72 bytes 2a and 2b hash identically, and GoTrue
+	// (Go's x/crypto/bcrypt) writes and expects "$2a$".
+	const hash = await bcrypt.hash(password, 10);
+	return hash.replace(/^\$2b\$/, '$2a$');
+}
+
+/** @param {string} password @param {string | null | undefined} hash */
+export async function verifyPassword(password, hash) {
+	if (!hash) return false;
+	try {
+		return await bcrypt.compare(password, hash);
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Throws weak_password (422) or validation_failed like GoTrue's strength check.
+ * @param {string} password @param {number} minLength
+ */
+export function checkPasswordStrength(password, minLength) {
+	if (Buffer.byteLength(password) > MAX_PASSWORD_LENGTH) {
+		throw badRequest(
+			'validation_failed',
+			`Password cannot be longer than ${MAX_PASSWORD_LENGTH} characters`
+		);
+	}
+	if (password.length < minLength) {
+		throw new AuthError(
+			422,
+			'weak_password',
+			`Password should be at least ${minLength} characters.`,
+			{
+				weak_password: { reasons: ['length'] }
+			}
+		);
+	}
+}
