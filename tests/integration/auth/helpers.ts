@@ -3,7 +3,7 @@
 import { randomUUID, createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import {
 	anonKey,
@@ -17,28 +17,15 @@ import {
 	serviceRoleKey
 } from '../../../stack/config.js';
 import { authOptionsFromEnv, createAuthHandler } from '../../../stack/auth/server.js';
+import { anonClient, serviceClient } from '../support/supabase.js';
 
 export { anonKey, apiUrl, jwtSecret, serviceRoleKey, mailboxUrl };
 export const authUrl = `${apiUrl}/auth/v1`;
 export const password = 'auth-test-wachtwoord-1';
 
-/**
- * These suites never open realtime channels; a stand-in transport keeps supabase-js from demanding a
- * native WebSocket, which Node 20 lacks without a flag.
- */
-class NoWebSocket {
-	constructor() {
-		throw new Error('realtime is not used by the auth tests');
-	}
-}
-export const realtime = { transport: NoWebSocket as never };
-const clientOptions = { auth: { persistSession: false, autoRefreshToken: false }, realtime };
+export const anon = (url = apiUrl): SupabaseClient => anonClient(url);
 
-export function anon(url = apiUrl): SupabaseClient {
-	return createClient(url, anonKey, clientOptions);
-}
-
-export const admin: SupabaseClient = createClient(apiUrl, serviceRoleKey, clientOptions);
+export const admin: SupabaseClient = serviceClient();
 
 export const uniqueEmail = (label = 'auth') => `${label}-${randomUUID()}@example.test`;
 

@@ -1,5 +1,8 @@
 // Password recovery through the local mailbox: /recover, the mailed link (GET /verify), codes and
 // token hashes (POST /verify), PKCE, expiry and single use.
+import { createClient } from '@supabase/supabase-js';
+import ws from 'ws';
+import { anonKey, apiUrl } from '../../../stack/config.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
 	anon,
@@ -160,10 +163,8 @@ describe('GET /verify (the mailed link)', () => {
 		const { email } = await signUpUser(anon(), users);
 		// With a storage, supabase-js keeps the code verifier like a browser would.
 		const store = new Map<string, string>();
-		const { createClient } = await import('@supabase/supabase-js');
-		const { apiUrl, anonKey, realtime } = await import('./helpers');
 		const client = createClient(apiUrl, anonKey, {
-			realtime,
+			realtime: { transport: ws as never },
 			auth: {
 				flowType: 'pkce',
 				persistSession: true,

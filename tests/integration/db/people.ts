@@ -1,27 +1,16 @@
 // Test people for the database suites: real accounts made through the auth API, each signed in on its
 // own client, removed again afterwards (their profiles and staff rows go with them by cascade).
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { anonKey, apiUrl, databaseUrl, serviceRoleKey } from '../../../stack/config.js';
+import { databaseUrl } from '../../../stack/config.js';
+import { anonClient, serviceClient } from '../support/supabase.js';
 
-/** Realtime is never used here; a stand-in transport spares Node 20 (no native WebSocket) the error. */
-class NoWebSocket {
-	constructor() {
-		throw new Error('realtime is not used by the database tests');
-	}
-}
-const clientOptions = {
-	auth: { persistSession: false, autoRefreshToken: false },
-	realtime: { transport: NoWebSocket as never }
-};
 const password = 'groeistoot-test-wachtwoord';
 
-export const serviceRole: SupabaseClient = createClient(apiUrl, serviceRoleKey, clientOptions);
+export const serviceRole: SupabaseClient = serviceClient();
 
-export function anonymousClient(): SupabaseClient {
-	return createClient(apiUrl, anonKey, clientOptions);
-}
+export const anonymousClient = (): SupabaseClient => anonClient();
 
 export type Person = { id: string; email: string; client: SupabaseClient };
 
@@ -57,7 +46,7 @@ export function testPeople(suite: string) {
 			if (error || !data.user) throw error ?? new Error(`no user for ${email}`);
 			made.push(data.user.id);
 
-			const client = createClient(apiUrl, anonKey, clientOptions);
+			const client = anonClient();
 			const signIn = await client.auth.signInWithPassword({ email, password });
 			if (signIn.error) throw signIn.error;
 			return { id: data.user.id, email, client };

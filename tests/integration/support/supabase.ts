@@ -1,5 +1,5 @@
 // supabase-js clients for tests against the running local stack, as a new user of the API would make them.
-import { createClient } from '@supabase/supabase-js';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { anonKey, apiUrl, serviceRoleKey } from '../../../stack/config.js';
 
@@ -10,7 +10,7 @@ const options = {
 };
 
 /** A visitor's client: anon key, no session until it signs in. */
-export const anonClient = () => createClient(apiUrl, anonKey, options);
+export const anonClient = (url = apiUrl): SupabaseClient => createClient(url, anonKey, options);
 
 /** A server job's client: service-role key, bypasses RLS. */
-export const serviceClient = () => createClient(apiUrl, serviceRoleKey, options);
+export const serviceClient = (url = apiUrl): SupabaseClient => createClient(url, serviceRoleKey, options);
