@@ -63,10 +63,18 @@ try {
 	const rss = pids.reduce((sum, pid) => sum + kilobytes(pid, 'VmRSS'), 0) / 1024;
 	const pss = pids.reduce((sum, pid) => sum + kilobytes(pid, 'Pss'), 0) / 1024;
 	stack('stop');
-	console.log(`cold start: ${cold.map((s) => s.toFixed(2)).join(', ')} s (median ${median(cold).toFixed(2)})`);
-	console.log(`warm start: ${warm.map((s) => s.toFixed(2)).join(', ')} s (median ${median(warm).toFixed(2)})`);
-	console.log(`idle stack: ${pids.length} processes, RSS ${rss.toFixed(0)} MB (PSS ${pss.toFixed(0)} MB, shared pages counted once)`);
-	console.log(`stack: cold ${median(cold).toFixed(2)} s, warm ${median(warm).toFixed(2)} s, idle ${rss.toFixed(0)} MB`);
+	console.log(
+		`cold start: ${cold.map((s) => s.toFixed(2)).join(', ')} s (median ${median(cold).toFixed(2)})`
+	);
+	console.log(
+		`warm start: ${warm.map((s) => s.toFixed(2)).join(', ')} s (median ${median(warm).toFixed(2)})`
+	);
+	console.log(
+		`idle stack: ${pids.length} processes, RSS ${rss.toFixed(0)} MB (PSS ${pss.toFixed(0)} MB, shared pages counted once)`
+	);
+	console.log(
+		`stack: cold ${median(cold).toFixed(2)} s, warm ${median(warm).toFixed(2)} s, idle ${rss.toFixed(0)} MB`
+	);
 } finally {
 	spawnSync('node', ['stack/cli.js', 'stop'], { env });
 	fs.rmSync(dir, { recursive: true, force: true });

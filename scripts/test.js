@@ -39,14 +39,21 @@ try {
 	fs.rmSync(reports, { recursive: true, force: true });
 	fs.mkdirSync(reports, { recursive: true });
 
-	const vitestExit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+	const vitestExit = run('npx', [
+		'vitest',
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${vitestReport}`
+	]);
 	const vitest = readJson(vitestReport);
 	if (vitest) {
 		passed += vitest.numPassedTests;
 		failed += vitest.numFailedTests;
 		skipped += vitest.numPendingTests + vitest.numTodoTests;
 		// A suite that failed to load counts no tests: still a failure.
-		if (vitestExit !== 0 && vitest.numFailedTests === 0) failed += Math.max(1, vitest.numFailedTestSuites);
+		if (vitestExit !== 0 && vitest.numFailedTests === 0)
+			failed += Math.max(1, vitest.numFailedTestSuites);
 	} else {
 		console.error('vitest wrote no report');
 		failed += 1;

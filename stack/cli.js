@@ -1,13 +1,31 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm run stack:<start|stop|status|reset|env>`: the Docker-free local Supabase + Meilisearch stack.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { anonKey, apiUrl, databaseUrl, host, localDir, mailboxUrl, meiliMasterKey, meiliUrl, ports, serviceRoleKey } from './config.js';
-import { logDir, logFile, runDir, runningPid, sleep, startDetached, stopPart } from './processes.js';
+import {
+	anonKey,
+	apiUrl,
+	databaseUrl,
+	host,
+	localDir,
+	mailboxUrl,
+	meiliMasterKey,
+	meiliUrl,
+	ports,
+	serviceRoleKey
+} from './config.js';
+import {
+	logDir,
+	logFile,
+	runDir,
+	runningPid,
+	sleep,
+	startDetached,
+	stopPart
+} from './processes.js';
 
 const stateFile = path.join(runDir, 'state.json');
 const supervisorScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'supervisor.js');
@@ -49,7 +67,9 @@ function isRunning() {
 
 async function start() {
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		fail(`the local stack's binaries are built for linux-x64, this is ${process.platform}-${process.arch}: use \`supabase start\` and a Meilisearch server instead (see README)`);
+		fail(
+			`the local stack's binaries are built for linux-x64, this is ${process.platform}-${process.arch}: use \`supabase start\` and a Meilisearch server instead (see README)`
+		);
 	}
 	if (isRunning()) {
 		console.log(`The local stack already runs (API ${apiUrl}).`);
@@ -60,7 +80,9 @@ async function start() {
 	for (const [name, variable] of Object.entries(portNames)) {
 		const port = ports[/** @type {keyof typeof ports} */ (name)];
 		if (await portInUse(port)) {
-			fail(`port ${port} (${name}) is already in use by another program: stop it, or choose another port with ${variable}=…`);
+			fail(
+				`port ${port} (${name}) is already in use by another program: stop it, or choose another port with ${variable}=…`
+			);
 		}
 	}
 	fs.mkdirSync(logDir, { recursive: true });
@@ -71,14 +93,20 @@ async function start() {
 		const state = readState();
 		if (state.status === 'running') break;
 		if (state.status === 'failed') {
-			fail(`the local stack did not start: ${state.error} (logs in ${path.relative(process.cwd(), logDir)}/)`);
+			fail(
+				`the local stack did not start: ${state.error} (logs in ${path.relative(process.cwd(), logDir)}/)`
+			);
 		}
 		if (runningPid('supervisor') === undefined) {
-			fail(`the local stack's supervisor stopped while starting: see ${path.relative(process.cwd(), logFile('supervisor'))}`);
+			fail(
+				`the local stack's supervisor stopped while starting: see ${path.relative(process.cwd(), logFile('supervisor'))}`
+			);
 		}
 		if (Date.now() - began > 90_000) {
 			await stopEverything();
-			fail(`the local stack did not become ready within 90 s: see ${path.relative(process.cwd(), logDir)}/`);
+			fail(
+				`the local stack did not become ready within 90 s: see ${path.relative(process.cwd(), logDir)}/`
+			);
 		}
 	}
 	console.log(`Local stack ready in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
@@ -89,14 +117,19 @@ async function stopEverything() {
 	const supervisor = runningPid('supervisor');
 	const stopped = [];
 	if (supervisor !== undefined && (await stopPart('supervisor'))) stopped.push('supervisor');
-	for (const part of parts) if (await stopPart(part, part === 'postgres' ? 'SIGINT' : 'SIGTERM')) stopped.push(part);
+	for (const part of parts)
+		if (await stopPart(part, part === 'postgres' ? 'SIGINT' : 'SIGTERM')) stopped.push(part);
 	fs.rmSync(stateFile, { force: true });
 	return stopped;
 }
 
 async function stop() {
 	const stopped = await stopEverything();
-	console.log(stopped.length > 0 ? `Stopped the local stack (${stopped.join(', ')}).` : 'The local stack was not running.');
+	console.log(
+		stopped.length > 0
+			? `Stopped the local stack (${stopped.join(', ')}).`
+			: 'The local stack was not running.'
+	);
 }
 
 async function status() {
@@ -106,7 +139,11 @@ async function status() {
 		return `  ${name.padEnd(12)} ${pid === undefined ? 'stopped' : `running (pid ${pid})`}`;
 	});
 	const running = isRunning();
-	console.log(running ? `The local stack runs (API ${apiUrl}).` : `The local stack is not running${state.status && state.status !== 'running' ? ` (${state.status}${state.error ? `: ${state.error}` : ''})` : ''}.`);
+	console.log(
+		running
+			? `The local stack runs (API ${apiUrl}).`
+			: `The local stack is not running${state.status && state.status !== 'running' ? ` (${state.status}${state.error ? `: ${state.error}` : ''})` : ''}.`
+	);
 	console.log(rows.join('\n'));
 	if (running) printEnvironment();
 	process.exitCode = running ? 0 : 3;

@@ -8,12 +8,19 @@ const corsHeaders = {
 	'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD',
 	'access-control-allow-headers':
 		'authorization, x-client-info, apikey, content-type, prefer, range, accept-profile, content-profile, x-supabase-api-version, x-upsert',
-	'access-control-expose-headers': 'content-range, content-location, x-total-count, link, x-supabase-api-version',
+	'access-control-expose-headers':
+		'content-range, content-location, x-total-count, link, x-supabase-api-version',
 	'access-control-max-age': '86400'
 };
 
 // Reached from an e-mail link or a browser redirect, so they carry no apikey (as on Supabase).
-const openAuthPaths = new Set(['/verify', '/callback', '/authorize', '/health', '/.well-known/jwks.json']);
+const openAuthPaths = new Set([
+	'/verify',
+	'/callback',
+	'/authorize',
+	'/health',
+	'/.well-known/jwks.json'
+]);
 
 /**
  * @param {http.ServerResponse} res
@@ -80,14 +87,21 @@ function headerValue(value) {
  */
 function proxy(req, res, target) {
 	const upstream = http.request(
-		{ host: target.host, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: `${target.host}:${target.port}` } },
+		{
+			host: target.host,
+			port: target.port,
+			method: req.method,
+			path: req.url,
+			headers: { ...req.headers, host: `${target.host}:${target.port}` }
+		},
 		(response) => {
 			res.writeHead(response.statusCode ?? 502, response.headers);
 			response.pipe(res);
 		}
 	);
 	upstream.on('error', () => {
-		if (!res.headersSent) sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
+		if (!res.headersSent)
+			sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
 		else res.destroy();
 	});
 	req.pipe(upstream);

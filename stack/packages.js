@@ -15,5 +15,7 @@ export function packageDir(name, what) {
 		const dir = path.join(base, name);
 		if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
 	}
-	throw new Error(`${what} (npm package ${name}) is missing: run \`npm install\` on a linux-x64 machine`);
+	throw new Error(
+		`${what} (npm package ${name}) is missing: run \`npm install\` on a linux-x64 machine`
+	);
 }

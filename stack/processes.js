@@ -145,7 +145,8 @@ export async function waitFor(check, { timeoutMs, intervalMs = 25, what }) {
 		} catch {
 			// not ready yet
 		}
-		if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
+		if (Date.now() > deadline)
+			throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
 		await sleep(intervalMs);
 	}
 }

@@ -5,7 +5,17 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { apiUrl, anonKey, dbPassword, host, jwtSecret, localDir, ports, serviceRoleKey, siteUrl } from './config.js';
+import {
+	apiUrl,
+	anonKey,
+	dbPassword,
+	host,
+	jwtSecret,
+	localDir,
+	ports,
+	serviceRoleKey,
+	siteUrl
+} from './config.js';
 import { migrate } from './db/migrate.js';
 import { createGateway } from './gateway.js';
 import { startMeilisearch, stopMeilisearch, waitForMeilisearch } from './parts/meilisearch.js';
@@ -165,7 +175,10 @@ async function watch() {
 			if (stopping || runningPid(part.name) !== undefined) continue;
 			restarts[part.name] = (restarts[part.name] ?? 0) + 1;
 			if (restarts[part.name] > 3) {
-				writeState({ status: 'degraded', error: `${part.name} keeps stopping: see .local/logs/${part.name}.log` });
+				writeState({
+					status: 'degraded',
+					error: `${part.name} keeps stopping: see .local/logs/${part.name}.log`
+				});
 				continue;
 			}
 			log(`${part.name} stopped unexpectedly: restarting it`);

@@ -34,7 +34,12 @@ async function runFile(client, file) {
 		await client.query(fs.readFileSync(file, 'utf8'));
 	} catch (error) {
 		const { message, position } = /** @type {Error & { position?: string }} */ (error);
-		throw new Error(`${path.relative(root, file)}: ${message}${position ? ` (at character ${position})` : ''}`);
+		throw new Error(
+			`${path.relative(root, file)}: ${message}${position ? ` (at character ${position})` : ''}`,
+			{
+				cause: error
+			}
+		);
 	}
 }
 
@@ -67,7 +72,9 @@ export async function migrate({ fresh, seed = fresh, log = () => {} }) {
 				add column if not exists statements text[],
 				add column if not exists name text;
 		`);
-		const { rows } = await client.query('select version from supabase_migrations.schema_migrations');
+		const { rows } = await client.query(
+			'select version from supabase_migrations.schema_migrations'
+		);
 		const done = new Set(rows.map((row) => row.version));
 		/** @type {string[]} */
 		const applied = [];

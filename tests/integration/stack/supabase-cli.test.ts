@@ -19,7 +19,7 @@ describe('Supabase CLI on the local stack', () => {
 		const rows = stdout
 			.split('\n')
 			.map((line) => line.split('|').map((cell) => cell.trim().replaceAll('`', '')))
-			.filter((cells) => cells.length === 3 && /^\d{14}$/.test(cells[0]));
+			.filter((cells) => cells.length === 3 && /^\d{14}$/.test(cells[0] ?? ''));
 		expect(localVersions.length).toBeGreaterThan(0);
 		expect(rows.map(([local, remote]) => [local, remote])).toEqual(
 			localVersions.map((version) => [version, version])

@@ -13,4 +13,5 @@ const options = {
 export const anonClient = (url = apiUrl): SupabaseClient => createClient(url, anonKey, options);
 
 /** A server job's client: service-role key, bypasses RLS. */
-export const serviceClient = (url = apiUrl): SupabaseClient => createClient(url, serviceRoleKey, options);
+export const serviceClient = (url = apiUrl): SupabaseClient =>
+	createClient(url, serviceRoleKey, options);

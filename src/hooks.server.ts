@@ -1,0 +1,68 @@
+import { guardRedirect } from '$lib/server/auth/guard';
+import { createRequestClient } from '$lib/server/supabase';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages';
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+
+const supabase: Handle = async ({ event, resolve }) => {
+	// supabase may refresh the session several times per request; SvelteKit allows each header only once.
+	const headersSet = new Set<string>();
+	event.locals.supabase = createRequestClient(event.cookies, (headers) => {
+		const fresh = Object.fromEntries(
+			Object.entries(headers).filter(([name]) => !headersSet.has(name.toLowerCase()))
+		);
+		for (const name of Object.keys(fresh)) headersSet.add(name.toLowerCase());
+		if (Object.keys(fresh).length > 0) event.setHeaders(fresh);
+	});
+
+	event.locals.safeGetSession = async () => {
+		const {
+			data: { session }
+		} = await event.locals.supabase.auth.getSession();
+		if (!session) return { session: null, user: null };
+
+		// getSession() only decodes the cookie; getUser() asks the auth server whether it is still valid.
+		const {
+			data: { user },
+			error
+		} = await event.locals.supabase.auth.getUser();
+		if (error || !user) return { session: null, user: null };
+
+		return { session, user };
+	};
+
+	return resolve(event, {
+		filterSerializedResponseHeaders: (name) =>
+			name === 'content-range' || name === 'x-supabase-api-version'
+	});
+};
+
+const authGuard: Handle = async ({ event, resolve }) => {
+	const { session, user } = await event.locals.safeGetSession();
+	event.locals.session = session;
+	event.locals.user = user;
+
+	const target = guardRedirect({ routeId: event.route.id, url: event.url, signedIn: !!user });
+	if (target) redirect(303, target);
+
+	return resolve(event);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+export const handle = sequence(supabase, authGuard, i18n);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: m.error_not_found() };
+
+	const errorId = crypto.randomUUID();
+	console.error(`[${errorId}] ${event.request.method} ${event.url.pathname} (${status})`, error);
+	return { message: status >= 500 ? m.error_unexpected() : message, errorId };
+};

@@ -1,0 +1,28 @@
+// Where a request may go given whether someone is signed in; authorisation itself lives in RLS.
+import { safeRedirectPath } from '$lib/redirect';
+
+/** Route ids in this group are only for signed-in people. */
+const APP_GROUP = '/(app)';
+/** Route ids in this group (sign-in, register, forgot password) make no sense once signed in. */
+const GUEST_GROUP = '/(guest)';
+
+/** Returns the path to redirect to, or null to let the request through. */
+export function guardRedirect({
+	routeId,
+	url,
+	signedIn
+}: {
+	routeId: string | null;
+	url: URL;
+	signedIn: boolean;
+}): string | null {
+	if (!routeId) return null;
+	if (!signedIn && routeId.startsWith(APP_GROUP)) {
+		const redirectTo = url.pathname + url.search;
+		return `/aanmelden?${new URLSearchParams({ redirectTo })}`;
+	}
+	if (signedIn && routeId.includes(GUEST_GROUP)) {
+		return safeRedirectPath(url.searchParams.get('redirectTo'), '/profiel');
+	}
+	return null;
+}

@@ -1,0 +1,59 @@
+// Supabase clients; the ONLY module that reads the service-role key.
+import { env as privateEnv } from '$env/dynamic/private';
+import { env as publicEnv } from '$env/dynamic/public';
+import type { Database } from '$lib/types/database';
+import { createServerClient } from '@supabase/ssr';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Cookies } from '@sveltejs/kit';
+import ws from 'ws';
+
+export type Db = SupabaseClient<Database>;
+
+// The Supabase CLI's well-known local defaults, so `npm run dev` works against the local stack without a .env.
+const LOCAL_API_URL = 'http://127.0.0.1:54321';
+const LOCAL_ANON_KEY =
+	'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+
+function supabaseUrl(): string {
+	return publicEnv.PUBLIC_SUPABASE_URL || LOCAL_API_URL;
+}
+
+function anonKey(): string {
+	return publicEnv.PUBLIC_SUPABASE_ANON_KEY || LOCAL_ANON_KEY;
+}
+
+// supabase-js builds its realtime client eagerly and wants a WebSocket, which Node 20 only has as `ws`.
+const realtime = { transport: (globalThis.WebSocket ?? ws) as unknown as typeof WebSocket };
+
+/** A client acting as the person making this request: their session cookies, so RLS decides. */
+export function createRequestClient(
+	cookies: Cookies,
+	setHeaders: (headers: Record<string, string>) => void
+): Db {
+	return createServerClient<Database>(supabaseUrl(), anonKey(), {
+		realtime,
+		cookies: {
+			getAll: () => cookies.getAll(),
+			setAll: (cookiesToSet, headers) => {
+				for (const { name, value, options } of cookiesToSet) {
+					cookies.set(name, value, { ...options, path: '/' });
+				}
+				setHeaders(headers);
+			}
+		}
+	});
+}
+
+/**
+ * A client that bypasses RLS. Only for search sync, seeding and admin jobs; never for a person's request.
+ */
+export function createServiceClient(): Db {
+	const serviceRoleKey = privateEnv.SUPABASE_SERVICE_ROLE_KEY;
+	if (!serviceRoleKey) {
+		throw new Error('SUPABASE_SERVICE_ROLE_KEY is not set');
+	}
+	return createClient<Database>(supabaseUrl(), serviceRoleKey, {
+		realtime,
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
+	});
+}

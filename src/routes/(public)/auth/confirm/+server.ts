@@ -1,0 +1,37 @@
+// Where links in auth mails land: a PKCE `code` (what @supabase/ssr sends) or a `token_hash` (custom templates).
+import { safeRedirectPath } from '$lib/redirect';
+import type { EmailOtpType } from '@supabase/supabase-js';
+import { redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+
+const EMAIL_OTP_TYPES: readonly string[] = [
+	'signup',
+	'invite',
+	'magiclink',
+	'recovery',
+	'email_change',
+	'email'
+] satisfies EmailOtpType[];
+
+function isEmailOtpType(type: string | null): type is EmailOtpType {
+	return type !== null && EMAIL_OTP_TYPES.includes(type);
+}
+
+export const GET = (async ({ url, locals: { supabase } }) => {
+	const next = safeRedirectPath(url.searchParams.get('next'), '/profiel');
+	const code = url.searchParams.get('code');
+	const tokenHash = url.searchParams.get('token_hash');
+	const type = url.searchParams.get('type');
+
+	if (code) {
+		const { error } = await supabase.auth.exchangeCodeForSession(code);
+		if (!error) redirect(303, next);
+		console.warn('Auth link code was refused', error.code);
+	} else if (tokenHash && isEmailOtpType(type)) {
+		const { error } = await supabase.auth.verifyOtp({ type, token_hash: tokenHash });
+		if (!error) redirect(303, next);
+		console.warn('Auth link token was refused', error.code);
+	}
+
+	redirect(303, '/wachtwoord-vergeten?fout=link-verlopen');
+}) satisfies RequestHandler;

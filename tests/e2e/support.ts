@@ -1,0 +1,88 @@
+// Shared steps for the e2e specs: accounts, the local mailbox and axe. Locators use roles and labels only.
+import { expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mailboxUrl } from '../../stack/config.js';
+
+export type Account = { name: string; email: string; password: string };
+
+export function newAccount(name = 'Sara Peeters'): Account {
+	return {
+		name,
+		email: `e2e-${randomUUID().slice(0, 12)}@groeistoot.test`,
+		password: `Wachtwoord-${randomUUID().slice(0, 8)}`
+	};
+}
+
+export async function register(page: Page, account: Account): Promise<void> {
+	await page.goto('/registreren');
+	await page.getByLabel('Naam').fill(account.name);
+	await page.getByLabel('E-mailadres').fill(account.email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
+	await page.getByLabel('Herhaal je wachtwoord').fill(account.password);
+	await page.getByRole('button', { name: 'Account aanmaken' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/aanmelden');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord').fill(password);
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('banner').getByRole('button', { name: 'Afmelden' }).click();
+	await expect(page.getByRole('banner').getByRole('link', { name: 'Aanmelden' })).toBeVisible();
+}
+
+type MailSummary = { ID: string; Subject: string; Created: string };
+type Mail = { Text: string; HTML: string };
+
+/** The first link in the newest mail to `email` whose text matches `linkPattern`, waiting for it to arrive. */
+export async function linkFromMail(email: string, linkPattern: RegExp): Promise<string> {
+	let link: string | undefined;
+	await expect
+		.poll(
+			async () => {
+				const query = new URLSearchParams({ query: `to:${email}` });
+				const list = (await (await fetch(`${mailboxUrl}/api/v1/messages?${query}`)).json()) as {
+					messages: MailSummary[];
+				};
+				const newest = [...list.messages].sort((a, b) => b.Created.localeCompare(a.Created))[0];
+				if (!newest) return undefined;
+				const mail = (await (
+					await fetch(`${mailboxUrl}/api/v1/message/${newest.ID}`)
+				).json()) as Mail;
+				const links = `${mail.Text}\n${mail.HTML}`.match(/https?:\/\/[^\s<>"')]+/g) ?? [];
+				link = links.map((l) => l.replaceAll('&amp;', '&')).find((l) => linkPattern.test(l));
+				return link;
+			},
+			{ message: `a mail with a link for ${email}`, timeout: 15_000 }
+		)
+		.toBeTruthy();
+	return link!;
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+type AxeViolation = {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: { target: string[] }[];
+};
+
+/** Runs axe on the current page and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	await page.addScriptTag({ path: axePath });
+	const violations = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } })
+			.axe;
+		return (await axe.run()).violations;
+	});
+	const readable = (violations as AxeViolation[]).map(
+		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
+	expect(readable, `axe violations on ${page.url()}`).toEqual([]);
+}

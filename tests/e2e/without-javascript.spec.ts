@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { newAccount } from './support';
+
+test.use({ javaScriptEnabled: false });
+
+test('without JavaScript one can register, sign in, read and save the profile', async ({
+	page
+}) => {
+	const account = newAccount('Jonas Maes');
+
+	await page.goto('/registreren');
+	await page.getByLabel('Naam').fill(account.name);
+	await page.getByLabel('E-mailadres').fill(account.email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
+	await page.getByLabel('Herhaal je wachtwoord').fill(account.password);
+	await page.getByRole('button', { name: 'Account aanmaken' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+
+	await page.getByRole('banner').getByRole('button', { name: 'Afmelden' }).click();
+	await expect(page.getByRole('banner').getByRole('link', { name: 'Aanmelden' })).toBeVisible();
+
+	await page.goto('/aanmelden');
+	await page.getByLabel('E-mailadres').fill(account.email);
+	await page.getByLabel('Wachtwoord').fill(account.password);
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(page.getByLabel('Naam')).toHaveValue(account.name);
+
+	await page.getByRole('combobox', { name: 'Gemeente' }).fill('brussel');
+	await page.getByRole('checkbox', { name: 'Bedrijfsvertegenwoordiger' }).check();
+	await page.getByRole('radio', { name: 'Iedereen' }).check();
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByRole('status')).toHaveText('Je profiel is opgeslagen.');
+
+	await page.goto('/profiel');
+	await expect(page.getByRole('combobox', { name: 'Gemeente' })).toHaveValue(
+		'Brussel — Brussels Hoofdstedelijk Gewest'
+	);
+	await expect(page.getByRole('checkbox', { name: 'Bedrijfsvertegenwoordiger' })).toBeChecked();
+});
+
+test('without JavaScript the language switch turns the page into English and back', async ({
+	page
+}) => {
+	await page.goto('/aanmelden');
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page).toHaveURL(/\/aanmelden$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Nederlands' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+});
