@@ -10,7 +10,7 @@ import { databaseUrl, dbPassword, root } from '../config.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const migrationsDir = path.join(root, 'supabase', 'migrations');
-const seedFile = path.join(root, 'supabase', 'seed.sql');
+const seedDir = path.join(root, 'supabase', 'seed');
 const migrationName = /^(\d{14})_(.+)\.sql$/;
 
 /** @returns {{ version: string, name: string, file: string }[]} */
@@ -26,6 +26,15 @@ export function migrationFiles() {
 			file: path.join(migrationsDir, file)
 		}))
 		.sort((a, b) => a.version.localeCompare(b.version));
+}
+
+export function seedFiles() {
+	if (!fs.existsSync(seedDir)) return [];
+	return fs
+		.readdirSync(seedDir)
+		.filter((file) => file.endsWith('.sql'))
+		.sort()
+		.map((file) => path.join(seedDir, file));
 }
 
 /** @param {pg.Client} client @param {string} file */
@@ -94,9 +103,12 @@ export async function migrate({ fresh, seed = fresh, log = () => {} }) {
 			applied.push(`${migration.version}_${migration.name}`);
 			log(`applied migration ${migration.version}_${migration.name}`);
 		}
-		if (seed && fs.existsSync(seedFile)) {
-			await runFile(client, seedFile);
-			log('loaded supabase/seed.sql');
+		if (seed) {
+			// The same files, in the same order, as config.toml's [db.seed] sql_paths = ["./seed/*.sql"].
+			for (const file of seedFiles()) {
+				await runFile(client, file);
+				log(`loaded ${path.relative(root, file)}`);
+			}
 		}
 		if (applied.length > 0) await client.query(`notify pgrst, 'reload schema'`);
 		return { applied };
