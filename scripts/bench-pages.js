@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm run bench:pages`: the built app with the seed loaded, under autocannon (10 connections): a bare
+// page of the same app as the baseline, and the academy, activity and municipality pages, measured in
+// the same run. Also counts the database round trips (API calls) each page makes, through a counting proxy.
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import pg from 'pg';
+import { apiUrl, databaseUrl } from '../stack/config.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 10;
+
+/** @param {string} command @param {string[]} args */
+function run(command, args) {
+	const result = spawnSync(command, args, { stdio: 'inherit' });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+/** @returns {Promise<number>} */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer().listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject()
+			);
+		});
+	});
+}
+
+/** Pages to measure, picked from the seed: the busiest municipality and one of its activities. */
+async function samplePages() {
+	const db = new pg.Client({ connectionString: databaseUrl });
+	await db.connect();
+	try {
+		const { rows } = await db.query(`
+			select a.id as activity, o.slug as academy, a.municipality_nis as nis
+			from public.activities a join public.organisations o on o.id = a.organisation_id
+			where a.status = 'published' and a.end_date >= current_date
+			order by (select count(*) from public.activities b where b.municipality_nis = a.municipality_nis) desc, a.id
+			limit 1`);
+		if (rows.length === 0)
+			throw new Error('no published upcoming activity: load the seed (npm run stack:reset)');
+		const [{ activity, academy, nis }] = rows;
+		return [
+			{ name: 'bare', path: '/' },
+			{ name: 'academy', path: `/academies/${academy}` },
+			{ name: 'activity', path: `/activiteiten/${activity}` },
+			{ name: 'municipality', path: `/gemeenten/${nis}` }
+		];
+	} finally {
+		await db.end();
+	}
+}
+
+/**
+ * Starts the built app (adapter-node) and waits until it answers.
+ * @param {Record<string, string>} env
+ */
+async function startApp(env) {
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const child = spawn('node', ['build'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, ...env }
+	});
+	for (let i = 0; i < 200; i++) {
+		try {
+			if ((await fetch(`${origin}/api/health`)).ok) return { origin, stop: () => child.kill() };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	child.kill();
+	throw new Error('the built app did not start');
+}
+
+/** A proxy in front of the API gateway that counts the requests passing through. */
+async function countingProxy() {
+	const target = new URL(apiUrl);
+	let count = 0;
+	const server = http.createServer((req, res) => {
+		count++;
+		const upstream = http.request(
+			{
+				host: target.hostname,
+				port: target.port,
+				method: req.method,
+				path: req.url,
+				headers: req.headers
+			},
+			(response) => {
+				res.writeHead(response.statusCode ?? 502, response.headers);
+				response.pipe(res);
+			}
+		);
+		req.pipe(upstream);
+	});
+	const port = await freePort();
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
+	return {
+		url: `http://127.0.0.1:${port}`,
+		take: () => {
+			const taken = count;
+			count = 0;
+			return taken;
+		},
+		close: () => server.close()
+	};
+}
+
+/** @param {number[]} sorted @param {number} p */
+const percentile = (sorted, p) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** @param {string} url @param {number} [duration] seconds */
+async function measure(url, duration = seconds) {
+	/** @type {number[]} */
+	const latencies = [];
+	const result = await new Promise((resolve, reject) => {
+		const instance = autocannon({ url, connections, duration }, (error, output) =>
+			error ? reject(error) : resolve(output)
+		);
+		instance.on('response', (_client, _status, _bytes, responseTime) =>
+			latencies.push(responseTime)
+		);
+	});
+	latencies.sort((a, b) => a - b);
+	const { non2xx, errors, requests } = /** @type {any} */ (result);
+	return {
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		rps: requests.average,
+		failures: non2xx + errors
+	};
+}
+
+const status = spawnSync('node', ['stack/cli.js', 'status'], { stdio: 'ignore' }).status;
+const startedStack = status !== 0;
+if (startedStack) run('node', ['stack/cli.js', 'start']);
+try {
+	run('npx', ['vite', 'build', '--logLevel', 'warn']);
+	const pages = await samplePages();
+
+	// Round trips: each page once through the counting proxy, after a warm-up request.
+	const proxy = await countingProxy();
+	const counted = await startApp({ PUBLIC_SUPABASE_URL: proxy.url });
+	/** @type {Record<string, number>} */
+	const roundTrips = {};
+	for (const page of pages) {
+		await fetch(counted.origin + page.path);
+		proxy.take();
+		const response = await fetch(counted.origin + page.path);
+		if (!response.ok) throw new Error(`${page.path} answered ${response.status}`);
+		roundTrips[page.name] = proxy.take();
+	}
+	counted.stop();
+	proxy.close();
+
+	// Timing: the app straight against the gateway, as deployed.
+	const app = await startApp({});
+	/** @type {Record<string, { p50: number, p95: number, rps: number, failures: number }>} */
+	const results = {};
+	try {
+		for (const page of pages) {
+			await measure(app.origin + page.path, 2); // warm-up, not counted
+			results[page.name] = await measure(app.origin + page.path);
+			const r = results[page.name];
+			console.log(
+				`${page.name.padEnd(13)} ${page.path.padEnd(60)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${roundTrips[page.name]} API round trips${r.failures ? `  ${r.failures} FAILED` : ''}`
+			);
+		}
+	} finally {
+		app.stop();
+	}
+	const measured = pages.filter((page) => page.name !== 'bare').map((page) => results[page.name]);
+	const worst = Math.max(...measured.map((r) => r.p95));
+	const bare = results.bare.p95;
+	console.log(
+		`pages p95: worst ${worst.toFixed(1)} ms, bare ${bare.toFixed(1)} ms, ratio ${(worst / bare).toFixed(2)}`
+	);
+} finally {
+	if (startedStack) run('node', ['stack/cli.js', 'stop']);
+}
