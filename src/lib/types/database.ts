@@ -5,6 +5,222 @@ export type Database = {
 	__InternalSupabase: { PostgrestVersion: '12' };
 	public: {
 		Tables: {
+			academy_profiles: {
+				Row: {
+					organisation_id: string;
+					stem_letters: string[];
+					accent_letters: string[];
+					creative_link: boolean;
+					domains: string[];
+					age_min: number | null;
+					age_max: number | null;
+					languages: string[];
+					officially_recognised: boolean;
+					quality_label: string;
+					updated_at: string;
+				};
+				Insert: {
+					organisation_id: string;
+					stem_letters?: string[];
+					accent_letters?: string[];
+					creative_link?: boolean;
+					domains?: string[];
+					age_min?: number | null;
+					age_max?: number | null;
+					languages?: string[];
+					officially_recognised?: boolean;
+					quality_label?: string;
+					updated_at?: string;
+				};
+				Update: {
+					organisation_id?: string;
+					stem_letters?: string[];
+					accent_letters?: string[];
+					creative_link?: boolean;
+					domains?: string[];
+					age_min?: number | null;
+					age_max?: number | null;
+					languages?: string[];
+					officially_recognised?: boolean;
+					quality_label?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'academy_profiles_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: true;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			activities: {
+				Row: {
+					id: string;
+					organisation_id: string;
+					title: string;
+					description: string;
+					domains: string[];
+					format: string;
+					age_min: number;
+					age_max: number;
+					start_date: string;
+					end_date: string;
+					session_count: number;
+					venue_name: string | null;
+					venue_address: string | null;
+					municipality_nis: string;
+					lat: number;
+					lng: number;
+					capacity: number | null;
+					price_eur: number;
+					reduced_price_eur: number | null;
+					registration_url: string | null;
+					status: string;
+					published_at: string | null;
+					cancelled_at: string | null;
+					created_by: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					organisation_id: string;
+					title: string;
+					description?: string;
+					domains: string[];
+					format: string;
+					age_min: number;
+					age_max: number;
+					start_date: string;
+					end_date: string;
+					session_count?: number;
+					venue_name?: string | null;
+					venue_address?: string | null;
+					municipality_nis: string;
+					lat: number;
+					lng: number;
+					capacity?: number | null;
+					price_eur?: number;
+					reduced_price_eur?: number | null;
+					registration_url?: string | null;
+					status?: string;
+					published_at?: string | null;
+					cancelled_at?: string | null;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					organisation_id?: string;
+					title?: string;
+					description?: string;
+					domains?: string[];
+					format?: string;
+					age_min?: number;
+					age_max?: number;
+					start_date?: string;
+					end_date?: string;
+					session_count?: number;
+					venue_name?: string | null;
+					venue_address?: string | null;
+					municipality_nis?: string;
+					lat?: number;
+					lng?: number;
+					capacity?: number | null;
+					price_eur?: number;
+					reduced_price_eur?: number | null;
+					registration_url?: string | null;
+					status?: string;
+					published_at?: string | null;
+					cancelled_at?: string | null;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'activities_municipality_nis_fkey';
+						columns: ['municipality_nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					},
+					{
+						foreignKeyName: 'activities_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			invitations: {
+				Row: {
+					id: string;
+					organisation_id: string;
+					email: string;
+					role: string;
+					token_hash: string;
+					invited_by: string | null;
+					expires_at: string;
+					accepted_at: string | null;
+					accepted_by: string | null;
+					revoked_at: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: string;
+					organisation_id: string;
+					email: string;
+					role?: string;
+					token_hash: string;
+					invited_by?: string | null;
+					expires_at?: string;
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					revoked_at?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: string;
+					organisation_id?: string;
+					email?: string;
+					role?: string;
+					token_hash?: string;
+					invited_by?: string | null;
+					expires_at?: string;
+					accepted_at?: string | null;
+					accepted_by?: string | null;
+					revoked_at?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'invitations_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			memberships: {
+				Row: { organisation_id: string; user_id: string; role: string; created_at: string };
+				Insert: { organisation_id: string; user_id: string; role?: string; created_at?: string };
+				Update: { organisation_id?: string; user_id?: string; role?: string; created_at?: string };
+				Relationships: [
+					{
+						foreignKeyName: 'memberships_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			municipalities: {
 				Row: {
 					nis: string;
@@ -70,6 +286,150 @@ export type Database = {
 				Update: { user_id?: string; granted_at?: string; granted_by?: string | null };
 				Relationships: [];
 			};
+			organisation_contacts: {
+				Row: {
+					organisation_id: string;
+					contact_name: string | null;
+					email: string | null;
+					phone: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					organisation_id: string;
+					contact_name?: string | null;
+					email?: string | null;
+					phone?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					organisation_id?: string;
+					contact_name?: string | null;
+					email?: string | null;
+					phone?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'organisation_contacts_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: true;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			organisation_verification_events: {
+				Row: {
+					id: number;
+					organisation_id: string;
+					action: string;
+					note: string | null;
+					actor: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: never;
+					organisation_id: string;
+					action: string;
+					note?: string | null;
+					actor?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: never;
+					organisation_id?: string;
+					action?: string;
+					note?: string | null;
+					actor?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'organisation_verification_events_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			organisations: {
+				Row: {
+					id: string;
+					kind: string;
+					partner_type: string | null;
+					name: string;
+					slug: string;
+					description: string;
+					website: string | null;
+					public_email: string | null;
+					public_phone: string | null;
+					street_address: string | null;
+					postal_code: string | null;
+					municipality_nis: string;
+					lat: number;
+					lng: number;
+					verification_status: string;
+					verified_at: string | null;
+					verified_by: string | null;
+					created_by: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					kind: string;
+					partner_type?: string | null;
+					name: string;
+					slug: string;
+					description?: string;
+					website?: string | null;
+					public_email?: string | null;
+					public_phone?: string | null;
+					street_address?: string | null;
+					postal_code?: string | null;
+					municipality_nis: string;
+					lat: number;
+					lng: number;
+					verification_status?: string;
+					verified_at?: string | null;
+					verified_by?: string | null;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					kind?: string;
+					partner_type?: string | null;
+					name?: string;
+					slug?: string;
+					description?: string;
+					website?: string | null;
+					public_email?: string | null;
+					public_phone?: string | null;
+					street_address?: string | null;
+					postal_code?: string | null;
+					municipality_nis?: string;
+					lat?: number;
+					lng?: number;
+					verification_status?: string;
+					verified_at?: string | null;
+					verified_by?: string | null;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'organisations_municipality_nis_fkey';
+						columns: ['municipality_nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					}
+				];
+			};
 			profiles: {
 				Row: {
 					id: string;
@@ -111,8 +471,90 @@ export type Database = {
 					}
 				];
 			};
+			reach_reports: {
+				Row: {
+					id: string;
+					activity_id: string;
+					participants: number;
+					girls: number;
+					disadvantaged: number | null;
+					non_dutch_home_language: number | null;
+					special_needs: number | null;
+					reported_by: string | null;
+					reported_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					activity_id: string;
+					participants: number;
+					girls: number;
+					disadvantaged?: number | null;
+					non_dutch_home_language?: number | null;
+					special_needs?: number | null;
+					reported_by?: string | null;
+					reported_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					activity_id?: string;
+					participants?: number;
+					girls?: number;
+					disadvantaged?: number | null;
+					non_dutch_home_language?: number | null;
+					special_needs?: number | null;
+					reported_by?: string | null;
+					reported_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'reach_reports_activity_id_fkey';
+						columns: ['activity_id'];
+						isOneToOne: true;
+						referencedRelation: 'activities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 		};
 		Views: {
+			academy_overview: {
+				Row: {
+					id: string | null;
+					slug: string | null;
+					name: string | null;
+					description: string | null;
+					website: string | null;
+					public_email: string | null;
+					public_phone: string | null;
+					street_address: string | null;
+					postal_code: string | null;
+					municipality_nis: string | null;
+					municipality_name: string | null;
+					province_nis: string | null;
+					province_nl: string | null;
+					region: string | null;
+					lat: number | null;
+					lng: number | null;
+					verification_status: string | null;
+					created_at: string | null;
+					updated_at: string | null;
+					stem_letters: string[] | null;
+					accent_letters: string[] | null;
+					creative_link: boolean | null;
+					domains: string[] | null;
+					age_min: number | null;
+					age_max: number | null;
+					languages: string[] | null;
+					officially_recognised: boolean | null;
+					quality_label: string | null;
+					upcoming_activity_count: number | null;
+					upcoming_formats: string[] | null;
+				};
+				Relationships: [];
+			};
 			current_municipalities: {
 				Row: {
 					nis: string | null;
@@ -130,11 +572,81 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			public_activities: {
+				Row: {
+					id: string | null;
+					organisation_id: string | null;
+					organisation_name: string | null;
+					organisation_slug: string | null;
+					organisation_verification_status: string | null;
+					title: string | null;
+					description: string | null;
+					domains: string[] | null;
+					format: string | null;
+					age_min: number | null;
+					age_max: number | null;
+					start_date: string | null;
+					end_date: string | null;
+					session_count: number | null;
+					venue_name: string | null;
+					venue_address: string | null;
+					municipality_nis: string | null;
+					municipality_name: string | null;
+					province_nis: string | null;
+					province_nl: string | null;
+					region: string | null;
+					lat: number | null;
+					lng: number | null;
+					capacity: number | null;
+					price_eur: number | null;
+					reduced_price_eur: number | null;
+					registration_url: string | null;
+					status: string | null;
+					published_at: string | null;
+					cancelled_at: string | null;
+				};
+				Relationships: [];
+			};
 		};
 		Functions: {
+			accept_invitation: {
+				Args: { p_token: string };
+				Returns: { organisation_id: string; slug: string; kind: string }[];
+			};
+			activity_organisation: { Args: { p_activity_id: string }; Returns: string };
+			create_invitation: {
+				Args: { p_organisation_id: string; p_email: string; p_role?: string };
+				Returns: string;
+			};
 			current_nis: { Args: { nis: string }; Returns: string };
 			has_distinct_elements: { Args: { elements: unknown }; Returns: boolean };
+			invitation_details: {
+				Args: { p_token: string };
+				Returns: {
+					organisation_id: string;
+					organisation_name: string;
+					slug: string;
+					kind: string;
+					role: string;
+					email: string;
+					expires_at: string;
+					state: string;
+				}[];
+			};
+			invitation_token_hash: { Args: { p_token: string }; Returns: string };
 			is_network_staff: { Args: never; Returns: boolean };
+			is_org_admin: { Args: { p_organisation_id: string }; Returns: boolean };
+			is_org_member: { Args: { p_organisation_id: string }; Returns: boolean };
+			org_role: { Args: { p_organisation_id: string }; Returns: string };
+			set_quality_label: {
+				Args: { p_organisation_id: string; p_label: string };
+				Returns: undefined;
+			};
+			set_verification: {
+				Args: { p_organisation_id: string; p_verified: boolean; p_note?: string };
+				Returns: undefined;
+			};
+			today_in_belgium: { Args: never; Returns: string };
 		};
 		Enums: { [_ in never]: never };
 		CompositeTypes: { [_ in never]: never };

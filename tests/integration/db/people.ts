@@ -1,5 +1,6 @@
 // Test people for the database suites: real accounts made through the auth API, each signed in on its
-// own client, removed again afterwards (their profiles and staff rows go with them by cascade).
+// own client, removed again afterwards (their profiles and staff rows go with them by cascade), and the
+// organisations they arrange (removed first, with everything in them).
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
@@ -14,10 +15,45 @@ export const anonymousClient = (): SupabaseClient => anonClient();
 
 export type Person = { id: string; email: string; client: SupabaseClient };
 
+export type Role = 'owner' | 'admin' | 'member';
+
+/** The people of an RLS matrix, by the words the tests use for them. */
+export const everyone = [
+	'anonymous',
+	'a signed-in stranger',
+	'a member',
+	'an admin',
+	'an owner',
+	'network staff'
+] as const;
+export type Who = (typeof everyone)[number];
+
+export type Cast = {
+	owner: Person;
+	admin: Person;
+	member: Person;
+	stranger: Person;
+	staff: Person;
+	clients: Record<Who, SupabaseClient>;
+};
+
+type Row = Record<string, unknown>;
+
+function insertStatement(table: string, values: Row) {
+	const columns = Object.keys(values);
+	const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
+	return {
+		text: `insert into public.${table} (${columns.join(', ')}) values (${placeholders}) returning *`,
+		values: Object.values(values)
+	};
+}
+
 /** One suite's people; `remove()` in afterAll deletes every account it made. */
 export function testPeople(suite: string) {
 	const run = randomUUID().slice(0, 8);
 	const made: string[] = [];
+	const organisations: string[] = [];
+	let counter = 0;
 	let db: pg.Client | undefined;
 
 	async function sql() {
@@ -56,8 +92,100 @@ export function testPeople(suite: string) {
 			await this.query('insert into public.network_staff (user_id) values ($1)', [person.id]);
 		},
 
+		/** A fresh slug for this suite and run. */
+		slug(label = 'org') {
+			counter += 1;
+			return `db-${suite}-${run}-${label}-${counter}`.toLowerCase();
+		},
+
+		/** Remembers an organisation made through the API, so that remove() deletes it. */
+		track(organisationId: string) {
+			organisations.push(organisationId);
+		},
+
+		/**
+		 * Arranges an organisation as postgres (no API, no owner trigger) with the given members; anything in
+		 * `values` overrides the defaults (a school in Gent).
+		 */
+		async organisation(
+			members: [Person, Role][] = [],
+			values: Row = {}
+		): Promise<{ id: string; slug: string } & Row> {
+			const kind = (values.kind as string | undefined) ?? 'school';
+			const statement = insertStatement('organisations', {
+				kind,
+				partner_type: kind === 'partner' ? 'library' : null,
+				name: `Testorganisatie ${suite}`,
+				slug: this.slug(kind),
+				municipality_nis: '44021',
+				...values
+			});
+			const [row] = await this.query(statement.text, statement.values);
+			const organisation = row as { id: string; slug: string } & Row;
+			organisations.push(organisation.id);
+			for (const [person, role] of members) {
+				await this.query(
+					'insert into public.memberships (organisation_id, user_id, role) values ($1, $2, $3)',
+					[organisation.id, person.id, role]
+				);
+			}
+			return organisation;
+		},
+
+		/** Arranges an activity as postgres: a published robotics afternoon next month unless `values` says otherwise. */
+		async activity(organisationId: string, values: Row = {}): Promise<{ id: string } & Row> {
+			const statement = insertStatement('activities', {
+				organisation_id: organisationId,
+				title: 'Robotica voor beginners',
+				domains: ['techniek', 'programmeren'],
+				format: 'korte_reeks',
+				age_min: 10,
+				age_max: 14,
+				start_date: daysFromToday(30),
+				end_date: daysFromToday(60),
+				municipality_nis: '44021',
+				status: 'published',
+				...values
+			});
+			const [row] = await this.query(statement.text, statement.values);
+			return row as { id: string } & Row;
+		},
+
+		/** Signs up the six people of an RLS matrix (owner, admin, member, stranger, staff; anonymous). */
+		async cast(): Promise<Cast> {
+			const [owner, admin, member, stranger, staff] = await Promise.all([
+				this.signUp('eigenaar'),
+				this.signUp('beheerder'),
+				this.signUp('lid'),
+				this.signUp('vreemde'),
+				this.signUp('staf')
+			]);
+			await this.makeNetworkStaff(staff!);
+			return {
+				owner: owner!,
+				admin: admin!,
+				member: member!,
+				stranger: stranger!,
+				staff: staff!,
+				clients: {
+					anonymous: anonClient(),
+					'a signed-in stranger': stranger!.client,
+					'a member': member!.client,
+					'an admin': admin!.client,
+					'an owner': owner!.client,
+					'network staff': staff!.client
+				}
+			};
+		},
+
 		async remove() {
 			try {
+				if (organisations.length > 0 || made.length > 0) {
+					await this.query(
+						'delete from public.organisations where id = any($1::uuid[]) or created_by = any($2::uuid[])',
+						[organisations, made]
+					);
+				}
 				if (made.length > 0) {
 					await this.query('delete from auth.users where id = any($1::uuid[])', [made]);
 				}
@@ -66,4 +194,12 @@ export function testPeople(suite: string) {
 			}
 		}
 	};
+}
+
+/** An ISO date (yyyy-mm-dd) `days` away from today in Belgium. */
+export function daysFromToday(days: number): string {
+	const today = new Date(new Date().toLocaleString('en-US', { timeZone: 'Europe/Brussels' }));
+	today.setDate(today.getDate() + days);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
 }

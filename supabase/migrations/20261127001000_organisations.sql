@@ -1,0 +1,579 @@
+-- Organisations (academies, schools, companies, partners), the people who belong to them with a role, and
+-- their private contact. Academy profiles, activities, invitations and verification build on this.
+
+/**
+ * keep_column_unchanged()
+ * Trigger for columns that are chosen once: refuses an update that changes the column named by the first
+ * argument, with the Dutch message given as the second argument.
+ */
+create function public.keep_column_unchanged()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+	column_name text := tg_argv[0];
+begin
+	if (to_jsonb(new) -> column_name) is distinct from (to_jsonb(old) -> column_name) then
+		raise exception using
+			errcode = 'check_violation',
+			message = coalesce(tg_argv[1], format('%s kan niet meer veranderen.', column_name)),
+			column = column_name,
+			table = tg_table_name,
+			schema = tg_table_schema;
+	end if;
+	return new;
+end;
+$$;
+
+comment on function public.keep_column_unchanged() is
+	'Trigger: refuses a change of the column named by the first argument (message: the second argument).';
+
+/**
+ * fill_point_from_municipality()
+ * Trigger for tables with municipality_nis, lat and lng: a row without an exact point gets the centroid
+ * of its municipality, and moving to another municipality moves the point along unless a new point is
+ * given in the same update.
+ */
+create function public.fill_point_from_municipality()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+	centroid record;
+begin
+	if tg_op = 'UPDATE' then
+		if new.lat is not null and new.lng is not null
+			and (new.municipality_nis is not distinct from old.municipality_nis
+				or new.lat is distinct from old.lat
+				or new.lng is distinct from old.lng) then
+			return new;
+		end if;
+	elsif new.lat is not null and new.lng is not null then
+		return new;
+	end if;
+
+	select m.lat, m.lng into centroid from public.municipalities m where m.nis = new.municipality_nis;
+	if not found and new.municipality_nis is null then
+		raise exception using
+			errcode = 'not_null_violation',
+			message = 'Kies een gemeente.',
+			column = 'municipality_nis',
+			table = tg_table_name,
+			schema = tg_table_schema;
+	elsif not found then
+		-- Raised here rather than left to the foreign key, which would come after the not-null check on lat.
+		raise exception using
+			errcode = 'foreign_key_violation',
+			message = format('Gemeente %s bestaat niet.', new.municipality_nis),
+			column = 'municipality_nis',
+			constraint = tg_table_name || '_municipality_nis_fkey',
+			table = tg_table_name,
+			schema = tg_table_schema;
+	end if;
+	new.lat := centroid.lat;
+	new.lng := centroid.lng;
+	return new;
+end;
+$$;
+
+comment on function public.fill_point_from_municipality() is
+	'Trigger: fills lat/lng with the municipality''s centroid when no exact point is given, and moves it along with the municipality.';
+
+/**
+ * organisations
+ * Everything that presents itself on Groeistoot: academies, schools, companies and partners. Public:
+ * anyone can read them; any signed-in person can create one (and becomes its owner); its owners and
+ * admins edit it; only its owners delete it. Verification is set by network staff only.
+ */
+create table public.organisations (
+	id uuid primary key default gen_random_uuid(),
+	kind text not null,
+	partner_type text,
+	name text not null,
+	slug text not null,
+	description text not null default '',
+	website text,
+	public_email text,
+	public_phone text,
+	street_address text,
+	postal_code text,
+	municipality_nis text not null references public.municipalities (nis),
+	lat double precision not null,
+	lng double precision not null,
+	verification_status text not null default 'unverified',
+	verified_at timestamptz,
+	verified_by uuid references auth.users (id) on delete set null,
+	created_by uuid default auth.uid() references auth.users (id) on delete set null,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	constraint organisations_slug_key unique (slug),
+	constraint organisations_kind_known check (kind in ('academy', 'school', 'company', 'partner')),
+	constraint organisations_partner_type_known check (
+		partner_type in ('municipality_service', 'fablab', 'library', 'museum', 'training_centre', 'other')
+	),
+	constraint organisations_partner_type_only_for_partners check ((kind = 'partner') = (partner_type is not null)),
+	constraint organisations_name_length check (char_length(name) between 2 and 120),
+	constraint organisations_name_trimmed check (name = btrim(name, E' \t\r\n')),
+	constraint organisations_slug_format check (
+		slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(slug) between 3 and 80
+	),
+	constraint organisations_description_length check (char_length(description) <= 5000),
+	constraint organisations_website_format check (
+		website ~* '^https?://[^[:space:]]+$' and char_length(website) <= 300
+	),
+	constraint organisations_public_email_format check (
+		public_email ~ '^[^@[:space:]]+@[^@[:space:]]+$' and char_length(public_email) <= 254
+	),
+	constraint organisations_public_phone_length check (char_length(public_phone) <= 40),
+	constraint organisations_street_address_length check (char_length(street_address) <= 200),
+	constraint organisations_postal_code_format check (postal_code ~ '^[0-9]{4}$'),
+	constraint organisations_point_in_belgium check (lat between 49 and 52 and lng between 2 and 7),
+	constraint organisations_verification_status_known check (
+		verification_status in ('unverified', 'verified', 'withdrawn')
+	),
+	constraint organisations_verified_at_with_status check (
+		(verification_status = 'unverified') = (verified_at is null)
+	)
+);
+
+alter table public.organisations enable row level security;
+
+comment on table public.organisations is
+	'Academies, schools, companies and partners. Read by everyone; created by any signed-in person (who becomes owner); edited by owners and admins; deleted by owners. Verification only through set_verification().';
+comment on column public.organisations.id is 'Identifier.';
+comment on column public.organisations.kind is 'academy, school, company or partner. Chosen at creation and never changed.';
+comment on column public.organisations.partner_type is 'For partners only (required there, null otherwise): municipality_service, fablab, library, museum, training_centre or other.';
+comment on column public.organisations.name is 'Public name, 2 to 120 characters, trimmed.';
+comment on column public.organisations.slug is 'Address on the site (/academies/<slug>): lower-case words joined by hyphens, 3 to 80 characters, unique (constraint organisations_slug_key).';
+comment on column public.organisations.description is 'Plain text presentation (paragraphs separated by blank lines), at most 5000 characters. Never HTML.';
+comment on column public.organisations.website is 'Website, http(s) URL of at most 300 characters.';
+comment on column public.organisations.public_email is 'Public e-mail address, shown to everyone.';
+comment on column public.organisations.public_phone is 'Public phone number, shown to everyone; at most 40 characters.';
+comment on column public.organisations.street_address is 'Street and number; at most 200 characters.';
+comment on column public.organisations.postal_code is 'Belgian postal code, 4 digits.';
+comment on column public.organisations.municipality_nis is 'Municipality (NIS code); only a current municipality can be chosen.';
+comment on column public.organisations.lat is 'Latitude (WGS84): the exact place, or the municipality''s centroid when none was given.';
+comment on column public.organisations.lng is 'Longitude (WGS84): the exact place, or the municipality''s centroid when none was given.';
+comment on column public.organisations.verification_status is 'unverified, verified or withdrawn. Set only by network staff through set_verification().';
+comment on column public.organisations.verified_at is 'When network staff last verified or withdrew the verification; null while unverified.';
+comment on column public.organisations.verified_by is 'Network staff member who last verified or withdrew it.';
+comment on column public.organisations.created_by is 'The person who created the organisation (and became its first owner); null for seeded or when the account is gone.';
+comment on column public.organisations.created_at is 'When the organisation was created.';
+comment on column public.organisations.updated_at is 'When the organisation last changed.';
+
+create index organisations_kind_idx on public.organisations (kind);
+create index organisations_municipality_nis_idx on public.organisations (municipality_nis);
+create index organisations_verification_status_idx on public.organisations (verification_status);
+create index organisations_kind_municipality_nis_idx on public.organisations (kind, municipality_nis);
+create index organisations_name_trgm_idx on public.organisations using gin (name extensions.gin_trgm_ops);
+create index organisations_created_by_idx on public.organisations (created_by);
+create index organisations_verified_by_idx on public.organisations (verified_by);
+
+/**
+ * normalise_organisation()
+ * Trims the texts people type and turns an empty optional field into none.
+ */
+create function public.normalise_organisation()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+	new.name := btrim(new.name, E' \t\r\n');
+	new.description := btrim(replace(coalesce(new.description, ''), E'\r\n', E'\n'), E' \t\r\n');
+	new.website := nullif(btrim(new.website, E' \t\r\n'), '');
+	new.public_email := lower(nullif(btrim(new.public_email, E' \t\r\n'), ''));
+	new.public_phone := nullif(btrim(new.public_phone, E' \t\r\n'), '');
+	new.street_address := nullif(btrim(new.street_address, E' \t\r\n'), '');
+	new.postal_code := nullif(btrim(new.postal_code, E' \t\r\n'), '');
+	return new;
+end;
+$$;
+
+comment on function public.normalise_organisation() is
+	'Trigger: trims name, description and the optional contact fields; empty optional fields become null.';
+
+create trigger organisations_normalise
+	before insert or update on public.organisations
+	for each row execute function public.normalise_organisation();
+
+create trigger organisations_set_updated_at
+	before update on public.organisations
+	for each row execute function public.set_updated_at();
+
+create trigger organisations_require_current_municipality
+	before insert or update of municipality_nis on public.organisations
+	for each row execute function public.require_current_municipality('municipality_nis');
+
+create trigger organisations_fill_point
+	before insert or update on public.organisations
+	for each row execute function public.fill_point_from_municipality();
+
+create trigger organisations_kind_fixed
+	before update of kind on public.organisations
+	for each row execute function public.keep_column_unchanged(
+		'kind', 'De soort van een organisatie ligt vast: maak een nieuwe organisatie aan.'
+	);
+
+/**
+ * memberships
+ * Who belongs to which organisation, as owner, admin or member. Created by the trigger that makes the
+ * creator owner and by accept_invitation(); never inserted through the API. An organisation never loses
+ * its last owner (trigger), except when the organisation or the owner's account itself is deleted.
+ */
+create table public.memberships (
+	organisation_id uuid not null references public.organisations (id) on delete cascade,
+	user_id uuid not null references auth.users (id) on delete cascade,
+	role text not null default 'member',
+	created_at timestamptz not null default now(),
+	primary key (organisation_id, user_id),
+	constraint memberships_role_known check (role in ('owner', 'admin', 'member'))
+);
+
+alter table public.memberships enable row level security;
+
+comment on table public.memberships is
+	'Person to organisation with a role (owner, admin, member). Read by fellow members and network staff; created only by triggers and accept_invitation(); roles changed by owners (admins: member/admin only); removed by admins, owners, or the person leaving. Never zero owners.';
+comment on column public.memberships.organisation_id is 'The organisation.';
+comment on column public.memberships.user_id is 'The person (auth.users.id); the membership goes with the account.';
+comment on column public.memberships.role is 'owner (everything, including deleting the organisation and naming owners), admin (edit, invite, manage members and admins) or member (activities and reach reports).';
+comment on column public.memberships.created_at is 'When the person joined.';
+
+create index memberships_user_id_idx on public.memberships (user_id);
+create index memberships_owners_idx on public.memberships (organisation_id) where role = 'owner';
+
+/**
+ * org_role(organisation), is_org_member(organisation), is_org_admin(organisation)
+ * The signed-in person's role in an organisation. Security definer so that policies (also the ones on
+ * memberships itself) can ask without recursing into the memberships policies.
+ */
+create function public.org_role(p_organisation_id uuid)
+returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+	select ms.role
+	from public.memberships ms
+	where ms.organisation_id = p_organisation_id and ms.user_id = (select auth.uid());
+$$;
+
+comment on function public.org_role(uuid) is
+	'The signed-in person''s role (owner, admin, member) in the organisation, or null when they do not belong to it.';
+
+create function public.is_org_member(p_organisation_id uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+	select exists (
+		select 1 from public.memberships ms
+		where ms.organisation_id = p_organisation_id and ms.user_id = (select auth.uid())
+	);
+$$;
+
+comment on function public.is_org_member(uuid) is
+	'True when the signed-in person belongs to the organisation, in any role.';
+
+create function public.is_org_admin(p_organisation_id uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+	select exists (
+		select 1 from public.memberships ms
+		where ms.organisation_id = p_organisation_id and ms.user_id = (select auth.uid())
+			and ms.role in ('owner', 'admin')
+	);
+$$;
+
+comment on function public.is_org_admin(uuid) is
+	'True when the signed-in person is owner or admin of the organisation.';
+
+/**
+ * my_organisation_ids()
+ * Every organisation the signed-in person belongs to. Policies that read many rows use it as
+ * `organisation_id in (select public.my_organisation_ids())`, a hashed subplan that runs once per query
+ * instead of a function call per row.
+ */
+create function public.my_organisation_ids()
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+	select ms.organisation_id from public.memberships ms where ms.user_id = (select auth.uid());
+$$;
+
+comment on function public.my_organisation_ids() is
+	'The organisations the signed-in person belongs to (any role). For policies: organisation_id in (select public.my_organisation_ids()).';
+
+revoke execute on function public.my_organisation_ids() from public, anon;
+grant execute on function public.my_organisation_ids() to authenticated, service_role;
+
+revoke execute on function public.org_role(uuid) from public, anon;
+revoke execute on function public.is_org_member(uuid) from public, anon;
+revoke execute on function public.is_org_admin(uuid) from public, anon;
+grant execute on function public.org_role(uuid) to authenticated, service_role;
+grant execute on function public.is_org_member(uuid) to authenticated, service_role;
+grant execute on function public.is_org_admin(uuid) to authenticated, service_role;
+
+/**
+ * add_creator_as_owner()
+ * The person who creates an organisation becomes its owner. Skipped without a signed-in person (seeding,
+ * service role), where memberships are written explicitly.
+ */
+create function public.add_creator_as_owner()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	creator uuid := auth.uid();
+begin
+	if creator is not null then
+		insert into public.memberships (organisation_id, user_id, role)
+		values (new.id, creator, 'owner')
+		on conflict (organisation_id, user_id) do update set role = 'owner';
+	end if;
+	return new;
+end;
+$$;
+
+comment on function public.add_creator_as_owner() is
+	'Trigger: makes the signed-in person who creates an organisation its owner (nothing when nobody is signed in).';
+
+revoke execute on function public.add_creator_as_owner() from public, anon, authenticated;
+
+create trigger organisations_add_creator_as_owner
+	after insert on public.organisations
+	for each row execute function public.add_creator_as_owner();
+
+/**
+ * keep_an_owner()
+ * After a membership is removed or an owner changes role: the organisation must still have an owner.
+ * Not checked when the organisation itself is being deleted (its memberships go by cascade) or when the
+ * removed person's account is being deleted. The organisation row is locked first, so two owners leaving
+ * at the same moment cannot both succeed.
+ */
+create function public.keep_an_owner()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+	if old.role <> 'owner' or (tg_op = 'UPDATE' and new.role = 'owner') then
+		return null;
+	end if;
+	perform 1 from public.organisations o where o.id = old.organisation_id for no key update;
+	if not found then
+		return null;
+	end if;
+	if tg_op = 'DELETE' and not exists (select 1 from auth.users u where u.id = old.user_id) then
+		return null;
+	end if;
+	if not exists (
+		select 1 from public.memberships ms
+		where ms.organisation_id = old.organisation_id and ms.role = 'owner'
+	) then
+		raise exception using
+			errcode = 'P0001',
+			message = 'Een organisatie heeft altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.',
+			table = tg_table_name,
+			schema = tg_table_schema;
+	end if;
+	return null;
+end;
+$$;
+
+comment on function public.keep_an_owner() is
+	'Trigger: refuses removing or demoting the last owner of an organisation, unless the organisation or the account is being deleted.';
+
+revoke execute on function public.keep_an_owner() from public, anon, authenticated;
+
+create trigger memberships_keep_an_owner
+	after update of role or delete on public.memberships
+	for each row execute function public.keep_an_owner();
+
+/**
+ * organisation_contacts
+ * The organisation's private contact person, for fellow members and network staff only.
+ */
+create table public.organisation_contacts (
+	organisation_id uuid primary key references public.organisations (id) on delete cascade,
+	contact_name text,
+	email text,
+	phone text,
+	updated_at timestamptz not null default now(),
+	constraint organisation_contacts_contact_name_length check (char_length(contact_name) <= 120),
+	constraint organisation_contacts_email_format check (
+		email ~ '^[^@[:space:]]+@[^@[:space:]]+$' and char_length(email) <= 254
+	),
+	constraint organisation_contacts_phone_length check (char_length(phone) <= 40)
+);
+
+alter table public.organisation_contacts enable row level security;
+
+comment on table public.organisation_contacts is
+	'Private contact of an organisation (name, e-mail, phone). Read by its members and network staff; written by its owners and admins.';
+comment on column public.organisation_contacts.organisation_id is 'The organisation (one contact per organisation).';
+comment on column public.organisation_contacts.contact_name is 'Contact person, at most 120 characters.';
+comment on column public.organisation_contacts.email is 'Private e-mail address, at most 254 characters.';
+comment on column public.organisation_contacts.phone is 'Private phone number, at most 40 characters.';
+comment on column public.organisation_contacts.updated_at is 'When the contact last changed.';
+
+/**
+ * normalise_organisation_contact()
+ * Trims the fields; empty ones become none.
+ */
+create function public.normalise_organisation_contact()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+	new.contact_name := nullif(btrim(new.contact_name, E' \t\r\n'), '');
+	new.email := lower(nullif(btrim(new.email, E' \t\r\n'), ''));
+	new.phone := nullif(btrim(new.phone, E' \t\r\n'), '');
+	return new;
+end;
+$$;
+
+comment on function public.normalise_organisation_contact() is
+	'Trigger: trims the private contact fields; empty ones become null.';
+
+create trigger organisation_contacts_normalise
+	before insert or update on public.organisation_contacts
+	for each row execute function public.normalise_organisation_contact();
+
+create trigger organisation_contacts_set_updated_at
+	before update on public.organisation_contacts
+	for each row execute function public.set_updated_at();
+
+create trigger organisation_contacts_organisation_fixed
+	before update of organisation_id on public.organisation_contacts
+	for each row execute function public.keep_column_unchanged(
+		'organisation_id', 'Een contactpersoon hoort bij één organisatie.'
+	);
+
+-- Policies: organisations ----------------------------------------------------------------------------
+
+create policy "anyone can read organisations"
+	on public.organisations for select
+	to anon, authenticated
+	using (true);
+
+create policy "signed-in people can create an organisation of their own"
+	on public.organisations for insert
+	to authenticated
+	with check (created_by = (select auth.uid()));
+
+create policy "owners and admins can edit their organisation"
+	on public.organisations for update
+	to authenticated
+	using (public.is_org_admin(id))
+	with check (public.is_org_admin(id));
+
+create policy "owners can delete their organisation"
+	on public.organisations for delete
+	to authenticated
+	using (public.org_role(id) = 'owner');
+
+-- Verification (status, when, by whom), kind, creator and timestamps are not for people to write.
+revoke insert, update, delete, truncate on public.organisations from anon, authenticated;
+grant insert (
+	kind, partner_type, name, slug, description, website, public_email, public_phone, street_address,
+	postal_code, municipality_nis, lat, lng
+) on public.organisations to authenticated;
+grant update (
+	partner_type, name, slug, description, website, public_email, public_phone, street_address,
+	postal_code, municipality_nis, lat, lng
+) on public.organisations to authenticated;
+grant delete on public.organisations to authenticated;
+
+-- Policies: memberships ------------------------------------------------------------------------------
+
+create policy "people can read their own memberships"
+	on public.memberships for select
+	to authenticated
+	using (user_id = (select auth.uid()));
+
+create policy "members can read who else belongs to their organisation"
+	on public.memberships for select
+	to authenticated
+	using (organisation_id in (select public.my_organisation_ids()));
+
+create policy "network staff can read every membership"
+	on public.memberships for select
+	to authenticated
+	using ((select public.is_network_staff()));
+
+create policy "owners can change any role in their organisation"
+	on public.memberships for update
+	to authenticated
+	using (public.org_role(organisation_id) = 'owner')
+	with check (public.org_role(organisation_id) = 'owner');
+
+create policy "admins can switch people between member and admin"
+	on public.memberships for update
+	to authenticated
+	using (public.org_role(organisation_id) = 'admin' and role in ('admin', 'member'))
+	with check (public.org_role(organisation_id) = 'admin' and role in ('admin', 'member'));
+
+create policy "people can leave an organisation"
+	on public.memberships for delete
+	to authenticated
+	using (user_id = (select auth.uid()));
+
+create policy "owners can remove anyone from their organisation"
+	on public.memberships for delete
+	to authenticated
+	using (public.org_role(organisation_id) = 'owner');
+
+create policy "admins can remove members and admins"
+	on public.memberships for delete
+	to authenticated
+	using (public.org_role(organisation_id) = 'admin' and role in ('admin', 'member'));
+
+revoke insert, update, delete, truncate on public.memberships from anon, authenticated;
+grant update (role) on public.memberships to authenticated;
+grant delete on public.memberships to authenticated;
+
+-- Policies: organisation_contacts --------------------------------------------------------------------
+
+create policy "members can read their organisation's private contact"
+	on public.organisation_contacts for select
+	to authenticated
+	using (organisation_id in (select public.my_organisation_ids()));
+
+create policy "network staff can read every private contact"
+	on public.organisation_contacts for select
+	to authenticated
+	using ((select public.is_network_staff()));
+
+create policy "owners and admins can add their organisation's contact"
+	on public.organisation_contacts for insert
+	to authenticated
+	with check (public.is_org_admin(organisation_id));
+
+create policy "owners and admins can change their organisation's contact"
+	on public.organisation_contacts for update
+	to authenticated
+	using (public.is_org_admin(organisation_id))
+	with check (public.is_org_admin(organisation_id));
+
+-- organisation_id is updatable only so that an upsert (insert ... on conflict do update) works; the
+-- trigger above keeps it from changing.
+revoke insert, update, delete, truncate on public.organisation_contacts from anon, authenticated;
+grant insert (organisation_id, contact_name, email, phone) on public.organisation_contacts to authenticated;
+grant update (organisation_id, contact_name, email, phone) on public.organisation_contacts to authenticated;
