@@ -637,6 +637,7 @@ export type Database = {
 			is_network_staff: { Args: never; Returns: boolean };
 			is_org_admin: { Args: { p_organisation_id: string }; Returns: boolean };
 			is_org_member: { Args: { p_organisation_id: string }; Returns: boolean };
+			my_organisation_ids: { Args: never; Returns: string[] };
 			org_role: { Args: { p_organisation_id: string }; Returns: string };
 			set_quality_label: {
 				Args: { p_organisation_id: string; p_label: string };
