@@ -1,0 +1,288 @@
+// Public reads of organisations: the lists with their filters, and one organisation by slug. Written to
+// make a constant number of round trips per page: related rows come along as PostgREST embeds.
+import { BRUSSELS_NIS_PREFIX, provinceBySlug } from '$lib/public/provinces';
+import { pageRange, type ListFilters } from '$lib/public/filters';
+import type {
+	AcademyPage,
+	AcademySummary,
+	OrganisationPage,
+	OrganisationSummary,
+	Paged,
+	Place
+} from '$lib/public/types';
+import type { Db } from '$lib/server/supabase';
+import type { PostgrestError } from '@supabase/supabase-js';
+import type {
+	ActivityStatus,
+	Domain,
+	Format,
+	Language,
+	OrganisationKind,
+	PartnerType,
+	QualityLabel,
+	StemLetter
+} from '$lib/vocabulary';
+
+export const PAGE_SIZE = 24;
+
+type PageResult<Row> = PromiseLike<{
+	data: Row[] | null;
+	error: PostgrestError | null;
+	count: number | null;
+}>;
+
+/**
+ * One page of a list and the number of rows in all. `run(range)` builds the filtered query: with a range
+ * for the rows, with null for a count only. PostgREST answers a page past the end with an error and no
+ * count; only then is the count asked separately, so a hand-typed `?pagina=99` still says how many there are.
+ */
+export async function fetchPage<Row>(
+	page: number,
+	run: (range: { from: number; to: number } | null) => PageResult<Row>
+): Promise<Paged<Row>> {
+	const { data, error, count } = await run(pageRange(page, PAGE_SIZE));
+	if (error?.code === 'PGRST103') {
+		const counted = await run(null);
+		if (counted.error) throw counted.error;
+		return { rows: [], total: counted.count ?? 0 };
+	}
+	if (error) throw error;
+	return { rows: data ?? [], total: count ?? 0 };
+}
+
+const EXCERPT_LENGTH = 180;
+
+/** The first sentence(s) of a description, cut at a word boundary. */
+export function excerpt(description: string, length = EXCERPT_LENGTH): string {
+	const flat = description.replace(/\s+/g, ' ').trim();
+	if (flat.length <= length) return flat;
+	const cut = flat.slice(0, length);
+	const lastSpace = cut.lastIndexOf(' ');
+	return `${(lastSpace > length / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:–-]+$/, '')}…`;
+}
+
+export function place(
+	nis: string,
+	municipality: { name_nl: string; province_nl: string | null } | null
+): Place {
+	return { nis, name: municipality?.name_nl ?? nis, provinceNl: municipality?.province_nl ?? null };
+}
+
+/**
+ * Academies matching the filters, by name, one page of them. A format filter keeps academies with an
+ * upcoming published activity of that format; an age keeps academies whose age range contains it.
+ */
+export async function listAcademies(db: Db, filters: ListFilters): Promise<Paged<AcademySummary>> {
+	const columns =
+		'id, name, slug, municipality_nis, municipality_name, province_nl, stem_letters, accent_letters, creative_link, domains, age_min, age_max, upcoming_activity_count, verification_status';
+	const { rows, total } = await fetchPage(filters.page, (range) => {
+		let query = db
+			.from('academy_overview')
+			.select(columns, { count: 'exact', head: range === null });
+		// upcoming_formats holds the formats of the academy's published activities that have not ended.
+		if (filters.format) query = query.contains('upcoming_formats', [filters.format]);
+		const province = filters.province ? provinceBySlug(filters.province) : undefined;
+		if (province?.provinceNl) query = query.eq('province_nl', province.provinceNl);
+		else if (province) query = query.like('municipality_nis', `${BRUSSELS_NIS_PREFIX}%`);
+		if (filters.municipality) query = query.eq('municipality_nis', filters.municipality);
+		if (filters.domain) query = query.contains('domains', [filters.domain]);
+		if (filters.age !== undefined) {
+			query = query.lte('age_min', filters.age).gte('age_max', filters.age);
+		}
+		return range ? query.order('name').order('id').range(range.from, range.to) : query;
+	});
+
+	return {
+		total,
+		rows: rows.map((row) => ({
+			id: row.id!,
+			name: row.name!,
+			slug: row.slug!,
+			place: {
+				nis: row.municipality_nis!,
+				name: row.municipality_name ?? row.municipality_nis!,
+				provinceNl: row.province_nl
+			},
+			stem: {
+				letters: (row.stem_letters ?? []) as StemLetter[],
+				accents: (row.accent_letters ?? []) as StemLetter[],
+				creativeLink: row.creative_link ?? false
+			},
+			domains: (row.domains ?? []) as Domain[],
+			ageMin: row.age_min,
+			ageMax: row.age_max,
+			upcomingActivityCount: row.upcoming_activity_count ?? 0,
+			verified: row.verification_status === 'verified'
+		}))
+	};
+}
+
+const SUMMARY_COLUMNS =
+	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, municipality:municipalities!inner(name_nl, province_nl)';
+
+type SummaryRow = {
+	id: string;
+	kind: string;
+	name: string;
+	slug: string;
+	partner_type: string | null;
+	description: string;
+	municipality_nis: string;
+	verification_status: string;
+	municipality: { name_nl: string; province_nl: string | null } | null;
+};
+
+function summary(row: SummaryRow): OrganisationSummary {
+	return {
+		id: row.id,
+		kind: row.kind as OrganisationKind,
+		name: row.name,
+		slug: row.slug,
+		partnerType: row.partner_type as PartnerType | null,
+		place: place(row.municipality_nis, row.municipality),
+		excerpt: excerpt(row.description),
+		verified: row.verification_status === 'verified'
+	};
+}
+
+/** Schools, companies or partners matching a province and/or municipality, by name, one page. */
+export async function listOrganisations(
+	db: Db,
+	kind: Exclude<OrganisationKind, 'academy'>,
+	filters: ListFilters
+): Promise<Paged<OrganisationSummary>> {
+	const { rows, total } = await fetchPage(filters.page, (range) => {
+		let query = db
+			.from('organisations')
+			.select(SUMMARY_COLUMNS, { count: 'exact', head: range === null })
+			.eq('kind', kind);
+		const province = filters.province ? provinceBySlug(filters.province) : undefined;
+		if (province?.provinceNl) query = query.eq('municipality.province_nl', province.provinceNl);
+		else if (province) query = query.like('municipality_nis', `${BRUSSELS_NIS_PREFIX}%`);
+		if (filters.municipality) query = query.eq('municipality_nis', filters.municipality);
+		return range ? query.order('name').order('id').range(range.from, range.to) : query;
+	});
+	return { total, rows: (rows as SummaryRow[]).map(summary) };
+}
+
+const PAGE_COLUMNS = `${SUMMARY_COLUMNS}, website, public_email, public_phone, street_address, postal_code`;
+
+type PageRow = SummaryRow & {
+	website: string | null;
+	public_email: string | null;
+	public_phone: string | null;
+	street_address: string | null;
+	postal_code: string | null;
+};
+
+function organisationPage(row: PageRow): OrganisationPage {
+	return {
+		...summary(row),
+		description: row.description,
+		contact: { website: row.website, email: row.public_email, phone: row.public_phone },
+		streetAddress: row.street_address,
+		postalCode: row.postal_code
+	};
+}
+
+/** A school, company or partner by slug; null when there is none of that kind. One round trip. */
+export async function getOrganisationBySlug(
+	db: Db,
+	kind: Exclude<OrganisationKind, 'academy'>,
+	slug: string
+): Promise<OrganisationPage | null> {
+	const { data, error } = await db
+		.from('organisations')
+		.select(PAGE_COLUMNS)
+		.eq('kind', kind)
+		.eq('slug', slug)
+		.maybeSingle();
+	if (error) throw error;
+	return data ? organisationPage(data as PageRow) : null;
+}
+
+/**
+ * An academy with its profile and its published or cancelled activities that have not ended yet, in one
+ * round trip. Null for an unknown slug.
+ */
+export async function getAcademyBySlug(
+	db: Db,
+	slug: string,
+	today: string
+): Promise<AcademyPage | null> {
+	const { data, error } = await db
+		.from('organisations')
+		.select(
+			`${PAGE_COLUMNS},
+			profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, age_min, age_max, languages, officially_recognised, quality_label),
+			activities(id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, municipality:municipalities(name_nl, province_nl))`
+		)
+		.eq('kind', 'academy')
+		.eq('slug', slug)
+		// Members also see drafts through RLS; the public page never shows them.
+		.in('activities.status', ['published', 'cancelled'])
+		.gte('activities.end_date', today)
+		.order('start_date', { referencedTable: 'activities' })
+		.order('title', { referencedTable: 'activities' })
+		.maybeSingle();
+	if (error) throw error;
+	if (!data) return null;
+
+	const row = data as unknown as PageRow & {
+		profile: {
+			stem_letters: string[];
+			accent_letters: string[];
+			creative_link: boolean;
+			domains: string[];
+			age_min: number | null;
+			age_max: number | null;
+			languages: string[];
+			officially_recognised: boolean;
+			quality_label: string;
+		} | null;
+		activities: {
+			id: string;
+			title: string;
+			format: string;
+			domains: string[];
+			age_min: number;
+			age_max: number;
+			start_date: string;
+			end_date: string;
+			session_count: number;
+			price_eur: number | string;
+			status: string;
+			municipality_nis: string;
+			municipality: { name_nl: string; province_nl: string | null } | null;
+		}[];
+	};
+	const profile = row.profile;
+	return {
+		...organisationPage(row),
+		stem: {
+			letters: (profile?.stem_letters ?? []) as StemLetter[],
+			accents: (profile?.accent_letters ?? []) as StemLetter[],
+			creativeLink: profile?.creative_link ?? false
+		},
+		domains: (profile?.domains ?? []) as Domain[],
+		ageMin: profile?.age_min ?? null,
+		ageMax: profile?.age_max ?? null,
+		languages: (profile?.languages ?? []) as Language[],
+		officiallyRecognised: profile?.officially_recognised ?? false,
+		qualityLabel: (profile?.quality_label ?? 'none') as QualityLabel,
+		activities: row.activities.map((activity) => ({
+			id: activity.id,
+			title: activity.title,
+			format: activity.format as Format,
+			domains: activity.domains as Domain[],
+			ageMin: activity.age_min,
+			ageMax: activity.age_max,
+			startDate: activity.start_date,
+			endDate: activity.end_date,
+			sessionCount: activity.session_count,
+			priceEur: Number(activity.price_eur),
+			status: activity.status as ActivityStatus,
+			place: place(activity.municipality_nis, activity.municipality)
+		}))
+	};
+}

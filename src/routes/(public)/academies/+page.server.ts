@@ -1,0 +1,15 @@
+import { loadListPage } from '$lib/public/list-page';
+import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
+import { listAcademies, PAGE_SIZE } from '$lib/server/db/organisations';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals: { supabase }, url }) => {
+	const { rows, ...list } = await loadListPage({
+		params: url.searchParams,
+		fields: ['province', 'municipality', 'domain', 'format', 'age'],
+		pageSize: PAGE_SIZE,
+		listMunicipalities: () => listCurrentMunicipalities(supabase),
+		list: (filters) => listAcademies(supabase, filters)
+	});
+	return { ...list, academies: rows };
+}) satisfies PageServerLoad;

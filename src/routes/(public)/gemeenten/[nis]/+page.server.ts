@@ -1,0 +1,16 @@
+import { m } from '$lib/paraglide/messages';
+import { todayInBelgium } from '$lib/public/format';
+import { getMunicipalityPage, NEARBY_RADIUS_KM } from '$lib/server/db/municipality-pages';
+import { error, redirect } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals: { supabase }, params }) => {
+	// Two waves: the municipality, then five queries side by side (see getMunicipalityPage).
+	const lookup = await getMunicipalityPage(supabase, params.nis, todayInBelgium());
+	if (!lookup.found) {
+		// A municipality that merged (2025) lives on in its successor; old links keep working.
+		if (lookup.currentNis) redirect(301, `/gemeenten/${lookup.currentNis}`);
+		error(404, m.pub_municipality_not_found());
+	}
+	return { ...lookup.page, radiusKm: NEARBY_RADIUS_KM };
+}) satisfies PageServerLoad;
