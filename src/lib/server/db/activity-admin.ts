@@ -1,0 +1,399 @@
+// Writing an academy's activities and their reach reports: create, edit, publish, cancel, report reach.
+// RLS lets members of the academy do this; the status trigger keeps publish/cancel one-way.
+import { m } from '$lib/paraglide/messages';
+import type { ActivityForm, ActivityValues } from '$lib/schemas/activity';
+import type { ReachForm, ReachValues } from '$lib/schemas/reach';
+import type { Db } from '$lib/server/supabase';
+import type { ActivityStatus, Domain, Format } from '$lib/vocabulary';
+import { error } from '@sveltejs/kit';
+import { RLS_DENIED, raiseDbError, type DbErrorRule } from './db-errors';
+
+export type ActivitySummary = {
+	id: string;
+	title: string;
+	status: ActivityStatus;
+	format: Format;
+	startDate: string;
+	endDate: string;
+	hasReachReport: boolean;
+};
+
+/** All activities of the academy, drafts too (RLS shows drafts to members only), newest start first. */
+export async function listAcademyActivities(
+	db: Db,
+	organisationId: string
+): Promise<ActivitySummary[]> {
+	const { data, error: dbError } = await db
+		.from('activities')
+		.select('id, title, status, format, start_date, end_date, reach_reports(id)')
+		.eq('organisation_id', organisationId)
+		.order('start_date', { ascending: false })
+		.order('title');
+	if (dbError) throw dbError;
+	return data.map((row) => ({
+		id: row.id,
+		title: row.title,
+		status: row.status as ActivityStatus,
+		format: row.format as Format,
+		startDate: row.start_date,
+		endDate: row.end_date,
+		hasReachReport: Array.isArray(row.reach_reports)
+			? row.reach_reports.length > 0
+			: row.reach_reports !== null
+	}));
+}
+
+export type ActivityRecord = Omit<ActivityForm, 'municipality'> & {
+	id: string;
+	status: ActivityStatus;
+	municipalityNis: string;
+	publishedAt: string | null;
+	cancelledAt: string | null;
+};
+
+/** One activity of this academy; null when it does not exist or is not the academy's. */
+export async function getActivity(
+	db: Db,
+	{ organisationId, activityId }: { organisationId: string; activityId: string }
+): Promise<ActivityRecord | null> {
+	const { data, error: dbError } = await db
+		.from('activities')
+		.select(
+			'id, title, description, domains, format, age_min, age_max, start_date, end_date, session_count, venue_name, venue_address, municipality_nis, capacity, price_eur, reduced_price_eur, registration_url, status, published_at, cancelled_at'
+		)
+		.eq('id', activityId)
+		.eq('organisation_id', organisationId)
+		.maybeSingle();
+	if (dbError) throw dbError;
+	if (!data) return null;
+	return {
+		id: data.id,
+		title: data.title,
+		description: data.description,
+		domains: data.domains as Domain[],
+		format: data.format as Format,
+		ageMin: data.age_min,
+		ageMax: data.age_max,
+		startDate: data.start_date,
+		endDate: data.end_date,
+		sessionCount: data.session_count,
+		venueName: data.venue_name,
+		venueAddress: data.venue_address,
+		municipalityNis: data.municipality_nis,
+		capacity: data.capacity,
+		priceEur: Number(data.price_eur),
+		reducedPriceEur: data.reduced_price_eur === null ? null : Number(data.reduced_price_eur),
+		registrationUrl: data.registration_url,
+		status: data.status as ActivityStatus,
+		publishedAt: data.published_at,
+		cancelledAt: data.cancelled_at
+	};
+}
+
+/** "12.5" → "12,50"; the form shows amounts the Belgian way. */
+export function amountText(amount: number | null): string {
+	return amount === null ? '' : amount.toFixed(2).replace('.', ',');
+}
+
+/** What the edit form shows for a stored activity. */
+export function activityValues(
+	activity: ActivityRecord,
+	municipalityLabel: string
+): ActivityValues {
+	return {
+		title: activity.title,
+		description: activity.description,
+		domains: activity.domains,
+		format: activity.format,
+		ageMin: String(activity.ageMin),
+		ageMax: String(activity.ageMax),
+		startDate: activity.startDate,
+		endDate: activity.endDate,
+		sessionCount: String(activity.sessionCount),
+		venueName: activity.venueName ?? '',
+		venueAddress: activity.venueAddress ?? '',
+		municipality: municipalityLabel,
+		capacity: activity.capacity === null ? '' : String(activity.capacity),
+		priceEur: amountText(activity.priceEur),
+		reducedPriceEur: amountText(activity.reducedPriceEur),
+		registrationUrl: activity.registrationUrl ?? ''
+	};
+}
+
+type ActivityField = keyof ActivityValues;
+
+const activityRules: readonly DbErrorRule<ActivityField>[] = [
+	{
+		constraint: 'activities_title_length',
+		field: 'title',
+		text: () => m.app_error_title_length({ min: 3, max: 140 })
+	},
+	{
+		constraint: 'activities_title_trimmed',
+		field: 'title',
+		text: () => m.app_error_title_length({ min: 3, max: 140 })
+	},
+	{
+		constraint: 'activities_description_length',
+		field: 'description',
+		text: () => m.app_error_description_too_long({ max: 5000 })
+	},
+	{ constraint: 'activities_domains_known', field: 'domains', text: () => m.app_error_choice() },
+	{
+		constraint: 'activities_domains_not_empty',
+		field: 'domains',
+		text: () => m.app_error_domains_required()
+	},
+	{ constraint: 'activities_format_known', field: 'format', text: () => m.app_error_format() },
+	{ constraint: 'activities_ages_in_range', field: 'ageMax', text: () => m.app_error_age_order() },
+	{
+		constraint: 'activities_end_not_before_start',
+		field: 'endDate',
+		text: () => m.app_error_end_before_start()
+	},
+	{
+		constraint: 'activities_session_count_range',
+		field: 'sessionCount',
+		text: () => m.app_error_number_max({ max: 400 })
+	},
+	{
+		constraint: 'activities_venue_name_length',
+		field: 'venueName',
+		text: () => m.app_error_venue_name_too_long()
+	},
+	{
+		constraint: 'activities_venue_address_length',
+		field: 'venueAddress',
+		text: () => m.app_error_address_too_long()
+	},
+	{
+		constraint: 'activities_capacity_positive',
+		field: 'capacity',
+		text: () => m.app_error_number_min({ min: 1 })
+	},
+	{
+		constraint: 'activities_price_not_negative',
+		field: 'priceEur',
+		text: () => m.app_error_amount()
+	},
+	{
+		constraint: 'activities_reduced_price_not_negative',
+		field: 'reducedPriceEur',
+		text: () => m.app_error_amount()
+	},
+	{
+		constraint: 'activities_reduced_price_not_above_price',
+		field: 'reducedPriceEur',
+		text: () => m.app_error_reduced_price()
+	},
+	{
+		constraint: 'activities_registration_url_format',
+		field: 'registrationUrl',
+		text: () => m.app_error_url_invalid()
+	},
+	{
+		constraint: 'activities_municipality_nis_fkey',
+		field: 'municipality',
+		text: () => m.error_municipality_unknown()
+	},
+	{ code: '23514', message: /gemeente/i, field: 'municipality' },
+	// The status trigger and the academy-only trigger raise their own Dutch messages.
+	{ code: '23514', field: 'form' },
+	{ code: RLS_DENIED, field: 'form', text: () => m.app_forbidden_not_member() }
+];
+
+export type ActivityChanges = Omit<ActivityForm, 'municipality'> & { municipalityNis: string };
+
+/** Left out on purpose: a trigger fills the point with the municipality's centroid. */
+const pointFromMunicipality = {} as { lat: number; lng: number };
+
+function activityRow(form: ActivityChanges) {
+	return {
+		title: form.title,
+		description: form.description,
+		domains: form.domains,
+		format: form.format,
+		age_min: form.ageMin,
+		age_max: form.ageMax,
+		start_date: form.startDate,
+		end_date: form.endDate,
+		session_count: form.sessionCount,
+		venue_name: form.venueName,
+		venue_address: form.venueAddress,
+		municipality_nis: form.municipalityNis,
+		capacity: form.capacity,
+		price_eur: form.priceEur,
+		reduced_price_eur: form.reducedPriceEur,
+		registration_url: form.registrationUrl
+	};
+}
+
+/** A form sent twice (a double click) within this many seconds finds the first one's draft. */
+const DOUBLE_SUBMIT_SECONDS = 60;
+
+/**
+ * Creates a draft. The same person sending the same title and start date again within a minute gets the
+ * draft made the first time, so a double click never makes two activities.
+ */
+export async function createActivity(
+	db: Db,
+	{
+		organisationId,
+		userId,
+		form
+	}: { organisationId: string; userId: string; form: ActivityChanges }
+): Promise<string> {
+	const since = new Date(Date.now() - DOUBLE_SUBMIT_SECONDS * 1000).toISOString();
+	const recent = await db
+		.from('activities')
+		.select('id')
+		.eq('organisation_id', organisationId)
+		.eq('created_by', userId)
+		.eq('title', form.title)
+		.eq('start_date', form.startDate)
+		.gte('created_at', since)
+		.limit(1);
+	if (recent.error) throw recent.error;
+	if (recent.data[0]) return recent.data[0].id;
+
+	const { data, error: dbError } = await db
+		.from('activities')
+		.insert({ organisation_id: organisationId, ...activityRow(form), ...pointFromMunicipality })
+		.select('id')
+		.single();
+	if (dbError) raiseDbError(dbError, activityRules);
+	return data.id;
+}
+
+export async function updateActivity(
+	db: Db,
+	{
+		organisationId,
+		activityId,
+		form
+	}: { organisationId: string; activityId: string; form: ActivityChanges }
+): Promise<void> {
+	const { data, error: dbError } = await db
+		.from('activities')
+		.update(activityRow(form))
+		.eq('id', activityId)
+		.eq('organisation_id', organisationId)
+		.select('id');
+	if (dbError) raiseDbError(dbError, activityRules);
+	if (data.length !== 1) error(404, m.app_activity_not_found());
+}
+
+/**
+ * Moves the activity to `status` (published or cancelled). Idempotent: asking again for the status it
+ * already has changes nothing. Throws DbFieldError when the move is not allowed (cancelled stays so).
+ */
+export async function setActivityStatus(
+	db: Db,
+	{
+		organisationId,
+		activityId,
+		status
+	}: { organisationId: string; activityId: string; status: 'published' | 'cancelled' }
+): Promise<'changed' | 'unchanged'> {
+	const { data, error: dbError } = await db
+		.from('activities')
+		.update({ status })
+		.eq('id', activityId)
+		.eq('organisation_id', organisationId)
+		.neq('status', status)
+		.select('id');
+	if (dbError) raiseDbError(dbError, activityRules);
+	if (data.length === 1) return 'changed';
+
+	// Nothing changed: either it already had this status, or it is not there (for this person).
+	const current = await db
+		.from('activities')
+		.select('status')
+		.eq('id', activityId)
+		.eq('organisation_id', organisationId)
+		.maybeSingle();
+	if (current.error) throw current.error;
+	if (!current.data) error(404, m.app_activity_not_found());
+	if (current.data.status === status) return 'unchanged';
+	// Readable but not writable: a published activity of an academy one does not belong to.
+	error(403, m.app_forbidden_not_member());
+}
+
+export type ReachReport = ReachForm & { reportedAt: string; updatedAt: string };
+
+export async function getReachReport(db: Db, activityId: string): Promise<ReachReport | null> {
+	const { data, error: dbError } = await db
+		.from('reach_reports')
+		.select(
+			'participants, girls, disadvantaged, non_dutch_home_language, special_needs, reported_at, updated_at'
+		)
+		.eq('activity_id', activityId)
+		.maybeSingle();
+	if (dbError) throw dbError;
+	if (!data) return null;
+	return {
+		participants: data.participants,
+		girls: data.girls,
+		disadvantaged: data.disadvantaged,
+		nonDutchHomeLanguage: data.non_dutch_home_language,
+		specialNeeds: data.special_needs,
+		reportedAt: data.reported_at,
+		updatedAt: data.updated_at
+	};
+}
+
+const reachRules: readonly DbErrorRule<keyof ReachValues>[] = [
+	{
+		constraint: 'reach_reports_girls_not_more_than_participants',
+		field: 'girls',
+		text: () => m.app_error_girls_too_many()
+	},
+	{
+		constraint: 'reach_reports_disadvantaged_not_more_than_participants',
+		field: 'disadvantaged',
+		text: () => m.app_error_group_too_many()
+	},
+	{
+		constraint: 'reach_reports_non_dutch_home_language_not_more_than_participants',
+		field: 'nonDutchHomeLanguage',
+		text: () => m.app_error_group_too_many()
+	},
+	{
+		constraint: 'reach_reports_special_needs_not_more_than_participants',
+		field: 'specialNeeds',
+		text: () => m.app_error_group_too_many()
+	},
+	{
+		constraint: 'reach_reports_participants_not_negative',
+		field: 'participants',
+		text: () => m.app_error_number_min({ min: 0 })
+	},
+	{
+		constraint: 'reach_reports_girls_not_negative',
+		field: 'girls',
+		text: () => m.app_error_number_min({ min: 0 })
+	},
+	// The trigger's own Dutch reasons: a draft, or an activity that has not started yet.
+	{ code: '23514', field: 'form' },
+	{ code: RLS_DENIED, field: 'form', text: () => m.app_forbidden_not_member() }
+];
+
+/** Files the report, or corrects the one already filed (one per activity). */
+export async function saveReachReport(db: Db, activityId: string, form: ReachForm): Promise<void> {
+	const { data, error: dbError } = await db
+		.from('reach_reports')
+		.upsert(
+			{
+				activity_id: activityId,
+				participants: form.participants,
+				girls: form.girls,
+				disadvantaged: form.disadvantaged,
+				non_dutch_home_language: form.nonDutchHomeLanguage,
+				special_needs: form.specialNeeds
+			},
+			{ onConflict: 'activity_id' }
+		)
+		.select('id');
+	if (dbError) raiseDbError(dbError, reachRules);
+	if (data.length !== 1) error(403, m.app_forbidden_not_member());
+}

@@ -1,0 +1,120 @@
+// Network staff's verification work: organisations to review, the decision, and the audit trail.
+import type { Db } from '$lib/server/supabase';
+import type { OrganisationKind, VerificationStatus } from '$lib/vocabulary';
+import { raiseDbError, type DbErrorRule } from './db-errors';
+
+export const REVIEW_LIST_LIMIT = 50;
+
+export type VerificationEvent = {
+	action: 'verified' | 'withdrawn';
+	note: string | null;
+	actorName: string | null;
+	at: string;
+};
+
+export type OrganisationToReview = {
+	id: string;
+	slug: string;
+	name: string;
+	kind: OrganisationKind;
+	municipalityName: string | null;
+	status: VerificationStatus;
+	createdAt: string;
+	events: VerificationEvent[];
+};
+
+/** Escapes the wildcards of ilike, so a search for "50%" means those characters. */
+export function ilikePattern(search: string): string {
+	return `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * Organisations waiting for a decision (unverified or withdrawn) or already verified, newest first, each
+ * with its audit trail. Three round trips whatever the number of organisations.
+ */
+export async function listForVerification(
+	db: Db,
+	{ verified, search }: { verified: boolean; search: string }
+): Promise<{ rows: OrganisationToReview[]; total: number }> {
+	let query = db
+		.from('organisations')
+		.select('id, slug, name, kind, verification_status, created_at, municipalities(name_nl)', {
+			count: 'exact'
+		});
+	query = verified
+		? query.eq('verification_status', 'verified')
+		: query.in('verification_status', ['unverified', 'withdrawn']);
+	if (search.trim() !== '') query = query.ilike('name', ilikePattern(search.trim()));
+	const { data, error, count } = await query
+		.order('created_at', { ascending: false })
+		.order('name')
+		.limit(REVIEW_LIST_LIMIT);
+	if (error) throw error;
+
+	const ids = data.map((row) => row.id);
+	const events = ids.length
+		? await db
+				.from('organisation_verification_events')
+				.select('organisation_id, action, note, actor, created_at')
+				.in('organisation_id', ids)
+				.order('created_at', { ascending: false })
+		: { data: [], error: null };
+	if (events.error) throw events.error;
+
+	const actorIds = [...new Set(events.data.flatMap((event) => (event.actor ? [event.actor] : [])))];
+	const names = new Map<string, string>();
+	if (actorIds.length) {
+		const profiles = await db.from('profiles').select('id, display_name').in('id', actorIds);
+		if (profiles.error) throw profiles.error;
+		for (const profile of profiles.data) names.set(profile.id, profile.display_name);
+	}
+
+	return {
+		total: count ?? data.length,
+		rows: data.map((row) => {
+			const municipality = Array.isArray(row.municipalities)
+				? row.municipalities[0]
+				: row.municipalities;
+			return {
+				id: row.id,
+				slug: row.slug,
+				name: row.name,
+				kind: row.kind as OrganisationKind,
+				municipalityName: municipality?.name_nl ?? null,
+				status: row.verification_status as VerificationStatus,
+				createdAt: row.created_at,
+				events: events.data
+					.filter((event) => event.organisation_id === row.id)
+					.map((event) => ({
+						action: event.action as VerificationEvent['action'],
+						note: event.note,
+						actorName: event.actor ? (names.get(event.actor) ?? null) : null,
+						at: event.created_at
+					}))
+			};
+		})
+	};
+}
+
+const verificationRules: readonly DbErrorRule<'note'>[] = [
+	{ code: '22001', field: 'note' },
+	{ code: 'P0002', field: 'form' },
+	{ code: '42501', field: 'form' }
+];
+
+/** Verifies the organisation or withdraws its verification; the database writes the audit trail. */
+export async function setVerification(
+	db: Db,
+	{
+		organisationId,
+		verified,
+		note
+	}: { organisationId: string; verified: boolean; note: string | null }
+): Promise<void> {
+	const { error } = await db.rpc('set_verification', {
+		p_organisation_id: organisationId,
+		p_verified: verified,
+		p_note: note ?? undefined
+	});
+	if (error) raiseDbError(error, verificationRules);
+}

@@ -1,0 +1,83 @@
+import { municipalityLabel } from '$lib/municipalities';
+import { m } from '$lib/paraglide/messages';
+import { DbFieldError } from '$lib/server/db/db-errors';
+import { activityValues, setActivityStatus, updateActivity } from '$lib/server/db/activity-admin';
+import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
+import { fail, redirect } from '@sveltejs/kit';
+import { requireAcademyMember } from '../../activity-access';
+import { activityFormValues, parseActivityForm, type ActivityErrors } from '../../activity-action';
+import { requireActivity } from '../activity-load';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url, params }) => {
+	const organisation = await requireAcademyMember(locals, url, params.slug);
+	const [activity, municipalities] = await Promise.all([
+		requireActivity(locals.supabase, organisation.id, params.id),
+		listCurrentMunicipalities(locals.supabase)
+	]);
+	const place = municipalities.find((option) => option.nis === activity.municipalityNis);
+	return {
+		organisation,
+		activity: { id: activity.id, title: activity.title, status: activity.status },
+		values: activityValues(activity, place ? municipalityLabel(place) : ''),
+		municipalityLabels: municipalities.map(municipalityLabel),
+		notice: url.searchParams.has('aangemaakt')
+			? m.app_activity_created()
+			: url.searchParams.has('opgeslagen')
+				? m.app_activity_saved()
+				: url.searchParams.has('gepubliceerd')
+					? m.app_activity_published()
+					: url.searchParams.has('geannuleerd')
+						? m.app_activity_cancelled()
+						: undefined
+	};
+}) satisfies PageServerLoad;
+
+async function changeStatus(
+	{ locals, url, params }: { locals: App.Locals; url: URL; params: { slug: string; id: string } },
+	status: 'published' | 'cancelled'
+) {
+	const organisation = await requireAcademyMember(locals, url, params.slug);
+	await requireActivity(locals.supabase, organisation.id, params.id);
+	try {
+		// Idempotent: a second click (or a resent form) finds the status already set and changes nothing.
+		await setActivityStatus(locals.supabase, {
+			organisationId: organisation.id,
+			activityId: params.id,
+			status
+		});
+	} catch (caught) {
+		if (caught instanceof DbFieldError) return fail(400, { statusError: caught.message });
+		throw caught;
+	}
+	const notice = status === 'published' ? 'gepubliceerd' : 'geannuleerd';
+	redirect(303, `/organisaties/${organisation.slug}/activiteiten/${params.id}/bewerken?${notice}`);
+}
+
+export const actions = {
+	save: async ({ request, locals, url, params }) => {
+		const organisation = await requireAcademyMember(locals, url, params.slug);
+		const values = activityFormValues(await request.formData());
+		const result = await parseActivityForm(locals.supabase, values);
+		if (!result.ok) return fail(400, { values, errors: result.errors });
+		try {
+			await updateActivity(locals.supabase, {
+				organisationId: organisation.id,
+				activityId: params.id,
+				form: result.changes
+			});
+		} catch (caught) {
+			if (caught instanceof DbFieldError) {
+				const errors: ActivityErrors = { [caught.field]: caught.message };
+				return fail(400, { values, errors });
+			}
+			throw caught;
+		}
+		redirect(
+			303,
+			`/organisaties/${organisation.slug}/activiteiten/${params.id}/bewerken?opgeslagen`
+		);
+	},
+	publish: (event) => changeStatus(event, 'published'),
+	cancel: (event) => changeStatus(event, 'cancelled')
+} satisfies Actions;
