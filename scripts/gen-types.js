@@ -14,7 +14,10 @@ const schema = 'public';
 
 /** @typedef {{ name: string, type: string, nullable: boolean, optional: boolean, generated: boolean }} Column */
 
-/** Postgres type name (udt_name; arrays start with _) → TypeScript. */
+/**
+ * Postgres type name (udt_name; arrays start with _) → TypeScript.
+ * @returns {string}
+ */
 function tsType(/** @type {string} */ udt, /** @type {Map<string, string[]>} */ enums) {
 	if (udt.startsWith('_')) return `${tsType(udt.slice(1), enums)}[]`;
 	if (enums.has(udt)) return `Database['${schema}']['Enums']['${udt}']`;

@@ -1,14 +1,17 @@
+import { isNetworkStaff } from '$lib/server/auth/require-staff';
 import { getDisplayName } from '$lib/server/db/profiles';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ locals: { supabase, user } }) => {
 	if (!user) return { account: null };
 
+	const [profileName, staff] = await Promise.all([
+		getDisplayName(supabase, user.id),
+		isNetworkStaff(supabase)
+	]);
 	const metadataName: unknown = user.user_metadata?.display_name;
 	const displayName =
-		(await getDisplayName(supabase, user.id)) ??
-		(typeof metadataName === 'string' ? metadataName : null) ??
-		user.email ??
-		'';
-	return { account: { displayName } };
+		profileName ?? (typeof metadataName === 'string' ? metadataName : null) ?? user.email ?? '';
+	// Staff only decides which links the header shows; the staff pages check again themselves.
+	return { account: { displayName, staff } };
 }) satisfies LayoutServerLoad;

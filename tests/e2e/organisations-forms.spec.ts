@@ -200,8 +200,13 @@ test('activity bad input, double publish and reach rules', async ({ page }) => {
 test('the same activity form sent twice makes one activity', async ({ page }) => {
 	await register(page, newAccount('Kobe Peeters'));
 	const slug = await createOrganisation(page, { name: uniqueName('STEM-academie Dubbel') });
-	const url = new URL(`/organisaties/${slug}/activiteiten/nieuw`, page.url()).toString();
+	await page.goto(`/organisaties/${slug}/activiteiten/nieuw`);
+	const url = page.url();
+	// The form carries the new activity's id (a hidden field); a double submit sends it twice.
+	const requestId = await page.locator('input[name="requestId"]').getAttribute('value');
+	expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 	const form = {
+		requestId: requestId!,
 		title: 'Solderen voor beginners',
 		domains: 'techniek',
 		format: 'losse_activiteit',

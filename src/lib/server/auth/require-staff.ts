@@ -2,13 +2,19 @@
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import type { User } from '@supabase/supabase-js';
+import type { Db } from '$lib/server/supabase';
 import { requireUser } from './require-user';
+
+/** Whether the signed-in person is network staff. */
+export async function isNetworkStaff(db: Db): Promise<boolean> {
+	const { data, error: rpcError } = await db.rpc('is_network_staff');
+	if (rpcError) throw rpcError;
+	return data === true;
+}
 
 /** The signed-in staff member; anyone else gets a Dutch 403 page. */
 export async function requireStaff(locals: App.Locals, url: URL): Promise<User> {
 	const user = requireUser(locals, url);
-	const { data, error: rpcError } = await locals.supabase.rpc('is_network_staff');
-	if (rpcError) throw rpcError;
-	if (data !== true) error(403, m.app_staff_only());
+	if (!(await isNetworkStaff(locals.supabase))) error(403, m.app_staff_only());
 	return user;
 }

@@ -228,41 +228,24 @@ function activityRow(form: ActivityChanges) {
 	};
 }
 
-/** A form sent twice (a double click) within this many seconds finds the first one's draft. */
-const DOUBLE_SUBMIT_SECONDS = 60;
-
 /**
- * Creates a draft. The same person sending the same title and start date again within a minute gets the
- * draft made the first time, so a double click never makes two activities.
+ * Creates a draft under the id the form was shown with. Sending the form twice (a double click, a retry)
+ * inserts that id again: the primary key refuses the second row and the first one is returned.
  */
 export async function createActivity(
 	db: Db,
-	{
-		organisationId,
-		userId,
-		form
-	}: { organisationId: string; userId: string; form: ActivityChanges }
+	{ id, organisationId, form }: { id: string; organisationId: string; form: ActivityChanges }
 ): Promise<string> {
-	const since = new Date(Date.now() - DOUBLE_SUBMIT_SECONDS * 1000).toISOString();
-	const recent = await db
-		.from('activities')
-		.select('id')
-		.eq('organisation_id', organisationId)
-		.eq('created_by', userId)
-		.eq('title', form.title)
-		.eq('start_date', form.startDate)
-		.gte('created_at', since)
-		.limit(1);
-	if (recent.error) throw recent.error;
-	if (recent.data[0]) return recent.data[0].id;
-
-	const { data, error: dbError } = await db
-		.from('activities')
-		.insert({ organisation_id: organisationId, ...activityRow(form), ...pointFromMunicipality })
-		.select('id')
-		.single();
-	if (dbError) raiseDbError(dbError, activityRules);
-	return data.id;
+	const { error: dbError } = await db.from('activities').insert({
+		id,
+		organisation_id: organisationId,
+		...activityRow(form),
+		...pointFromMunicipality
+	});
+	if (dbError && !(dbError.code === '23505' && dbError.message.includes('activities_pkey'))) {
+		raiseDbError(dbError, activityRules);
+	}
+	return id;
 }
 
 export async function updateActivity(

@@ -3,7 +3,9 @@ import type { ActivityValues } from '$lib/schemas/activity';
 import { DbFieldError } from '$lib/server/db/db-errors';
 import { createActivity } from '$lib/server/db/activity-admin';
 import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
+import { text } from '$lib/forms';
 import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { requireAcademyMember } from '../activity-access';
 import { activityFormValues, parseActivityForm, type ActivityErrors } from '../activity-action';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,27 +32,35 @@ export const load = (async ({ locals, url, params }) => {
 		reducedPriceEur: '',
 		registrationUrl: ''
 	};
-	return { organisation, values, municipalityLabels: municipalities.map(municipalityLabel) };
+	return {
+		organisation,
+		values,
+		// The new activity's id, fixed now so that sending the form twice creates it once.
+		requestId: crypto.randomUUID(),
+		municipalityLabels: municipalities.map(municipalityLabel)
+	};
 }) satisfies PageServerLoad;
 
 export const actions = {
 	default: async ({ request, locals, url, params }) => {
 		const organisation = await requireAcademyMember(locals, url, params.slug);
-		const values = activityFormValues(await request.formData());
+		const form = await request.formData();
+		const values = activityFormValues(form);
+		const requestId = z.uuid().safeParse(text(form, 'requestId')).data ?? crypto.randomUUID();
 		const result = await parseActivityForm(locals.supabase, values);
-		if (!result.ok) return fail(400, { values, errors: result.errors });
+		if (!result.ok) return fail(400, { values, requestId, errors: result.errors });
 
 		let id: string;
 		try {
 			id = await createActivity(locals.supabase, {
+				id: requestId,
 				organisationId: organisation.id,
-				userId: locals.user!.id,
 				form: result.changes
 			});
 		} catch (caught) {
 			if (caught instanceof DbFieldError) {
 				const errors: ActivityErrors = { [caught.field]: caught.message };
-				return fail(400, { values, errors });
+				return fail(400, { values, requestId, errors });
 			}
 			throw caught;
 		}
