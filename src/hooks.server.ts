@@ -1,4 +1,5 @@
 import { guardRedirect } from '$lib/server/auth/guard';
+import { createPageCache } from '$lib/server/page-cache';
 import { createRequestClient } from '$lib/server/supabase';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
@@ -57,7 +58,7 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(supabase, authGuard, i18n);
+export const handle = sequence(supabase, authGuard, createPageCache(), i18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };
