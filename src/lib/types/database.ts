@@ -157,6 +157,195 @@ export type Database = {
 					}
 				];
 			};
+			agreement_events: {
+				Row: {
+					id: number;
+					agreement_id: string;
+					status: string;
+					organisation_id: string | null;
+					actor: string | null;
+					note: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: never;
+					agreement_id: string;
+					status: string;
+					organisation_id?: string | null;
+					actor?: string | null;
+					note?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: never;
+					agreement_id?: string;
+					status?: string;
+					organisation_id?: string | null;
+					actor?: string | null;
+					note?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'agreement_events_agreement_id_fkey';
+						columns: ['agreement_id'];
+						isOneToOne: false;
+						referencedRelation: 'agreements';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'agreement_events_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			agreement_messages: {
+				Row: {
+					id: number;
+					agreement_id: string;
+					author: string | null;
+					organisation_id: string;
+					body: string;
+					created_at: string;
+				};
+				Insert: {
+					id?: never;
+					agreement_id: string;
+					author?: string | null;
+					organisation_id: string;
+					body: string;
+					created_at?: string;
+				};
+				Update: {
+					id?: never;
+					agreement_id?: string;
+					author?: string | null;
+					organisation_id?: string;
+					body?: string;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'agreement_messages_agreement_id_fkey';
+						columns: ['agreement_id'];
+						isOneToOne: false;
+						referencedRelation: 'agreements';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'agreement_messages_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			agreements: {
+				Row: {
+					id: string;
+					request_id: string;
+					offer_id: string;
+					academy_id: string;
+					provider_id: string;
+					proposed_by_organisation: string;
+					status: string;
+					booking_weekday: number | null;
+					booking_starts: string | null;
+					booking_ends: string | null;
+					booking_from: string | null;
+					booking_until: string | null;
+					given_sessions: number | null;
+					given_hours: number | null;
+					given_items: number | null;
+					thank_you: string | null;
+					created_by: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					request_id: string;
+					offer_id: string;
+					academy_id: string;
+					provider_id: string;
+					proposed_by_organisation: string;
+					status?: string;
+					booking_weekday?: number | null;
+					booking_starts?: string | null;
+					booking_ends?: string | null;
+					booking_from?: string | null;
+					booking_until?: string | null;
+					given_sessions?: number | null;
+					given_hours?: number | null;
+					given_items?: number | null;
+					thank_you?: string | null;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					request_id?: string;
+					offer_id?: string;
+					academy_id?: string;
+					provider_id?: string;
+					proposed_by_organisation?: string;
+					status?: string;
+					booking_weekday?: number | null;
+					booking_starts?: string | null;
+					booking_ends?: string | null;
+					booking_from?: string | null;
+					booking_until?: string | null;
+					given_sessions?: number | null;
+					given_hours?: number | null;
+					given_items?: number | null;
+					thank_you?: string | null;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'agreements_academy_id_fkey';
+						columns: ['academy_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'agreements_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'agreements_proposed_by_organisation_fkey';
+						columns: ['proposed_by_organisation'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'agreements_provider_id_fkey';
+						columns: ['provider_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'agreements_request_id_fkey';
+						columns: ['request_id'];
+						isOneToOne: false;
+						referencedRelation: 'requests';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			invitations: {
 				Row: {
 					id: string;
@@ -285,6 +474,204 @@ export type Database = {
 				Insert: { user_id: string; granted_at?: string; granted_by?: string | null };
 				Update: { user_id?: string; granted_at?: string; granted_by?: string | null };
 				Relationships: [];
+			};
+			notifications: {
+				Row: {
+					id: number;
+					user_id: string;
+					kind: string;
+					title: string;
+					link: string;
+					agreement_id: string | null;
+					read_at: string | null;
+					emailed_at: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: never;
+					user_id: string;
+					kind: string;
+					title: string;
+					link: string;
+					agreement_id?: string | null;
+					read_at?: string | null;
+					emailed_at?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: never;
+					user_id?: string;
+					kind?: string;
+					title?: string;
+					link?: string;
+					agreement_id?: string | null;
+					read_at?: string | null;
+					emailed_at?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'notifications_agreement_id_fkey';
+						columns: ['agreement_id'];
+						isOneToOne: false;
+						referencedRelation: 'agreements';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			offer_slots: {
+				Row: { id: string; offer_id: string; weekday: number; starts_at: string; ends_at: string };
+				Insert: {
+					id?: string;
+					offer_id: string;
+					weekday: number;
+					starts_at: string;
+					ends_at: string;
+				};
+				Update: {
+					id?: string;
+					offer_id?: string;
+					weekday?: number;
+					starts_at?: string;
+					ends_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'offer_slots_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			offer_unavailable_dates: {
+				Row: { offer_id: string; day: string };
+				Insert: { offer_id: string; day: string };
+				Update: { offer_id?: string; day?: string };
+				Relationships: [
+					{
+						foreignKeyName: 'offer_unavailable_dates_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			offers: {
+				Row: {
+					id: string;
+					organisation_id: string;
+					kind: string;
+					title: string;
+					description: string;
+					status: string;
+					municipality_nis: string;
+					lat: number;
+					lng: number;
+					radius_km: number | null;
+					area_municipalities: string[];
+					domains: string[];
+					age_min: number | null;
+					age_max: number | null;
+					room_type: string | null;
+					capacity: number | null;
+					equipment: string | null;
+					accessible: boolean | null;
+					conditions: string[];
+					fee_eur: number | null;
+					term_start: string | null;
+					term_end: string | null;
+					people: number | null;
+					hours_per_year: number | null;
+					materials: string | null;
+					quantity: number | null;
+					amount_eur: number | null;
+					created_by: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					organisation_id: string;
+					kind: string;
+					title: string;
+					description?: string;
+					status?: string;
+					municipality_nis: string;
+					lat: number;
+					lng: number;
+					radius_km?: number | null;
+					area_municipalities?: string[];
+					domains?: string[];
+					age_min?: number | null;
+					age_max?: number | null;
+					room_type?: string | null;
+					capacity?: number | null;
+					equipment?: string | null;
+					accessible?: boolean | null;
+					conditions?: string[];
+					fee_eur?: number | null;
+					term_start?: string | null;
+					term_end?: string | null;
+					people?: number | null;
+					hours_per_year?: number | null;
+					materials?: string | null;
+					quantity?: number | null;
+					amount_eur?: number | null;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					organisation_id?: string;
+					kind?: string;
+					title?: string;
+					description?: string;
+					status?: string;
+					municipality_nis?: string;
+					lat?: number;
+					lng?: number;
+					radius_km?: number | null;
+					area_municipalities?: string[];
+					domains?: string[];
+					age_min?: number | null;
+					age_max?: number | null;
+					room_type?: string | null;
+					capacity?: number | null;
+					equipment?: string | null;
+					accessible?: boolean | null;
+					conditions?: string[];
+					fee_eur?: number | null;
+					term_start?: string | null;
+					term_end?: string | null;
+					people?: number | null;
+					hours_per_year?: number | null;
+					materials?: string | null;
+					quantity?: number | null;
+					amount_eur?: number | null;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'offers_municipality_nis_fkey';
+						columns: ['municipality_nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					},
+					{
+						foreignKeyName: 'offers_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			organisation_contacts: {
 				Row: {
@@ -518,6 +905,215 @@ export type Database = {
 					}
 				];
 			};
+			request_slots: {
+				Row: {
+					id: string;
+					request_id: string;
+					weekday: number;
+					starts_at: string;
+					ends_at: string;
+				};
+				Insert: {
+					id?: string;
+					request_id: string;
+					weekday: number;
+					starts_at: string;
+					ends_at: string;
+				};
+				Update: {
+					id?: string;
+					request_id?: string;
+					weekday?: number;
+					starts_at?: string;
+					ends_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'request_slots_request_id_fkey';
+						columns: ['request_id'];
+						isOneToOne: false;
+						referencedRelation: 'requests';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			requests: {
+				Row: {
+					id: string;
+					organisation_id: string;
+					kind: string;
+					title: string;
+					description: string;
+					quantity: string | null;
+					people: number | null;
+					amount_eur: number | null;
+					municipality_nis: string;
+					lat: number;
+					lng: number;
+					domains: string[];
+					age_min: number | null;
+					age_max: number | null;
+					needed_from: string | null;
+					needed_until: string | null;
+					deadline: string | null;
+					status: string;
+					created_by: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					organisation_id: string;
+					kind: string;
+					title: string;
+					description?: string;
+					quantity?: string | null;
+					people?: number | null;
+					amount_eur?: number | null;
+					municipality_nis: string;
+					lat: number;
+					lng: number;
+					domains?: string[];
+					age_min?: number | null;
+					age_max?: number | null;
+					needed_from?: string | null;
+					needed_until?: string | null;
+					deadline?: string | null;
+					status?: string;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					organisation_id?: string;
+					kind?: string;
+					title?: string;
+					description?: string;
+					quantity?: string | null;
+					people?: number | null;
+					amount_eur?: number | null;
+					municipality_nis?: string;
+					lat?: number;
+					lng?: number;
+					domains?: string[];
+					age_min?: number | null;
+					age_max?: number | null;
+					needed_from?: string | null;
+					needed_until?: string | null;
+					deadline?: string | null;
+					status?: string;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'requests_municipality_nis_fkey';
+						columns: ['municipality_nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					},
+					{
+						foreignKeyName: 'requests_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			room_bookings: {
+				Row: {
+					id: string;
+					offer_id: string;
+					agreement_id: string;
+					day: string;
+					slot: unknown;
+					created_at: string;
+				};
+				Insert: {
+					id?: string;
+					offer_id: string;
+					agreement_id: string;
+					day: string;
+					slot: unknown;
+					created_at?: string;
+				};
+				Update: {
+					id?: string;
+					offer_id?: string;
+					agreement_id?: string;
+					day?: string;
+					slot?: unknown;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'room_bookings_agreement_id_fkey';
+						columns: ['agreement_id'];
+						isOneToOne: false;
+						referencedRelation: 'agreements';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'room_bookings_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			volunteer_checks: {
+				Row: {
+					id: string;
+					organisation_id: string;
+					volunteer_name: string;
+					agreement_id: string | null;
+					seen_on: string;
+					seen_by_name: string;
+					recorded_by: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: string;
+					organisation_id: string;
+					volunteer_name: string;
+					agreement_id?: string | null;
+					seen_on: string;
+					seen_by_name: string;
+					recorded_by?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: string;
+					organisation_id?: string;
+					volunteer_name?: string;
+					agreement_id?: string | null;
+					seen_on?: string;
+					seen_by_name?: string;
+					recorded_by?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'volunteer_checks_agreement_id_fkey';
+						columns: ['agreement_id'];
+						isOneToOne: false;
+						referencedRelation: 'agreements';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'volunteer_checks_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 		};
 		Views: {
 			academy_overview: {
@@ -607,6 +1203,18 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			volunteer_check_status: {
+				Row: {
+					organisation_id: string | null;
+					volunteer_name: string | null;
+					agreement_id: string | null;
+					seen_on: string | null;
+					seen_by_name: string | null;
+					valid_until: string | null;
+					recent: boolean | null;
+				};
+				Relationships: [];
+			};
 		};
 		Functions: {
 			accept_invitation: {
@@ -614,6 +1222,17 @@ export type Database = {
 				Returns: { organisation_id: string; slug: string; kind: string }[];
 			};
 			activity_organisation: { Args: { p_activity_id: string }; Returns: string };
+			check_room_booking: {
+				Args: {
+					p_offer: unknown;
+					p_weekday: number;
+					p_starts: string;
+					p_ends: string;
+					p_from: string;
+					p_until: string;
+				};
+				Returns: undefined;
+			};
 			create_invitation: {
 				Args: { p_organisation_id: string; p_email: string; p_role?: string };
 				Returns: string;
@@ -637,8 +1256,77 @@ export type Database = {
 			is_network_staff: { Args: never; Returns: boolean };
 			is_org_admin: { Args: { p_organisation_id: string }; Returns: boolean };
 			is_org_member: { Args: { p_organisation_id: string }; Returns: boolean };
+			matching_rank_hint: {
+				Args: {
+					p_distance_km: number;
+					p_request_slot_count: number;
+					p_requested_minutes: number;
+					p_overlap_minutes: number;
+					p_request_domain_count: number;
+					p_shared_domain_count: number;
+					p_offer_age_min: number;
+					p_offer_age_max: number;
+					p_request_age_min: number;
+					p_request_age_max: number;
+				};
+				Returns: number;
+			};
 			my_organisation_ids: { Args: never; Returns: string[] };
+			notify_organisation: {
+				Args: {
+					p_organisation_id: string;
+					p_except: string;
+					p_kind: string;
+					p_title: string;
+					p_agreement_id: string;
+				};
+				Returns: undefined;
+			};
+			offer_kinds_for_request: { Args: { p_request_kind: string }; Returns: string[] };
+			offer_organisation: { Args: { p_offer_id: string }; Returns: string };
 			org_role: { Args: { p_organisation_id: string }; Returns: string };
+			propose_agreement: {
+				Args: {
+					p_request_id: string;
+					p_offer_id: string;
+					p_booking_weekday?: number;
+					p_booking_starts?: string;
+					p_booking_ends?: string;
+					p_booking_from?: string;
+					p_booking_until?: string;
+					p_message?: string;
+				};
+				Returns: string;
+			};
+			raise_rule: {
+				Args: { p_constraint: string; p_column: string; p_message: string; p_table: string };
+				Returns: undefined;
+			};
+			request_kinds_for_offer: { Args: { p_offer_kind: string }; Returns: string[] };
+			request_organisation: { Args: { p_request_id: string }; Returns: string };
+			room_sessions: {
+				Args: {
+					p_offer_id: string;
+					p_weekday: number;
+					p_starts: string;
+					p_ends: string;
+					p_from: string;
+					p_until: string;
+				};
+				Returns: { day: string; slot: unknown }[];
+			};
+			set_agreement_status: {
+				Args: {
+					p_agreement_id: string;
+					p_status: string;
+					p_note?: string;
+					p_given_sessions?: number;
+					p_given_hours?: number;
+					p_given_items?: number;
+					p_thank_you?: string;
+				};
+				Returns: unknown;
+			};
 			set_quality_label: {
 				Args: { p_organisation_id: string; p_label: string };
 				Returns: undefined;
@@ -646,6 +1334,56 @@ export type Database = {
 			set_verification: {
 				Args: { p_organisation_id: string; p_verified: boolean; p_note?: string };
 				Returns: undefined;
+			};
+			suggest_offers: {
+				Args: { p_request_id: string; p_limit?: number };
+				Returns: {
+					offer_id: string;
+					request_id: string;
+					organisation_id: string;
+					organisation_name: string;
+					offer_kind: string;
+					request_kind: string;
+					title: string;
+					room_type: string;
+					municipality_nis: string;
+					municipality_name: string;
+					distance_km: number;
+					reach: string;
+					radius_km: number;
+					request_slot_count: number;
+					requested_minutes: number;
+					overlap_minutes: number;
+					overlap_weekday: number;
+					overlap_starts: string;
+					overlap_ends: string;
+					term_start: string;
+					term_end: string;
+					needed_from: string;
+					needed_until: string;
+					deadline: string;
+					offer_domains: string[];
+					request_domains: string[];
+					shared_domains: string[];
+					offer_age_min: number;
+					offer_age_max: number;
+					request_age_min: number;
+					request_age_max: number;
+					capacity: number;
+					people: number;
+					quantity: number;
+					amount_eur: number;
+					hours_per_year: number;
+					needed_people: number;
+					needed_amount_eur: number;
+					needed_quantity: string;
+					accessible: boolean;
+					conditions: string[];
+					fee_eur: number;
+					rank_hint: number;
+					agreement_id: string;
+					agreement_status: string;
+				}[];
 			};
 			today_in_belgium: { Args: never; Returns: string };
 		};

@@ -33,7 +33,7 @@ describe('POST /recover', () => {
 		expect(data).toEqual({});
 		const mail = await latestMail(email);
 		const link = new URL(linkIn(mail.Text));
-		expect(`${link.origin}${link.pathname}`).toBe('http://127.0.0.1:54321/auth/v1/verify');
+		expect(`${link.origin}${link.pathname}`).toBe(`${apiUrl}/auth/v1/verify`);
 		expect(link.searchParams.get('type')).toBe('recovery');
 		expect(link.searchParams.get('redirect_to')).toBe(`${site}/wachtwoord`);
 		expect(otpIn(mail.Text)).toMatch(/^\d{6}$/);
@@ -190,7 +190,7 @@ describe('GET /verify (the mailed link)', () => {
 
 	it('an unknown token redirects with error=access_denied, error_code=otp_expired', async () => {
 		const res = await fetch(
-			`http://127.0.0.1:54321/auth/v1/verify?token=onzin&type=recovery&redirect_to=${encodeURIComponent(site)}`,
+			`${apiUrl}/auth/v1/verify?token=onzin&type=recovery&redirect_to=${encodeURIComponent(site)}`,
 			{ redirect: 'manual' }
 		);
 		expect(res.status).toBe(303);

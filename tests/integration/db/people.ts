@@ -151,6 +151,59 @@ export function testPeople(suite: string) {
 			return row as { id: string } & Row;
 		},
 
+		/**
+		 * Arranges an offer as postgres: a science lab in Gent, free on Wednesdays 13-17 from today for half a
+		 * year, unless `values` says otherwise; `slots` are [weekday, from, until] (rooms only).
+		 */
+		async offer(
+			organisationId: string,
+			values: Row = {},
+			slots: [number, string, string][] = [[3, '13:00', '17:00']]
+		): Promise<{ id: string } & Row> {
+			const kind = (values.kind as string | undefined) ?? 'room';
+			const room = {
+				room_type: 'labo_wetenschappen',
+				capacity: 24,
+				term_start: daysFromToday(0),
+				term_end: daysFromToday(180)
+			};
+			const statement = insertStatement('offers', {
+				organisation_id: organisationId,
+				kind,
+				title: kind === 'room' ? 'Labo wetenschappen' : 'Twee mentoren',
+				municipality_nis: '44021',
+				radius_km: 25,
+				...(kind === 'room' ? room : {}),
+				...(kind === 'volunteers' ? { people: 2 } : {}),
+				...values
+			});
+			const [row] = await this.query(statement.text, statement.values);
+			const offer = row as { id: string } & Row;
+			if (kind === 'room') {
+				for (const [weekday, from, until] of slots) {
+					await this.query(
+						'insert into public.offer_slots (offer_id, weekday, starts_at, ends_at) values ($1, $2, $3, $4)',
+						[offer.id, weekday, from, until]
+					);
+				}
+			}
+			return offer;
+		},
+
+		/** Arranges an academy's request as postgres: an open request for a venue in Gent unless `values` says otherwise. */
+		async request(organisationId: string, values: Row = {}): Promise<{ id: string } & Row> {
+			const statement = insertStatement('requests', {
+				organisation_id: organisationId,
+				kind: 'venue',
+				title: 'Een labo voor onze robotica',
+				municipality_nis: '44021',
+				domains: ['techniek'],
+				...values
+			});
+			const [row] = await this.query(statement.text, statement.values);
+			return row as { id: string } & Row;
+		},
+
 		/** Signs up the six people of an RLS matrix (owner, admin, member, stranger, staff; anonymous). */
 		async cast(): Promise<Cast> {
 			const [owner, admin, member, stranger, staff] = await Promise.all([
