@@ -1221,6 +1221,10 @@ export type Database = {
 				Args: { p_token: string };
 				Returns: { organisation_id: string; slug: string; kind: string }[];
 			};
+			active_offers_reaching: {
+				Args: { p_lat: number; p_lng: number; p_municipality_nis: string; p_kinds: string[] };
+				Returns: { offer_id: string; distance_km: number; reach: string }[];
+			};
 			activity_organisation: { Args: { p_activity_id: string }; Returns: string };
 			check_room_booking: {
 				Args: {
@@ -1284,6 +1288,10 @@ export type Database = {
 			};
 			offer_kinds_for_request: { Args: { p_request_kind: string }; Returns: string[] };
 			offer_organisation: { Args: { p_offer_id: string }; Returns: string };
+			open_requests_reached_by: {
+				Args: { p_offer_id: string };
+				Returns: { request_id: string; distance_km: number; reach: string }[];
+			};
 			org_role: { Args: { p_organisation_id: string }; Returns: string };
 			propose_agreement: {
 				Args: {
@@ -1337,6 +1345,56 @@ export type Database = {
 			};
 			suggest_offers: {
 				Args: { p_request_id: string; p_limit?: number };
+				Returns: {
+					offer_id: string;
+					request_id: string;
+					organisation_id: string;
+					organisation_name: string;
+					offer_kind: string;
+					request_kind: string;
+					title: string;
+					room_type: string;
+					municipality_nis: string;
+					municipality_name: string;
+					distance_km: number;
+					reach: string;
+					radius_km: number;
+					request_slot_count: number;
+					requested_minutes: number;
+					overlap_minutes: number;
+					overlap_weekday: number;
+					overlap_starts: string;
+					overlap_ends: string;
+					term_start: string;
+					term_end: string;
+					needed_from: string;
+					needed_until: string;
+					deadline: string;
+					offer_domains: string[];
+					request_domains: string[];
+					shared_domains: string[];
+					offer_age_min: number;
+					offer_age_max: number;
+					request_age_min: number;
+					request_age_max: number;
+					capacity: number;
+					people: number;
+					quantity: number;
+					amount_eur: number;
+					hours_per_year: number;
+					needed_people: number;
+					needed_amount_eur: number;
+					needed_quantity: string;
+					accessible: boolean;
+					conditions: string[];
+					fee_eur: number;
+					rank_hint: number;
+					agreement_id: string;
+					agreement_status: string;
+				}[];
+			};
+			suggest_requests: {
+				Args: { p_offer_id: string; p_limit?: number };
 				Returns: {
 					offer_id: string;
 					request_id: string;

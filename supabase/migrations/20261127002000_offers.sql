@@ -1,0 +1,507 @@
+-- Offers: what schools lend (rooms, with weekly slots within term dates and days off) and what companies
+-- pledge (volunteers, materials, funding, visits, expertise), and the area each serves.
+
+create extension if not exists cube with schema extensions;
+create extension if not exists earthdistance with schema extensions;
+create extension if not exists btree_gist with schema extensions;
+
+/**
+ * raise_rule(constraint, column, message)
+ * Raises a check violation with a Dutch message, naming the constraint and column it is about, for the
+ * validation triggers that speak before the table's own check constraints do.
+ */
+create function public.raise_rule(p_constraint text, p_column text, p_message text, p_table text)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+	raise exception using
+		errcode = 'check_violation',
+		message = p_message,
+		constraint = p_constraint,
+		column = p_column,
+		table = p_table,
+		schema = 'public';
+end;
+$$;
+
+comment on function public.raise_rule(text, text, text, text) is
+	'Raises check_violation (23514) with a Dutch message and the constraint, column and table it is about. For validation triggers.';
+
+revoke execute on function public.raise_rule(text, text, text, text) from public, anon, authenticated;
+
+/**
+ * offers
+ * A school's room or a company's pledge. Active ones are public (anon too); members of the organisation
+ * see and edit all of theirs; network staff read all. Owners and admins delete.
+ */
+create table public.offers (
+	id uuid primary key default gen_random_uuid(),
+	organisation_id uuid not null references public.organisations (id) on delete cascade,
+	kind text not null,
+	title text not null,
+	description text not null default '',
+	status text not null default 'active',
+	municipality_nis text not null references public.municipalities (nis),
+	lat double precision not null,
+	lng double precision not null,
+	radius_km integer,
+	area_municipalities text[] not null default '{}',
+	domains text[] not null default '{}',
+	age_min integer,
+	age_max integer,
+	room_type text,
+	capacity integer,
+	equipment text,
+	accessible boolean,
+	conditions text[] not null default '{}',
+	fee_eur numeric(8, 2),
+	term_start date,
+	term_end date,
+	people integer,
+	hours_per_year integer,
+	materials text,
+	quantity integer,
+	amount_eur numeric(10, 2),
+	created_by uuid default auth.uid() references auth.users (id) on delete set null,
+	created_at timestamptz not null default now(),
+	updated_at timestamptz not null default now(),
+	constraint offers_kind_known check (
+		kind in ('room', 'volunteers', 'materials', 'funding', 'visit', 'expertise')
+	),
+	constraint offers_title_length check (char_length(title) between 3 and 140),
+	constraint offers_title_trimmed check (title = btrim(title, E' \t\r\n')),
+	constraint offers_description_length check (char_length(description) <= 5000),
+	constraint offers_status_known check (status in ('active', 'paused', 'withdrawn')),
+	constraint offers_point_in_belgium check (lat between 49 and 52 and lng between 2 and 7),
+	constraint offers_radius_range check (radius_km between 1 and 200),
+	constraint offers_area_given check (radius_km is not null or cardinality(area_municipalities) >= 1),
+	constraint offers_area_municipalities_distinct check (
+		public.has_distinct_elements(area_municipalities) and array_position(area_municipalities, null) is null
+	),
+	constraint offers_domains_known check (
+		domains <@ array[
+			'techniek', 'programmeren', 'natuur', 'sterrenkunde', 'wiskunde_natuurwetenschappen',
+			'life_sciences', 'andere'
+		]::text[]
+		and array_position(domains, null) is null
+	),
+	constraint offers_domains_distinct check (public.has_distinct_elements(domains)),
+	constraint offers_ages_in_range check (
+		(age_min is null or age_min between 2 and 25)
+		and (age_max is null or age_max between 2 and 25)
+		and (age_min is null or age_max is null or age_min <= age_max)
+	),
+	constraint offers_room_type_known check (
+		room_type in (
+			'klaslokaal', 'labo_wetenschappen', 'ict_lokaal', 'werkplaats_makerspace', 'sporthal', 'aula',
+			'andere'
+		)
+	),
+	constraint offers_capacity_positive check (capacity > 0),
+	constraint offers_equipment_length check (char_length(equipment) <= 1000),
+	constraint offers_conditions_known check (
+		conditions <@ array['gratis', 'vergoeding', 'verzekering_nodig']::text[]
+		and array_position(conditions, null) is null
+	),
+	constraint offers_conditions_distinct check (public.has_distinct_elements(conditions)),
+	constraint offers_fee_not_negative check (fee_eur >= 0),
+	constraint offers_term_end_not_before_start check (term_end >= term_start),
+	constraint offers_people_positive check (people > 0),
+	constraint offers_hours_per_year_positive check (hours_per_year > 0),
+	constraint offers_materials_length check (char_length(materials) <= 1000),
+	constraint offers_quantity_positive check (quantity > 0),
+	constraint offers_amount_positive check (amount_eur > 0),
+	constraint offers_room_fields_only_for_rooms check (
+		kind = 'room' or (
+			room_type is null and capacity is null and equipment is null and accessible is null
+			and cardinality(conditions) = 0 and fee_eur is null and term_start is null and term_end is null
+		)
+	),
+	constraint offers_pledge_fields_not_for_rooms check (
+		kind <> 'room' or (
+			people is null and hours_per_year is null and materials is null and quantity is null
+			and amount_eur is null
+		)
+	),
+	constraint offers_room_complete check (
+		kind <> 'room' or (
+			room_type is not null and capacity is not null and term_start is not null and term_end is not null
+		)
+	),
+	constraint offers_volunteers_complete check (kind <> 'volunteers' or people is not null),
+	constraint offers_materials_complete check (kind <> 'materials' or materials is not null),
+	constraint offers_funding_complete check (kind <> 'funding' or amount_eur is not null)
+);
+
+alter table public.offers enable row level security;
+
+comment on table public.offers is
+	'What an organisation offers: a school''s room (kind room, schools and partners) or a company''s pledge (volunteers, materials, funding, visit, expertise; companies and partners). Active ones are read by everyone; the organisation''s members see, add and edit all of theirs; owners and admins delete; network staff read all.';
+comment on column public.offers.id is 'Identifier. A creating form may choose it up front, which makes sending the form twice harmless.';
+comment on column public.offers.organisation_id is 'The school, company or partner that offers it; fixed once created.';
+comment on column public.offers.kind is 'room, volunteers, materials, funding, visit (company visit or workshop) or expertise. Fixed once created.';
+comment on column public.offers.title is 'Title, 3 to 140 characters, trimmed.';
+comment on column public.offers.description is 'Plain text description, at most 5000 characters. Never HTML.';
+comment on column public.offers.status is 'active (public, matched), paused or withdrawn (only the organisation sees it).';
+comment on column public.offers.municipality_nis is 'Where the offer is (the room, the company); only a current municipality can be chosen.';
+comment on column public.offers.lat is 'Latitude (WGS84): the exact place, or the municipality''s centroid when none was given.';
+comment on column public.offers.lng is 'Longitude (WGS84): the exact place, or the municipality''s centroid when none was given.';
+comment on column public.offers.radius_km is 'The area served: requests within this many km (1 to 200). Either this or area_municipalities (or both).';
+comment on column public.offers.area_municipalities is 'The area served: these current municipalities (NIS codes). Either this or radius_km (or both).';
+comment on column public.offers.domains is 'STEM domains it suits (issue 3 vocabulary); empty when any.';
+comment on column public.offers.age_min is 'Youngest age it suits (2 to 25); null when any.';
+comment on column public.offers.age_max is 'Oldest age it suits (2 to 25); null when any.';
+comment on column public.offers.room_type is 'Rooms only (required there): klaslokaal, labo_wetenschappen, ict_lokaal, werkplaats_makerspace, sporthal, aula or andere.';
+comment on column public.offers.capacity is 'Rooms only (required there): how many people it holds, more than 0.';
+comment on column public.offers.equipment is 'Rooms only: equipment, at most 1000 characters.';
+comment on column public.offers.accessible is 'Rooms only: wheelchair accessible; null when not known.';
+comment on column public.offers.conditions is 'Rooms only: gratis, vergoeding, verzekering_nodig.';
+comment on column public.offers.fee_eur is 'Rooms only: the fee in euro, 0 or more.';
+comment on column public.offers.term_start is 'Rooms only (required there): first day the weekly slots apply.';
+comment on column public.offers.term_end is 'Rooms only (required there): last day the weekly slots apply, not before term_start.';
+comment on column public.offers.people is 'Pledges: how many people (volunteers, mentors), more than 0; required for volunteers.';
+comment on column public.offers.hours_per_year is 'Pledges: hours per year, more than 0.';
+comment on column public.offers.materials is 'Pledges: which materials, at most 1000 characters; required for materials.';
+comment on column public.offers.quantity is 'Pledges: how many items, more than 0.';
+comment on column public.offers.amount_eur is 'Funding: the amount in euro, more than 0; required for funding.';
+comment on column public.offers.created_by is 'Who created it.';
+comment on column public.offers.created_at is 'When it was created.';
+comment on column public.offers.updated_at is 'When it last changed.';
+
+create index offers_organisation_id_idx on public.offers (organisation_id);
+create index offers_kind_idx on public.offers (kind);
+create index offers_status_idx on public.offers (status);
+create index offers_municipality_nis_idx on public.offers (municipality_nis);
+create index offers_domains_idx on public.offers using gin (domains);
+create index offers_area_municipalities_idx on public.offers using gin (area_municipalities);
+create index offers_created_by_idx on public.offers (created_by);
+-- Geo: a bounding box on (lat, lng) among the active offers of one kind, then the exact distance.
+create index offers_active_kind_lat_lng_idx on public.offers (kind, lat, lng) where status = 'active';
+create index offers_earth_idx on public.offers using gist (extensions.ll_to_earth(lat, lng));
+
+/**
+ * normalise_offer()
+ * Trims the texts people type; empty optional fields become none.
+ */
+create function public.normalise_offer()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+	new.title := btrim(new.title, E' \t\r\n');
+	new.description := btrim(replace(coalesce(new.description, ''), E'\r\n', E'\n'), E' \t\r\n');
+	new.equipment := nullif(btrim(new.equipment, E' \t\r\n'), '');
+	new.materials := nullif(btrim(new.materials, E' \t\r\n'), '');
+	new.area_municipalities := coalesce(new.area_municipalities, '{}');
+	new.domains := coalesce(new.domains, '{}');
+	new.conditions := coalesce(new.conditions, '{}');
+	return new;
+end;
+$$;
+
+comment on function public.normalise_offer() is
+	'Trigger: trims title, description, equipment and materials; empty optional texts become null.';
+
+/**
+ * validate_offer()
+ * The rules people can break by typing, in Dutch, before the check constraints (which stay as the
+ * backstop): which organisation may offer what, amounts and capacity, dates, area.
+ */
+create function public.validate_offer()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	organisation_kind text;
+	unknown text;
+begin
+	select o.kind into organisation_kind from public.organisations o where o.id = new.organisation_id;
+	if found and new.kind = 'room' and organisation_kind not in ('school', 'partner') then
+		perform public.raise_rule('offers_kind_for_organisation', 'kind',
+			'Enkel een school of partner kan een lokaal aanbieden.', tg_table_name);
+	elsif found and new.kind <> 'room' and organisation_kind not in ('company', 'partner') then
+		perform public.raise_rule('offers_kind_for_organisation', 'kind',
+			'Enkel een bedrijf of partner kan mensen, materiaal, geld, een bezoek of expertise aanbieden.',
+			tg_table_name);
+	end if;
+
+	if new.capacity is not null and new.capacity <= 0 then
+		perform public.raise_rule('offers_capacity_positive', 'capacity',
+			'De capaciteit moet groter zijn dan 0.', tg_table_name);
+	elsif new.fee_eur is not null and new.fee_eur < 0 then
+		perform public.raise_rule('offers_fee_not_negative', 'fee_eur',
+			'De vergoeding kan niet negatief zijn.', tg_table_name);
+	elsif new.amount_eur is not null and new.amount_eur <= 0 then
+		perform public.raise_rule('offers_amount_positive', 'amount_eur',
+			'Het bedrag moet groter zijn dan 0.', tg_table_name);
+	elsif new.people is not null and new.people <= 0 then
+		perform public.raise_rule('offers_people_positive', 'people',
+			'Het aantal mensen moet groter zijn dan 0.', tg_table_name);
+	elsif new.hours_per_year is not null and new.hours_per_year <= 0 then
+		perform public.raise_rule('offers_hours_per_year_positive', 'hours_per_year',
+			'Het aantal uren per jaar moet groter zijn dan 0.', tg_table_name);
+	elsif new.quantity is not null and new.quantity <= 0 then
+		perform public.raise_rule('offers_quantity_positive', 'quantity',
+			'Het aantal moet groter zijn dan 0.', tg_table_name);
+	elsif new.term_start is not null and new.term_end is not null and new.term_end < new.term_start then
+		perform public.raise_rule('offers_term_end_not_before_start', 'term_end',
+			'De einddatum mag niet voor de begindatum liggen.', tg_table_name);
+	elsif new.radius_km is not null and new.radius_km not between 1 and 200 then
+		perform public.raise_rule('offers_radius_range', 'radius_km',
+			'De straal ligt tussen 1 en 200 km.', tg_table_name);
+	elsif new.radius_km is null and cardinality(new.area_municipalities) = 0 then
+		perform public.raise_rule('offers_area_given', 'radius_km',
+			'Kies een straal in km of de gemeenten die je bedient.', tg_table_name);
+	elsif new.age_min is not null and new.age_max is not null and new.age_min > new.age_max then
+		perform public.raise_rule('offers_ages_in_range', 'age_max',
+			'De maximumleeftijd mag niet lager zijn dan de minimumleeftijd.', tg_table_name);
+	end if;
+
+	if tg_op = 'INSERT' or new.area_municipalities is distinct from old.area_municipalities then
+		select string_agg(chosen.nis, ', ') into unknown
+		from unnest(new.area_municipalities) as chosen (nis)
+		where not exists (
+			select 1 from public.municipalities m where m.nis = chosen.nis and m.valid_to is null
+		);
+		if unknown is not null then
+			perform public.raise_rule('offers_area_municipalities_current', 'area_municipalities',
+				format('Kies enkel huidige gemeenten (niet: %s).', unknown), tg_table_name);
+		end if;
+	end if;
+	return new;
+end;
+$$;
+
+comment on function public.validate_offer() is
+	'Trigger: rooms only for schools and partners, pledges only for companies and partners; positive capacity and amounts, a fee of 0 or more, term_end not before term_start, an area (radius 1..200 km or current municipalities); Dutch messages (23514).';
+
+revoke execute on function public.validate_offer() from public, anon, authenticated;
+
+create trigger offers_normalise
+	before insert or update on public.offers
+	for each row execute function public.normalise_offer();
+
+create trigger offers_validate
+	before insert or update on public.offers
+	for each row execute function public.validate_offer();
+
+create trigger offers_set_updated_at
+	before update on public.offers
+	for each row execute function public.set_updated_at();
+
+create trigger offers_require_current_municipality
+	before insert or update of municipality_nis on public.offers
+	for each row execute function public.require_current_municipality('municipality_nis');
+
+create trigger offers_fill_point
+	before insert or update on public.offers
+	for each row execute function public.fill_point_from_municipality();
+
+create trigger offers_organisation_fixed
+	before update of organisation_id on public.offers
+	for each row execute function public.keep_column_unchanged(
+		'organisation_id', 'Een aanbod blijft bij de organisatie die het aanmaakte.'
+	);
+
+create trigger offers_kind_fixed
+	before update of kind on public.offers
+	for each row execute function public.keep_column_unchanged(
+		'kind', 'De soort van een aanbod ligt vast: maak een nieuw aanbod aan.'
+	);
+
+/**
+ * offer_organisation(offer)
+ * The organisation an offer belongs to, whatever the caller may read of it, for policies.
+ */
+create function public.offer_organisation(p_offer_id uuid)
+returns uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+	select o.organisation_id from public.offers o where o.id = p_offer_id;
+$$;
+
+comment on function public.offer_organisation(uuid) is 'The organisation (school, company, partner) that made the offer.';
+
+revoke execute on function public.offer_organisation(uuid) from public, anon;
+grant execute on function public.offer_organisation(uuid) to authenticated, service_role;
+
+/**
+ * check_weekly_slot()
+ * Trigger for offer_slots and request_slots: a known weekday and an end after the start, in Dutch.
+ */
+create function public.check_weekly_slot()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+	if new.weekday is null or new.weekday not between 1 and 7 then
+		perform public.raise_rule(tg_table_name || '_weekday_range', 'weekday',
+			'Kies een dag van maandag tot zondag.', tg_table_name);
+	elsif new.starts_at is not null and new.ends_at is not null and new.ends_at <= new.starts_at then
+		perform public.raise_rule(tg_table_name || '_ends_after_start', 'ends_at',
+			'Het einduur moet na het beginuur liggen.', tg_table_name);
+	end if;
+	return new;
+end;
+$$;
+
+comment on function public.check_weekly_slot() is
+	'Trigger: weekday 1 (maandag) to 7 (zondag) and ends_at after starts_at, with Dutch messages (23514).';
+
+revoke execute on function public.check_weekly_slot() from public, anon, authenticated;
+
+/**
+ * offer_slots
+ * When a room is free, week after week, between the offer's term dates. Read with the offer; written by
+ * the organisation's members.
+ */
+create table public.offer_slots (
+	id uuid primary key default gen_random_uuid(),
+	offer_id uuid not null references public.offers (id) on delete cascade,
+	weekday integer not null,
+	starts_at time not null,
+	ends_at time not null,
+	constraint offer_slots_weekday_range check (weekday between 1 and 7),
+	constraint offer_slots_ends_after_start check (ends_at > starts_at),
+	constraint offer_slots_no_duplicates unique (offer_id, weekday, starts_at)
+);
+
+alter table public.offer_slots enable row level security;
+
+comment on table public.offer_slots is
+	'Weekly availability of a room (or a pledge): weekday and hours, within the offer''s term dates. Readable whenever the offer is; written by the offer''s organisation''s members.';
+comment on column public.offer_slots.id is 'Identifier.';
+comment on column public.offer_slots.offer_id is 'The offer.';
+comment on column public.offer_slots.weekday is 'ISO weekday: 1 maandag ... 7 zondag.';
+comment on column public.offer_slots.starts_at is 'From (local time).';
+comment on column public.offer_slots.ends_at is 'Until (local time), after starts_at.';
+
+create index offer_slots_weekday_idx on public.offer_slots (weekday);
+
+create trigger offer_slots_check
+	before insert or update on public.offer_slots
+	for each row execute function public.check_weekly_slot();
+
+create trigger offer_slots_offer_fixed
+	before update of offer_id on public.offer_slots
+	for each row execute function public.keep_column_unchanged('offer_id', 'Een moment hoort bij één aanbod.');
+
+/**
+ * offer_unavailable_dates
+ * Days a room is not available although a weekly slot falls on them (holidays, exams).
+ */
+create table public.offer_unavailable_dates (
+	offer_id uuid not null references public.offers (id) on delete cascade,
+	day date not null,
+	primary key (offer_id, day)
+);
+
+alter table public.offer_unavailable_dates enable row level security;
+
+comment on table public.offer_unavailable_dates is
+	'Days an offer is not available (holidays, exams). Readable whenever the offer is; written by the offer''s organisation''s members.';
+comment on column public.offer_unavailable_dates.offer_id is 'The offer.';
+comment on column public.offer_unavailable_dates.day is 'The day it is not available.';
+
+-- Policies: offers -----------------------------------------------------------------------------------
+
+create policy "anyone can read active offers"
+	on public.offers for select
+	to anon, authenticated
+	using (status = 'active');
+
+create policy "members can read all of their organisation's offers"
+	on public.offers for select
+	to authenticated
+	using (organisation_id in (select public.my_organisation_ids()));
+
+create policy "network staff can read every offer"
+	on public.offers for select
+	to authenticated
+	using ((select public.is_network_staff()));
+
+create policy "members can add offers to their organisation"
+	on public.offers for insert
+	to authenticated
+	with check (public.is_org_member(organisation_id) and created_by = (select auth.uid()));
+
+create policy "members can edit their organisation's offers"
+	on public.offers for update
+	to authenticated
+	using (public.is_org_member(organisation_id))
+	with check (public.is_org_member(organisation_id));
+
+create policy "owners and admins can delete their organisation's offers"
+	on public.offers for delete
+	to authenticated
+	using (public.is_org_admin(organisation_id));
+
+revoke insert, update, delete, truncate on public.offers from anon, authenticated;
+grant insert (
+	id, organisation_id, kind, title, description, status, municipality_nis, lat, lng, radius_km,
+	area_municipalities, domains, age_min, age_max, room_type, capacity, equipment, accessible, conditions,
+	fee_eur, term_start, term_end, people, hours_per_year, materials, quantity, amount_eur
+) on public.offers to authenticated;
+grant update (
+	title, description, status, municipality_nis, lat, lng, radius_km, area_municipalities, domains,
+	age_min, age_max, room_type, capacity, equipment, accessible, conditions, fee_eur, term_start, term_end,
+	people, hours_per_year, materials, quantity, amount_eur
+) on public.offers to authenticated;
+grant delete on public.offers to authenticated;
+
+-- Policies: offer_slots and offer_unavailable_dates ---------------------------------------------------
+
+create policy "anyone can read the slots of an offer they can read"
+	on public.offer_slots for select
+	to anon, authenticated
+	using (exists (select 1 from public.offers o where o.id = offer_id));
+
+create policy "members can add slots to their organisation's offers"
+	on public.offer_slots for insert
+	to authenticated
+	with check (public.is_org_member(public.offer_organisation(offer_id)));
+
+create policy "members can change slots of their organisation's offers"
+	on public.offer_slots for update
+	to authenticated
+	using (public.is_org_member(public.offer_organisation(offer_id)))
+	with check (public.is_org_member(public.offer_organisation(offer_id)));
+
+create policy "members can remove slots of their organisation's offers"
+	on public.offer_slots for delete
+	to authenticated
+	using (public.is_org_member(public.offer_organisation(offer_id)));
+
+revoke insert, update, delete, truncate on public.offer_slots from anon, authenticated;
+grant insert (offer_id, weekday, starts_at, ends_at) on public.offer_slots to authenticated;
+grant update (weekday, starts_at, ends_at) on public.offer_slots to authenticated;
+grant delete on public.offer_slots to authenticated;
+
+create policy "anyone can read the days off of an offer they can read"
+	on public.offer_unavailable_dates for select
+	to anon, authenticated
+	using (exists (select 1 from public.offers o where o.id = offer_id));
+
+create policy "members can add days off to their organisation's offers"
+	on public.offer_unavailable_dates for insert
+	to authenticated
+	with check (public.is_org_member(public.offer_organisation(offer_id)));
+
+create policy "members can remove days off of their organisation's offers"
+	on public.offer_unavailable_dates for delete
+	to authenticated
+	using (public.is_org_member(public.offer_organisation(offer_id)));
+
+revoke insert, update, delete, truncate on public.offer_unavailable_dates from anon, authenticated;
+grant insert (offer_id, day) on public.offer_unavailable_dates to authenticated;
+grant delete on public.offer_unavailable_dates to authenticated;

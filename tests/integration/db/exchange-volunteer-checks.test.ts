@@ -1,0 +1,155 @@
+// Safeguarding: the academy's members record "gezien op DATUM door NAAM" per volunteer and see whose check
+// is recent; network staff read; nobody else sees or writes them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysFromToday, testPeople, type Cast, type Who } from './people.js';
+
+const people = testPeople('ruil-controle');
+let cast: Cast;
+let academy: { id: string };
+let check: { id: string } | undefined;
+
+const client = (who: Who) => cast.clients[who];
+
+beforeAll(async () => {
+	cast = await people.cast();
+	academy = await people.organisation(
+		[
+			[cast.owner, 'owner'],
+			[cast.admin, 'admin'],
+			[cast.member, 'member']
+		],
+		{ kind: 'academy', name: 'Academie Controle' }
+	);
+	[check] = (await people.query(
+		`insert into public.volunteer_checks (organisation_id, volunteer_name, seen_on, seen_by_name)
+		 values ($1, 'An Peeters', $2, 'Els Coördinator'), ($1, 'Bart Oud', $3, 'Els Coördinator') returning id`,
+		[academy.id, daysFromToday(-10), daysFromToday(-3 * 365 + 2)]
+	)) as { id: string }[];
+});
+
+afterAll(() => people.remove());
+
+describe('volunteer checks', () => {
+	it.each(['a member', 'an admin', 'an owner', 'network staff'] as const)(
+		'shows the checks and their status to %s',
+		async (who) => {
+			const { data, error } = await client(who)
+				.from('volunteer_check_status')
+				.select('volunteer_name, recent')
+				.eq('organisation_id', academy.id)
+				.order('volunteer_name');
+			expect(error).toBeNull();
+			expect(data).toEqual([
+				{ volunteer_name: 'An Peeters', recent: true },
+				{ volunteer_name: 'Bart Oud', recent: true }
+			]);
+		}
+	);
+
+	it.each(['anonymous', 'a signed-in stranger'] as const)('shows nothing to %s', async (who) => {
+		const { data } = await client(who)
+			.from('volunteer_checks')
+			.select('id')
+			.eq('organisation_id', academy.id);
+		expect(data ?? []).toEqual([]);
+		const status = await client(who)
+			.from('volunteer_check_status')
+			.select('volunteer_name')
+			.eq('organisation_id', academy.id);
+		expect(status.data ?? []).toEqual([]);
+	});
+
+	it.each(['a member', 'an admin', 'an owner'] as const)(
+		'lets %s record, correct and remove a check',
+		async (who) => {
+			const recorded = await client(who)
+				.from('volunteer_checks')
+				.insert({
+					organisation_id: academy.id,
+					volunteer_name: ' Mentor Een ',
+					seen_on: daysFromToday(0),
+					seen_by_name: 'Els'
+				})
+				.select('id, volunteer_name')
+				.single();
+			expect(recorded.error).toBeNull();
+			expect(recorded.data!.volunteer_name).toBe('Mentor Een');
+			const corrected = await client(who)
+				.from('volunteer_checks')
+				.update({ seen_by_name: 'Els V.' })
+				.eq('id', recorded.data!.id)
+				.select('seen_by_name');
+			expect(corrected.data).toEqual([{ seen_by_name: 'Els V.' }]);
+			const removed = await client(who)
+				.from('volunteer_checks')
+				.delete()
+				.eq('id', recorded.data!.id)
+				.select('id');
+			expect(removed.data).toHaveLength(1);
+		}
+	);
+
+	it.each(['anonymous', 'a signed-in stranger', 'network staff'] as const)(
+		'does not let %s write',
+		async (who) => {
+			const name = `Indringer ${who}`;
+			const insert = await client(who)
+				.from('volunteer_checks')
+				.insert({
+					organisation_id: academy.id,
+					volunteer_name: name,
+					seen_on: daysFromToday(0),
+					seen_by_name: 'X Y'
+				});
+			expect(insert.error?.code).toBe('42501');
+			await client(who)
+				.from('volunteer_checks')
+				.update({ seen_by_name: 'Gekaapt' })
+				.eq('id', check!.id);
+			await client(who).from('volunteer_checks').delete().eq('id', check!.id);
+			const [row] = await people.query(
+				'select seen_by_name from public.volunteer_checks where id = $1',
+				[check!.id]
+			);
+			expect(row).toEqual({ seen_by_name: 'Els Coördinator' });
+		}
+	);
+
+	it.each([
+		[
+			'a day in the future',
+			daysFromToday(1),
+			'De datum waarop het uittreksel gezien werd, kan niet in de toekomst liggen.'
+		],
+		[
+			'an extract older than 3 years',
+			daysFromToday(-3 * 366 - 1),
+			'Dit uittreksel is ouder dan 3 jaar: vraag een recent uittreksel.'
+		]
+	])('refuses %s in Dutch', async (_, seenOn, message) => {
+		const { error } = await cast.member.client.from('volunteer_checks').insert({
+			organisation_id: academy.id,
+			volunteer_name: 'Te Laat',
+			seen_on: seenOn,
+			seen_by_name: 'Els'
+		});
+		expect(error?.code).toBe('23514');
+		expect(error?.message).toBe(message);
+	});
+
+	it('stores no document: only a name, a day and who saw it', async () => {
+		const columns = await people.query<{ column_name: string }>(
+			"select column_name from information_schema.columns where table_schema = 'public' and table_name = 'volunteer_checks' order by 1"
+		);
+		expect(columns.map((c) => c.column_name)).toEqual([
+			'agreement_id',
+			'created_at',
+			'id',
+			'organisation_id',
+			'recorded_by',
+			'seen_by_name',
+			'seen_on',
+			'volunteer_name'
+		]);
+	});
+});
