@@ -294,11 +294,15 @@ as $$
 			coalesce(sum(extract(epoch from w.ends_at - w.starts_at) / 60), 0)::integer as minutes
 		from wanted w
 	),
-	-- The offers whose area reaches the request's place, found through the indexes.
+	-- The offers whose area reaches the request's place, found through the indexes. Only the nearest
+	-- few hundred go on to the per-offer checks (slots, term, amounts): in a dense region thousands of rooms
+	-- reach a point, and one 40 km away never belongs among the suggestions while hundreds are nearer.
 	reached as (
 		select x.offer_id as id, x.distance_km, x.reach
 		from request r
 		cross join lateral public.active_offers_reaching(r.lat, r.lng, r.municipality_nis, r.offer_kinds) x
+		order by x.distance_km
+		limit 300
 	),
 	candidates as (
 		select
@@ -477,10 +481,13 @@ as $$
 		from public.offer_slots s
 		where s.offer_id = p_offer_id
 	),
+	-- The nearest few hundred open requests in the offer's area, as in suggest_offers().
 	reached as (
 		select x.request_id as id, x.distance_km, x.reach
 		from offer o
 		cross join lateral public.open_requests_reached_by(o.id) x
+		order by x.distance_km
+		limit 300
 	),
 	candidates as (
 		select
