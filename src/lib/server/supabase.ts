@@ -14,6 +14,9 @@ const LOCAL_API_URL = 'http://127.0.0.1:54321';
 const LOCAL_ANON_KEY =
 	'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
 
+const LOCAL_SERVICE_ROLE_KEY =
+	'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
+
 function supabaseUrl(): string {
 	return publicEnv.PUBLIC_SUPABASE_URL || LOCAL_API_URL;
 }
@@ -48,7 +51,10 @@ export function createRequestClient(
  * A client that bypasses RLS. Only for search sync, seeding and admin jobs; never for a person's request.
  */
 export function createServiceClient(): Db {
-	const serviceRoleKey = privateEnv.SUPABASE_SERVICE_ROLE_KEY;
+	// Against the local stack the Supabase CLI's well-known local key applies; anywhere else it must be set.
+	const serviceRoleKey =
+		privateEnv.SUPABASE_SERVICE_ROLE_KEY ||
+		(supabaseUrl() === LOCAL_API_URL ? LOCAL_SERVICE_ROLE_KEY : undefined);
 	if (!serviceRoleKey) {
 		throw new Error('SUPABASE_SERVICE_ROLE_KEY is not set');
 	}

@@ -1,0 +1,37 @@
+// Safeguarding: "gezien op DATUM door NAAM" for a volunteer's extract from the criminal record (model 2).
+// Never the document itself, nor its number.
+import { m } from '$lib/paraglide/messages';
+import { z } from 'zod';
+import { isoDate } from './fields';
+
+export const NAME_MIN = 2;
+export const NAME_MAX = 120;
+/** An extract counts as recent for this many years. */
+export const RECENT_YEARS = 3;
+
+/** The ISO day `years` before `day` (29 February becomes 28 February, like Postgres). */
+export function yearsBefore(day: string, years: number): string {
+	const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+	const target = new Date(Date.UTC(year - years, month - 1, date));
+	if (target.getUTCMonth() !== month - 1) target.setUTCDate(0);
+	return target.toISOString().slice(0, 10);
+}
+
+const personName = (error: () => string) =>
+	z.string().trim().min(NAME_MIN, { error }).max(NAME_MAX, { error });
+
+/** The form, checked against `today` (Belgium): seen not in the future and at most 3 years ago. */
+export function volunteerCheckSchema(today: string) {
+	return z.object({
+		volunteerName: personName(() => m.ag_error_volunteer_name({ min: NAME_MIN, max: NAME_MAX })),
+		seenOn: isoDate(() => m.ag_error_seen_on_required())
+			.refine((day) => day <= today, { error: () => m.ag_error_seen_on_future(), abort: true })
+			.refine((day) => day >= yearsBefore(today, RECENT_YEARS), {
+				error: () => m.ag_error_seen_on_old()
+			}),
+		seenByName: personName(() => m.ag_error_seen_by({ min: NAME_MIN, max: NAME_MAX }))
+	});
+}
+
+export type VolunteerCheckForm = z.infer<ReturnType<typeof volunteerCheckSchema>>;
+export type VolunteerCheckValues = Record<keyof VolunteerCheckForm, string>;

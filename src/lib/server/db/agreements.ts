@@ -1,0 +1,319 @@
+// Agreements between an academy's request and an offer: the list of my organisations' agreements, one
+// agreement with its history, thread and bookings, status changes through set_agreement_status(), and
+// messages. RLS and the RPC decide; their Dutch refusals come back as AgreementRefusal.
+import { m } from '$lib/paraglide/messages';
+import type { AgreementStatus } from '$lib/schemas/agreement';
+import type { Db } from '$lib/server/supabase';
+import type { PostgrestError } from '@supabase/supabase-js';
+import { DbFieldError } from './db-errors';
+
+type Party = { id: string; name: string; slug: string };
+
+export type AgreementSummary = {
+	id: string;
+	status: AgreementStatus;
+	requestTitle: string;
+	offerTitle: string;
+	academy: Party;
+	provider: Party;
+	updatedAt: string;
+};
+
+export type AgreementEvent = {
+	id: number;
+	status: AgreementStatus;
+	actorName: string | null;
+	organisationName: string | null;
+	note: string | null;
+	createdAt: string;
+};
+
+export type AgreementMessage = {
+	id: number;
+	body: string;
+	authorName: string | null;
+	organisationName: string;
+	createdAt: string;
+};
+
+export type AgreementDetail = AgreementSummary & {
+	academyId: string;
+	providerId: string;
+	proposedBy: string;
+	request: { id: string; title: string; kind: string; description: string };
+	offer: { id: string; title: string; kind: string; description: string };
+	booking: {
+		weekday: number;
+		starts: string;
+		ends: string;
+		from: string;
+		until: string;
+		sessions: number;
+	} | null;
+	given: {
+		sessions: number | null;
+		hours: number | null;
+		items: number | null;
+		thankYou: string | null;
+	};
+	events: AgreementEvent[];
+	messages: AgreementMessage[];
+	/** The organisations of the two sides the signed-in person belongs to. */
+	mySides: string[];
+};
+
+/** A refusal by the database the person should see, with the HTTP status the action answers with. */
+export class AgreementRefusal<Field extends string = string> extends DbFieldError<Field> {
+	constructor(
+		readonly status: number,
+		field: Field | 'form',
+		message: string
+	) {
+		super(field, message);
+		this.name = 'AgreementRefusal';
+	}
+}
+
+/** HTTP status per SQLSTATE the agreement functions raise (all with a Dutch message). */
+const STATUS_BY_CODE: Record<string, number> = {
+	'42501': 403,
+	P0002: 404,
+	'23P01': 409,
+	'23514': 409,
+	'22023': 400
+};
+
+/** Turns a refusal of the RPC or the thread into an AgreementRefusal; anything else is thrown as is. */
+export function refusalFor(error: Pick<PostgrestError, 'code' | 'message'>): AgreementRefusal {
+	const status = STATUS_BY_CODE[error.code];
+	if (!status) throw error;
+	return new AgreementRefusal(status, 'form', error.message);
+}
+
+const SUMMARY_COLUMNS = `id, status, updated_at, academy_id, provider_id, proposed_by_organisation,
+	request:requests!agreements_request_id_fkey(id, title, kind, description),
+	offer:offers!agreements_offer_id_fkey(id, title, kind, description),
+	academy:organisations!agreements_academy_id_fkey(id, name, slug),
+	provider:organisations!agreements_provider_id_fkey(id, name, slug)`;
+
+/** The organisations the person belongs to. */
+async function myOrganisationIds(db: Db, userId: string): Promise<string[]> {
+	const { data, error } = await db
+		.from('memberships')
+		.select('organisation_id')
+		.eq('user_id', userId);
+	if (error) throw error;
+	return data.map((row) => row.organisation_id);
+}
+
+type SummaryRow = {
+	id: string;
+	status: string;
+	updated_at: string;
+	request: { title: string } | null;
+	offer: { title: string } | null;
+	academy: Party | null;
+	provider: Party | null;
+};
+
+const unknownParty: Party = { id: '', name: '?', slug: '' };
+
+function toSummary(row: SummaryRow): AgreementSummary {
+	return {
+		id: row.id,
+		status: row.status as AgreementStatus,
+		requestTitle: row.request?.title ?? '?',
+		offerTitle: row.offer?.title ?? '?',
+		academy: row.academy ?? unknownParty,
+		provider: row.provider ?? unknownParty,
+		updatedAt: row.updated_at
+	};
+}
+
+/** The agreements of the person's own organisations (network staff see only theirs here too), newest first. */
+export async function listMyAgreements(db: Db, userId: string): Promise<AgreementSummary[]> {
+	const ids = await myOrganisationIds(db, userId);
+	if (ids.length === 0) return [];
+	const list = ids.join(',');
+	const { data, error } = await db
+		.from('agreements')
+		.select(SUMMARY_COLUMNS)
+		.or(`academy_id.in.(${list}),provider_id.in.(${list})`)
+		.order('updated_at', { ascending: false })
+		.limit(200);
+	if (error) throw error;
+	return (data as unknown as SummaryRow[]).map(toSummary);
+}
+
+/** Display names of people whose profiles allow it. */
+async function displayNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+	const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+	const names = new Map<string, string>();
+	if (wanted.length === 0) return names;
+	const { data, error } = await db.from('profiles').select('id, display_name').in('id', wanted);
+	if (error) throw error;
+	for (const row of data) names.set(row.id, row.display_name);
+	return names;
+}
+
+/** One agreement with everything its page shows; null when it does not exist or is not the person's. */
+export async function getAgreement(
+	db: Db,
+	id: string,
+	userId: string
+): Promise<AgreementDetail | null> {
+	const { data, error } = await db
+		.from('agreements')
+		.select(
+			`${SUMMARY_COLUMNS}, booking_weekday, booking_starts, booking_ends, booking_from, booking_until,
+			given_sessions, given_hours, given_items, thank_you`
+		)
+		.eq('id', id)
+		.maybeSingle();
+	if (error) {
+		if (error.code === '22P02') return null; // not a uuid
+		throw error;
+	}
+	if (!data) return null;
+	const row = data as unknown as SummaryRow & {
+		academy_id: string;
+		provider_id: string;
+		proposed_by_organisation: string;
+		request: { id: string; title: string; kind: string; description: string } | null;
+		offer: { id: string; title: string; kind: string; description: string } | null;
+		booking_weekday: number | null;
+		booking_starts: string | null;
+		booking_ends: string | null;
+		booking_from: string | null;
+		booking_until: string | null;
+		given_sessions: number | null;
+		given_hours: number | null;
+		given_items: number | null;
+		thank_you: string | null;
+	};
+
+	const [events, messages, bookings, sides] = await Promise.all([
+		db
+			.from('agreement_events')
+			.select('id, status, actor, organisation_id, note, created_at')
+			.eq('agreement_id', id)
+			.order('id'),
+		db
+			.from('agreement_messages')
+			.select('id, body, author, organisation_id, created_at')
+			.eq('agreement_id', id)
+			.order('id'),
+		db.from('room_bookings').select('id', { count: 'exact', head: true }).eq('agreement_id', id),
+		db
+			.from('memberships')
+			.select('organisation_id')
+			.eq('user_id', userId)
+			.in('organisation_id', [row.academy_id, row.provider_id])
+	]);
+	for (const result of [events, messages, bookings, sides]) if (result.error) throw result.error;
+
+	const names = await displayNames(db, [
+		...(events.data ?? []).map((event) => event.actor),
+		...(messages.data ?? []).map((message) => message.author)
+	]);
+	const summary = toSummary(row);
+	const organisationName = (organisationId: string | null) =>
+		organisationId === summary.academy.id
+			? summary.academy.name
+			: organisationId === summary.provider.id
+				? summary.provider.name
+				: null;
+
+	const booking =
+		row.booking_weekday !== null &&
+		row.booking_starts &&
+		row.booking_ends &&
+		row.booking_from &&
+		row.booking_until
+			? {
+					weekday: row.booking_weekday,
+					starts: row.booking_starts.slice(0, 5),
+					ends: row.booking_ends.slice(0, 5),
+					from: row.booking_from,
+					until: row.booking_until,
+					sessions: bookings.count ?? 0
+				}
+			: null;
+
+	return {
+		...summary,
+		academyId: row.academy_id,
+		providerId: row.provider_id,
+		proposedBy: row.proposed_by_organisation,
+		request: row.request ?? { id: '', title: '?', kind: '', description: '' },
+		offer: row.offer ?? { id: '', title: '?', kind: '', description: '' },
+		booking,
+		given: {
+			sessions: row.given_sessions,
+			hours: row.given_hours,
+			items: row.given_items,
+			thankYou: row.thank_you
+		},
+		events: (events.data ?? []).map((event) => ({
+			id: event.id,
+			status: event.status as AgreementStatus,
+			actorName: event.actor ? (names.get(event.actor) ?? null) : null,
+			organisationName: organisationName(event.organisation_id),
+			note: event.note,
+			createdAt: event.created_at
+		})),
+		messages: (messages.data ?? []).map((message) => ({
+			id: message.id,
+			body: message.body,
+			authorName: message.author ? (names.get(message.author) ?? null) : null,
+			organisationName: organisationName(message.organisation_id) ?? '?',
+			createdAt: message.created_at
+		})),
+		mySides: (sides.data ?? []).map((side) => side.organisation_id)
+	};
+}
+
+export type StatusChange = {
+	status: Exclude<AgreementStatus, 'proposed'>;
+	note?: string | null;
+	givenSessions?: number | null;
+	givenHours?: number | null;
+	givenItems?: number | null;
+	thankYou?: string | null;
+};
+
+/**
+ * Changes the status through set_agreement_status(). The same status again is a no-op (a double click);
+ * a refusal (wrong side, closed request, overlapping room) throws an AgreementRefusal with its Dutch text.
+ */
+export async function setAgreementStatus(db: Db, id: string, change: StatusChange): Promise<void> {
+	const { error } = await db.rpc('set_agreement_status', {
+		p_agreement_id: id,
+		p_status: change.status,
+		...(change.note ? { p_note: change.note } : {}),
+		...(change.givenSessions != null ? { p_given_sessions: change.givenSessions } : {}),
+		...(change.givenHours != null ? { p_given_hours: change.givenHours } : {}),
+		...(change.givenItems != null ? { p_given_items: change.givenItems } : {}),
+		...(change.thankYou ? { p_thank_you: change.thankYou } : {})
+	});
+	if (error) throw refusalFor(error);
+}
+
+/** Writes a message in the thread for one of the two sides; refusals come back in Dutch. */
+export async function postMessage(
+	db: Db,
+	{
+		agreementId,
+		organisationId,
+		body
+	}: { agreementId: string; organisationId: string; body: string }
+): Promise<void> {
+	const { error } = await db
+		.from('agreement_messages')
+		.insert({ agreement_id: agreementId, organisation_id: organisationId, body });
+	if (!error) return;
+	if (error.code === '42501') throw new AgreementRefusal(403, 'form', m.ag_not_found());
+	if (error.code === '23514') throw new AgreementRefusal(400, 'body', error.message);
+	if (error.code === '23503') throw new AgreementRefusal(404, 'form', m.ag_not_found());
+	throw error;
+}

@@ -1,0 +1,80 @@
+// A person's notifications (written by database triggers): the list, the unread count, marking read.
+// RLS lets a person read only their own and change only read_at.
+import type { Db } from '$lib/server/supabase';
+
+export type Notification = {
+	id: number;
+	kind: string;
+	title: string;
+	link: string;
+	readAt: string | null;
+	createdAt: string;
+};
+
+/** The person's newest notifications, unread first. */
+export async function listNotifications(
+	db: Db,
+	userId: string,
+	limit = 100
+): Promise<Notification[]> {
+	const { data, error } = await db
+		.from('notifications')
+		.select('id, kind, title, link, read_at, created_at')
+		.eq('user_id', userId)
+		.order('created_at', { ascending: false })
+		.order('id', { ascending: false })
+		.limit(limit);
+	if (error) throw error;
+	const list = data.map((row) => ({
+		id: row.id,
+		kind: row.kind,
+		title: row.title,
+		link: row.link,
+		readAt: row.read_at,
+		createdAt: row.created_at
+	}));
+	return [...list.filter((n) => !n.readAt), ...list.filter((n) => n.readAt)];
+}
+
+/** How many notifications the person has not read (for the counter in the header). */
+export async function countUnread(db: Db, userId: string): Promise<number> {
+	const { count, error } = await db
+		.from('notifications')
+		.select('id', { count: 'exact', head: true })
+		.eq('user_id', userId)
+		.is('read_at', null);
+	if (error) throw error;
+	return count ?? 0;
+}
+
+/** Marks one of the person's notifications read; false when it is not theirs (or does not exist). */
+export async function markRead(db: Db, userId: string, id: number): Promise<boolean> {
+	const { data, error } = await db
+		.from('notifications')
+		.update({ read_at: new Date().toISOString() })
+		.eq('user_id', userId)
+		.eq('id', id)
+		.is('read_at', null)
+		.select('id');
+	if (error) throw error;
+	if (data.length > 0) return true;
+	// Already read is fine (a double click); someone else's is not found.
+	const { data: existing, error: readError } = await db
+		.from('notifications')
+		.select('id')
+		.eq('user_id', userId)
+		.eq('id', id)
+		.maybeSingle();
+	if (readError) throw readError;
+	return existing !== null;
+}
+
+/** Marks every unread notification of the person read. */
+export async function markAllRead(db: Db, userId: string): Promise<void> {
+	const { error } = await db
+		.from('notifications')
+		.update({ read_at: new Date().toISOString() })
+		.eq('user_id', userId)
+		.is('read_at', null);
+	if (error) throw error;
+}

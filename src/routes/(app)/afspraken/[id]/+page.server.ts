@@ -1,0 +1,124 @@
+import { fieldErrors, text, type FormErrors } from '$lib/forms';
+import { m } from '$lib/paraglide/messages';
+import {
+	allowedActions,
+	fulfilSchema,
+	messageSchema,
+	writingSide,
+	type AgreementAction,
+	type FulfilValues
+} from '$lib/schemas/agreement';
+import { requireUser } from '$lib/server/auth/require-user';
+import {
+	AgreementRefusal,
+	getAgreement,
+	postMessage,
+	setAgreementStatus,
+	type StatusChange
+} from '$lib/server/db/agreements';
+import { sendPendingNotificationMails } from '$lib/server/notification-mail';
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const agreement = await getAgreement(locals.supabase, params.id, user.id);
+	if (!agreement) error(404, m.ag_not_found());
+	return {
+		agreement,
+		actions: allowedActions(agreement),
+		side: writingSide(agreement)
+	};
+}) satisfies PageServerLoad;
+
+const doneMessage: Record<AgreementAction, () => string> = {
+	accept: m.ag_accepted_done,
+	decline: m.ag_declined_done,
+	withdraw: m.ag_withdrawn_done,
+	fulfil: m.ag_fulfilled_done
+};
+
+/** Mails the other side in the background; a mail problem never fails the action. */
+function mailInBackground(origin: string) {
+	void sendPendingNotificationMails(origin);
+}
+
+type FulfilField = keyof FulfilValues;
+
+/** Runs one status change; a refusal (wrong side, overlap, closed request) is shown as an alert. */
+async function changeStatus(
+	event: { locals: App.Locals; url: URL; params: { id: string } },
+	action: AgreementAction,
+	change: StatusChange,
+	keep: { fulfil?: { values: FulfilValues; errors: FormErrors<FulfilField> } } = {}
+) {
+	requireUser(event.locals, event.url);
+	try {
+		await setAgreementStatus(event.locals.supabase, event.params.id, change);
+	} catch (caught) {
+		if (caught instanceof AgreementRefusal) {
+			return fail(caught.status, { action, message: caught.message, ...keep });
+		}
+		throw caught;
+	}
+	mailInBackground(event.url.origin);
+	return { action, done: doneMessage[action]() };
+}
+
+export const actions = {
+	accept: (event) => changeStatus(event, 'accept', { status: 'accepted' }),
+	decline: (event) => changeStatus(event, 'decline', { status: 'declined' }),
+	withdraw: (event) => changeStatus(event, 'withdraw', { status: 'withdrawn' }),
+
+	fulfil: async (event) => {
+		const form = await event.request.formData();
+		const values: FulfilValues = {
+			givenSessions: text(form, 'givenSessions'),
+			givenHours: text(form, 'givenHours'),
+			givenItems: text(form, 'givenItems'),
+			thankYou: text(form, 'thankYou')
+		};
+		const parsed = fulfilSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, {
+				action: 'fulfil' as const,
+				fulfil: { values, errors: fieldErrors<FulfilField>(parsed.error) }
+			});
+		}
+		return changeStatus(
+			event,
+			'fulfil',
+			{ status: 'fulfilled', ...parsed.data },
+			{ fulfil: { values, errors: {} } }
+		);
+	},
+
+	message: async ({ request, locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const values = { body: text(form, 'body') };
+		const parsed = messageSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { thread: { values, errors: fieldErrors<'body'>(parsed.error) } });
+		}
+		const agreement = await getAgreement(locals.supabase, params.id, user.id);
+		if (!agreement) error(404, m.ag_not_found());
+		const side = writingSide(agreement);
+		if (!side) error(403, m.app_forbidden_not_member());
+		try {
+			await postMessage(locals.supabase, {
+				agreementId: agreement.id,
+				organisationId: side,
+				body: parsed.data.body
+			});
+		} catch (caught) {
+			if (caught instanceof AgreementRefusal) {
+				const errors: FormErrors<'body'> = { [caught.field]: caught.message };
+				return fail(caught.status, { thread: { values, errors } });
+			}
+			throw caught;
+		}
+		mailInBackground(url.origin);
+		return { sent: m.ag_message_sent() };
+	}
+} satisfies Actions;

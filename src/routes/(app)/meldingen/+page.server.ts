@@ -1,0 +1,32 @@
+import { text } from '$lib/forms';
+import { m } from '$lib/paraglide/messages';
+import { requireUser } from '$lib/server/auth/require-user';
+import { listNotifications, markAllRead, markRead } from '$lib/server/db/notifications';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const notifications = await listNotifications(locals.supabase, user.id);
+	return { notifications, unread: notifications.filter((n) => !n.readAt).length };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	read: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const id = Number(text(await request.formData(), 'id'));
+		if (!Number.isSafeInteger(id) || id <= 0) {
+			return fail(400, { message: m.app_error_unknown_item() });
+		}
+		if (!(await markRead(locals.supabase, user.id, id))) {
+			return fail(404, { message: m.app_error_unknown_item() });
+		}
+		return { done: m.ag_marked_read() };
+	},
+
+	readAll: async ({ locals, url }) => {
+		const user = requireUser(locals, url);
+		await markAllRead(locals.supabase, user.id);
+		return { done: m.ag_marked_all_read() };
+	}
+} satisfies Actions;

@@ -1,0 +1,56 @@
+import { fieldErrors, text, type FormErrors } from '$lib/forms';
+import { m } from '$lib/paraglide/messages';
+import { todayInBelgium } from '$lib/public/format';
+import { volunteerCheckSchema, type VolunteerCheckValues } from '$lib/schemas/volunteer-check';
+import { MEMBER_ROLES, requireOrganisationRole } from '$lib/server/auth/require-org-role';
+import { DbFieldError } from '$lib/server/db/db-errors';
+import { listVolunteerStatus, recordVolunteerCheck } from '$lib/server/db/volunteer-checks';
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Volunteer checks belong to academies; any member records them (RLS says the same). */
+async function requireAcademy(locals: App.Locals, url: URL, slug: string) {
+	const organisation = await requireOrganisationRole(locals, url, slug, MEMBER_ROLES);
+	if (organisation.kind !== 'academy') error(404, m.app_academy_only());
+	return organisation;
+}
+
+export const load = (async ({ locals, url, params }) => {
+	const organisation = await requireAcademy(locals, url, params.slug);
+	return {
+		organisation,
+		volunteers: await listVolunteerStatus(locals.supabase, organisation.id),
+		today: todayInBelgium()
+	};
+}) satisfies PageServerLoad;
+
+type CheckField = keyof VolunteerCheckValues;
+
+export const actions = {
+	record: async ({ request, locals, url, params }) => {
+		const organisation = await requireAcademy(locals, url, params.slug);
+		const form = await request.formData();
+		const values: VolunteerCheckValues = {
+			volunteerName: text(form, 'volunteerName'),
+			seenOn: text(form, 'seenOn'),
+			seenByName: text(form, 'seenByName')
+		};
+		const parsed = volunteerCheckSchema(todayInBelgium()).safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { values, errors: fieldErrors<CheckField>(parsed.error) });
+		}
+		try {
+			await recordVolunteerCheck(locals.supabase, {
+				organisationId: organisation.id,
+				form: parsed.data
+			});
+		} catch (caught) {
+			if (caught instanceof DbFieldError) {
+				const errors: FormErrors<CheckField> = { [caught.field]: caught.message };
+				return fail(400, { values, errors });
+			}
+			throw caught;
+		}
+		return { done: m.ag_recorded({ name: parsed.data.volunteerName }) };
+	}
+} satisfies Actions;
