@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { emptyOfferValues, offerSchema, parseOffer, type OfferValues } from './offer';
+
+function lab(overrides: Partial<OfferValues> = {}): OfferValues {
+	return {
+		...emptyOfferValues('room', 'Alveringem'),
+		title: 'Labo wetenschappen',
+		roomType: 'labo_wetenschappen',
+		capacity: '24',
+		termStart: '2027-01-04',
+		termEnd: '2027-06-30',
+		slotDay0: '3',
+		slotStart0: '13:00',
+		slotEnd0: '17:00',
+		...overrides
+	};
+}
+
+const errorsOf = (values: OfferValues) => {
+	const result = parseOffer(values);
+	return result.success ? {} : result.errors;
+};
+
+describe('offerSchema', () => {
+	it('accepts a room with a Wednesday-afternoon slot', () => {
+		const result = offerSchema.parse(lab({ unavailableDates: '2027-02-17\n2027-02-17' }));
+		expect(result.slots).toEqual([{ weekday: 3, startsAt: '13:00', endsAt: '17:00' }]);
+		expect(result.room?.capacity).toBe(24);
+		expect(result.pledge).toBeNull();
+		expect(result.unavailableDates).toEqual(['2027-02-17']);
+	});
+
+	it('refuses an end before the start, zero capacity and a negative fee, in Dutch', () => {
+		const errors = errorsOf(lab({ slotEnd0: '12:00', capacity: '0', feeEur: '-5' }));
+		expect(errors.slotEnd0).toBe('Het einduur moet na het beginuur liggen.');
+		expect(errors.capacity).toBe('De capaciteit moet groter zijn dan 0.');
+		expect(errors.feeEur).toMatch(/0 euro of meer/);
+	});
+
+	it('needs the room fields and at least one slot for a room', () => {
+		const errors = errorsOf(
+			lab({ roomType: '', capacity: '', termStart: '', slotDay0: '', slotStart0: '', slotEnd0: '' })
+		);
+		expect(Object.keys(errors).sort()).toEqual(['capacity', 'roomType', 'slotDay0', 'termStart']);
+	});
+
+	it('refuses a term that ends before it starts and a bad date off', () => {
+		const errors = errorsOf(lab({ termEnd: '2026-12-01', unavailableDates: '17/02/2027' }));
+		expect(errors.termEnd).toBeTruthy();
+		expect(errors.unavailableDates).toBeTruthy();
+	});
+
+	it('keeps pledge fields for pledges only and refuses a negative amount', () => {
+		const funding = { ...emptyOfferValues('funding', 'Gent'), title: 'Steun', amountEur: '-100' };
+		expect(errorsOf(funding).amountEur).toBe('Het bedrag moet groter zijn dan 0.');
+		const ok = offerSchema.parse({ ...funding, amountEur: '2500,50', capacity: '5' });
+		expect(ok.room).toBeNull();
+		expect(ok.pledge?.amountEur).toBe(2500.5);
+		expect(ok.slots).toEqual([]);
+	});
+
+	it('needs people for volunteers and a radius from 1 to 200 km', () => {
+		const values = { ...emptyOfferValues('volunteers', 'Gent'), title: 'Mentoren', radiusKm: '0' };
+		const errors = errorsOf(values);
+		expect(errors.people).toBeTruthy();
+		expect(errors.radiusKm).toBeTruthy();
+	});
+});

@@ -1,0 +1,320 @@
+// Offers: a school's rooms and a company's pledges. RLS decides who reads and writes; these functions turn
+// the database's refusals into Dutch messages next to the right field.
+import type { OfferKind, OfferStatus } from '$lib/exchange-vocabulary';
+import type { OfferForm, OfferValues, WeeklySlot } from '$lib/schemas/offer';
+import { slotValues } from '$lib/schemas/offer';
+import type { Db } from '$lib/server/supabase';
+import { DbFieldError, raiseDbError, type DbErrorRule } from './db-errors';
+
+export type OfferChanges = Omit<OfferForm, 'municipality'> & { municipalityNis: string };
+
+export type OfferDetails = {
+	id: string;
+	organisationId: string;
+	organisation: { name: string; slug: string; kind: string } | null;
+	kind: OfferKind;
+	status: OfferStatus;
+	title: string;
+	description: string;
+	municipalityNis: string;
+	municipalityName: string;
+	radiusKm: number | null;
+	domains: string[];
+	ageMin: number | null;
+	ageMax: number | null;
+	roomType: string | null;
+	capacity: number | null;
+	equipment: string | null;
+	accessible: boolean | null;
+	conditions: string[];
+	feeEur: number | null;
+	termStart: string | null;
+	termEnd: string | null;
+	people: number | null;
+	hoursPerYear: number | null;
+	materials: string | null;
+	quantity: number | null;
+	amountEur: number | null;
+	slots: WeeklySlot[];
+	unavailableDates: string[];
+};
+
+export type OfferSummary = Pick<
+	OfferDetails,
+	| 'id'
+	| 'kind'
+	| 'status'
+	| 'title'
+	| 'municipalityName'
+	| 'roomType'
+	| 'capacity'
+	| 'people'
+	| 'amountEur'
+	| 'organisation'
+>;
+
+type Field = keyof OfferValues;
+
+/** Database refusals a person can fix, and the field they belong to (the message is the database's Dutch). */
+const OFFER_RULES: readonly DbErrorRule<Field>[] = [
+	{ message: /lokaal aanbieden|mensen, materiaal, geld/, field: 'kind' },
+	{ message: /capaciteit/i, field: 'capacity' },
+	{ message: /vergoeding/i, field: 'feeEur' },
+	{ message: /bedrag/i, field: 'amountEur' },
+	{ message: /aantal mensen/i, field: 'people' },
+	{ message: /uren per jaar/i, field: 'hoursPerYear' },
+	{ message: /einddatum/i, field: 'termEnd' },
+	{ message: /straal|gemeenten die je bedient/i, field: 'radiusKm' },
+	{ message: /leeftijd/i, field: 'ageMax' },
+	{ message: /einduur/i, field: 'slotEnd0' },
+	{ message: /dag van maandag/i, field: 'slotDay0' },
+	{ message: /huidige gemeente/i, field: 'municipality' },
+	{ code: '42501', field: 'form' },
+	{ code: '23514', field: 'form' }
+];
+
+const SELECT = `id, organisation_id, kind, status, title, description, municipality_nis, radius_km, domains,
+	age_min, age_max, room_type, capacity, equipment, accessible, conditions, fee_eur, term_start, term_end,
+	people, hours_per_year, materials, quantity, amount_eur,
+	organisations(name, slug, kind), municipalities(name_nl),
+	offer_slots(weekday, starts_at, ends_at), offer_unavailable_dates(day)`;
+
+type Row = {
+	id: string;
+	organisation_id: string;
+	kind: string;
+	status: string;
+	title: string;
+	description: string;
+	municipality_nis: string;
+	radius_km: number | null;
+	domains: string[];
+	age_min: number | null;
+	age_max: number | null;
+	room_type: string | null;
+	capacity: number | null;
+	equipment: string | null;
+	accessible: boolean | null;
+	conditions: string[];
+	fee_eur: number | string | null;
+	term_start: string | null;
+	term_end: string | null;
+	people: number | null;
+	hours_per_year: number | null;
+	materials: string | null;
+	quantity: number | null;
+	amount_eur: number | string | null;
+	organisations: { name: string; slug: string; kind: string } | null;
+	municipalities: { name_nl: string } | null;
+	offer_slots: { weekday: number; starts_at: string; ends_at: string }[];
+	offer_unavailable_dates: { day: string }[];
+};
+
+const num = (value: number | string | null) => (value === null ? null : Number(value));
+
+function toDetails(row: Row): OfferDetails {
+	return {
+		id: row.id,
+		organisationId: row.organisation_id,
+		organisation: row.organisations,
+		kind: row.kind as OfferKind,
+		status: row.status as OfferStatus,
+		title: row.title,
+		description: row.description,
+		municipalityNis: row.municipality_nis,
+		municipalityName: row.municipalities?.name_nl ?? row.municipality_nis,
+		radiusKm: row.radius_km,
+		domains: row.domains,
+		ageMin: row.age_min,
+		ageMax: row.age_max,
+		roomType: row.room_type,
+		capacity: row.capacity,
+		equipment: row.equipment,
+		accessible: row.accessible,
+		conditions: row.conditions,
+		feeEur: num(row.fee_eur),
+		termStart: row.term_start,
+		termEnd: row.term_end,
+		people: row.people,
+		hoursPerYear: row.hours_per_year,
+		materials: row.materials,
+		quantity: row.quantity,
+		amountEur: num(row.amount_eur),
+		slots: [...row.offer_slots]
+			.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at }))
+			.sort((a, b) => a.weekday - b.weekday || a.startsAt.localeCompare(b.startsAt)),
+		unavailableDates: row.offer_unavailable_dates.map((d) => d.day).sort()
+	};
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One offer the caller may read (active ones for everyone, all of their own organisation's); else null. */
+export async function getOffer(db: Db, id: string): Promise<OfferDetails | null> {
+	if (!UUID.test(id)) return null;
+	const { data, error } = await db.from('offers').select(SELECT).eq('id', id).maybeSingle();
+	if (error) throw error;
+	return data ? toDetails(data as unknown as Row) : null;
+}
+
+/** All offers of one organisation (RLS: its members see paused and withdrawn ones too). */
+export async function listOrganisationOffers(
+	db: Db,
+	organisationId: string
+): Promise<OfferDetails[]> {
+	const { data, error } = await db
+		.from('offers')
+		.select(SELECT)
+		.eq('organisation_id', organisationId)
+		.order('created_at', { ascending: false });
+	if (error) throw error;
+	return (data as unknown as Row[]).map(toDetails);
+}
+
+export type OfferFilters = { kind: OfferKind | null; municipalityNis: string | null };
+
+/** Active offers for the public list, newest first. */
+export async function listActiveOffers(
+	db: Db,
+	filters: OfferFilters,
+	limit = 50
+): Promise<OfferDetails[]> {
+	let query = db.from('offers').select(SELECT).eq('status', 'active');
+	if (filters.kind) query = query.eq('kind', filters.kind);
+	if (filters.municipalityNis) query = query.eq('municipality_nis', filters.municipalityNis);
+	const { data, error } = await query.order('created_at', { ascending: false }).limit(limit);
+	if (error) throw error;
+	return (data as unknown as Row[]).map(toDetails);
+}
+
+// lat and lng are left out: the database puts the municipality's centroid there (the types call them required).
+const pointFromMunicipality = {} as { lat: number; lng: number };
+
+function columns(changes: OfferChanges) {
+	const room = changes.room;
+	const pledge = changes.pledge;
+	return {
+		title: changes.title,
+		description: changes.description,
+		municipality_nis: changes.municipalityNis,
+		radius_km: changes.radiusKm,
+		domains: changes.domains,
+		age_min: changes.ageMin,
+		age_max: changes.ageMax,
+		room_type: room?.roomType ?? null,
+		capacity: room?.capacity ?? null,
+		equipment: room?.equipment ?? null,
+		accessible: room ? room.accessible : null,
+		conditions: room?.conditions ?? [],
+		fee_eur: room?.feeEur ?? null,
+		term_start: room?.termStart ?? null,
+		term_end: room?.termEnd ?? null,
+		people: pledge?.people ?? null,
+		hours_per_year: pledge?.hoursPerYear ?? null,
+		materials: pledge?.materials ?? null,
+		quantity: pledge?.quantity ?? null,
+		amount_eur: pledge?.amountEur ?? null
+	};
+}
+
+async function replaceSlotsAndDays(db: Db, offerId: string, changes: OfferChanges): Promise<void> {
+	const removed = await db.from('offer_slots').delete().eq('offer_id', offerId);
+	if (removed.error) raiseDbError(removed.error, OFFER_RULES);
+	if (changes.slots.length > 0) {
+		const added = await db.from('offer_slots').insert(
+			changes.slots.map((slot) => ({
+				offer_id: offerId,
+				weekday: slot.weekday,
+				starts_at: slot.startsAt,
+				ends_at: slot.endsAt
+			}))
+		);
+		if (added.error) raiseDbError(added.error, OFFER_RULES);
+	}
+	const daysOff = await db.from('offer_unavailable_dates').delete().eq('offer_id', offerId);
+	if (daysOff.error) raiseDbError(daysOff.error, OFFER_RULES);
+	if (changes.unavailableDates.length > 0) {
+		const added = await db
+			.from('offer_unavailable_dates')
+			.insert(changes.unavailableDates.map((day) => ({ offer_id: offerId, day })));
+		if (added.error) raiseDbError(added.error, OFFER_RULES);
+	}
+}
+
+/**
+ * Creates an offer with its slots and days off. The id is chosen by the form, so sending it twice creates
+ * one offer. When the slots are refused after the offer was written, the offer is removed again.
+ */
+export async function createOffer(
+	db: Db,
+	{ id, organisationId, changes }: { id: string; organisationId: string; changes: OfferChanges }
+): Promise<string> {
+	const { error } = await db.from('offers').insert({
+		id,
+		organisation_id: organisationId,
+		kind: changes.kind,
+		...pointFromMunicipality,
+		...columns(changes)
+	});
+	if (error) {
+		// The same form sent twice: the first one created it.
+		if (error.code === '23505' && (await getOffer(db, id))) return id;
+		raiseDbError(error, OFFER_RULES);
+	}
+	try {
+		await replaceSlotsAndDays(db, id, changes);
+	} catch (caught) {
+		await db.from('offers').delete().eq('id', id);
+		throw caught;
+	}
+	return id;
+}
+
+/** Saves an edited offer (its kind and organisation stay) and replaces its slots and days off. */
+export async function updateOffer(db: Db, id: string, changes: OfferChanges): Promise<void> {
+	const { data, error } = await db
+		.from('offers')
+		.update(columns(changes))
+		.eq('id', id)
+		.select('id');
+	if (error) raiseDbError(error, OFFER_RULES);
+	if (!data || data.length === 0) throw new DbFieldError('form', 'not found');
+	await replaceSlotsAndDays(db, id, changes);
+}
+
+/** Pauses, reactivates or withdraws an offer. Returns false when the caller could not change it. */
+export async function setOfferStatus(db: Db, id: string, status: OfferStatus): Promise<boolean> {
+	const { data, error } = await db.from('offers').update({ status }).eq('id', id).select('id');
+	if (error) throw error;
+	return (data ?? []).length > 0;
+}
+
+/** The form's values for an existing offer. */
+export function offerValues(offer: OfferDetails, municipalityLabel: string): OfferValues {
+	const text = (value: number | string | null) => (value === null ? '' : String(value));
+	return {
+		kind: offer.kind,
+		title: offer.title,
+		description: offer.description,
+		municipality: municipalityLabel,
+		radiusKm: text(offer.radiusKm),
+		ageMin: text(offer.ageMin),
+		ageMax: text(offer.ageMax),
+		roomType: offer.roomType ?? '',
+		capacity: text(offer.capacity),
+		equipment: offer.equipment ?? '',
+		accessible: offer.accessible ? 'on' : '',
+		feeEur: offer.feeEur === null ? '' : String(offer.feeEur).replace('.', ','),
+		termStart: offer.termStart ?? '',
+		termEnd: offer.termEnd ?? '',
+		people: text(offer.people),
+		hoursPerYear: text(offer.hoursPerYear),
+		materials: offer.materials ?? '',
+		quantity: text(offer.quantity),
+		amountEur: offer.amountEur === null ? '' : String(offer.amountEur).replace('.', ','),
+		unavailableDates: offer.unavailableDates.join('\n'),
+		domains: offer.domains,
+		conditions: offer.conditions,
+		...slotValues(offer.slots)
+	};
+}

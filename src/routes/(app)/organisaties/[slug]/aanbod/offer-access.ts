@@ -1,0 +1,10 @@
+// Offers belong to schools, companies and partners; any member manages them (RLS says the same).
+import { m } from '$lib/paraglide/messages';
+import { MEMBER_ROLES, requireOrganisationRole } from '$lib/server/auth/require-org-role';
+import { error } from '@sveltejs/kit';
+
+export async function requireProviderMember(locals: App.Locals, url: URL, slug: string) {
+	const organisation = await requireOrganisationRole(locals, url, slug, MEMBER_ROLES);
+	if (organisation.kind === 'academy') error(404, m.ex_offer_only_providers());
+	return organisation;
+}

@@ -1,0 +1,9 @@
+import { listOrganisationRequests } from '$lib/server/db/requests';
+import { requireAcademyMember } from '../activiteiten/activity-access';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url, params }) => {
+	const organisation = await requireAcademyMember(locals, url, params.slug);
+	const requests = await listOrganisationRequests(locals.supabase, organisation.id);
+	return { organisation, requests };
+}) satisfies PageServerLoad;

@@ -1,0 +1,62 @@
+import { text } from '$lib/forms';
+import { m } from '$lib/paraglide/messages';
+import { todayInBelgium } from '$lib/public/format';
+import { proposedBooking } from '$lib/schemas/request';
+import { DbFieldError } from '$lib/server/db/db-errors';
+import { suggestOffers } from '$lib/server/db/matching';
+import { getRequest, myAcademyIds, proposeAgreement } from '$lib/server/db/requests';
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+const LIVE = ['open', 'in_progress'];
+
+export const load = (async ({ locals: { supabase, user }, params, url }) => {
+	const request = await getRequest(supabase, params.id);
+	if (!request) error(404, m.ex_request_not_found());
+	const member = user
+		? (await myAcademyIds(supabase, user.id)).includes(request.organisationId)
+		: false;
+	// Closed requests stay visible to their own academy only.
+	if (!member && !LIVE.includes(request.status)) error(404, m.ex_request_not_found());
+	const today = todayInBelgium();
+	const suggestions =
+		member && request.status === 'open'
+			? (await suggestOffers(supabase, request.id, 10)).map(({ candidate, suggestion }) => ({
+					offerId: candidate.offerId,
+					title: candidate.title,
+					organisationName: candidate.organisationName,
+					reasons: suggestion.reasons,
+					agreement: candidate.agreement,
+					// A room needs a weekly booking to propose; other kinds do not.
+					proposable: candidate.offerKind !== 'room' || proposedBooking(candidate, today) !== null
+				}))
+			: null;
+	return { request, member, suggestions, created: url.searchParams.has('aangemaakt') };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	propose: async ({ request: httpRequest, locals: { supabase, user }, params }) => {
+		if (!user) error(401, m.app_forbidden_not_member());
+		const offerId = text(await httpRequest.formData(), 'offerId');
+		const request = await getRequest(supabase, params.id);
+		if (!request) error(404, m.ex_request_not_found());
+		// The candidate as the matching sees it gives the common weekly slot for a room.
+		const candidate = (await suggestOffers(supabase, request.id, 100)).find(
+			(item) => item.candidate.offerId === offerId
+		)?.candidate;
+		if (!candidate) return fail(400, { error: m.ex_offer_not_found() });
+		let booking;
+		if (candidate.offerKind === 'room') {
+			booking = proposedBooking(candidate, todayInBelgium()) ?? undefined;
+			if (!booking) return fail(400, { error: m.ex_propose_no_time() });
+		}
+		let agreementId: string;
+		try {
+			agreementId = await proposeAgreement(supabase, { requestId: request.id, offerId, booking });
+		} catch (caught) {
+			if (caught instanceof DbFieldError) return fail(400, { error: caught.message });
+			throw caught;
+		}
+		redirect(303, `/afspraken/${agreementId}`);
+	}
+} satisfies Actions;
