@@ -7,6 +7,7 @@ import type { Db } from '$lib/server/supabase';
 import type { ActivityPage, ActivitySummary, Paged } from '$lib/public/types';
 import type { ActivityStatus, Domain, Format } from '$lib/vocabulary';
 import { fetchPage } from './organisations';
+import { isUuid } from './rows';
 
 const SUMMARY_COLUMNS =
 	'id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, municipality_name, province_nl, lat, lng, organisation_name, organisation_slug';
@@ -59,11 +60,9 @@ function summary(
 	};
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A published or cancelled activity; null for drafts, unknown ids and anything that is not a uuid. */
 export async function getPublicActivity(db: Db, id: string): Promise<ActivityPage | null> {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const { data, error } = await db
 		.from('public_activities')
 		.select(

@@ -5,6 +5,7 @@ import type { OfferForm, OfferValues, WeeklySlot } from '$lib/schemas/offer';
 import { slotValues } from '$lib/schemas/offer';
 import type { Db } from '$lib/server/supabase';
 import { DbFieldError, raiseDbError, type DbErrorRule } from './db-errors';
+import { isUuid, weeklySlots } from './rows';
 
 export type OfferChanges = Omit<OfferForm, 'municipality'> & { municipalityNis: string };
 
@@ -140,18 +141,14 @@ function toDetails(row: Row): OfferDetails {
 		materials: row.materials,
 		quantity: row.quantity,
 		amountEur: num(row.amount_eur),
-		slots: [...row.offer_slots]
-			.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at }))
-			.sort((a, b) => a.weekday - b.weekday || a.startsAt.localeCompare(b.startsAt)),
+		slots: weeklySlots(row.offer_slots),
 		unavailableDates: row.offer_unavailable_dates.map((d) => d.day).sort()
 	};
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One offer the caller may read (active ones for everyone, all of their own organisation's); else null. */
 export async function getOffer(db: Db, id: string): Promise<OfferDetails | null> {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const { data, error } = await db.from('offers').select(SELECT).eq('id', id).maybeSingle();
 	if (error) throw error;
 	return data ? toDetails(data as unknown as Row) : null;

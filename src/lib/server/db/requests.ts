@@ -5,6 +5,7 @@ import { slotValues, type WeeklySlot } from '$lib/schemas/offer';
 import type { RequestForm, RequestValues } from '$lib/schemas/request';
 import type { Db } from '$lib/server/supabase';
 import { DbFieldError, raiseDbError, type DbErrorRule } from './db-errors';
+import { isUuid, weeklySlots } from './rows';
 
 export type RequestChanges = Omit<RequestForm, 'municipality'> & { municipalityNis: string };
 
@@ -92,17 +93,13 @@ function toDetails(row: Row): RequestDetails {
 		neededFrom: row.needed_from,
 		neededUntil: row.needed_until,
 		deadline: row.deadline,
-		slots: [...row.request_slots]
-			.map((slot) => ({ weekday: slot.weekday, startsAt: slot.starts_at, endsAt: slot.ends_at }))
-			.sort((a, b) => a.weekday - b.weekday || a.startsAt.localeCompare(b.startsAt))
+		slots: weeklySlots(row.request_slots)
 	};
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One request the caller may read (open/in progress for everyone, all of their own academy's); else null. */
 export async function getRequest(db: Db, id: string): Promise<RequestDetails | null> {
-	if (!UUID.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const { data, error } = await db.from('requests').select(SELECT).eq('id', id).maybeSingle();
 	if (error) throw error;
 	return data ? toDetails(data as unknown as Row) : null;
