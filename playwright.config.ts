@@ -2,15 +2,21 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const origin = `http://127.0.0.1:${port}`;
+// BUILD_OUT: which build to serve (see svelte.config.js); E2E_REPORT: where the JSON report goes.
+const buildDir = process.env.BUILD_OUT ?? 'build';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	outputDir: process.env.E2E_OUTPUT ?? 'test-results',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
-	reporter: [['list'], ['json', { outputFile: '.local/reports/playwright.json' }]],
+	reporter: [
+		['list'],
+		['json', { outputFile: process.env.E2E_REPORT ?? '.local/reports/playwright.json' }]
+	],
 	use: {
 		baseURL: origin,
 		locale: 'nl-BE',
@@ -31,7 +37,7 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	webServer: {
 		// The built app as it runs in production (adapter-node), against the local stack.
-		command: 'node build',
+		command: `node ${buildDir}`,
 		url: `${origin}/api/health`,
 		reuseExistingServer: false,
 		timeout: 60_000,

@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter()
+		// BUILD_OUT / KIT_OUT_DIR let two builds of one checkout run side by side (default: build, .svelte-kit).
+		adapter: adapter({ out: process.env.BUILD_OUT ?? 'build' }),
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit'
 	}
 };
 

@@ -123,6 +123,18 @@ async function stopEverything() {
 	return stopped;
 }
 
+// Applies migrations added since the stack started (and asks PostgREST to reload its schema cache),
+// without a restart: `npm run stack:migrate`.
+async function migrateRunning() {
+	if (!isRunning())
+		fail('the local stack does not run: `npm run stack:start` applies every migration');
+	const { migrate } = await import('./db/migrate.js');
+	const { applied } = await migrate({ fresh: false });
+	console.log(
+		applied.length > 0 ? `Applied ${applied.join(', ')}.` : 'No migration left to apply.'
+	);
+}
+
 async function stop() {
 	const stopped = await stopEverything();
 	console.log(
@@ -176,7 +188,7 @@ function fail(message) {
 	process.exit(1);
 }
 
-const commands = { start, stop, status, reset };
+const commands = { start, stop, status, reset, migrate: migrateRunning };
 const command = /** @type {keyof typeof commands} */ (process.argv[2]);
 if (!(command in commands)) fail(`usage: node stack/cli.js ${Object.keys(commands).join('|')}`);
 commands[command]().catch((error) => fail(error instanceof Error ? error.message : String(error)));
