@@ -1,51 +1,50 @@
-// The Dutch words in matching reasons, in one place (to move into Paraglide messages later).
+// The words in matching reasons, through Paraglide (Dutch first; the request's language decides).
+import { m } from '$lib/paraglide/messages';
+import { domainLabel, type Domain } from '$lib/vocabulary';
+import { weekdayLabel, type Weekday } from '$lib/exchange-vocabulary';
 
-export const WEEKDAY_NAMES: Record<number, string> = {
-	1: 'maandag',
-	2: 'dinsdag',
-	3: 'woensdag',
-	4: 'donderdag',
-	5: 'vrijdag',
-	6: 'zaterdag',
-	7: 'zondag'
-};
+/** "woensdag" for 3; '' for a day outside 1..7. */
+export function weekdayName(weekday: number): string {
+	const key = String(weekday);
+	return key in weekdayLabel ? weekdayLabel[key as Weekday]() : '';
+}
 
-export const DOMAIN_NAMES: Record<string, string> = {
-	techniek: 'techniek',
-	programmeren: 'programmeren',
-	natuur: 'natuur',
-	sterrenkunde: 'sterrenkunde',
-	wiskunde_natuurwetenschappen: 'wiskunde en natuurwetenschappen',
-	life_sciences: 'life sciences',
-	andere: 'andere'
-};
+/** "programmeren", lower-case as it reads inside a sentence; an unknown code as it is. */
+export function domainName(domain: string): string {
+	return domain in domainLabel ? domainLabel[domain as Domain]().toLocaleLowerCase('nl') : domain;
+}
 
-export const ROOM_TYPE_NAMES: Record<string, string> = {
-	klaslokaal: 'klaslokaal',
-	labo_wetenschappen: 'labo wetenschappen',
-	ict_lokaal: 'ICT-lokaal',
-	werkplaats_makerspace: 'werkplaats/makerspace',
-	sporthal: 'sporthal',
-	aula: 'aula',
-	andere: 'lokaal'
-};
+const people = (count: number) =>
+	count === 1 ? m.mt_one_person() : m.mt_people({ count: String(count) });
 
 export const labels = {
-	nearby: 'minder dan 1 km',
-	inArea: 'in het werkgebied',
-	free: 'vrij',
-	noCommonTime: 'geen gemeenschappelijk moment',
-	partlyFree: (percent: number) => `${percent}% van de gevraagde tijd`,
-	ages: (from: number, to: number) => `${from}–${to} jaar`,
-	agesMismatch: 'andere leeftijden',
-	places: (capacity: number) => `plaats voor ${capacity}`,
-	tooSmall: (capacity: number, needed: number) => `plaats voor ${capacity} (nodig: ${needed})`,
-	people: (count: number) => (count === 1 ? '1 persoon' : `${count} personen`),
+	get nearby() {
+		return m.mt_nearby();
+	},
+	get inArea() {
+		return m.mt_in_area();
+	},
+	get free() {
+		return m.mt_free();
+	},
+	get noCommonTime() {
+		return m.mt_no_common_time();
+	},
+	partlyFree: (percent: number) => m.mt_partly_free({ percent: String(percent) }),
+	ages: (from: number, to: number) => m.mt_ages({ from: String(from), to: String(to) }),
+	get agesMismatch() {
+		return m.mt_ages_mismatch();
+	},
+	places: (capacity: number) => m.mt_places({ capacity: String(capacity) }),
+	tooSmall: (capacity: number, needed: number) =>
+		m.mt_too_small({ capacity: String(capacity), needed: String(needed) }),
+	people,
 	tooFewPeople: (count: number, needed: number) =>
-		`${count === 1 ? '1 persoon' : `${count} personen`} (nodig: ${needed})`,
-	items: (count: number) => `${count} stuks`,
-	amount: (euro: string) => `€ ${euro}`,
-	amountShort: (euro: string, needed: string) => `€ ${euro} (nodig: € ${needed})`,
-	accessible: 'toegankelijk',
-	visit: 'bedrijfsbezoek of workshop'
-} as const;
+		m.mt_too_few_people({ people: people(count), needed: String(needed) }),
+	items: (count: number) => m.mt_items({ count: String(count) }),
+	amount: (euro: string) => m.mt_amount({ euro }),
+	amountShort: (euro: string, needed: string) => m.mt_amount_short({ euro, needed }),
+	get accessible() {
+		return m.mt_accessible();
+	}
+};

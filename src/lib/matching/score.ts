@@ -1,6 +1,6 @@
 // Scores a matching candidate (one row of suggest_offers() or suggest_requests()) and says why, in Dutch:
 // "3,2 km · woensdag 13–16 u vrij · robotica". Pure: no database, no clock.
-import { DOMAIN_NAMES, WEEKDAY_NAMES, labels } from './labels';
+import { domainName, labels, weekdayName } from './labels';
 
 /** The facts the database gives for one offer–request pair. */
 export type MatchCandidate = {
@@ -90,7 +90,7 @@ export function formatClock(time: string): string {
 
 /** Wednesday 13:00–16:00 -> "woensdag 13–16 u". */
 export function formatWindow(window: { weekday: number; starts: string; ends: string }): string {
-	const day = WEEKDAY_NAMES[window.weekday] ?? '';
+	const day = weekdayName(window.weekday);
 	return `${day} ${formatClock(window.starts)}–${formatClock(window.ends)} u`.trim();
 }
 
@@ -183,7 +183,7 @@ export function scoreSuggestion(c: MatchCandidate): Suggestion {
 	} else {
 		const shared = c.sharedDomains.filter((d) => c.requestDomains.includes(d));
 		score += (WEIGHTS.domains * shared.length) / c.requestDomains.length;
-		if (shared.length > 0) reasons.push(shared.map((d) => DOMAIN_NAMES[d] ?? d).join(', '));
+		if (shared.length > 0) reasons.push(shared.map(domainName).join(', '));
 	}
 
 	if (!agesKnown(c.offerAges) || !agesKnown(c.requestAges)) {
