@@ -96,6 +96,12 @@ export const requestStatusLabel: Record<RequestStatus, () => string> = {
 	closed: m.ex_request_status_closed
 };
 
+/** 3 → "woensdag"; '' for a day outside 1..7. */
+export function weekdayName(weekday: number): string {
+	const key = String(weekday);
+	return key in weekdayLabel ? weekdayLabel[key as Weekday]() : '';
+}
+
 /** A label for a value that may not be in the vocabulary (data from the database): the value itself then. */
 export function labelOf<T extends string>(labels: Record<T, () => string>, value: string): string {
 	return value in labels ? labels[value as T]() : value;

@@ -1,13 +1,8 @@
 // The words in matching reasons, through Paraglide (Dutch first; the request's language decides).
 import { m } from '$lib/paraglide/messages';
 import { domainLabel, type Domain } from '$lib/vocabulary';
-import { weekdayLabel, type Weekday } from '$lib/exchange-vocabulary';
 
-/** "woensdag" for 3; '' for a day outside 1..7. */
-export function weekdayName(weekday: number): string {
-	const key = String(weekday);
-	return key in weekdayLabel ? weekdayLabel[key as Weekday]() : '';
-}
+export { weekdayName } from '$lib/exchange-vocabulary';
 
 /** "programmeren", lower-case as it reads inside a sentence; an unknown code as it is. */
 export function domainName(domain: string): string {

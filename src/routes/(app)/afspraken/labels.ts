@@ -1,4 +1,5 @@
 // Words for agreements on their pages: status names, weekdays, date-times.
+import { weekdayName } from '$lib/exchange-vocabulary';
 import { m } from '$lib/paraglide/messages';
 import type { AgreementStatus } from '$lib/schemas/agreement';
 
@@ -10,19 +11,9 @@ export const statusLabel: Record<AgreementStatus, () => string> = {
 	fulfilled: m.ag_status_fulfilled
 };
 
-const weekdays = [
-	m.ag_weekday_1,
-	m.ag_weekday_2,
-	m.ag_weekday_3,
-	m.ag_weekday_4,
-	m.ag_weekday_5,
-	m.ag_weekday_6,
-	m.ag_weekday_7
-];
-
 /** 1 → "maandag" … 7 → "zondag". */
 export function weekdayLabel(weekday: number): string {
-	return weekdays[weekday - 1]?.() ?? String(weekday);
+	return weekdayName(weekday) || String(weekday);
 }
 
 const dateTime = new Intl.DateTimeFormat('nl-BE', {
