@@ -24,8 +24,14 @@ export async function register(page: Page, account: Account): Promise<void> {
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
 }
 
+/** Opens a page and waits until it is hydrated (see the root layout), so what is typed next stays. */
+export async function gotoHydrated(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
-	await page.goto('/aanmelden');
+	await gotoHydrated(page, '/aanmelden');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();

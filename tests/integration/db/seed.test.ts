@@ -14,7 +14,10 @@ import { databaseUrl, root } from '../../../stack/config.js';
 const SEED_ORGANISATION = `o.id::text ~ '^c[1-4]000000-'`;
 const SEED_ACTIVITY = `a.id::text like 'e1000000-%'`;
 const SEED_PERSON = `(u.id::text like 'd0000000-%' or u.id::text like 'd1000000-%')`;
-const GENERATED_FILES = ['02_organisations.sql', '03_activities.sql'];
+const GENERATED_FILES = ['02_organisations.sql', '03_activities.sql', '04_exchange.sql'];
+const SEED_OFFER = `o.id::text like 'f1000000-%'`;
+const SEED_REQUEST = `r.id::text like 'f2000000-%'`;
+const SEED_AGREEMENT = `a.id::text like 'f3000000-%'`;
 
 let db: pg.Client;
 
@@ -354,6 +357,183 @@ describe('owners, members and verification', () => {
 		expect(Number(row?.upcoming)).toBeGreaterThanOrEqual(2);
 		expect(Number(row?.drafts)).toBeGreaterThanOrEqual(1);
 		expect(Number(row?.reported)).toBeGreaterThanOrEqual(1);
+	});
+});
+
+describe('the resource exchange', () => {
+	it('has about 200 offers, 250 requests and 40 agreements, in every status', async () => {
+		const offers = await query<{ kind: string; n: string }>(
+			`select o.kind, count(*) as n from public.offers o where ${SEED_OFFER} group by 1`
+		);
+		const byKind = new Map(offers.map((r) => [r.kind, Number(r.n)]));
+		const total = [...byKind.values()].reduce((a, b) => a + b, 0);
+		expect(total).toBeGreaterThanOrEqual(180);
+		expect(total).toBeLessThanOrEqual(240);
+		for (const kind of ['room', 'volunteers', 'materials', 'funding', 'visit', 'expertise']) {
+			expect(byKind.get(kind), kind).toBeGreaterThanOrEqual(kind === 'room' ? 90 : 5);
+		}
+
+		const requests = await query<{ status: string; n: string }>(
+			`select r.status, count(*) as n from public.requests r where ${SEED_REQUEST} group by 1`
+		);
+		const byStatus = new Map(requests.map((r) => [r.status, Number(r.n)]));
+		expect([...byStatus.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(240);
+		expect(byStatus.get('open')).toBeGreaterThan(150);
+		for (const status of ['in_progress', 'fulfilled', 'closed']) {
+			expect(byStatus.get(status), status).toBeGreaterThanOrEqual(3);
+		}
+
+		const agreements = await query<{ status: string; n: string }>(
+			`select a.status, count(*) as n from public.agreements a where ${SEED_AGREEMENT} group by 1`
+		);
+		const agreementsByStatus = new Map(agreements.map((r) => [r.status, Number(r.n)]));
+		expect([...agreementsByStatus.values()].reduce((a, b) => a + b, 0)).toBe(40);
+		for (const status of ['proposed', 'accepted', 'declined', 'withdrawn', 'fulfilled']) {
+			expect(agreementsByStatus.get(status), status).toBeGreaterThanOrEqual(2);
+		}
+	});
+
+	it('gives every room weekly slots, mostly after school hours, within the school year', async () => {
+		const [row] = await query<Record<string, string>>(
+			`select count(*) as rooms,
+				count(*) filter (where exists (select 1 from public.offer_slots s where s.offer_id = o.id)) as with_slots,
+				count(*) filter (where o.term_start >= '2026-09-01' and o.term_end <= '2027-06-30') as in_year,
+				count(*) filter (where exists (select 1 from public.offer_unavailable_dates u where u.offer_id = o.id)) as with_days_off,
+				(select count(*) from public.offer_slots s join public.offers o2 on o2.id = s.offer_id
+					where o2.id::text like 'f1000000-%'
+					and (s.weekday = 3 and s.starts_at >= '12:00' or s.weekday = 6 or s.starts_at >= '16:00')) as after_school,
+				(select count(*) from public.offer_slots s where s.offer_id::text like 'f1000000-%') as slots
+			from public.offers o where ${SEED_OFFER} and o.kind = 'room'`
+		);
+		const n = (key: string) => Number(row?.[key]);
+		expect(n('with_slots')).toBe(n('rooms'));
+		expect(n('in_year')).toBe(n('rooms'));
+		expect(n('with_days_off') / n('rooms')).toBeGreaterThan(0.5);
+		expect(n('after_school')).toBe(n('slots'));
+		const wednesday = await count(
+			`select count(*) as n from public.offer_slots s where s.offer_id::text like 'f1000000-%' and s.weekday = 3`
+		);
+		expect(wednesday / n('slots')).toBeGreaterThan(0.3);
+	});
+
+	it('books the sessions of every accepted or fulfilled room agreement, and no others', async () => {
+		const rows = await query<{ status: string; bookings: string; expected: string }>(
+			`select a.status,
+				(select count(*) from public.room_bookings b where b.agreement_id = a.id) as bookings,
+				(select count(*) from public.room_sessions(a.offer_id, a.booking_weekday, a.booking_starts,
+					a.booking_ends, a.booking_from, a.booking_until)) as expected
+			from public.agreements a join public.offers o on o.id = a.offer_id
+			where ${SEED_AGREEMENT} and o.kind = 'room'`
+		);
+		expect(rows.filter((r) => ['accepted', 'fulfilled'].includes(r.status)).length).toBeGreaterThan(
+			3
+		);
+		for (const row of rows) {
+			const booked = ['accepted', 'fulfilled'].includes(row.status);
+			expect(Number(row.bookings), row.status).toBe(booked ? Number(row.expected) : 0);
+			if (booked) expect(Number(row.expected)).toBeGreaterThan(0);
+		}
+	});
+
+	it('keeps each agreement’s history in order, by the right side, with requests that follow', async () => {
+		const [row] = await query<Record<string, string>>(
+			`select count(*) as agreements,
+				count(*) filter (where (select e.status from public.agreement_events e where e.agreement_id = a.id
+					order by e.created_at desc, e.id desc limit 1) = a.status) as last_event_is_status,
+				count(*) filter (where (select e.status from public.agreement_events e where e.agreement_id = a.id
+					order by e.created_at, e.id limit 1) = 'proposed') as first_is_proposal,
+				count(*) filter (where a.status in ('accepted', 'fulfilled')
+					and (select r.status from public.requests r where r.id = a.request_id) = 'open') as open_but_accepted,
+				count(*) filter (where exists (select 1 from public.agreement_messages m where m.agreement_id = a.id)) as with_thread,
+				count(*) filter (where a.status = 'fulfilled' and a.thank_you is not null) as thanked
+			from public.agreements a where ${SEED_AGREEMENT}`
+		);
+		const n = (key: string) => Number(row?.[key]);
+		expect(n('last_event_is_status')).toBe(n('agreements'));
+		expect(n('first_is_proposal')).toBe(n('agreements'));
+		expect(n('open_but_accepted')).toBe(0);
+		expect(n('with_thread')).toBeGreaterThan(20);
+		expect(n('thanked')).toBeGreaterThanOrEqual(2);
+
+		const wrongSide = await count(
+			`select count(*) as n from public.agreement_events e join public.agreements a on a.id = e.agreement_id
+			where ${SEED_AGREEMENT} and (
+				(e.status in ('accepted', 'declined') and e.organisation_id = a.proposed_by_organisation)
+				or (e.status = 'fulfilled' and e.organisation_id <> a.academy_id)
+				or e.organisation_id not in (a.academy_id, a.provider_id)
+				or not exists (select 1 from public.memberships ms where ms.organisation_id = e.organisation_id and ms.user_id = e.actor)
+			)`
+		);
+		expect(wrongSide).toBe(0);
+	});
+
+	it('needs no private contact details: no e-mail address or phone number in offers or requests', async () => {
+		const leaks = await count(
+			`select count(*) as n from (
+				select o.title || ' ' || o.description || ' ' || coalesce(o.equipment, '') as t
+				from public.offers o where ${SEED_OFFER}
+				union all
+				select r.title || ' ' || r.description from public.requests r where ${SEED_REQUEST}
+			) x where x.t ~ '@|\\d{3}[ /.]?\\d{2}[ .]?\\d{2}'`
+		);
+		expect(leaks).toBe(0);
+	});
+
+	it('keeps the Westhoek free for the tests that make their own schools and academies there', async () => {
+		const near = await count(
+			`select count(*) as n from public.offers o
+			join public.municipalities m on m.arrondissement_nis in ('32000', '33000', '38000') and m.valid_to is null
+			where ${SEED_OFFER} and (
+				o.municipality_nis = m.nis or m.nis = any (o.area_municipalities)
+				or extensions.earth_distance(extensions.ll_to_earth(o.lat, o.lng), extensions.ll_to_earth(m.lat, m.lng)) / 1000 <= o.radius_km
+			)`
+		);
+		expect(near).toBe(0);
+	});
+
+	it('gives the demo accounts something to see on /aanbod, /vragen, /afspraken and /meldingen', async () => {
+		const rows = await query<{
+			email: string;
+			offers: string;
+			requests: string;
+			agreements: string;
+			unread: string;
+			to_answer: string;
+		}>(
+			`select u.email,
+				(select count(*) from public.offers o where ${SEED_OFFER} and o.organisation_id = ms.organisation_id) as offers,
+				(select count(*) from public.requests r where ${SEED_REQUEST} and r.organisation_id = ms.organisation_id) as requests,
+				(select count(*) from public.agreements a where ${SEED_AGREEMENT}
+					and ms.organisation_id in (a.academy_id, a.provider_id)) as agreements,
+				(select count(*) from public.agreements a where ${SEED_AGREEMENT} and a.status = 'proposed'
+					and ms.organisation_id in (a.academy_id, a.provider_id)
+					and a.proposed_by_organisation <> ms.organisation_id) as to_answer,
+				(select count(*) from public.notifications n where n.user_id = u.id and n.read_at is null
+					and n.agreement_id::text like 'f3000000-%') as unread
+			from auth.users u join public.memberships ms on ms.user_id = u.id and ms.role = 'owner'
+			where u.email in ('school@groeistoot.test', 'bedrijf@groeistoot.test', 'coordinator@groeistoot.test')`
+		);
+		expect(rows).toHaveLength(3);
+		for (const row of rows) {
+			expect(Number(row.offers) + Number(row.requests), row.email).toBeGreaterThanOrEqual(3);
+			expect(Number(row.agreements), row.email).toBeGreaterThanOrEqual(3);
+			expect(Number(row.to_answer), row.email).toBeGreaterThanOrEqual(1);
+			expect(Number(row.unread), row.email).toBeGreaterThanOrEqual(1);
+		}
+
+		const checks = await count(
+			`select count(*) as n from public.volunteer_check_status v join public.memberships ms
+				on ms.organisation_id = v.organisation_id and ms.role = 'owner'
+			join auth.users u on u.id = ms.user_id where u.email = 'coordinator@groeistoot.test' and v.recent`
+		);
+		expect(checks).toBeGreaterThanOrEqual(2);
+	});
+
+	it('counts every seeded notification as e-mailed, so the mailer does not send the demo', async () => {
+		const unsent = await count(
+			`select count(*) as n from public.notifications n where n.agreement_id::text like 'f3000000-%' and n.emailed_at is null`
+		);
+		expect(unsent).toBe(0);
 	});
 });
 
