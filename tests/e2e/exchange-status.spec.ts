@@ -1,0 +1,436 @@
+// The status buttons on /afspraken/[id]: declining, withdrawing a proposal and an accepted agreement (by
+// either side), marking it fulfilled with what was given (and refusing bad input), a double click on
+// "Aanvaarden", and the wrong side trying to accept. People and their (empty) organisations are arranged as
+// postgres and through the auth admin API; the offer, the requests and the proposals by the members
+// themselves through PostgREST and the RPC (the forms have their own specs); every status change through
+// the buttons. Locators are scoped to the "Status" region, so other sections of the page do not interfere.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import ws from 'ws';
+import { anonKey, apiUrl, databaseUrl, serviceRoleKey } from '../../stack/config.js';
+import { signIn } from './support';
+
+const run = randomUUID().slice(0, 8);
+const password = `Wachtwoord-${run}`;
+const options = {
+	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+	realtime: { transport: ws as never }
+};
+const admin = createClient(apiUrl, serviceRoleKey, options);
+const db = new pg.Client({ connectionString: databaseUrl });
+
+type Person = { id: string; email: string; name: string };
+const people: Person[] = [];
+const organisations: string[] = [];
+
+async function person(label: string, name: string): Promise<Person> {
+	const email = `e2e-status-${run}-${label}@groeistoot.test`;
+	const { data, error } = await admin.auth.admin.createUser({
+		email,
+		password,
+		email_confirm: true,
+		user_metadata: { display_name: name }
+	});
+	if (error || !data.user) throw error ?? new Error(`no user ${email}`);
+	const made = { id: data.user.id, email, name };
+	people.push(made);
+	return made;
+}
+
+async function organisation(kind: string, name: string, members: [Person, string][]) {
+	const slug = `e2e-status-${run}-${kind}-${organisations.length}`;
+	const { rows } = await db.query<{ id: string }>(
+		`insert into public.organisations (kind, name, slug, municipality_nis)
+		 values ($1, $2, $3, '44021') returning id`,
+		[kind, name, slug]
+	);
+	const id = rows[0]!.id;
+	organisations.push(id);
+	for (const [member, role] of members) {
+		await db.query(
+			`insert into public.memberships (organisation_id, user_id, role) values ($1, $2, $3)`,
+			[id, member.id, role]
+		);
+	}
+	return id;
+}
+
+/** A PostgREST client signed in as this person, with their own session. */
+async function clientFor(who: Person): Promise<SupabaseClient> {
+	const client = createClient(apiUrl, anonKey, options);
+	const { error } = await client.auth.signInWithPassword({ email: who.email, password });
+	if (error) throw error;
+	return client;
+}
+
+async function pageFor(browser: Browser, who: Person): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, who.email, password);
+	await expect(page.getByRole('banner').getByRole('button', { name: 'Afmelden' })).toBeVisible();
+	return page;
+}
+
+/** The "Status" section of an agreement's page: current status, history and buttons. */
+function statusRegion(page: Page) {
+	return page.getByRole('region', { name: 'Status', exact: true });
+}
+
+async function openAgreement(page: Page, id: string) {
+	await page.goto(`/afspraken/${id}`);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	return statusRegion(page);
+}
+
+/** "Geweigerd door Ann Academie (STEM-academie …) op 27 november 2026 om 14:05". */
+function historyLine(status: string, who: Person, organisationName: string): RegExp {
+	const escaped = organisationName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(
+		`^${status} door ${who.name} \\(${escaped}\\) op \\d{1,2} \\S+ \\d{4} om \\d{2}:\\d{2}`
+	);
+}
+
+async function statusInDb(id: string): Promise<string> {
+	const { rows } = await db.query<{ status: string }>(
+		'select status from public.agreements where id = $1',
+		[id]
+	);
+	return rows[0]!.status;
+}
+
+async function eventCount(id: string, status: string): Promise<number> {
+	const { rows } = await db.query<{ n: number }>(
+		`select count(*)::int as n from public.agreement_events where agreement_id = $1 and status = $2`,
+		[id, status]
+	);
+	return rows[0]!.n;
+}
+
+let academyOwner: Person;
+let academyMember: Person;
+let companyOwner: Person;
+let academyClient: SupabaseClient;
+let companyClient: SupabaseClient;
+let academyId: string;
+let offerId: string;
+const academyName = `STEM-academie Gent ${run}`;
+const companyName = `Laptops voor Later ${run}`;
+
+/** An open materials request of the academy, created by its owner through PostgREST. */
+async function materialsRequest(title: string): Promise<string> {
+	const { data, error } = await academyClient
+		.from('requests')
+		.insert({
+			organisation_id: academyId,
+			kind: 'materials',
+			title,
+			quantity: '10 laptops',
+			municipality_nis: '44021'
+		})
+		.select('id')
+		.single();
+	if (error) throw error;
+	return (data as { id: string }).id;
+}
+
+/** A proposal between a new request and the company's laptops, made by one of the two sides. */
+async function proposal(title: string, by: 'academy' | 'company'): Promise<string> {
+	const requestId = await materialsRequest(title);
+	const client = by === 'academy' ? academyClient : companyClient;
+	const { data, error } = await client.rpc('propose_agreement', {
+		p_request_id: requestId,
+		p_offer_id: offerId,
+		p_message: `Voorstel ${title}`
+	});
+	if (error) throw error;
+	return data as string;
+}
+
+/** A proposal by the academy that the company has already accepted (through the RPC, as the company). */
+async function accepted(title: string): Promise<string> {
+	const id = await proposal(title, 'academy');
+	const { error } = await companyClient.rpc('set_agreement_status', {
+		p_agreement_id: id,
+		p_status: 'accepted'
+	});
+	if (error) throw error;
+	return id;
+}
+
+test.beforeAll(async () => {
+	await db.connect();
+	[academyOwner, academyMember, companyOwner] = await Promise.all([
+		person('academie', 'Ann Academie'),
+		person('academie-lid', 'Bram Lid'),
+		person('bedrijf', 'Carl Bedrijf')
+	]);
+	academyId = await organisation('academy', academyName, [
+		[academyOwner, 'owner'],
+		[academyMember, 'member']
+	]);
+	const companyId = await organisation('company', companyName, [[companyOwner, 'owner']]);
+	[academyClient, companyClient] = await Promise.all([
+		clientFor(academyOwner),
+		clientFor(companyOwner)
+	]);
+	const { data, error } = await companyClient
+		.from('offers')
+		.insert({
+			organisation_id: companyId,
+			kind: 'materials',
+			title: `Afgeschreven laptops ${run}`,
+			municipality_nis: '44021',
+			radius_km: 25,
+			materials: 'Laptops met Linux',
+			quantity: 40
+		})
+		.select('id')
+		.single();
+	if (error) throw error;
+	offerId = (data as { id: string }).id;
+});
+
+test.afterAll(async () => {
+	if (organisations.length > 0) {
+		await db.query('delete from public.organisations where id = any($1::uuid[])', [organisations]);
+	}
+	if (people.length > 0) {
+		await db.query('delete from auth.users where id = any($1::uuid[])', [people.map((p) => p.id)]);
+	}
+	await db.end();
+});
+
+test('the side that did not propose declines; the proposer sees it and can do nothing more', async ({
+	browser
+}) => {
+	// The company answers the academy's request; the academy declines.
+	const id = await proposal(`Laptops voor het codeerkamp ${run}`, 'company');
+	const academy = await pageFor(browser, academyOwner);
+	const region = await openAgreement(academy, id);
+	await expect(region.getByText('Status: Voorgesteld')).toBeVisible();
+	await expect(region.getByRole('button', { name: 'Aanvaarden' })).toBeVisible();
+	await region.getByRole('button', { name: 'Weigeren' }).click();
+	await expect(region.getByRole('status')).toHaveText('Het voorstel is geweigerd.');
+	await expect(region.getByText('Status: Geweigerd')).toBeVisible();
+	await expect(region.getByRole('button')).toHaveCount(0);
+	await expect(region.getByText('Je kan deze afspraak nu niet veranderen.')).toBeVisible();
+
+	const company = await pageFor(browser, companyOwner);
+	const seen = await openAgreement(company, id);
+	await expect(seen.getByText('Status: Geweigerd')).toBeVisible();
+	await expect(seen.getByRole('listitem')).toHaveText([
+		historyLine('Voorgesteld', companyOwner, companyName),
+		historyLine('Geweigerd', academyOwner, academyName)
+	]);
+	await expect(seen.getByRole('button')).toHaveCount(0);
+	await expect(seen.getByText('Je kan deze afspraak nu niet veranderen.')).toBeVisible();
+	expect(await statusInDb(id)).toBe('declined');
+});
+
+test('the proposer withdraws a proposal; the other side sees who did it and when', async ({
+	browser
+}) => {
+	const id = await proposal(`Laptops voor de zomerschool ${run}`, 'academy');
+	const academy = await pageFor(browser, academyOwner);
+	const region = await openAgreement(academy, id);
+	// The proposer cannot accept or decline its own proposal.
+	await expect(region.getByRole('button', { name: 'Aanvaarden' })).toHaveCount(0);
+	await expect(region.getByRole('button', { name: 'Weigeren' })).toHaveCount(0);
+	await region.getByRole('button', { name: 'Intrekken' }).click();
+	await expect(region.getByRole('status')).toHaveText('De afspraak is ingetrokken.');
+	await expect(region.getByText('Status: Ingetrokken')).toBeVisible();
+	await expect(region.getByRole('button')).toHaveCount(0);
+
+	const company = await pageFor(browser, companyOwner);
+	const seen = await openAgreement(company, id);
+	await expect(seen.getByText('Status: Ingetrokken')).toBeVisible();
+	await expect(seen.getByRole('listitem')).toHaveText([
+		historyLine('Voorgesteld', academyOwner, academyName),
+		historyLine('Ingetrokken', academyOwner, academyName)
+	]);
+	await expect(seen.getByRole('button')).toHaveCount(0);
+	expect(await statusInDb(id)).toBe('withdrawn');
+});
+
+test('either side withdraws an accepted agreement', async ({ browser }) => {
+	const byCompany = await accepted(`Laptops voor de robotclub ${run}`);
+	const byAcademy = await accepted(`Laptops voor het spelletjeslab ${run}`);
+	const company = await pageFor(browser, companyOwner);
+	const academy = await pageFor(browser, academyOwner);
+
+	await test.step('the company withdraws', async () => {
+		const region = await openAgreement(company, byCompany);
+		await expect(region.getByText('Status: Aanvaard')).toBeVisible();
+		// Only the academy marks an agreement fulfilled.
+		await expect(region.getByRole('form', { name: 'Afronden: wat werd er gegeven?' })).toHaveCount(
+			0
+		);
+		await region.getByRole('button', { name: 'Intrekken' }).click();
+		await expect(region.getByText('Status: Ingetrokken')).toBeVisible();
+		const seen = await openAgreement(academy, byCompany);
+		await expect(seen.getByText('Status: Ingetrokken')).toBeVisible();
+		await expect(seen.getByRole('listitem')).toHaveText([
+			historyLine('Voorgesteld', academyOwner, academyName),
+			historyLine('Aanvaard', companyOwner, companyName),
+			historyLine('Ingetrokken', companyOwner, companyName)
+		]);
+		await expect(seen.getByRole('button')).toHaveCount(0);
+	});
+
+	await test.step('the academy withdraws', async () => {
+		const region = await openAgreement(academy, byAcademy);
+		await expect(region.getByText('Status: Aanvaard')).toBeVisible();
+		await region.getByRole('button', { name: 'Intrekken' }).click();
+		await expect(region.getByRole('status')).toHaveText('De afspraak is ingetrokken.');
+		await expect(region.getByText('Status: Ingetrokken')).toBeVisible();
+		const seen = await openAgreement(company, byAcademy);
+		await expect(seen.getByRole('listitem').last()).toHaveText(
+			historyLine('Ingetrokken', academyOwner, academyName)
+		);
+		await expect(seen.getByRole('button')).toHaveCount(0);
+	});
+
+	expect(await statusInDb(byCompany)).toBe('withdrawn');
+	expect(await statusInDb(byAcademy)).toBe('withdrawn');
+});
+
+test('the academy marks an agreement fulfilled with what was given; bad input changes nothing', async ({
+	browser
+}) => {
+	const id = await accepted(`Laptops voor de programmeerweken ${run}`);
+	const academy = await pageFor(browser, academyOwner);
+	const region = await openAgreement(academy, id);
+	const form = region.getByRole('form', { name: 'Afronden: wat werd er gegeven?' });
+	const thanks = 'Dank je wel: twintig kinderen leerden programmeren op jullie laptops!';
+
+	await test.step('negative hours get a Dutch message next to the field', async () => {
+		await form.getByLabel('Aantal sessies').fill('6');
+		await form.getByLabel('Aantal uren').fill('-3');
+		await form.getByLabel('Aantal stuks').fill('10');
+		await form.getByLabel('Bedankje (niet verplicht)').fill(thanks);
+		await form.getByRole('button', { name: 'Afronden' }).click();
+		const hours = form.getByLabel('Aantal uren');
+		await expect(hours).toHaveAttribute('aria-invalid', 'true');
+		await expect(hours).toHaveAccessibleDescription(
+			'Vul een geheel getal in, zonder komma of punt.'
+		);
+		// What was typed stays; nothing changed.
+		await expect(hours).toHaveValue('-3');
+		await expect(form.getByLabel('Aantal sessies')).toHaveValue('6');
+		await expect(form.getByLabel('Bedankje (niet verplicht)')).toHaveValue(thanks);
+		await expect(region.getByText('Status: Aanvaard')).toBeVisible();
+		expect(await statusInDb(id)).toBe('accepted');
+		expect(await eventCount(id, 'fulfilled')).toBe(0);
+	});
+
+	await test.step('with good numbers the agreement is fulfilled', async () => {
+		await form.getByLabel('Aantal uren').fill('12');
+		await form.getByRole('button', { name: 'Afronden' }).click();
+		await expect(region.getByRole('status')).toHaveText('De afspraak is afgerond. Bedankt!');
+		await expect(region.getByText('Status: Uitgevoerd')).toBeVisible();
+		await expect(region.getByRole('button')).toHaveCount(0);
+		await expect(region.getByRole('listitem').last()).toHaveText(
+			historyLine('Uitgevoerd', academyOwner, academyName)
+		);
+	});
+
+	await test.step('the company sees what was given and the thank-you note', async () => {
+		const company = await pageFor(browser, companyOwner);
+		const seen = await openAgreement(company, id);
+		await expect(seen.getByText('Status: Uitgevoerd')).toBeVisible();
+		await expect(seen.getByRole('heading', { name: 'Wat gegeven werd' })).toBeVisible();
+		const given = seen.getByRole('definition');
+		await expect(given).toHaveText(['6', '12', '10']);
+		await expect(seen.getByRole('term')).toHaveText([
+			'Aantal sessies',
+			'Aantal uren',
+			'Aantal stuks'
+		]);
+		await expect(seen.getByText(thanks)).toBeVisible();
+		await expect(seen.getByRole('listitem').last()).toHaveText(
+			historyLine('Uitgevoerd', academyOwner, academyName)
+		);
+		await expect(seen.getByRole('button')).toHaveCount(0);
+	});
+
+	const { rows } = await db.query(
+		`select status, given_sessions, given_hours, given_items, thank_you from public.agreements
+		 where id = $1`,
+		[id]
+	);
+	expect(rows[0]).toEqual({
+		status: 'fulfilled',
+		given_sessions: 6,
+		given_hours: 12,
+		given_items: 10,
+		thank_you: thanks
+	});
+	expect(await eventCount(id, 'fulfilled')).toBe(1);
+});
+
+test('a double click on "Aanvaarden" accepts once', async ({ browser }) => {
+	const id = await proposal(`Laptops voor de hackathon ${run}`, 'academy');
+	const company = await pageFor(browser, companyOwner);
+	const region = await openAgreement(company, id);
+	await region.getByRole('button', { name: 'Aanvaarden' }).dblclick();
+	await expect(region.getByRole('status')).toHaveText('De afspraak is aanvaard.');
+	await expect(region.getByText('Status: Aanvaard')).toBeVisible();
+	await expect(region.getByRole('listitem').filter({ hasText: /^Aanvaard door / })).toHaveCount(1);
+
+	// The page again from the server: still one entry.
+	await openAgreement(company, id);
+	await expect(region.getByRole('listitem')).toHaveText([
+		historyLine('Voorgesteld', academyOwner, academyName),
+		historyLine('Aanvaard', companyOwner, companyName)
+	]);
+	expect(await eventCount(id, 'accepted')).toBe(1);
+
+	// The same form sent twice without JavaScript: the second is no change and no error.
+	const origin = new URL(company.url()).origin;
+	const again = await company.request.post(`/afspraken/${id}?/accept`, {
+		form: {},
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(again.status()).toBe(200);
+	expect(await eventCount(id, 'accepted')).toBe(1);
+});
+
+test('a member of the proposing organisation cannot accept its own proposal', async ({
+	browser
+}) => {
+	const id = await proposal(`Laptops voor de meisjesclub ${run}`, 'academy');
+	const member = await pageFor(browser, academyMember);
+	const region = await openAgreement(member, id);
+	await expect(region.getByText('Status: Voorgesteld')).toBeVisible();
+	await expect(region.getByRole('button', { name: 'Intrekken' })).toBeVisible();
+	await expect(region.getByRole('button', { name: 'Aanvaarden' })).toHaveCount(0);
+	await expect(region.getByRole('button', { name: 'Weigeren' })).toHaveCount(0);
+
+	// Sending the accept form anyway (without JavaScript) is refused, in Dutch, and changes nothing.
+	const origin = new URL(member.url()).origin;
+	const response = await member.request.post(`/afspraken/${id}?/accept`, {
+		form: {},
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(403);
+	expect(await response.text()).toContain('Enkel de andere partij kan dit voorstel aanvaarden.');
+	const declined = await member.request.post(`/afspraken/${id}?/decline`, {
+		form: {},
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(declined.status()).toBe(403);
+	expect(await declined.text()).toContain('Enkel de andere partij kan dit voorstel weigeren.');
+
+	expect(await statusInDb(id)).toBe('proposed');
+	expect(await eventCount(id, 'accepted')).toBe(0);
+	expect(await eventCount(id, 'declined')).toBe(0);
+	await openAgreement(member, id);
+	await expect(region.getByText('Status: Voorgesteld')).toBeVisible();
+	await expect(region.getByRole('listitem')).toHaveText([
+		historyLine('Voorgesteld', academyOwner, academyName)
+	]);
+});
