@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { emptyOfferValues, offerSchema, parseOffer, type OfferValues } from './offer';
+import {
+	MAX_SLOT_ROWS,
+	SLOT_ROWS,
+	emptyOfferValues,
+	offerSchema,
+	parseOffer,
+	requestedSlotRows,
+	resolveMunicipalityList,
+	slotRowCount,
+	slotValues,
+	splitMunicipalityList,
+	type OfferValues
+} from './offer';
 
 function lab(overrides: Partial<OfferValues> = {}): OfferValues {
 	return {
@@ -64,5 +76,83 @@ describe('offerSchema', () => {
 		const errors = errorsOf(values);
 		expect(errors.people).toBeTruthy();
 		expect(errors.radiusKm).toBeTruthy();
+	});
+});
+
+describe('the area of an offer', () => {
+	it('takes a radius or chosen municipalities, and needs at least one', () => {
+		expect(
+			offerSchema.parse(lab({ radiusKm: '', areaMunicipalities: 'Gent' })).radiusKm
+		).toBeNull();
+		expect(errorsOf(lab({ radiusKm: '', areaMunicipalities: 'Gent' }))).toEqual({});
+		expect(errorsOf(lab({ radiusKm: '', areaMunicipalities: ' \n ; ' })).radiusKm).toBe(
+			'Kies een straal in km of de gemeenten die je bedient.'
+		);
+		expect(errorsOf(lab({ radiusKm: '0', areaMunicipalities: 'Gent' })).radiusKm).toBeDefined();
+	});
+
+	it('splits the typed list on lines, semicolons and commas, once per municipality', () => {
+		expect(splitMunicipalityList('Gent\n  melle ;Merelbeke,, GENT\r\n\n')).toEqual([
+			'Gent',
+			'melle',
+			'Merelbeke'
+		]);
+		expect(splitMunicipalityList('')).toEqual([]);
+	});
+
+	it('resolves each name to a code and lists what it does not know', () => {
+		const codes: Record<string, string> = {
+			gent: '44021',
+			melle: '44043',
+			'melle — oost-vlaanderen': '44043'
+		};
+		const resolve = (typed: string) => codes[typed.toLowerCase()];
+		expect(
+			resolveMunicipalityList('Gent\nMelle\nMelle — Oost-Vlaanderen\nAtlantis', resolve)
+		).toEqual({
+			nis: ['44021', '44043'],
+			unknown: ['Atlantis'],
+			tooMany: false
+		});
+	});
+});
+
+describe('growing slot rows', () => {
+	it('counts at least the fixed rows and every row that was sent, up to the maximum', () => {
+		expect(slotRowCount({})).toBe(SLOT_ROWS);
+		expect(slotRowCount({ slotDay5: '', slotEnd6: '' })).toBe(7);
+		expect(slotRowCount({ slotDay40: '' })).toBe(MAX_SLOT_ROWS);
+	});
+
+	it('asks for one more row when "nog een moment toevoegen" was pressed', () => {
+		expect(requestedSlotRows('4', true)).toBe(5);
+		expect(requestedSlotRows('6', false)).toBe(6);
+		expect(requestedSlotRows('nonsense', false)).toBe(SLOT_ROWS);
+		expect(requestedSlotRows('2', false)).toBe(SLOT_ROWS);
+		expect(requestedSlotRows(String(MAX_SLOT_ROWS), true)).toBe(MAX_SLOT_ROWS);
+	});
+
+	it('parses slots typed in a fifth row and keeps them when editing', () => {
+		const values = lab({
+			slotDay4: '5',
+			slotStart4: '09:00',
+			slotEnd4: '11:00'
+		} as Partial<OfferValues>);
+		expect(offerSchema.parse(values).slots).toEqual([
+			{ weekday: 3, startsAt: '13:00', endsAt: '17:00' },
+			{ weekday: 5, startsAt: '09:00', endsAt: '11:00' }
+		]);
+		const bad = lab({
+			slotDay4: '5',
+			slotStart4: '11:00',
+			slotEnd4: '09:00'
+		} as Partial<OfferValues>);
+		expect(errorsOf(bad).slotEnd4).toBe('Het einduur moet na het beginuur liggen.');
+		const six = Array.from({ length: 6 }, (_, i) => ({
+			weekday: i + 1,
+			startsAt: '09:00',
+			endsAt: '10:00'
+		}));
+		expect(slotRowCount(slotValues(six))).toBe(6);
 	});
 });

@@ -19,15 +19,43 @@ export const DESCRIPTION_MAX = 5000;
 export const EQUIPMENT_MAX = 1000;
 export const MATERIALS_MAX = 1000;
 export const RADIUS_MAX = 200;
-/** How many weekly-slot rows a form shows (empty rows are ignored). */
+/** How many weekly-slot rows a form shows at least (empty rows are ignored). */
 export const SLOT_ROWS = 4;
+/** How many rows "nog een moment toevoegen" can grow to. */
+export const MAX_SLOT_ROWS = 14;
+/** How many municipalities an offer's area may list. */
+export const AREA_MUNICIPALITIES_MAX = 60;
 
 export type SlotField = `slot${'Day' | 'Start' | 'End'}${number}`;
-export const SLOT_FIELDS: SlotField[] = Array.from({ length: SLOT_ROWS }, (_, i) => [
-	`slotDay${i}` as const,
-	`slotStart${i}` as const,
-	`slotEnd${i}` as const
-]).flat();
+export const slotFields = (rows: number): SlotField[] =>
+	Array.from({ length: rows }, (_, i) => [
+		`slotDay${i}` as const,
+		`slotStart${i}` as const,
+		`slotEnd${i}` as const
+	]).flat();
+export const SLOT_FIELDS: SlotField[] = slotFields(SLOT_ROWS);
+
+const SLOT_KEY = /^slot(?:Day|Start|End)(\d{1,2})$/;
+
+/** How many slot rows these values hold: at least SLOT_ROWS, at most MAX_SLOT_ROWS. */
+export function slotRowCount(values: object): number {
+	let rows = SLOT_ROWS;
+	for (const key of Object.keys(values)) {
+		const index = SLOT_KEY.exec(key)?.[1];
+		if (index !== undefined) rows = Math.max(rows, Number(index) + 1);
+	}
+	return Math.min(rows, MAX_SLOT_ROWS);
+}
+
+/**
+ * The number of slot rows a submitted form asks for: what its hidden count says (clamped), plus one when
+ * "nog een moment toevoegen" was pressed.
+ */
+export function requestedSlotRows(count: string, addOne: boolean): number {
+	const shown = /^\d{1,2}$/.test(count.trim()) ? Number(count) : SLOT_ROWS;
+	const clamped = Math.min(Math.max(shown, SLOT_ROWS), MAX_SLOT_ROWS);
+	return Math.min(clamped + (addOne ? 1 : 0), MAX_SLOT_ROWS);
+}
 
 export type WeeklySlot = { weekday: number; startsAt: string; endsAt: string };
 
@@ -112,7 +140,7 @@ export function parseSlots(values: Partial<Record<SlotField, string>>): {
 		addIssue: ({ path, message }: { code: 'custom'; path: string[]; message: string }) =>
 			issues.push({ path: path[0] ?? 'form', message })
 	};
-	for (let i = 0; i < SLOT_ROWS; i++) {
+	for (let i = 0; i < slotRowCount(values); i++) {
 		const day = (values[`slotDay${i}`] ?? '').trim();
 		const start = (values[`slotStart${i}`] ?? '').trim();
 		const end = (values[`slotEnd${i}`] ?? '').trim();
@@ -154,7 +182,8 @@ export function parseSlots(values: Partial<Record<SlotField, string>>): {
 /** Slots as form rows, padded with empty rows. */
 export function slotValues(slots: readonly WeeklySlot[]): Record<SlotField, string> {
 	const values = {} as Record<SlotField, string>;
-	for (let i = 0; i < SLOT_ROWS; i++) {
+	const rows = Math.min(Math.max(SLOT_ROWS, slots.length), MAX_SLOT_ROWS);
+	for (let i = 0; i < rows; i++) {
 		const slot = slots[i];
 		values[`slotDay${i}`] = slot ? String(slot.weekday) : '';
 		values[`slotStart${i}`] = slot ? slot.startsAt.slice(0, 5) : '';
@@ -174,6 +203,7 @@ export const OFFER_TEXT_FIELDS = [
 	'description',
 	'municipality',
 	'radiusKm',
+	'areaMunicipalities',
 	'ageMin',
 	'ageMax',
 	'roomType',
@@ -212,14 +242,19 @@ export const offerSchema = z
 		radiusKm: z
 			.string()
 			.trim()
-			.refine((value) => /^\d+$/.test(value), { error: () => m.ex_error_radius(), abort: true })
-			.transform(Number)
+			.refine((value) => value === '' || /^\d+$/.test(value), {
+				error: () => m.ex_error_radius(),
+				abort: true
+			})
+			.transform((value) => (value === '' ? null : Number(value)))
 			.pipe(
 				z
 					.number()
 					.min(1, { error: () => m.ex_error_radius() })
 					.max(RADIUS_MAX, { error: () => m.ex_error_radius() })
+					.nullable()
 			),
+		areaMunicipalities: z.string().max(10_000, { error: () => m.vw_error_area_too_long() }),
 		domains: choices(DOMAINS, () => m.app_error_choice()),
 		ageMin: optionalWholeNumber({ min: AGE_MIN, max: AGE_MAX }),
 		ageMax: optionalWholeNumber({ min: AGE_MIN, max: AGE_MAX }),
@@ -243,9 +278,11 @@ export const offerSchema = z
 		unavailableDates: z.string(),
 		...slotShape
 	})
+	// Rows beyond the first SLOT_ROWS ("nog een moment toevoegen") are kept for parseSlots.
+	.loose()
 	.transform((form) => {
 		const isRoom = form.kind === 'room';
-		const { slots } = parseSlots(form);
+		const { slots } = parseSlots(form as Partial<Record<SlotField, string>>);
 		const unavailableDates = splitDates(form.unavailableDates);
 		const kind: OfferKind = form.kind;
 		return {
@@ -254,6 +291,7 @@ export const offerSchema = z
 			description: form.description,
 			municipality: form.municipality,
 			radiusKm: form.radiusKm,
+			areaMunicipalities: form.areaMunicipalities,
 			domains: form.domains,
 			ageMin: form.ageMin,
 			ageMax: form.ageMax,
@@ -308,6 +346,9 @@ export function offerCrossIssues(values: OfferValues): Issue[] {
 	const issues: Issue[] = [];
 	const issue = (path: string, message: string) => issues.push({ path, message });
 	const filled = (value: string) => value.trim() !== '';
+	if (!filled(values.radiusKm) && splitMunicipalityList(values.areaMunicipalities).length === 0) {
+		issue('radiusKm', m.vw_error_area_required());
+	}
 	if (
 		WHOLE.test(values.ageMin.trim()) &&
 		WHOLE.test(values.ageMax.trim()) &&
@@ -376,7 +417,41 @@ export function emptyOfferValues(kind: OfferKind | '', municipality: string): Of
 	values.kind = kind;
 	values.municipality = municipality;
 	values.radiusKm = '10';
+	values.areaMunicipalities = '';
 	values.domains = [];
 	values.conditions = [];
 	return values;
+}
+
+/** "Gent\nMerelbeke; Melle" → the distinct municipalities typed, one per line (or ; or ,). */
+export function splitMunicipalityList(text: string): string[] {
+	const seen = new Set<string>();
+	const names: string[] = [];
+	for (const part of text.split(/[\n;,]+/)) {
+		const name = part.replace(/\s+/g, ' ').trim();
+		if (name === '' || seen.has(name.toLowerCase())) continue;
+		seen.add(name.toLowerCase());
+		names.push(name);
+	}
+	return names;
+}
+
+/**
+ * The NIS codes of the municipalities typed for an offer's area, or what could not be matched to one
+ * current municipality (shown next to the field). `resolve` turns one typed name into a code (undefined
+ * when unknown).
+ */
+export function resolveMunicipalityList(
+	text: string,
+	resolve: (typed: string) => string | null | undefined
+): { nis: string[]; unknown: string[]; tooMany: boolean } {
+	const names = splitMunicipalityList(text);
+	const nis: string[] = [];
+	const unknown: string[] = [];
+	for (const name of names) {
+		const code = resolve(name);
+		if (!code) unknown.push(name);
+		else if (!nis.includes(code)) nis.push(code);
+	}
+	return { nis, unknown, tooMany: nis.length > AREA_MUNICIPALITIES_MAX };
 }

@@ -74,8 +74,10 @@ export const requestSchema = z
 		deadline: optionalDate(),
 		...slotShape
 	})
+	// Rows beyond the first SLOT_ROWS ("nog een moment toevoegen") are kept for parseSlots.
+	.loose()
 	.transform((form) => {
-		const { slots } = parseSlots(form);
+		const { slots } = parseSlots(form as Partial<Record<SlotField, string>>);
 		const kind: RequestKind = form.kind;
 		return {
 			kind,

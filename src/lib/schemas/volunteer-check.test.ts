@@ -1,6 +1,6 @@
 import { fieldErrors } from '$lib/forms';
 import { describe, expect, it } from 'vitest';
-import { volunteerCheckSchema, yearsBefore } from './volunteer-check';
+import { prefilledCheckValues, volunteerCheckSchema, yearsBefore } from './volunteer-check';
 
 const today = '2026-11-27';
 const schema = volunteerCheckSchema(today);
@@ -40,6 +40,32 @@ describe('volunteerCheckSchema', () => {
 		const missing = schema.safeParse({ volunteerName: 'Ann', seenOn: '', seenByName: 'Jan' });
 		expect(missing.success || fieldErrors(missing.error)).toEqual({
 			seenOn: 'Vul de datum in waarop het uittreksel gezien werd.'
+		});
+	});
+});
+
+describe('the record form from "nog geen recent uittreksel"', () => {
+	it('prefills the name and the agreement from the link, nothing else', () => {
+		const id = '0b6f2a4e-2c1d-4c8e-9a57-6f1f0b1a2c3d';
+		expect(
+			prefilledCheckValues(new URLSearchParams({ naam: '  Mentor   Een ', afspraak: id }))
+		).toEqual({
+			volunteerName: 'Mentor Een',
+			seenOn: '',
+			seenByName: '',
+			agreementId: id
+		});
+		expect(prefilledCheckValues(new URLSearchParams({ afspraak: 'x' })).agreementId).toBe('');
+	});
+
+	it('keeps a valid agreement id and refuses a made-up one', () => {
+		const id = '0b6f2a4e-2c1d-4c8e-9a57-6f1f0b1a2c3d';
+		const values = { volunteerName: 'Ann', seenOn: '2026-11-01', seenByName: 'Jan' };
+		expect(schema.parse({ ...values, agreementId: id }).agreementId).toBe(id);
+		expect(schema.parse({ ...values, agreementId: '' }).agreementId).toBeNull();
+		const bad = schema.safeParse({ ...values, agreementId: 'nope' });
+		expect(bad.success || fieldErrors(bad.error)).toEqual({
+			agreementId: 'Deze afspraak kennen we niet.'
 		});
 	});
 });

@@ -4,6 +4,8 @@ import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { isoDate } from './fields';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const NAME_MIN = 2;
 export const NAME_MAX = 120;
 /** An extract counts as recent for this many years. */
@@ -29,9 +31,28 @@ export function volunteerCheckSchema(today: string) {
 			.refine((day) => day >= yearsBefore(today, RECENT_YEARS), {
 				error: () => m.ag_error_seen_on_old()
 			}),
-		seenByName: personName(() => m.ag_error_seen_by({ min: NAME_MIN, max: NAME_MAX }))
+		seenByName: personName(() => m.ag_error_seen_by({ min: NAME_MIN, max: NAME_MAX })),
+		// The agreement the volunteer comes through (from "nog geen recent uittreksel"); optional.
+		agreementId: z
+			.string()
+			.trim()
+			.refine((value) => value === '' || UUID.test(value), { error: () => m.vw_error_agreement() })
+			.transform((value) => (value === '' ? null : value))
+			.optional()
 	});
 }
 
 export type VolunteerCheckForm = z.infer<ReturnType<typeof volunteerCheckSchema>>;
 export type VolunteerCheckValues = Record<keyof VolunteerCheckForm, string>;
+
+/** The record form, prefilled from a link in "nog geen recent uittreksel" (?naam=…&afspraak=…). */
+export function prefilledCheckValues(params: URLSearchParams): VolunteerCheckValues {
+	const name = (params.get('naam') ?? '').replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);
+	const agreementId = (params.get('afspraak') ?? '').trim();
+	return {
+		volunteerName: name,
+		seenOn: '',
+		seenByName: '',
+		agreementId: UUID.test(agreementId) ? agreementId : ''
+	};
+}

@@ -58,6 +58,8 @@ export type AgreementDetail = AgreementSummary & {
 	};
 	events: AgreementEvent[];
 	messages: AgreementMessage[];
+	/** Volunteers, expertise, visit: the first session, set by the academy (rooms: booking.from). */
+	firstSessionOn: string | null;
 	/** The organisations of the two sides the signed-in person belongs to. */
 	mySides: string[];
 };
@@ -166,7 +168,7 @@ export async function getAgreement(
 		.from('agreements')
 		.select(
 			`${SUMMARY_COLUMNS}, booking_weekday, booking_starts, booking_ends, booking_from, booking_until,
-			given_sessions, given_hours, given_items, thank_you`
+			given_sessions, given_hours, given_items, thank_you, first_session_on`
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -190,6 +192,7 @@ export async function getAgreement(
 		given_hours: number | null;
 		given_items: number | null;
 		thank_you: string | null;
+		first_session_on: string | null;
 	};
 
 	const [events, messages, bookings, sides] = await Promise.all([
@@ -269,6 +272,7 @@ export async function getAgreement(
 			organisationName: organisationName(message.organisation_id) ?? '?',
 			createdAt: message.created_at
 		})),
+		firstSessionOn: row.first_session_on,
 		mySides: (sides.data ?? []).map((side) => side.organisation_id)
 	};
 }

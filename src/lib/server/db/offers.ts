@@ -7,7 +7,11 @@ import type { Db } from '$lib/server/supabase';
 import { DbFieldError, raiseDbError, type DbErrorRule } from './db-errors';
 import { isUuid, weeklySlots } from './rows';
 
-export type OfferChanges = Omit<OfferForm, 'municipality'> & { municipalityNis: string };
+export type OfferChanges = Omit<OfferForm, 'municipality' | 'areaMunicipalities'> & {
+	municipalityNis: string;
+	/** NIS codes of the municipalities the offer serves (besides or instead of a radius). */
+	areaMunicipalities: string[];
+};
 
 export type OfferDetails = {
 	id: string;
@@ -20,6 +24,7 @@ export type OfferDetails = {
 	municipalityNis: string;
 	municipalityName: string;
 	radiusKm: number | null;
+	areaMunicipalities: string[];
 	domains: string[];
 	ageMin: number | null;
 	ageMax: number | null;
@@ -69,12 +74,13 @@ const OFFER_RULES: readonly DbErrorRule<Field>[] = [
 	{ message: /leeftijd/i, field: 'ageMax' },
 	{ message: /einduur/i, field: 'slotEnd0' },
 	{ message: /dag van maandag/i, field: 'slotDay0' },
+	{ message: /huidige gemeenten/i, field: 'areaMunicipalities' },
 	{ message: /huidige gemeente/i, field: 'municipality' },
 	{ code: '42501', field: 'form' },
 	{ code: '23514', field: 'form' }
 ];
 
-const SELECT = `id, organisation_id, kind, status, title, description, municipality_nis, radius_km, domains,
+const SELECT = `id, organisation_id, kind, status, title, description, municipality_nis, radius_km, area_municipalities, domains,
 	age_min, age_max, room_type, capacity, equipment, accessible, conditions, fee_eur, term_start, term_end,
 	people, hours_per_year, materials, quantity, amount_eur,
 	organisations(name, slug, kind), municipalities(name_nl),
@@ -89,6 +95,7 @@ type Row = {
 	description: string;
 	municipality_nis: string;
 	radius_km: number | null;
+	area_municipalities: string[];
 	domains: string[];
 	age_min: number | null;
 	age_max: number | null;
@@ -125,6 +132,7 @@ function toDetails(row: Row): OfferDetails {
 		municipalityNis: row.municipality_nis,
 		municipalityName: row.municipalities?.name_nl ?? row.municipality_nis,
 		radiusKm: row.radius_km,
+		areaMunicipalities: row.area_municipalities,
 		domains: row.domains,
 		ageMin: row.age_min,
 		ageMax: row.age_max,
@@ -184,9 +192,6 @@ export async function listActiveOffers(
 	return (data as unknown as Row[]).map(toDetails);
 }
 
-// lat and lng are left out: the database puts the municipality's centroid there (the types call them required).
-const pointFromMunicipality = {} as { lat: number; lng: number };
-
 function columns(changes: OfferChanges) {
 	const room = changes.room;
 	const pledge = changes.pledge;
@@ -195,6 +200,7 @@ function columns(changes: OfferChanges) {
 		description: changes.description,
 		municipality_nis: changes.municipalityNis,
 		radius_km: changes.radiusKm,
+		area_municipalities: changes.areaMunicipalities,
 		domains: changes.domains,
 		age_min: changes.ageMin,
 		age_max: changes.ageMax,
@@ -214,69 +220,58 @@ function columns(changes: OfferChanges) {
 	};
 }
 
-async function replaceSlotsAndDays(db: Db, offerId: string, changes: OfferChanges): Promise<void> {
-	const removed = await db.from('offer_slots').delete().eq('offer_id', offerId);
-	if (removed.error) raiseDbError(removed.error, OFFER_RULES);
-	if (changes.slots.length > 0) {
-		const added = await db.from('offer_slots').insert(
-			changes.slots.map((slot) => ({
-				offer_id: offerId,
-				weekday: slot.weekday,
-				starts_at: slot.startsAt,
-				ends_at: slot.endsAt
-			}))
-		);
-		if (added.error) raiseDbError(added.error, OFFER_RULES);
-	}
-	const daysOff = await db.from('offer_unavailable_dates').delete().eq('offer_id', offerId);
-	if (daysOff.error) raiseDbError(daysOff.error, OFFER_RULES);
-	if (changes.unavailableDates.length > 0) {
-		const added = await db
-			.from('offer_unavailable_dates')
-			.insert(changes.unavailableDates.map((day) => ({ offer_id: offerId, day })));
-		if (added.error) raiseDbError(added.error, OFFER_RULES);
-	}
+/**
+ * Saves the offer, its weekly slots and its days off in one transaction (save_offer, security invoker: RLS
+ * decides). A refused slot leaves nothing written.
+ */
+async function saveOffer(
+	db: Db,
+	{
+		id,
+		organisationId,
+		changes,
+		create
+	}: { id: string; organisationId: string; changes: OfferChanges; create: boolean }
+): Promise<void> {
+	const { error } = await db.rpc('save_offer', {
+		p_id: id,
+		p_organisation_id: organisationId,
+		p_offer: { kind: changes.kind, ...columns(changes) },
+		p_slots: changes.slots.map((slot) => ({
+			weekday: slot.weekday,
+			starts_at: slot.startsAt,
+			ends_at: slot.endsAt
+		})),
+		p_unavailable_dates: changes.unavailableDates,
+		p_create: create
+	});
+	if (!error) return;
+	// The same form sent twice at the same moment: the first one created it.
+	if (create && error.code === '23505' && (await getOffer(db, id))) return;
+	if (error.code === 'P0002') throw new DbFieldError('form', 'not found');
+	raiseDbError(error, OFFER_RULES);
 }
 
 /**
- * Creates an offer with its slots and days off. The id is chosen by the form, so sending it twice creates
- * one offer. When the slots are refused after the offer was written, the offer is removed again.
+ * Creates an offer with its slots and days off, all or nothing. The id is chosen by the form, so sending it
+ * twice creates one offer.
  */
 export async function createOffer(
 	db: Db,
 	{ id, organisationId, changes }: { id: string; organisationId: string; changes: OfferChanges }
 ): Promise<string> {
-	const { error } = await db.from('offers').insert({
-		id,
-		organisation_id: organisationId,
-		kind: changes.kind,
-		...pointFromMunicipality,
-		...columns(changes)
-	});
-	if (error) {
-		// The same form sent twice: the first one created it.
-		if (error.code === '23505' && (await getOffer(db, id))) return id;
-		raiseDbError(error, OFFER_RULES);
-	}
-	try {
-		await replaceSlotsAndDays(db, id, changes);
-	} catch (caught) {
-		await db.from('offers').delete().eq('id', id);
-		throw caught;
-	}
+	await saveOffer(db, { id, organisationId, changes, create: true });
 	return id;
 }
 
-/** Saves an edited offer (its kind and organisation stay) and replaces its slots and days off. */
-export async function updateOffer(db: Db, id: string, changes: OfferChanges): Promise<void> {
-	const { data, error } = await db
-		.from('offers')
-		.update(columns(changes))
-		.eq('id', id)
-		.select('id');
-	if (error) raiseDbError(error, OFFER_RULES);
-	if (!data || data.length === 0) throw new DbFieldError('form', 'not found');
-	await replaceSlotsAndDays(db, id, changes);
+/** Saves an edited offer (its kind and organisation stay) with its slots and days off, all or nothing. */
+export async function updateOffer(
+	db: Db,
+	id: string,
+	organisationId: string,
+	changes: OfferChanges
+): Promise<void> {
+	await saveOffer(db, { id, organisationId, changes, create: false });
 }
 
 /** Pauses, reactivates or withdraws an offer. Returns false when the caller could not change it. */
@@ -287,7 +282,11 @@ export async function setOfferStatus(db: Db, id: string, status: OfferStatus): P
 }
 
 /** The form's values for an existing offer. */
-export function offerValues(offer: OfferDetails, municipalityLabel: string): OfferValues {
+export function offerValues(
+	offer: OfferDetails,
+	municipalityLabel: string,
+	areaLabels: readonly string[] = []
+): OfferValues {
 	const text = (value: number | string | null) => (value === null ? '' : String(value));
 	return {
 		kind: offer.kind,
@@ -295,6 +294,7 @@ export function offerValues(offer: OfferDetails, municipalityLabel: string): Off
 		description: offer.description,
 		municipality: municipalityLabel,
 		radiusKm: text(offer.radiusKm),
+		areaMunicipalities: areaLabels.join('\n'),
 		ageMin: text(offer.ageMin),
 		ageMax: text(offer.ageMax),
 		roomType: offer.roomType ?? '',

@@ -135,9 +135,6 @@ export async function listLiveRequests(
 	return (data as unknown as Row[]).map(toDetails);
 }
 
-// lat and lng are left out: the database puts the municipality's centroid there (the types call them required).
-const pointFromMunicipality = {} as { lat: number; lng: number };
-
 function columns(changes: RequestChanges) {
 	return {
 		title: changes.title,
@@ -155,56 +152,54 @@ function columns(changes: RequestChanges) {
 	};
 }
 
-async function replaceSlots(db: Db, requestId: string, slots: readonly WeeklySlot[]) {
-	const removed = await db.from('request_slots').delete().eq('request_id', requestId);
-	if (removed.error) raiseDbError(removed.error, REQUEST_RULES);
-	if (slots.length === 0) return;
-	const added = await db.from('request_slots').insert(
-		slots.map((slot) => ({
-			request_id: requestId,
+/**
+ * Saves the request with its weekly slots in one transaction (save_request, security invoker: RLS
+ * decides). A refused slot leaves nothing written.
+ */
+async function saveRequest(
+	db: Db,
+	{
+		id,
+		organisationId,
+		changes,
+		create
+	}: { id: string; organisationId: string; changes: RequestChanges; create: boolean }
+): Promise<void> {
+	const { error } = await db.rpc('save_request', {
+		p_id: id,
+		p_organisation_id: organisationId,
+		p_request: { kind: changes.kind, ...columns(changes) },
+		p_slots: changes.slots.map((slot) => ({
 			weekday: slot.weekday,
 			starts_at: slot.startsAt,
 			ends_at: slot.endsAt
-		}))
-	);
-	if (added.error) raiseDbError(added.error, REQUEST_RULES);
+		})),
+		p_create: create
+	});
+	if (!error) return;
+	// The same form sent twice at the same moment: the first one created it.
+	if (create && error.code === '23505' && (await getRequest(db, id))) return;
+	if (error.code === 'P0002') throw new DbFieldError('form', 'not found');
+	raiseDbError(error, REQUEST_RULES);
 }
 
-/** Creates a request with its weekly slots; the id is chosen by the form (sending twice creates one). */
+/** Creates a request with its weekly slots, all or nothing; the id is chosen by the form (sending twice creates one). */
 export async function createRequest(
 	db: Db,
 	{ id, organisationId, changes }: { id: string; organisationId: string; changes: RequestChanges }
 ): Promise<string> {
-	const { error } = await db.from('requests').insert({
-		id,
-		organisation_id: organisationId,
-		kind: changes.kind,
-		...pointFromMunicipality,
-		...columns(changes)
-	});
-	if (error) {
-		if (error.code === '23505' && (await getRequest(db, id))) return id;
-		raiseDbError(error, REQUEST_RULES);
-	}
-	try {
-		await replaceSlots(db, id, changes.slots);
-	} catch (caught) {
-		await db.from('requests').delete().eq('id', id);
-		throw caught;
-	}
+	await saveRequest(db, { id, organisationId, changes, create: true });
 	return id;
 }
 
-/** Saves an edited request (not its kind) and replaces its weekly slots. A closed one is refused. */
-export async function updateRequest(db: Db, id: string, changes: RequestChanges): Promise<void> {
-	const { data, error } = await db
-		.from('requests')
-		.update(columns(changes))
-		.eq('id', id)
-		.select('id');
-	if (error) raiseDbError(error, REQUEST_RULES);
-	if (!data || data.length === 0) throw new DbFieldError('form', 'not found');
-	await replaceSlots(db, id, changes.slots);
+/** Saves an edited request (not its kind) with its weekly slots, all or nothing. A closed one is refused. */
+export async function updateRequest(
+	db: Db,
+	id: string,
+	organisationId: string,
+	changes: RequestChanges
+): Promise<void> {
+	await saveRequest(db, { id, organisationId, changes, create: false });
 }
 
 /** Closes a request (final). A request that is already closed or fulfilled gets the database's message. */

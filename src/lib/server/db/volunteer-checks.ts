@@ -43,6 +43,7 @@ const checkRules: readonly DbErrorRule<CheckField>[] = [
 	{ code: '23514', message: /toekomst|3 jaar/, field: 'seenOn' },
 	{ code: '23514', message: /vrijwilliger/, field: 'volunteerName' },
 	{ code: '23514', message: /zag/, field: 'seenByName' },
+	{ code: '23514', message: /afspraak/, field: 'form' },
 	{ code: '23514', field: 'form' },
 	{ code: RLS_DENIED, field: 'form', text: () => m.app_forbidden_not_member() }
 ];
@@ -56,7 +57,8 @@ export async function recordVolunteerCheck(
 		organisation_id: organisationId,
 		volunteer_name: form.volunteerName,
 		seen_on: form.seenOn,
-		seen_by_name: form.seenByName
+		seen_by_name: form.seenByName,
+		agreement_id: form.agreementId ?? null
 	});
 	if (error) raiseDbError(error, checkRules);
 }

@@ -8,7 +8,20 @@ import {
 	type AgreementAction,
 	type FulfilValues
 } from '$lib/schemas/agreement';
+import {
+	bringsPeople,
+	firstSessionSchema,
+	volunteerNameSchema,
+	type FirstSessionValues,
+	type VolunteerNameValues
+} from '$lib/schemas/agreement-volunteer';
 import { requireUser } from '$lib/server/auth/require-user';
+import {
+	addAgreementVolunteer,
+	listAgreementVolunteers,
+	removeAgreementVolunteer,
+	setFirstSession
+} from '$lib/server/db/agreement-volunteers';
 import {
 	AgreementRefusal,
 	getAgreement,
@@ -24,12 +37,27 @@ export const load = (async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const agreement = await getAgreement(locals.supabase, params.id, user.id);
 	if (!agreement) error(404, m.ag_not_found());
+	const people = bringsPeople(agreement.offer.kind);
 	return {
 		agreement,
 		actions: allowedActions(agreement),
-		side: writingSide(agreement)
+		side: writingSide(agreement),
+		// "Wie komt er?": for agreements that bring people; names change while accepted, by either side.
+		people,
+		volunteers: people ? await listAgreementVolunteers(locals.supabase, agreement.id) : [],
+		canName: people && agreement.status === 'accepted' && agreement.mySides.length > 0,
+		canSetFirstSession:
+			people && agreement.status === 'accepted' && agreement.mySides.includes(agreement.academyId)
 	};
 }) satisfies PageServerLoad;
+
+/** The agreement for a "Wie komt er?" action: 404 when it is not the person's to see. */
+async function agreementForPeople(event: { locals: App.Locals; url: URL; params: { id: string } }) {
+	const user = requireUser(event.locals, event.url);
+	const agreement = await getAgreement(event.locals.supabase, event.params.id, user.id);
+	if (!agreement) error(404, m.ag_not_found());
+	return agreement;
+}
 
 const doneMessage: Record<AgreementAction, () => string> = {
 	accept: m.ag_accepted_done,
@@ -91,6 +119,73 @@ export const actions = {
 			{ status: 'fulfilled', ...parsed.data },
 			{ fulfil: { values, errors: {} } }
 		);
+	},
+
+	addVolunteer: async (event) => {
+		const agreement = await agreementForPeople(event);
+		const values: VolunteerNameValues = { name: text(await event.request.formData(), 'name') };
+		const parsed = volunteerNameSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { people: { values, errors: fieldErrors<'name'>(parsed.error) } });
+		}
+		try {
+			await addAgreementVolunteer(event.locals.supabase, {
+				agreementId: agreement.id,
+				name: parsed.data.name
+			});
+		} catch (caught) {
+			if (caught instanceof AgreementRefusal) {
+				const errors: FormErrors<'name'> = { [caught.field]: caught.message };
+				return fail(caught.status, { people: { values, errors } });
+			}
+			throw caught;
+		}
+		return { peopleDone: m.vw_name_added({ name: parsed.data.name }) };
+	},
+
+	removeVolunteer: async (event) => {
+		const agreement = await agreementForPeople(event);
+		const form = await event.request.formData();
+		try {
+			await removeAgreementVolunteer(event.locals.supabase, {
+				agreementId: agreement.id,
+				id: text(form, 'volunteerId')
+			});
+		} catch (caught) {
+			if (caught instanceof AgreementRefusal) {
+				return fail(caught.status, {
+					people: { values: { name: '' }, errors: { form: caught.message } }
+				});
+			}
+			throw caught;
+		}
+		return { peopleDone: m.vw_name_removed({ name: text(form, 'name') || '?' }) };
+	},
+
+	firstSession: async (event) => {
+		const agreement = await agreementForPeople(event);
+		const values: FirstSessionValues = {
+			firstSessionOn: text(await event.request.formData(), 'firstSessionOn')
+		};
+		const parsed = firstSessionSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, {
+				session: { values, errors: fieldErrors<'firstSessionOn'>(parsed.error) }
+			});
+		}
+		try {
+			await setFirstSession(event.locals.supabase, {
+				agreementId: agreement.id,
+				day: parsed.data.firstSessionOn
+			});
+		} catch (caught) {
+			if (caught instanceof AgreementRefusal) {
+				const errors: FormErrors<'firstSessionOn'> = { [caught.field]: caught.message };
+				return fail(caught.status, { session: { values, errors } });
+			}
+			throw caught;
+		}
+		return { sessionDone: m.vw_first_session_saved() };
 	},
 
 	message: async ({ request, locals, url, params }) => {

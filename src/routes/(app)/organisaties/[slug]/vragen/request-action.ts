@@ -6,6 +6,9 @@ import { REQUEST_TEXT_FIELDS, parseRequest, type RequestValues } from '$lib/sche
 import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import type { RequestChanges } from '$lib/server/db/requests';
 import type { Db } from '$lib/server/supabase';
+import { slotFormValues } from '../aanbod/offer-action';
+
+export { wantsMoreSlots } from '../aanbod/offer-action';
 
 export type RequestErrors = FormErrors<keyof RequestValues>;
 
@@ -14,7 +17,7 @@ export function requestFormValues(form: FormData): RequestValues {
 		domains: form.getAll('domains').filter((value): value is string => typeof value === 'string')
 	} as unknown as RequestValues;
 	for (const field of REQUEST_TEXT_FIELDS) values[field] = text(form, field);
-	return values;
+	return Object.assign(values, slotFormValues(form));
 }
 
 export async function parseRequestForm(

@@ -1,7 +1,13 @@
 import { fieldErrors, text, type FormErrors } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { todayInBelgium } from '$lib/public/format';
-import { volunteerCheckSchema, type VolunteerCheckValues } from '$lib/schemas/volunteer-check';
+import { stillToCheck } from '$lib/schemas/agreement-volunteer';
+import {
+	prefilledCheckValues,
+	volunteerCheckSchema,
+	type VolunteerCheckValues
+} from '$lib/schemas/volunteer-check';
+import { listSessionChecks } from '$lib/server/db/agreement-volunteers';
 import { MEMBER_ROLES, requireOrganisationRole } from '$lib/server/auth/require-org-role';
 import { DbFieldError } from '$lib/server/db/db-errors';
 import { listVolunteerStatus, recordVolunteerCheck } from '$lib/server/db/volunteer-checks';
@@ -17,9 +23,16 @@ async function requireAcademy(locals: App.Locals, url: URL, slug: string) {
 
 export const load = (async ({ locals, url, params }) => {
 	const organisation = await requireAcademy(locals, url, params.slug);
+	const [volunteers, sessionChecks] = await Promise.all([
+		listVolunteerStatus(locals.supabase, organisation.id),
+		listSessionChecks(locals.supabase, organisation.id)
+	]);
 	return {
 		organisation,
-		volunteers: await listVolunteerStatus(locals.supabase, organisation.id),
+		volunteers,
+		// Named on an accepted agreement, without a check that still counts on the first session.
+		toCheck: stillToCheck(sessionChecks),
+		prefilled: prefilledCheckValues(url.searchParams),
 		today: todayInBelgium()
 	};
 }) satisfies PageServerLoad;
@@ -33,7 +46,8 @@ export const actions = {
 		const values: VolunteerCheckValues = {
 			volunteerName: text(form, 'volunteerName'),
 			seenOn: text(form, 'seenOn'),
-			seenByName: text(form, 'seenByName')
+			seenByName: text(form, 'seenByName'),
+			agreementId: text(form, 'agreementId')
 		};
 		const parsed = volunteerCheckSchema(todayInBelgium()).safeParse(values);
 		if (!parsed.success) {

@@ -8,7 +8,7 @@ import { getOffer, offerValues, setOfferStatus, updateOffer } from '$lib/server/
 import type { Db } from '$lib/server/supabase';
 import { error, fail } from '@sveltejs/kit';
 import { requireProviderMember } from '../offer-access';
-import { offerFormValues, parseOfferForm, type OfferErrors } from '../offer-action';
+import { offerFormValues, parseOfferForm, wantsMoreSlots, type OfferErrors } from '../offer-action';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The offer when it belongs to this organisation; another organisation's offer is "not found". */
@@ -23,10 +23,12 @@ export const load = (async ({ locals, url, params }) => {
 	const offer = await ownOffer(locals.supabase, organisation.id, params.id);
 	const municipalities = await listCurrentMunicipalities(locals.supabase);
 	const place = municipalities.find((option) => option.nis === offer.municipalityNis);
+	const byNis = new Map(municipalities.map((option) => [option.nis, municipalityLabel(option)]));
+	const areaLabels = offer.areaMunicipalities.map((nis) => byNis.get(nis) ?? nis);
 	return {
 		organisation,
 		offer,
-		values: offerValues(offer, place ? municipalityLabel(place) : ''),
+		values: offerValues(offer, place ? municipalityLabel(place) : '', areaLabels),
 		municipalityLabels: municipalities.map(municipalityLabel),
 		created: url.searchParams.has('aangemaakt')
 	};
@@ -36,12 +38,15 @@ export const actions = {
 	save: async ({ request, locals, url, params }) => {
 		const organisation = await requireProviderMember(locals, url, params.slug);
 		const offer = await ownOffer(locals.supabase, organisation.id, params.id);
-		const values = offerFormValues(await request.formData());
+		const form = await request.formData();
+		const values = offerFormValues(form);
 		values.kind = offer.kind; // fixed once created
+		// "Nog een moment toevoegen": the same form again with one more row, nothing saved.
+		if (wantsMoreSlots(form)) return { values, moreSlots: true };
 		const result = await parseOfferForm(locals.supabase, values);
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		try {
-			await updateOffer(locals.supabase, offer.id, result.changes);
+			await updateOffer(locals.supabase, offer.id, organisation.id, result.changes);
 		} catch (caught) {
 			if (caught instanceof DbFieldError) {
 				const errors: OfferErrors = { [caught.field]: caught.message };

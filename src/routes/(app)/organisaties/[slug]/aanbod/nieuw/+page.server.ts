@@ -8,7 +8,7 @@ import { text } from '$lib/forms';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireProviderMember } from '../offer-access';
-import { offerFormValues, parseOfferForm, type OfferErrors } from '../offer-action';
+import { offerFormValues, parseOfferForm, wantsMoreSlots, type OfferErrors } from '../offer-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
@@ -31,6 +31,8 @@ export const actions = {
 		const form = await request.formData();
 		const values = offerFormValues(form);
 		const offerId = z.uuid().safeParse(text(form, 'offerId')).data ?? crypto.randomUUID();
+		// "Nog een moment toevoegen": the same form again with one more row, nothing saved.
+		if (wantsMoreSlots(form)) return { values, offerId, moreSlots: true };
 		const result = await parseOfferForm(locals.supabase, values);
 		if (!result.ok) return fail(400, { values, offerId, errors: result.errors });
 

@@ -6,7 +6,12 @@ import { closeRequest, getRequest, requestValues, updateRequest } from '$lib/ser
 import type { Db } from '$lib/server/supabase';
 import { error, fail } from '@sveltejs/kit';
 import { requireAcademyMember } from '../../activiteiten/activity-access';
-import { parseRequestForm, requestFormValues, type RequestErrors } from '../request-action';
+import {
+	parseRequestForm,
+	requestFormValues,
+	wantsMoreSlots,
+	type RequestErrors
+} from '../request-action';
 import type { Actions, PageServerLoad } from './$types';
 
 async function ownRequest(db: Db, organisationId: string, id: string) {
@@ -32,15 +37,18 @@ export const actions = {
 	save: async ({ request: httpRequest, locals, url, params }) => {
 		const organisation = await requireAcademyMember(locals, url, params.slug);
 		const request = await ownRequest(locals.supabase, organisation.id, params.id);
-		const values = requestFormValues(await httpRequest.formData());
+		const form = await httpRequest.formData();
+		const values = requestFormValues(form);
 		values.kind = request.kind; // fixed once created
+		// "Nog een moment toevoegen": the same form again with one more row, nothing saved.
+		if (wantsMoreSlots(form)) return { values, moreSlots: true };
 		if (request.status === 'closed' || request.status === 'fulfilled') {
 			return fail(400, { values, errors: { form: m.ex_request_closed() } as RequestErrors });
 		}
 		const result = await parseRequestForm(locals.supabase, values);
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		try {
-			await updateRequest(locals.supabase, request.id, result.changes);
+			await updateRequest(locals.supabase, request.id, organisation.id, result.changes);
 		} catch (caught) {
 			if (caught instanceof DbFieldError) {
 				const errors: RequestErrors = { [caught.field]: caught.message };

@@ -7,7 +7,12 @@ import { createRequest } from '$lib/server/db/requests';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireAcademyMember } from '../../activiteiten/activity-access';
-import { parseRequestForm, requestFormValues, type RequestErrors } from '../request-action';
+import {
+	parseRequestForm,
+	requestFormValues,
+	wantsMoreSlots,
+	type RequestErrors
+} from '../request-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
@@ -28,6 +33,8 @@ export const actions = {
 		const form = await request.formData();
 		const values = requestFormValues(form);
 		const requestId = z.uuid().safeParse(text(form, 'requestId')).data ?? crypto.randomUUID();
+		// "Nog een moment toevoegen": the same form again with one more row, nothing saved.
+		if (wantsMoreSlots(form)) return { values, requestId, moreSlots: true };
 		const result = await parseRequestForm(locals.supabase, values);
 		if (!result.ok) return fail(400, { values, requestId, errors: result.errors });
 		try {

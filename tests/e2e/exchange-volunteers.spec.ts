@@ -1,0 +1,167 @@
+// Who comes, and whose extract is still missing: a company member names two mentors on an accepted
+// agreement; the academy sets the first session, sees both under "nog geen recent uittreksel vóór de eerste
+// sessie", records one check from the list (the form comes prefilled), and only the other remains.
+import { createClient } from '@supabase/supabase-js';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import ws from 'ws';
+import { apiUrl, databaseUrl, serviceRoleKey } from '../../stack/config.js';
+import { isoDay } from './organisations-support';
+import { expectNoAxeViolations, signIn } from './support';
+
+const run = randomUUID().slice(0, 8);
+const password = `Wachtwoord-${run}`;
+const admin = createClient(apiUrl, serviceRoleKey, {
+	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+	realtime: { transport: ws as never }
+});
+const db = new pg.Client({ connectionString: databaseUrl });
+
+type Person = { id: string; email: string };
+const people: Person[] = [];
+const organisations: string[] = [];
+
+async function person(label: string, name: string): Promise<Person> {
+	const email = `e2e-wie-${run}-${label}@groeistoot.test`;
+	const { data, error } = await admin.auth.admin.createUser({
+		email,
+		password,
+		email_confirm: true,
+		user_metadata: { display_name: name }
+	});
+	if (error || !data.user) throw error ?? new Error(`no user ${email}`);
+	people.push({ id: data.user.id, email });
+	return { id: data.user.id, email };
+}
+
+async function organisation(kind: string, name: string, owner: Person) {
+	const slug = `e2e-wie-${run}-${kind}`;
+	const { rows } = await db.query<{ id: string; slug: string }>(
+		`insert into public.organisations (kind, name, slug, municipality_nis)
+		 values ($1, $2, $3, '44021') returning id, slug`,
+		[kind, name, slug]
+	);
+	const row = rows[0]!;
+	organisations.push(row.id);
+	await db.query(
+		`insert into public.memberships (organisation_id, user_id, role) values ($1, $2, 'owner')`,
+		[row.id, owner.id]
+	);
+	return row;
+}
+
+async function pageFor(browser: Browser, who: Person): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, who.email, password);
+	await expect(page.getByRole('banner').getByRole('button', { name: 'Afmelden' })).toBeVisible();
+	return page;
+}
+
+let companyOwner: Person;
+let coordinator: Person;
+let academySlug: string;
+let agreementId: string;
+const requestTitle = `Twee mentoren voor robotica ${run}`;
+
+test.beforeAll(async () => {
+	await db.connect();
+	[companyOwner, coordinator] = await Promise.all([
+		person('bedrijf', 'Dirk Bedrijf'),
+		person('academie', 'Els Coördinator')
+	]);
+	const company = await organisation('company', `Robotbedrijf ${run}`, companyOwner);
+	const academy = await organisation('academy', `STEM-academie Wie ${run}`, coordinator);
+	academySlug = academy.slug;
+	const offer = await db.query<{ id: string }>(
+		`insert into public.offers (organisation_id, kind, title, municipality_nis, radius_km, people)
+		 values ($1, 'volunteers', 'Twee mentoren', '44021', 30, 2) returning id`,
+		[company.id]
+	);
+	const request = await db.query<{ id: string }>(
+		`insert into public.requests (organisation_id, kind, title, municipality_nis, people)
+		 values ($1, 'volunteers', $2, '44021', 2) returning id`,
+		[academy.id, requestTitle]
+	);
+	const agreement = await db.query<{ id: string }>(
+		`insert into public.agreements (request_id, offer_id, academy_id, provider_id,
+			proposed_by_organisation, status)
+		 values ($1, $2, $3, $4, $3, 'accepted') returning id`,
+		[request.rows[0]!.id, offer.rows[0]!.id, academy.id, company.id]
+	);
+	agreementId = agreement.rows[0]!.id;
+});
+
+test.afterAll(async () => {
+	if (organisations.length > 0) {
+		await db.query('delete from public.organisations where id = any($1::uuid[])', [organisations]);
+	}
+	if (people.length > 0) {
+		await db.query('delete from auth.users where id = any($1::uuid[])', [people.map((p) => p.id)]);
+	}
+	await db.end();
+});
+
+test('a company names two mentors, the academy records one check and sees who still lacks one', async ({
+	browser
+}) => {
+	const company = await pageFor(browser, companyOwner);
+	const names = company.getByRole('list', { name: 'Wie komt er' });
+
+	await test.step('the company names two mentors; a name that is too short is refused', async () => {
+		await company.goto(`/afspraken/${agreementId}`);
+		await expect(company.getByRole('heading', { level: 2, name: 'Wie komt er?' })).toBeVisible();
+		await company.getByLabel('Naam', { exact: true }).fill('A');
+		await company.getByRole('button', { name: 'Naam toevoegen' }).click();
+		await expect(company.getByLabel('Naam', { exact: true })).toHaveAccessibleDescription(
+			/Een naam is 2 tot 120 tekens lang\./
+		);
+		for (const name of ['Mentor Een', 'Mentor Twee']) {
+			await company.getByLabel('Naam', { exact: true }).fill(name);
+			await company.getByRole('button', { name: 'Naam toevoegen' }).click();
+			await expect(company.getByRole('status')).toContainText(`${name} staat op de lijst.`);
+		}
+		await expect(names.getByRole('listitem')).toHaveText([/Mentor Een/, /Mentor Twee/]);
+		// Only the academy sets the first session.
+		await expect(company.getByLabel('Datum van de eerste sessie')).toHaveCount(0);
+		await expectNoAxeViolations(company);
+	});
+
+	const academy = await pageFor(browser, coordinator);
+
+	await test.step('the academy sets the first session', async () => {
+		await academy.goto(`/afspraken/${agreementId}`);
+		await expect(academy.getByRole('list', { name: 'Wie komt er' })).toContainText('Mentor Twee');
+		await academy.getByLabel('Datum van de eerste sessie').fill(isoDay(21));
+		await academy.getByRole('button', { name: 'Eerste sessie opslaan' }).click();
+		await expect(academy.getByRole('status')).toContainText(
+			'De datum van de eerste sessie is opgeslagen.'
+		);
+	});
+
+	await test.step('both mentors lack a recent extract; the academy records one from the list', async () => {
+		await academy.goto(`/organisaties/${academySlug}/vrijwilligers`);
+		const toCheck = academy.getByRole('region', {
+			name: 'Nog geen recent uittreksel vóór de eerste sessie'
+		});
+		await expect(toCheck.getByRole('row', { name: /Mentor/ })).toHaveCount(2);
+		await expect(toCheck.getByRole('row', { name: /Mentor Een/ })).toContainText(requestTitle);
+		await expect(toCheck.getByRole('row', { name: /Mentor Een/ })).toContainText('Nog niet gezien');
+		await expectNoAxeViolations(academy);
+
+		await toCheck.getByRole('link', { name: 'Uittreksel van Mentor Een noteren' }).click();
+		await expect(academy.getByLabel('Naam van de vrijwilliger')).toHaveValue('Mentor Een');
+		await academy.getByLabel('Gezien op').fill(isoDay(-3));
+		await academy.getByLabel('Gezien door').fill('Els Coördinator');
+		await academy.getByRole('button', { name: 'Noteren', exact: true }).click();
+		await expect(academy.getByText('Het uittreksel van Mentor Een is genoteerd.')).toBeVisible();
+
+		await expect(toCheck.getByRole('row', { name: /Mentor/ })).toHaveCount(1);
+		await expect(toCheck.getByRole('row', { name: /Mentor Twee/ })).toBeVisible();
+		const { rows } = await db.query(
+			'select volunteer_name, agreement_id from public.volunteer_checks where agreement_id = $1',
+			[agreementId]
+		);
+		expect(rows).toEqual([{ volunteer_name: 'Mentor Een', agreement_id: agreementId }]);
+	});
+});
