@@ -210,6 +210,9 @@ test('the side that did not propose declines; the proposer sees it and can do no
 	const region = await openAgreement(academy, id);
 	await expect(region.getByText('Status: Voorgesteld')).toBeVisible();
 	await expect(region.getByRole('button', { name: 'Aanvaarden' })).toBeVisible();
+	await region
+		.getByLabel('Reden van de weigering (niet verplicht)')
+		.fill('We hebben dit jaar al laptops.');
 	await region.getByRole('button', { name: 'Weigeren' }).click();
 	await expect(region.getByRole('status')).toHaveText('Het voorstel is geweigerd.');
 	await expect(region.getByText('Status: Geweigerd')).toBeVisible();
@@ -223,6 +226,7 @@ test('the side that did not propose declines; the proposer sees it and can do no
 		historyLine('Voorgesteld', companyOwner, companyName),
 		historyLine('Geweigerd', academyOwner, academyName)
 	]);
+	await expect(seen.getByRole('listitem').nth(1)).toContainText('We hebben dit jaar al laptops.');
 	await expect(seen.getByRole('button')).toHaveCount(0);
 	await expect(seen.getByText('Je kan deze afspraak nu niet veranderen.')).toBeVisible();
 	expect(await statusInDb(id)).toBe('declined');

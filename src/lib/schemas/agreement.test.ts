@@ -1,6 +1,6 @@
 import { fieldErrors } from '$lib/forms';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, fulfilSchema, messageSchema, writingSide } from './agreement';
+import { allowedActions, fulfilSchema, messageSchema, noteSchema, writingSide } from './agreement';
 
 const academy = 'academy';
 const provider = 'provider';
@@ -74,5 +74,17 @@ describe('writingSide', () => {
 		expect(writingSide({ ...base, mySides: [provider, academy] })).toBe(academy);
 		expect(writingSide({ ...base, mySides: [provider] })).toBe(provider);
 		expect(writingSide({ ...base, mySides: [] })).toBeNull();
+	});
+});
+
+describe('noteSchema', () => {
+	it('keeps a trimmed reason and drops an empty one', () => {
+		expect(noteSchema.parse({ note: '  Geen plaats meer.  ' }).note).toBe('Geen plaats meer.');
+		expect(noteSchema.parse({ note: '' }).note).toBeUndefined();
+	});
+
+	it('refuses a reason longer than 1000 characters', () => {
+		expect(noteSchema.safeParse({ note: 'x'.repeat(1001) }).success).toBe(false);
+		expect(noteSchema.safeParse({ note: 'x'.repeat(1000) }).success).toBe(true);
 	});
 });

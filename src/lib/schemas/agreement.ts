@@ -35,6 +35,14 @@ export const fulfilSchema = z.object({
 	).transform((value) => (value === '' ? null : value))
 });
 
+/** The optional reason that goes with declining or withdrawing; kept in the history. */
+export const NOTE_MAX = 1000;
+export const noteSchema = z.object({
+	note: plainText(NOTE_MAX, () => m.ag_error_note_too_long({ max: NOTE_MAX })).transform((value) =>
+		value === '' ? undefined : value
+	)
+});
+
 export type FulfilValues = Record<
 	'givenSessions' | 'givenHours' | 'givenItems' | 'thankYou',
 	string

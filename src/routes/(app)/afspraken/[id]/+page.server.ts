@@ -4,6 +4,7 @@ import {
 	allowedActions,
 	fulfilSchema,
 	messageSchema,
+	noteSchema,
 	writingSide,
 	type AgreementAction,
 	type FulfilValues
@@ -78,7 +79,10 @@ async function changeStatus(
 	event: { locals: App.Locals; url: URL; params: { id: string } },
 	action: AgreementAction,
 	change: StatusChange,
-	keep: { fulfil?: { values: FulfilValues; errors: FormErrors<FulfilField> } } = {}
+	keep: {
+		fulfil?: { values: FulfilValues; errors: FormErrors<FulfilField> };
+		note?: { values: { note: string }; errors: FormErrors<'note'> };
+	} = {}
 ) {
 	requireUser(event.locals, event.url);
 	try {
@@ -93,10 +97,29 @@ async function changeStatus(
 	return { action, done: doneMessage[action]() };
 }
 
+/** Declining or withdrawing, with an optional reason for the history. */
+async function changeStatusWithNote(
+	event: { locals: App.Locals; url: URL; params: { id: string }; request: Request },
+	action: 'decline' | 'withdraw',
+	status: 'declined' | 'withdrawn'
+) {
+	const values = { note: text(await event.request.formData(), 'note') };
+	const parsed = noteSchema.safeParse(values);
+	if (!parsed.success) {
+		return fail(400, { action, note: { values, errors: fieldErrors<'note'>(parsed.error) } });
+	}
+	return changeStatus(
+		event,
+		action,
+		{ status, note: parsed.data.note },
+		{ note: { values, errors: {} } }
+	);
+}
+
 export const actions = {
 	accept: (event) => changeStatus(event, 'accept', { status: 'accepted' }),
-	decline: (event) => changeStatus(event, 'decline', { status: 'declined' }),
-	withdraw: (event) => changeStatus(event, 'withdraw', { status: 'withdrawn' }),
+	decline: (event) => changeStatusWithNote(event, 'decline', 'declined'),
+	withdraw: (event) => changeStatusWithNote(event, 'withdraw', 'withdrawn'),
 
 	fulfil: async (event) => {
 		const form = await event.request.formData();
