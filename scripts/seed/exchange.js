@@ -24,7 +24,8 @@ export const EXCHANGE_PREFIXES = {
 	request: 'f2000000',
 	requestSlot: 'f2100000',
 	agreement: 'f3000000',
-	check: 'f4000000'
+	check: 'f4000000',
+	person: 'f4100000'
 };
 
 /** The school year the rooms are lent in. */
@@ -1174,7 +1175,39 @@ export function buildExchange(seed, municipalities, demoAccounts, randomSeed = 2
 		}
 	}
 
-	return { offers, requests, agreements, checks };
+	// Who comes: the named people of the accepted agreements that bring people, with their first
+	// session a week or two ahead; the first of them has a check (when there is one), the second not yet,
+	// so the coordinator sees who still lacks an extract before that session.
+	/** @type {{ id: string, agreementId: string, name: string, addedBy: string | null, firstSessionInDays: number }[]} */
+	const people = [];
+	for (const agreement of agreements) {
+		const offer = offerById.get(agreement.offerId);
+		if (
+			agreement.status !== 'accepted' ||
+			!['volunteers', 'expertise', 'visit'].includes(offer?.kind ?? '')
+		)
+			continue;
+		const checked = checks.find((c) => c.agreementId === agreement.id);
+		const names = [
+			checked?.volunteerName ?? `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`
+		];
+		let other = `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`;
+		while (names.includes(other)) other = `${random.pick(FIRST_NAMES)} ${random.pick(SURNAMES)}`;
+		names.push(other);
+		const firstSessionInDays = random.int(7, 21);
+		for (const name of names) {
+			people.push({
+				id: seedId(EXCHANGE_PREFIXES.person, people.length + 1),
+				agreementId: agreement.id,
+				name,
+				addedBy:
+					membersOf(/** @type {Organisation} */ (orgById.get(agreement.providerId)))[0] ?? null,
+				firstSessionInDays
+			});
+		}
+	}
+
+	return { offers, requests, agreements, checks, people };
 }
 
 // SQL ---------------------------------------------------------------------------------------------------
@@ -1183,7 +1216,7 @@ export function buildExchange(seed, municipalities, demoAccounts, randomSeed = 2
 const time = (t) => (t === null ? 'null' : `'${t}'`);
 
 /** @param {ReturnType<typeof buildExchange>} exchange @param {string} header */
-export function exchangeSql({ offers, requests, agreements, checks }, header) {
+export function exchangeSql({ offers, requests, agreements, checks, people }, header) {
 	const count = (/** @type {{ status: string }[]} */ rows, /** @type {string} */ status) =>
 		rows.filter((r) => r.status === status).length;
 	const rooms = offers.filter((o) => o.kind === 'room');
@@ -1450,6 +1483,28 @@ ${values(
 	.replaceAll('\n\t(', '\n\t\t(')
 	.replace(/^\t\(/, '\t\t(')}
 ) as v (id, organisation_id, volunteer_name, agreement_id, days_ago, seen_by_name, recorded_by)
+on conflict (id) do nothing;`);
+
+	out.push(`-- Who comes: named people of accepted agreements and their first session -----------------------------
+
+update public.agreements a
+set first_session_on = public.today_in_belgium() + v.days
+from (
+	values
+${values(
+	[...new Map(people.map((p) => [p.agreementId, p.firstSessionInDays]))].map(([id, days]) => [
+		text(id),
+		num(days)
+	])
+)
+	.replaceAll('\n\t(', '\n\t\t(')
+	.replace(/^\t\(/, '\t\t(')}
+) as v (id, days)
+where a.id = v.id::uuid and a.first_session_on is null;
+
+insert into public.agreement_volunteers (id, agreement_id, name, added_by)
+values
+${values(people.map((p) => [text(p.id), text(p.agreementId), text(p.name), text(p.addedBy)]))}
 on conflict (id) do nothing;`);
 
 	return out.join('\n\n') + '\n';

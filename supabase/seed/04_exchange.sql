@@ -2266,3 +2266,22 @@ from (
 		('f4000000-0000-4000-8000-000000000076', 'c1000000-0000-4000-8000-000000000048', 'Olivier Aerts', null, 506, 'Tineke Lemmens', 'd1000000-0000-4000-8000-000000000028')
 ) as v (id, organisation_id, volunteer_name, agreement_id, days_ago, seen_by_name, recorded_by)
 on conflict (id) do nothing;
+
+-- Who comes: named people of accepted agreements and their first session -----------------------------
+
+update public.agreements a
+set first_session_on = public.today_in_belgium() + v.days
+from (
+	values
+		('f3000000-0000-4000-8000-000000000020', 13),
+		('f3000000-0000-4000-8000-000000000028', 15)
+) as v (id, days)
+where a.id = v.id::uuid and a.first_session_on is null;
+
+insert into public.agreement_volunteers (id, agreement_id, name, added_by)
+values
+	('f4100000-0000-4000-8000-000000000001', 'f3000000-0000-4000-8000-000000000020', 'Liesbeth Huysmans', 'd1000000-0000-4000-8000-000000000191'),
+	('f4100000-0000-4000-8000-000000000002', 'f3000000-0000-4000-8000-000000000020', 'Ester Vanneste', 'd1000000-0000-4000-8000-000000000191'),
+	('f4100000-0000-4000-8000-000000000003', 'f3000000-0000-4000-8000-000000000028', 'Dries Lambert', 'd1000000-0000-4000-8000-000000000177'),
+	('f4100000-0000-4000-8000-000000000004', 'f3000000-0000-4000-8000-000000000028', 'Michiel Op de Beeck', 'd1000000-0000-4000-8000-000000000177')
+on conflict (id) do nothing;
