@@ -479,6 +479,25 @@ describe('the resource exchange', () => {
 		expect(leaks).toBe(0);
 	});
 
+	it('names the people of accepted agreements that bring people, one of them still without a check', async () => {
+		const named = await count(
+			`select count(*) as n from public.agreement_volunteers v
+			join public.agreements a on a.id = v.agreement_id
+			where a.status = 'accepted' and a.first_session_on > public.today_in_belgium()
+				and v.id::text like 'f41%'`
+		);
+		expect(named).toBeGreaterThanOrEqual(2);
+		const unchecked = await count(
+			`select count(*) as n from public.agreement_volunteers v
+			join public.agreements a on a.id = v.agreement_id
+			where v.id::text like 'f41%' and not exists (
+				select 1 from public.volunteer_checks c
+				where c.organisation_id = a.academy_id and lower(c.volunteer_name) = lower(v.name)
+			)`
+		);
+		expect(unchecked).toBeGreaterThanOrEqual(1);
+	});
+
 	it('keeps the Westhoek free for the tests that make their own schools and academies there', async () => {
 		const near = await count(
 			`select count(*) as n from public.offers o
