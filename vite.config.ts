@@ -27,6 +27,8 @@ export default defineConfig({
 				}
 			},
 			{
+				// The app's own modules (src/lib) import each other through $lib; the suites import them too.
+				resolve: { alias: { $lib: new URL('./src/lib', import.meta.url).pathname } },
 				test: {
 					name: 'integration',
 					environment: 'node',

@@ -1,10 +1,37 @@
+import { building } from '$app/environment';
 import { guardRedirect } from '$lib/server/auth/guard';
 import { createPageCache } from '$lib/server/page-cache';
+import { searchConfig } from '$lib/server/search/config';
+import { createSearchWorker } from '$lib/server/search/worker.js';
 import { createRequestClient } from '$lib/server/supabase';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
-import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+
+// The search worker runs inside the app server unless SEARCH_WORKER=off (then `npm run search:worker`
+// does the work); adapter-node emits sveltekit:shutdown after SIGTERM/SIGINT, and the worker finishes
+// its batch. One per process, also when the dev server re-runs init.
+const searchWorkerKey = Symbol.for('groeistoot.searchWorker');
+
+export const init: ServerInit = () => {
+	if (building) return;
+	const holder = globalThis as { [searchWorkerKey]?: { stop: () => Promise<void> } };
+	if (holder[searchWorkerKey]) return;
+	let config;
+	try {
+		config = searchConfig();
+	} catch (error) {
+		console.error(`search worker not started: ${error}`);
+		return;
+	}
+	const { workerEnabled, ...settings } = config;
+	if (!workerEnabled) return;
+	const worker = createSearchWorker({ ...settings, log: (line) => console.warn(line) });
+	holder[searchWorkerKey] = worker;
+	worker.start();
+	process.once('sveltekit:shutdown' as 'beforeExit', () => void worker.stop());
+};
 
 const supabase: Handle = async ({ event, resolve }) => {
 	// supabase may refresh the session several times per request; SvelteKit allows each header only once.

@@ -244,6 +244,38 @@ export type Database = {
 					}
 				];
 			};
+			agreement_volunteers: {
+				Row: {
+					id: string;
+					agreement_id: string;
+					name: string;
+					added_by: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: string;
+					agreement_id: string;
+					name: string;
+					added_by?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: string;
+					agreement_id?: string;
+					name?: string;
+					added_by?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'agreement_volunteers_agreement_id_fkey';
+						columns: ['agreement_id'];
+						isOneToOne: false;
+						referencedRelation: 'agreements';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			agreements: {
 				Row: {
 					id: string;
@@ -265,6 +297,7 @@ export type Database = {
 					created_by: string | null;
 					created_at: string;
 					updated_at: string;
+					first_session_on: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -286,6 +319,7 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					first_session_on?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -307,6 +341,7 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					first_session_on?: string | null;
 				};
 				Relationships: [
 					{
@@ -1066,6 +1101,48 @@ export type Database = {
 					}
 				];
 			};
+			search_outbox: {
+				Row: {
+					id: number;
+					index_uid: string;
+					document_id: string;
+					version: number;
+					enqueued_at: string;
+					next_attempt_at: string;
+					attempts: number;
+					leased_until: string | null;
+					leased_by: string | null;
+					last_error: string | null;
+					processed_at: string | null;
+				};
+				Insert: {
+					id?: never;
+					index_uid: string;
+					document_id: string;
+					version?: number;
+					enqueued_at?: string;
+					next_attempt_at?: string;
+					attempts?: number;
+					leased_until?: string | null;
+					leased_by?: string | null;
+					last_error?: string | null;
+					processed_at?: string | null;
+				};
+				Update: {
+					id?: never;
+					index_uid?: string;
+					document_id?: string;
+					version?: number;
+					enqueued_at?: string;
+					next_attempt_at?: string;
+					attempts?: number;
+					leased_until?: string | null;
+					leased_by?: string | null;
+					last_error?: string | null;
+					processed_at?: string | null;
+				};
+				Relationships: [];
+			};
 			volunteer_checks: {
 				Row: {
 					id: string;
@@ -1215,6 +1292,20 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			volunteer_session_checks: {
+				Row: {
+					id: string | null;
+					organisation_id: string | null;
+					agreement_id: string | null;
+					volunteer_name: string | null;
+					first_session_on: string | null;
+					seen_on: string | null;
+					seen_by_name: string | null;
+					valid_until: string | null;
+					state: string | null;
+				};
+				Relationships: [];
+			};
 		};
 		Functions: {
 			accept_invitation: {
@@ -1257,6 +1348,7 @@ export type Database = {
 				}[];
 			};
 			invitation_token_hash: { Args: { p_token: string }; Returns: string };
+			is_accepted_agreement_party: { Args: { p_agreement_id: string }; Returns: boolean };
 			is_network_staff: { Args: never; Returns: boolean };
 			is_org_admin: { Args: { p_organisation_id: string }; Returns: boolean };
 			is_org_member: { Args: { p_organisation_id: string }; Returns: boolean };
@@ -1323,6 +1415,57 @@ export type Database = {
 				};
 				Returns: { day: string; slot: unknown }[];
 			};
+			save_offer: {
+				Args: {
+					p_id: string;
+					p_organisation_id: string;
+					p_offer: Json;
+					p_slots?: Json;
+					p_unavailable_dates?: string[];
+					p_create?: boolean;
+				};
+				Returns: string;
+			};
+			save_request: {
+				Args: {
+					p_id: string;
+					p_organisation_id: string;
+					p_request: Json;
+					p_slots?: Json;
+					p_create?: boolean;
+				};
+				Returns: string;
+			};
+			search_ages: { Args: { p_min: number; p_max: number }; Returns: Json };
+			search_day_ts: { Args: { p_day: string }; Returns: number };
+			search_documents: {
+				Args: { p_index: string; p_ids?: string[]; p_after?: string; p_limit?: number };
+				Returns: Json[];
+			};
+			search_enqueue: { Args: { p_index: string; p_ids: string[] }; Returns: undefined };
+			search_keywords: { Args: { p_domains: string[]; p_words: string[] }; Returns: Json };
+			search_label: { Args: { p_vocabulary: string; p_code: string }; Returns: string };
+			search_outbox_claim: {
+				Args: { p_worker: string; p_limit?: number; p_lease_seconds?: number };
+				Returns: { index_uid: string; document_id: string; version: number; attempts: number }[];
+			};
+			search_outbox_complete: { Args: { p_worker: string; p_items: Json }; Returns: number };
+			search_outbox_fail: {
+				Args: { p_worker: string; p_items: Json; p_error: string };
+				Returns: number;
+			};
+			search_outbox_requeue: { Args: { p_index: string; p_since: string }; Returns: number };
+			search_outbox_stats: {
+				Args: never;
+				Returns: {
+					index_uid: string;
+					waiting: number;
+					failing: number;
+					oldest_waiting: string;
+					last_error: string;
+				}[];
+			};
+			search_province: { Args: { p_region: string; p_province_nl: string }; Returns: string };
 			set_agreement_status: {
 				Args: {
 					p_agreement_id: string;

@@ -1,0 +1,511 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm run bench:search`: search with more than 50 000 documents, on a private copy of the stack (own
+// .local folder and ports) so a running dev stack is untouched.
+//  1. generates organisations, activities, offers and requests in Postgres (SQL; the outbox triggers
+//     fire as for any write) and times the worker indexing them all (documents/s), and a full reindex;
+//  2. starts the built app against the private stack (its in-app worker on) and measures the sync lag:
+//     commit of a change to the moment Meilisearch finds it, p95 over 50 writes;
+//  3. times the same mix of queries (text, typos, facets, geo radius) through the app's GET /api/search
+//     and straight against Meilisearch with the very request the app sends (captured once through a
+//     recording proxy), interleaved in one run. The last line is the summary.
+// BENCH_BUILD=<dir> uses an existing build of the app instead of building one into .local/build-bench-search.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groeistoot-bench-search-'));
+Object.assign(process.env, {
+	STACK_LOCAL_DIR: path.join(dir, '.local'),
+	STACK_API_PORT: '28321',
+	STACK_DB_PORT: '28322',
+	STACK_MAILBOX_PORT: '28324',
+	STACK_SMTP_PORT: '28325',
+	STACK_POSTGREST_PORT: '28330',
+	STACK_POSTGREST_ADMIN_PORT: '28331',
+	STACK_MEILI_PORT: '28700'
+});
+const env = process.env;
+const APP_PORT = 28173;
+const CAPTURE_APP_PORT = 28174;
+const PROXY_PORT = 28701;
+// Imported after the environment is set: they read the stack's ports from it.
+const { anonKey, apiUrl, databaseUrl, meiliMasterKey, meiliUrl, root, serviceRoleKey } =
+	await import('../stack/config.js');
+const { default: pg } = await import('pg');
+const { createSearchWorker } = await import('../src/lib/server/search/worker.js');
+const { reindex } = await import('../src/lib/server/search/reindex.js');
+const { createMeiliClient } = await import('../src/lib/server/search/meili.js');
+
+/** @param {string} command */
+function stack(command) {
+	const result = spawnSync('node', ['stack/cli.js', command], { env, encoding: 'utf8', cwd: root });
+	if (result.status !== 0)
+		throw new Error(`stack ${command} failed: ${result.stderr || result.stdout}`);
+}
+
+/** @param {number[]} values @param {number} q */
+function quantile(values, q) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+}
+const ms = (/** @type {number} */ value) => `${value.toFixed(1)} ms`;
+const sleep = (/** @type {number} */ time) => new Promise((resolve) => setTimeout(resolve, time));
+
+/** The generated data: 200 organisations, 42 000 activities, 6 000 offers, 4 200 requests. */
+const GENERATE = `
+with places as (
+	select array_agg(nis order by nis) as nis from public.municipalities
+	where valid_to is null and region in ('VLG', 'BRU')
+)
+insert into public.organisations (kind, name, slug, description, municipality_nis)
+select
+	case when n <= 120 then 'academy' when n <= 160 then 'school' else 'company' end,
+	(array['STEM-academie', 'Techniekschool', 'Robotbedrijf', 'Codeclub', 'Sterrenwacht', 'Fablab Academie'])[1 + n % 6]
+		|| ' ' || (array['De Vonk', 'Kiem', 'Atoom', 'Nova', 'Orbit', 'Pixel', 'Vlinder', 'Kompas'])[1 + n % 8] || ' ' || n,
+	'bench-org-' || n,
+	'Een organisatie die jongeren laat kennismaken met wetenschap en techniek.',
+	places.nis[1 + (n * 37) % cardinality(places.nis)]
+from generate_series(1, 200) n, places;
+
+update public.academy_profiles p set
+	stem_letters = (array['{S,T}', '{T,E}', '{S,T,E,M}', '{M}', '{S}'])[1 + abs(hashtext(p.organisation_id::text)) % 5]::text[],
+	domains = (array['{techniek}', '{programmeren}', '{sterrenkunde}', '{natuur,life_sciences}', '{wiskunde_natuurwetenschappen}'])[1 + abs(hashtext(p.organisation_id::text)) % 5]::text[],
+	age_min = 6 + abs(hashtext(p.organisation_id::text)) % 6,
+	age_max = 12 + abs(hashtext(p.organisation_id::text)) % 6,
+	quality_label = (array['none', 'none', 'candidate', 'awarded'])[1 + abs(hashtext(p.organisation_id::text)) % 4]
+where p.organisation_id in (select o.id from public.organisations o where o.slug like 'bench-org-%');
+
+with places as (
+	select array_agg(nis order by nis) as nis from public.municipalities
+	where valid_to is null and region in ('VLG', 'BRU')
+),
+academies as (
+	select array_agg(id order by slug) as ids from public.organisations where slug like 'bench-org-%' and kind = 'academy'
+)
+insert into public.activities (organisation_id, title, description, domains, format, age_min, age_max,
+	start_date, end_date, municipality_nis, price_eur, status)
+select
+	academies.ids[1 + n % cardinality(academies.ids)],
+	(array['Robotica', 'Programmeren', 'Sterrenkunde', 'Natuurexploratie', 'Wiskunde', 'Techniek', '3D-printen',
+		'Elektronica', 'Chemie', 'Biologie', 'Ruimtevaart', 'Minecraft coderen'])[1 + n % 12]
+		|| ' ' || (array['voor beginners', 'kamp', 'workshop', 'club', 'in het labo', 'atelier', 'reeks',
+		'experimenten', 'voor gevorderden', 'met LEGO'])[1 + (n / 12) % 10] || ' ' || n,
+	'Samen bouwen, testen en ontdekken: ' || (array['robots en sensoren', 'apps en games', 'sterren en planeten',
+		'bossen en beestjes', 'puzzels en patronen', 'motoren en machines'])[1 + n % 6] || '.',
+	(array['{techniek}', '{programmeren}', '{sterrenkunde}', '{natuur}', '{wiskunde_natuurwetenschappen}',
+		'{techniek,programmeren}', '{life_sciences}'])[1 + n % 7]::text[],
+	(array['losse_activiteit', 'korte_reeks', 'lange_reeks_semester', 'lange_reeks_jaar',
+		'kamp_zonder_overnachting', 'kamp_met_overnachting'])[1 + n % 6],
+	6 + n % 8,
+	10 + n % 8,
+	date '2027-01-04' + (n % 300),
+	date '2027-01-04' + (n % 300) + (n % 5),
+	places.nis[1 + (n * 13) % cardinality(places.nis)],
+	(n % 6) * 15,
+	case when n % 20 = 0 then 'draft' else 'published' end
+from generate_series(1, 42000) n, places, academies;
+
+with places as (
+	select array_agg(nis order by nis) as nis from public.municipalities
+	where valid_to is null and region in ('VLG', 'BRU')
+),
+schools as (select array_agg(id order by slug) as ids from public.organisations where slug like 'bench-org-%' and kind = 'school'),
+companies as (select array_agg(id order by slug) as ids from public.organisations where slug like 'bench-org-%' and kind = 'company')
+insert into public.offers (organisation_id, kind, title, description, municipality_nis, radius_km, domains,
+	room_type, capacity, term_start, term_end, people)
+select
+	case when n % 2 = 0 then schools.ids[1 + n % cardinality(schools.ids)] else companies.ids[1 + n % cardinality(companies.ids)] end,
+	case when n % 2 = 0 then 'room' else 'volunteers' end,
+	case when n % 2 = 0 then (array['Labo wetenschappen', 'ICT-lokaal', 'Makerspace', 'Klaslokaal', 'Aula'])[1 + n % 5]
+		else (array['Mentoren techniek', 'Vrijwilligers programmeren', 'Ingenieurs als coach'])[1 + n % 3] end || ' ' || n,
+	'Beschikbaar voor STEM-activiteiten na school.',
+	places.nis[1 + (n * 17) % cardinality(places.nis)],
+	10 + n % 30,
+	(array['{techniek}', '{programmeren}', '{}'])[1 + n % 3]::text[],
+	case when n % 2 = 0 then (array['labo_wetenschappen', 'ict_lokaal', 'werkplaats_makerspace', 'klaslokaal', 'aula'])[1 + n % 5] end,
+	case when n % 2 = 0 then 16 + n % 40 end,
+	case when n % 2 = 0 then date '2026-09-01' end,
+	case when n % 2 = 0 then date '2027-06-30' end,
+	case when n % 2 = 1 then 1 + n % 5 end
+from generate_series(1, 6000) n, places, schools, companies;
+
+insert into public.offer_slots (offer_id, weekday, starts_at, ends_at)
+select id, 1 + abs(hashtext(id::text)) % 6, '13:00', '17:00' from public.offers
+where kind = 'room' and title ~ ' [0-9]+$'
+on conflict do nothing;
+
+with places as (
+	select array_agg(nis order by nis) as nis from public.municipalities
+	where valid_to is null and region in ('VLG', 'BRU')
+),
+academies as (select array_agg(id order by slug) as ids from public.organisations where slug like 'bench-org-%' and kind = 'academy')
+insert into public.requests (organisation_id, kind, title, description, municipality_nis, domains, age_min,
+	age_max, people, amount_eur, deadline)
+select
+	academies.ids[1 + n % cardinality(academies.ids)],
+	(array['venue', 'volunteers', 'materials', 'funding', 'expertise'])[1 + n % 5],
+	(array['Een labo gezocht', 'Mentoren gezocht voor robotica', 'Laptops nodig', 'Steun voor ons kamp',
+		'Expertise in sterrenkunde'])[1 + n % 5] || ' ' || n,
+	'Wij zoeken hulp voor onze activiteiten.',
+	places.nis[1 + (n * 29) % cardinality(places.nis)],
+	(array['{techniek}', '{programmeren}', '{sterrenkunde}'])[1 + n % 3]::text[],
+	8, 14,
+	case when n % 5 in (0, 1) then 2 + n % 10 end,
+	case when n % 5 = 3 then 500 + (n % 10) * 250 end,
+	date '2027-02-01' + (n % 120)
+from generate_series(1, 4200) n, places, academies;
+
+insert into public.request_slots (request_id, weekday, starts_at, ends_at)
+select id, 1 + abs(hashtext(id::text)) % 6, '16:00', '18:00' from public.requests
+where kind = 'venue' and title ~ ' [0-9]+$'
+on conflict do nothing;
+`;
+
+/** The query mix, as the header box sends it to /api/search. */
+const QUERIES = [
+	'q=robotica',
+	'q=programmeren',
+	'q=sterrenkunde+kamp',
+	'q=labo',
+	'q=robtica',
+	'q=progrmmeren',
+	'q=sterenkunde',
+	'q=robot&provincie=limburg&leeftijd=10',
+	'q=kamp&domein=techniek&provincie=antwerpen',
+	'q=workshop&stem=M',
+	'q=robotica&binnen=10&van=44021',
+	'q=mentoren&binnen=25&van=11002',
+	'q=coderen&binnen=15&van=24062'
+];
+
+/**
+ * A proxy in front of Meilisearch that remembers the requests the app makes (path and body).
+ * @returns {Promise<{ taken: () => { path: string, body: string }[], close: () => void }>}
+ */
+async function recordingProxy() {
+	const target = new URL(meiliUrl);
+	/** @type {{ path: string, body: string }[]} */
+	let seen = [];
+	const server = http.createServer((req, res) => {
+		/** @type {Buffer[]} */
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => {
+			const body = Buffer.concat(chunks).toString('utf8');
+			if (req.method === 'POST') seen.push({ path: req.url ?? '/', body });
+			const upstream = http.request(
+				{
+					host: target.hostname,
+					port: target.port,
+					method: req.method,
+					path: req.url,
+					headers: req.headers
+				},
+				(response) => {
+					res.writeHead(response.statusCode ?? 502, response.headers);
+					response.pipe(res);
+				}
+			);
+			upstream.end(body);
+		});
+	});
+	await new Promise((resolve) => server.listen(PROXY_PORT, '127.0.0.1', () => resolve(undefined)));
+	return {
+		taken: () => {
+			const taken = seen;
+			seen = [];
+			return taken;
+		},
+		close: () => server.close()
+	};
+}
+
+/**
+ * Starts the built app against the private stack and waits until it answers.
+ * @param {string} build @param {number} port @param {Record<string, string>} extra
+ */
+async function startApp(build, port, extra) {
+	const origin = `http://127.0.0.1:${port}`;
+	const child = spawn('node', [build], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			PUBLIC_SUPABASE_URL: apiUrl,
+			PUBLIC_SUPABASE_ANON_KEY: anonKey,
+			SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+			MEILI_URL: meiliUrl,
+			MEILI_MASTER_KEY: meiliMasterKey,
+			...extra
+		}
+	});
+	for (let i = 0; i < 400; i++) {
+		try {
+			if ((await fetch(`${origin}/api/health`)).ok) {
+				return {
+					origin,
+					stop: () =>
+						new Promise((resolve) => {
+							child.once('exit', resolve);
+							child.kill('SIGTERM');
+						})
+				};
+			}
+		} catch {
+			// not listening yet
+		}
+		await sleep(50);
+	}
+	child.kill();
+	throw new Error('the built app did not start');
+}
+
+/** @param {string} url @param {RequestInit} [init] */
+async function timed(url, init) {
+	const started = performance.now();
+	const response = await fetch(url, init);
+	await response.arrayBuffer();
+	const took = performance.now() - started;
+	if (!response.ok) throw new Error(`${url}: ${response.status}`);
+	return took;
+}
+
+/** @type {pg.Client | undefined} */
+let db;
+/** @type {Array<() => unknown>} */
+const cleanup = [];
+try {
+	let build = process.env.BENCH_BUILD;
+	if (!build) {
+		build = path.join(root, '.local', 'build-bench-search');
+		console.log('Building the app into .local/build-bench-search …');
+		const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+			cwd: root,
+			stdio: 'inherit',
+			env: {
+				...process.env,
+				BUILD_OUT: build,
+				KIT_OUT_DIR: path.join(root, '.local', 'kit-bench-search')
+			}
+		});
+		if (built.status !== 0) throw new Error('vite build failed');
+	}
+
+	console.log(`Starting a private stack in ${dir} …`);
+	stack('start');
+	db = new pg.Client({ connectionString: databaseUrl });
+	await db.connect();
+	const worker = createSearchWorker({
+		supabaseUrl: apiUrl,
+		serviceRoleKey,
+		meiliUrl,
+		meiliKey: meiliMasterKey,
+		batchSize: 1000,
+		backoffBaseSeconds: 0.2,
+		backoffMaxSeconds: 2,
+		onBatch: (batch) => {
+			if (batch.error) console.log(`  a batch of ${batch.claimed} failed: ${batch.error}`);
+		}
+	});
+	/** Drains until the outbox is empty, retrying what failed. */
+	async function catchUp() {
+		const total = { upserted: 0, deleted: 0 };
+		for (;;) {
+			const round = await worker.drain();
+			total.upserted += round.upserted;
+			total.deleted += round.deleted;
+			const [{ left }] = (
+				await /** @type {pg.Client} */ (db).query(
+					'select count(*)::int as left from public.search_outbox where processed_at is null'
+				)
+			).rows;
+			if (left === 0) return total;
+			await sleep(200);
+		}
+	}
+	await catchUp();
+
+	// 1. Generate and index.
+	let started = performance.now();
+	await db.query(GENERATE);
+	const generateMs = performance.now() - started;
+	const [{ waiting }] = (
+		await db.query(
+			'select count(*)::int as waiting from public.search_outbox where processed_at is null'
+		)
+	).rows;
+	console.log(`generated rows in ${ms(generateMs)}; ${waiting} documents waiting in the outbox`);
+
+	started = performance.now();
+	const drained = await catchUp();
+	const drainMs = performance.now() - started;
+	const meili = createMeiliClient({ url: meiliUrl, key: meiliMasterKey });
+	let documents = 0;
+	for (const uid of ['activities', 'organisations', 'offers', 'requests']) {
+		const { numberOfDocuments } = await meili.indexStats(uid);
+		console.log(`  ${uid.padEnd(14)} ${numberOfDocuments} documents`);
+		documents += numberOfDocuments;
+	}
+	if (documents < 50_000) throw new Error(`only ${documents} documents indexed`);
+	console.log(
+		`worker indexing: ${drained.upserted} written + ${drained.deleted} deleted in ${ms(drainMs)} ` +
+			`= ${Math.round((drained.upserted + drained.deleted) / (drainMs / 1000))} documents/s`
+	);
+	started = performance.now();
+	const rebuilt = await reindex({
+		supabaseUrl: apiUrl,
+		serviceRoleKey,
+		meiliUrl,
+		meiliKey: meiliMasterKey,
+		pageSize: 1000
+	});
+	const reindexMs = performance.now() - started;
+	const reindexed = rebuilt.reduce((sum, result) => sum + result.documents, 0);
+	await catchUp();
+	console.log(
+		`reindex: ${reindexed} documents in ${ms(reindexMs)} = ${Math.round(reindexed / (reindexMs / 1000))} documents/s`
+	);
+
+	// 2. Capture the app's Meilisearch requests for the query mix (worker off in that app).
+	const proxy = await recordingProxy();
+	cleanup.push(() => proxy.close());
+	const captureApp = await startApp(build, CAPTURE_APP_PORT, {
+		SEARCH_WORKER: 'off',
+		MEILI_URL: `http://127.0.0.1:${PROXY_PORT}`
+	});
+	/** @type {Map<string, { path: string, body: string }>} */
+	const direct = new Map();
+	for (const query of QUERIES) {
+		proxy.taken();
+		await timed(`${captureApp.origin}/api/search?${query}`);
+		const requests = proxy.taken().filter((request) => request.path !== '/health');
+		if (requests.length !== 1) {
+			throw new Error(`${query}: the app made ${requests.length} Meilisearch requests`);
+		}
+		direct.set(query, /** @type {{ path: string, body: string }} */ (requests[0]));
+	}
+	await captureApp.stop();
+	proxy.close();
+
+	// 3. The app with its in-app worker: sync lag, then the query mix.
+	const app = await startApp(build, APP_PORT, {});
+	cleanup.push(() => app.stop());
+	const ids = (
+		await db.query(
+			`select id from public.activities where status = 'published' order by id limit 50`
+		)
+	).rows.map((row) => row.id);
+	/** @type {number[]} */
+	const lags = [];
+	for (const [i, id] of ids.entries()) {
+		const token = `synclag${i}x${Date.now().toString(36)}`;
+		await db.query('update public.activities set title = $2 where id = $1', [
+			id,
+			`Robotica ${token}`
+		]);
+		const committed = performance.now();
+		for (;;) {
+			const { hits } = await meili.search('activities', {
+				q: token,
+				limit: 1,
+				attributesToRetrieve: ['id']
+			});
+			if (hits.length > 0) break;
+			if (performance.now() - committed > 30_000)
+				throw new Error(`${token} never became searchable`);
+			await sleep(5);
+		}
+		lags.push(performance.now() - committed);
+	}
+	console.log(
+		`sync lag (commit to searchable, ${lags.length} writes): p50 ${ms(quantile(lags, 0.5))}, ` +
+			`p95 ${ms(quantile(lags, 0.95))}, max ${ms(Math.max(...lags))}`
+	);
+
+	// Warm up both paths, then interleave them query by query.
+	const meiliHeaders = {
+		authorization: `Bearer ${meiliMasterKey}`,
+		'content-type': 'application/json',
+		'accept-encoding': 'identity'
+	};
+	/** @param {string} query */
+	const viaApp = (query) => timed(`${app.origin}/api/search?${query}`);
+	/** @param {string} query */
+	const viaMeili = (query) => {
+		const request = /** @type {{ path: string, body: string }} */ (direct.get(query));
+		return timed(`${meiliUrl}${request.path}`, {
+			method: 'POST',
+			headers: meiliHeaders,
+			body: request.body
+		});
+	};
+	for (let i = 0; i < 3; i++) {
+		for (const query of QUERIES) {
+			await viaApp(query);
+			await viaMeili(query);
+		}
+	}
+	/** @type {number[]} */
+	const appTimes = [];
+	/** @type {number[]} */
+	const meiliTimes = [];
+	/** @type {Map<string, { app: number[], meili: number[] }>} */
+	const perQuery = new Map(QUERIES.map((query) => [query, { app: [], meili: [] }]));
+	for (let round = 0; round < rounds; round++) {
+		for (const query of QUERIES) {
+			const entry = /** @type {{ app: number[], meili: number[] }} */ (perQuery.get(query));
+			// Alternate which goes first, so neither always finds the caches warmed by the other.
+			let appTime;
+			let meiliTime;
+			if (round % 2 === 0) {
+				appTime = await viaApp(query);
+				meiliTime = await viaMeili(query);
+			} else {
+				meiliTime = await viaMeili(query);
+				appTime = await viaApp(query);
+			}
+			appTimes.push(appTime);
+			meiliTimes.push(meiliTime);
+			entry.app.push(appTime);
+			entry.meili.push(meiliTime);
+		}
+	}
+	console.log(`queries: ${QUERIES.length} kinds × ${rounds} rounds, one at a time`);
+	for (const [query, times] of perQuery) {
+		console.log(
+			`  ${query.padEnd(46)} app p95 ${ms(quantile(times.app, 0.95)).padStart(9)}   ` +
+				`meilisearch p95 ${ms(quantile(times.meili, 0.95)).padStart(9)}`
+		);
+	}
+	const appP95 = quantile(appTimes, 0.95);
+	const meiliP95 = quantile(meiliTimes, 0.95);
+	console.log(
+		`documents ${documents}, indexing ${Math.round((drained.upserted + drained.deleted) / (drainMs / 1000))} documents/s (worker), ` +
+			`${Math.round(reindexed / (reindexMs / 1000))} documents/s (reindex), sync lag p95 ${ms(quantile(lags, 0.95))}`
+	);
+	console.log(
+		`search p95: app ${appP95.toFixed(1)} ms, meilisearch ${meiliP95.toFixed(1)} ms, ratio ${(appP95 / meiliP95).toFixed(2)}`
+	);
+} finally {
+	for (const close of cleanup.reverse()) {
+		try {
+			await close();
+		} catch {
+			// already gone
+		}
+	}
+	await db?.end().catch(() => undefined);
+	try {
+		stack('stop');
+	} catch (error) {
+		console.error(String(error));
+	}
+	fs.rmSync(dir, { recursive: true, force: true });
+}

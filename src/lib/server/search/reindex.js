@@ -1,0 +1,128 @@
+// @ts-check
+// Rebuilds search indexes from Postgres without a moment where search is empty: per index, a new index
+// `<uid>_reindex_<timestamp>` gets the settings and every document (search_documents() page by page),
+// then Meilisearch swaps it with the live one atomically and the old one is deleted. Changes the worker
+// wrote to the old index while the new one was being filled are queued again afterwards
+// (search_outbox_requeue), so nothing written meanwhile is lost.
+import { createMeiliClient } from './meili.js';
+import { ensureIndex, INDEX_SETTINGS, INDEX_UIDS } from './settings.js';
+
+const REINDEX_SUFFIX = '_reindex_';
+/** A leftover rebuild index (a reindex that crashed) older than this is removed by the next reindex. */
+const LEFTOVER_MS = 60 * 60 * 1000;
+
+/**
+ * @typedef {{
+ *   supabaseUrl: string, serviceRoleKey: string, meiliUrl: string, meiliKey?: string, restUrl?: string,
+ *   indexes?: readonly string[], pageSize?: number, log?: (line: string) => void,
+ *   onPage?: (uid: string, count: number) => void | Promise<void>
+ * }} ReindexConfig
+ */
+
+/**
+ * The uid of the rebuild index for `uid` made at `now` (epoch ms).
+ * @param {string} uid
+ * @param {number} now
+ */
+export const reindexUid = (uid, now) => `${uid}${REINDEX_SUFFIX}${now}`;
+
+/**
+ * When a rebuild index of `uid` was made (from its name), or undefined for any other index.
+ * @param {string} candidate
+ * @param {string} uid
+ */
+export function reindexStartedAt(candidate, uid) {
+	const prefix = `${uid}${REINDEX_SUFFIX}`;
+	if (!candidate.startsWith(prefix)) return undefined;
+	const stamp = Number(candidate.slice(prefix.length));
+	return Number.isSafeInteger(stamp) ? stamp : undefined;
+}
+
+/**
+ * @param {ReindexConfig} config
+ * @returns {Promise<Array<{ uid: string, documents: number, requeued: number, ms: number }>>}
+ */
+export async function reindex(config) {
+	const {
+		supabaseUrl,
+		serviceRoleKey,
+		meiliUrl,
+		meiliKey,
+		restUrl = `${supabaseUrl.replace(/\/+$/, '')}/rest/v1`,
+		indexes = INDEX_UIDS,
+		pageSize = 1000,
+		log = () => {},
+		onPage
+	} = config;
+	const meili = createMeiliClient({ url: meiliUrl, key: meiliKey, timeoutMs: 60_000 });
+
+	/** @param {string} name @param {Record<string, unknown>} args @returns {Promise<any>} */
+	async function rpc(name, args) {
+		const response = await fetch(`${restUrl}/rpc/${name}`, {
+			method: 'POST',
+			headers: {
+				apikey: serviceRoleKey,
+				authorization: `Bearer ${serviceRoleKey}`,
+				'content-type': 'application/json',
+				'accept-encoding': 'identity'
+			},
+			body: JSON.stringify(args)
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${name}: ${response.status} ${text.slice(0, 500)}`);
+		return text ? JSON.parse(text) : null;
+	}
+
+	const existing = (await meili.listIndexes()).map((index) => index.uid);
+	const results = [];
+	for (const uid of indexes) {
+		const started = Date.now();
+		// Rows the worker completes from now on may have gone to the old index: queued again at the end.
+		// A second of margin for the clocks of this process and the database.
+		const since = new Date(started - 1000).toISOString();
+
+		for (const candidate of existing) {
+			const stamp = reindexStartedAt(candidate, uid);
+			if (stamp !== undefined && started - stamp > LEFTOVER_MS) {
+				await meili.waitForTask(await meili.deleteIndex(candidate));
+			}
+		}
+		// The live index must exist to be swapped; one that never existed starts empty anyway.
+		await ensureIndex(meili, uid);
+
+		const fresh = reindexUid(uid, started);
+		let documents = 0;
+		await meili.waitForTask(await meili.createIndex(fresh, 'id'));
+		try {
+			await meili.waitForTask(await meili.updateSettings(fresh, INDEX_SETTINGS));
+			let after = null;
+			const tasks = [];
+			for (;;) {
+				/** @type {Array<{ id: string }>} */
+				const page = await rpc('search_documents', {
+					p_index: uid,
+					p_after: after,
+					p_limit: pageSize
+				});
+				if (page.length === 0) break;
+				tasks.push(await meili.addDocuments(fresh, page));
+				documents += page.length;
+				after = page[page.length - 1]?.id ?? null;
+				await onPage?.(uid, documents);
+				// No stop on a short page: the API may cap a page below pageSize (PostgREST max-rows).
+			}
+			await meili.waitForTasks(tasks);
+			await meili.waitForTask(await meili.swapIndexes([[uid, fresh]]));
+		} catch (error) {
+			await meili.deleteIndex(fresh).catch(() => undefined);
+			throw error;
+		}
+		// After the swap `fresh` names the old documents.
+		await meili.waitForTask(await meili.deleteIndex(fresh));
+		const requeued = await rpc('search_outbox_requeue', { p_index: uid, p_since: since });
+		const ms = Date.now() - started;
+		log(`${uid}: ${documents} documents in ${ms} ms (${requeued} changes queued again)`);
+		results.push({ uid, documents, requeued, ms });
+	}
+	return results;
+}

@@ -1,0 +1,35 @@
+// Search as you type, for the header box: the best few results of every type. JSON; 400 with a Dutch
+// message on bad input, 503 when Meilisearch is down, never a 500.
+import { typeLabel } from '$lib/components/search/labels';
+import { m } from '$lib/paraglide/messages';
+import { parseSearchParams, SearchInputError } from '$lib/server/search/query';
+import { centreFor, suggest } from '$lib/server/search/search-service';
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+export const GET = (async ({ url, locals }) => {
+	try {
+		const query = parseSearchParams(url.searchParams);
+		const centre = query.centre ? await centreFor(locals.supabase, locals.user, query) : null;
+		const groups = await suggest(query, centre);
+		return json(
+			{
+				q: query.q,
+				groups: groups.map((group) => ({ ...group, label: typeLabel[group.type]() }))
+			},
+			{ headers: NO_STORE }
+		);
+	} catch (error) {
+		if (error instanceof SearchInputError) {
+			return json(
+				{ message: error.message, field: error.field },
+				{ status: 400, headers: NO_STORE }
+			);
+		}
+		// Meilisearch down, or anything else on the way: the box says so and the page still works.
+		console.error('search suggestions failed', error);
+		return json({ message: m.zk_error_unavailable() }, { status: 503, headers: NO_STORE });
+	}
+}) satisfies RequestHandler;

@@ -1,0 +1,161 @@
+// Search as a visitor uses it: the header box with the keyboard, the search page's filters in the URL, the
+// same page without JavaScript, the map view, bad input, and axe.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support';
+
+const results = (page: Page) => page.getByRole('region', { name: 'Resultaten' });
+const resultTitles = (page: Page) =>
+	results(page).getByRole('heading', { level: 3 }).allInnerTexts();
+
+test('a visitor finds an activity from the header box with the keyboard', async ({ page }) => {
+	await page.goto('/');
+	const box = page.getByRole('combobox', { name: 'Zoeken op Groeistoot' });
+	await box.click();
+	await box.pressSequentially('robotica');
+
+	const listbox = page.getByRole('listbox', { name: 'Zoekresultaten' });
+	await expect(listbox).toBeVisible();
+	await expect(box).toHaveAttribute('aria-expanded', 'true');
+	await expect(listbox.getByRole('group', { name: 'Activiteiten' })).toBeVisible();
+
+	await box.press('ArrowDown');
+	const active = listbox.getByRole('option', { selected: true });
+	await expect(active).toHaveCount(1);
+	await expect(box).toHaveAttribute(
+		'aria-activedescendant',
+		(await active.getAttribute('id')) ?? ''
+	);
+	const title = (await active.innerText()).split(' · ')[0]?.trim() ?? '';
+	expect(title).not.toBe('');
+
+	await box.press('Escape');
+	await expect(listbox).toBeHidden();
+	await box.press('ArrowDown');
+	await expect(listbox.getByRole('option', { selected: true })).toHaveText(
+		await active.innerText()
+	);
+
+	await box.press('Enter');
+	await expect(page).toHaveURL(/\/activiteiten\/[0-9a-f-]+$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+});
+
+test('the search page filters by province and age, and the shared URL shows the same results', async ({
+	page,
+	context
+}) => {
+	await page.goto('/zoeken?q=robotica');
+	await expect(page.getByRole('heading', { level: 1, name: 'Zoeken' })).toBeVisible();
+	await expect(page.getByRole('status')).toContainText('resultaten');
+	await expect(results(page).locator('mark').first()).toBeVisible();
+
+	const filters = page.getByRole('complementary', { name: 'Filters' });
+	await filters
+		.getByRole('group', { name: 'Provincie' })
+		.getByRole('checkbox', { name: /^Vlaams-Brabant/ })
+		.check();
+	await expect(page).toHaveURL(/provincie=vlaams-brabant/);
+	await filters
+		.getByRole('group', { name: 'Leeftijd' })
+		.getByRole('checkbox', { name: /^10 jaar/ })
+		.check();
+	await expect(page).toHaveURL(/leeftijd=10/);
+	await expect(page.getByRole('list', { name: 'Gekozen filters' })).toContainText(
+		'Provincie: Vlaams-Brabant'
+	);
+
+	const titles = await resultTitles(page);
+	expect(titles.length).toBeGreaterThan(0);
+	const count = await page.getByRole('status').innerText();
+
+	const shared = await context.newPage();
+	await shared.goto(page.url());
+	expect(await resultTitles(shared)).toEqual(titles);
+	await expect(shared.getByRole('status')).toHaveText(count);
+	await expect(shared.getByRole('checkbox', { name: /^Vlaams-Brabant/ })).toBeChecked();
+
+	// The back button undoes the last filter.
+	await page.goBack();
+	await expect(page).not.toHaveURL(/leeftijd=10/);
+	await expect(page).toHaveURL(/provincie=vlaams-brabant/);
+});
+
+test('the search page searches within a distance and shows results on a map', async ({ page }) => {
+	await page.goto('/zoeken?binnen=10&van=44021&sorteer=afstand');
+	await expect(page.getByRole('list', { name: 'Gekozen filters' })).toContainText(
+		'Binnen 10 km van Gent'
+	);
+	await page.getByRole('link', { name: 'Kaart' }).click();
+	await expect(page).toHaveURL(/weergave=kaart/);
+	const map = page.getByRole('group', { name: /Kaart van de zoekresultaten/ });
+	await expect(map).toBeVisible();
+	const points = map.getByRole('link');
+	expect(await points.count()).toBeGreaterThan(0);
+	// The list stays under the map.
+	expect((await resultTitles(page)).length).toBe(await points.count());
+	await expectNoAxeViolations(page);
+});
+
+test('bad input gets a 400 with a Dutch message next to the search field', async ({ page }) => {
+	const response = await page.goto(`/zoeken?q=${'a'.repeat(2000)}`);
+	expect(response?.status()).toBe(400);
+	const field = page.getByRole('searchbox', { name: 'Zoek naar' });
+	await expect(field).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByRole('alert')).toHaveText(/te lang/);
+
+	const injection = await page.goto('/zoeken?domein=techniek%22%20OR%20type%20%3D%20%22x');
+	expect(injection?.status()).toBe(400);
+	await expect(page.getByRole('alert')).toHaveText('Dat domein kennen we niet.');
+
+	const api = await page.request.get(`/api/search?q=${'a'.repeat(2000)}`);
+	expect(api.status()).toBe(400);
+	expect(((await api.json()) as { message: string }).message).toMatch(/te lang/);
+	await expectNoAxeViolations(page);
+});
+
+test('axe finds no violations on the search page and the open header box', async ({ page }) => {
+	await page.goto('/zoeken?q=robotica&provincie=vlaams-brabant');
+	await expectNoAxeViolations(page);
+	const box = page.getByRole('combobox', { name: 'Zoeken op Groeistoot' });
+	await expect(box).toHaveValue('robotica');
+	await box.fill('robot');
+	await expect(page.getByRole('listbox', { name: 'Zoekresultaten' })).toBeVisible();
+	await box.press('ArrowDown');
+	await expectNoAxeViolations(page);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the header box and the search page are plain GET forms', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('searchbox', { name: 'Zoeken op Groeistoot' }).fill('robotica');
+		await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+		await expect(page).toHaveURL(/\/zoeken\?q=robotica$/);
+		await expect(page.getByRole('searchbox', { name: 'Zoek naar' })).toHaveValue('robotica');
+		expect((await resultTitles(page)).length).toBeGreaterThan(0);
+
+		await page.getByRole('checkbox', { name: /^Vlaams-Brabant/ }).check();
+		await page.getByRole('button', { name: 'Filters toepassen' }).click();
+		await expect(page).toHaveURL(/q=robotica/);
+		await expect(page).toHaveURL(/provincie=vlaams-brabant/);
+		await expect(page.getByRole('checkbox', { name: /^Vlaams-Brabant/ })).toBeChecked();
+
+		// A typed municipality becomes its NIS code in the URL.
+		await page.getByRole('combobox', { name: 'Binnen' }).selectOption('15');
+		await page.getByLabel('van gemeente', { exact: true }).fill('Leuven');
+		await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+		await expect(page).toHaveURL(/van=24062/);
+		await expect(page.getByRole('list', { name: 'Gekozen filters' })).toContainText(
+			'Binnen 15 km van Leuven'
+		);
+
+		const next = page.getByRole('navigation', { name: 'Paginering van de zoekresultaten' });
+		if (await next.isVisible()) {
+			await expect(next.getByRole('link', { name: 'Pagina 1' })).toHaveAttribute(
+				'aria-current',
+				'page'
+			);
+		}
+	});
+});
