@@ -1,4 +1,4 @@
-// Supabase clients; the ONLY module that reads the service-role key.
+// Supabase clients; the ONLY module that reads the service-role key (the search worker asks it here).
 import { env as privateEnv } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import type { Database } from '$lib/types/database';
@@ -17,7 +17,7 @@ const LOCAL_ANON_KEY =
 const LOCAL_SERVICE_ROLE_KEY =
 	'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
 
-function supabaseUrl(): string {
+export function supabaseUrl(): string {
 	return publicEnv.PUBLIC_SUPABASE_URL || LOCAL_API_URL;
 }
 
@@ -48,17 +48,22 @@ export function createRequestClient(
 }
 
 /**
+ * The key that bypasses RLS, for the service client and the search worker (server only). Against the local
+ * stack the Supabase CLI's well-known local key applies; anywhere else it must be set.
+ */
+export function serviceRoleKey(): string {
+	const key =
+		privateEnv.SUPABASE_SERVICE_ROLE_KEY ||
+		(supabaseUrl() === LOCAL_API_URL ? LOCAL_SERVICE_ROLE_KEY : undefined);
+	if (!key) throw new Error('SUPABASE_SERVICE_ROLE_KEY is not set');
+	return key;
+}
+
+/**
  * A client that bypasses RLS. Only for search sync, seeding and admin jobs; never for a person's request.
  */
 export function createServiceClient(): Db {
-	// Against the local stack the Supabase CLI's well-known local key applies; anywhere else it must be set.
-	const serviceRoleKey =
-		privateEnv.SUPABASE_SERVICE_ROLE_KEY ||
-		(supabaseUrl() === LOCAL_API_URL ? LOCAL_SERVICE_ROLE_KEY : undefined);
-	if (!serviceRoleKey) {
-		throw new Error('SUPABASE_SERVICE_ROLE_KEY is not set');
-	}
-	return createClient<Database>(supabaseUrl(), serviceRoleKey, {
+	return createClient<Database>(supabaseUrl(), serviceRoleKey(), {
 		realtime,
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 	});

@@ -3,6 +3,7 @@ import {
 	PAGE_SIZE,
 	SearchInputError,
 	buildFilters,
+	todayTimestamp,
 	buildSearchPlan,
 	buildSuggestRequest,
 	escapeHtml,
@@ -155,19 +156,30 @@ describe('filter values', () => {
 		const query = parse(
 			'provincie=oost-vlaanderen&provincie=brussel&domein=techniek&leeftijd=9&leeftijd=10&stem=S&binnen=15&van=44021'
 		);
-		expect(buildFilters(query, 'activities', gent)).toEqual([
+		expect(buildFilters(query, 'activities', gent, new Date('2026-11-27T12:00:00Z'))).toEqual([
 			'province IN ["Oost-Vlaanderen", "Brussel"]',
 			'domains IN ["techniek"]',
 			'ages IN [9, 10]',
 			'stem IN ["S"]',
+			'end_ts >= 1795737600',
 			'_geoRadius(51.054300, 3.717400, 15000)'
 		]);
+	});
+
+	it('leaves out activities that ended before today in Belgium', () => {
+		// 23:30 UTC on 27 November is already 28 November in Brussels.
+		expect(todayTimestamp(new Date('2026-11-27T23:30:00Z'))).toBe(Date.parse('2026-11-28') / 1000);
+		expect(todayTimestamp(new Date('2026-11-27T22:30:00Z'))).toBe(Date.parse('2026-11-27') / 1000);
+		expect(buildFilters(parse(''), 'organisations', null)).toEqual([]);
 	});
 
 	it('filters organisation types only on the organisations index', () => {
 		const query = parse('type=academy&type=activity');
 		expect(buildFilters(query, 'organisations', null)).toEqual(['type IN ["academy"]']);
-		expect(buildFilters(query, 'activities', null)).toEqual(['type IN ["activity"]']);
+		expect(buildFilters(query, 'activities', null)).toEqual([
+			'type IN ["activity"]',
+			`end_ts >= ${todayTimestamp()}`
+		]);
 	});
 
 	it('applies the kind of request to requests only', () => {
@@ -202,7 +214,7 @@ describe('buildSearchPlan', () => {
 			page: 2,
 			hitsPerPage: PAGE_SIZE,
 			sort: ['start_ts:asc'],
-			filter: ['type IN ["activity"]'],
+			filter: ['type IN ["activity"]', `end_ts >= ${todayTimestamp()}`],
 			highlightPreTag: '<mark>',
 			highlightPostTag: '</mark>'
 		});

@@ -332,11 +332,22 @@ export function indexesFor(query: SearchQuery): SearchIndex[] {
 	return SEARCH_INDEXES.filter((index) => chosen.has(index));
 }
 
-/** Filter expressions (all must hold) for one index; values were checked by parseSearchParams. */
+const belgianDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
+
+/** Today's date in Belgium as end_ts counts days: epoch seconds of that date at 00:00 UTC. */
+export function todayTimestamp(now: Date = new Date()): number {
+	return Date.parse(`${belgianDay.format(now)}T00:00:00Z`) / 1000;
+}
+
+/**
+ * Filter expressions (all must hold) for one index; values were checked by parseSearchParams. Activities
+ * that have ended are left out: people look for something to join.
+ */
 export function buildFilters(
 	query: SearchQuery,
 	index: SearchIndex,
-	centre: Centre | null
+	centre: Centre | null,
+	now: Date = new Date()
 ): string[] {
 	const filters = [
 		inFilter(
@@ -350,7 +361,8 @@ export function buildFilters(
 		inFilter('ages', query.ages),
 		inFilter('stem', query.stem),
 		inFilter('weekdays', query.days),
-		index === 'requests' ? inFilter('kind', query.kinds) : null
+		index === 'requests' ? inFilter('kind', query.kinds) : null,
+		index === 'activities' ? `end_ts >= ${todayTimestamp(now)}` : null
 	].filter((filter): filter is string => filter !== null);
 	if (centre && query.radiusKm !== null) {
 		filters.push(
