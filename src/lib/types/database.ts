@@ -1143,6 +1143,12 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			search_refresh_days: {
+				Row: { day: string; enqueued: number; created_at: string };
+				Insert: { day: string; enqueued: number; created_at?: string };
+				Update: { day?: string; enqueued?: number; created_at?: string };
+				Relationships: [];
+			};
 			volunteer_checks: {
 				Row: {
 					id: string;
@@ -1466,6 +1472,7 @@ export type Database = {
 				}[];
 			};
 			search_province: { Args: { p_region: string; p_province_nl: string }; Returns: string };
+			search_refresh_daily: { Args: never; Returns: number };
 			set_agreement_status: {
 				Args: {
 					p_agreement_id: string;

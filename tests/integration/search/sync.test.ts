@@ -18,6 +18,7 @@ import {
 	databaseDocuments,
 	indexDocuments,
 	meiliOf,
+	rpc,
 	settle,
 	worker,
 	type Doc,
@@ -367,6 +368,26 @@ describe('the outbox and its functions', () => {
 			});
 			expect(enqueue.error?.code).toBe('42501');
 		}
+	});
+
+	it('rebuilds the academies once a day: the first call enqueues them, later calls nothing', async () => {
+		for (const client of [anonClient(), owner.client]) {
+			const refused = await client.rpc('search_refresh_daily');
+			expect(refused.error?.code).toBe('42501');
+		}
+		await query(`delete from public.search_refresh_days where day = public.today_in_belgium()`);
+		const [{ academies }] = await query<{ academies: number }>(
+			`select count(*)::int as academies from public.organisations where kind = 'academy'`
+		);
+		expect(await rpc<number>(stack, 'search_refresh_daily', {})).toBe(academies);
+		expect(await rpc<number>(stack, 'search_refresh_daily', {})).toBe(0);
+		const [{ waiting }] = await query<{ waiting: number }>(
+			`select count(*)::int as waiting from public.search_outbox box
+			join public.organisations o on o.id = box.document_id
+			where box.index_uid = 'organisations' and box.processed_at is null and o.kind = 'academy'`
+		);
+		expect(waiting).toBe(academies);
+		await settled();
 	});
 
 	it('keeps working in the background after start() until stop()', async () => {

@@ -185,7 +185,10 @@ describe('filter values', () => {
 	it('applies the kind of request to requests only', () => {
 		const query = parse('soort=volunteers');
 		expect(indexesFor(query)).toEqual(['requests']);
-		expect(buildFilters(query, 'requests', null)).toEqual(['kind IN ["volunteers"]']);
+		expect(buildFilters(query, 'requests', null, new Date('2026-11-27T12:00:00Z'))).toEqual([
+			'kind IN ["volunteers"]',
+			'(deadline_ts IS NULL OR deadline_ts >= 1795737600)'
+		]);
 	});
 });
 

@@ -341,7 +341,7 @@ export function todayTimestamp(now: Date = new Date()): number {
 
 /**
  * Filter expressions (all must hold) for one index; values were checked by parseSearchParams. Activities
- * that have ended are left out: people look for something to join.
+ * that have ended and requests past their deadline are left out: people look for something to act on.
  */
 export function buildFilters(
 	query: SearchQuery,
@@ -362,7 +362,8 @@ export function buildFilters(
 		inFilter('stem', query.stem),
 		inFilter('weekdays', query.days),
 		index === 'requests' ? inFilter('kind', query.kinds) : null,
-		index === 'activities' ? `end_ts >= ${todayTimestamp(now)}` : null
+		index === 'activities' ? `end_ts >= ${todayTimestamp(now)}` : null,
+		index === 'requests' ? `(deadline_ts IS NULL OR deadline_ts >= ${todayTimestamp(now)})` : null
 	].filter((filter): filter is string => filter !== null);
 	if (centre && query.radiusKm !== null) {
 		filters.push(

@@ -73,7 +73,8 @@ export const INDEX_SETTINGS = Object.freeze({
 		'organisation_id',
 		'_geo',
 		'start_ts',
-		'end_ts'
+		'end_ts',
+		'deadline_ts'
 	],
 	sortableAttributes: ['start_ts', 'updated_ts', 'deadline_ts', 'title', '_geo'],
 	rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],

@@ -26,6 +26,9 @@ import { ensureIndex, INDEX_UIDS, isIndexUid } from './settings.js';
  * }} WorkerConfig
  */
 
+/** How often a running worker asks for the daily refresh (search_refresh_daily). */
+const REFRESH_EVERY_MS = 60 * 60 * 1000;
+
 /** The most rows one claim takes: the API's max-rows. */
 export const MAX_BATCH = 1000;
 
@@ -307,6 +310,16 @@ export function createSearchWorker(config) {
 		});
 	}
 
+	// Documents that change with the calendar (an academy's upcoming formats) are rebuilt once a day: the
+	// running workers ask every hour and the database lets the first request of a day through.
+	let refreshedAt = -Infinity;
+	async function refreshDaily() {
+		if (performance.now() - refreshedAt < REFRESH_EVERY_MS) return;
+		refreshedAt = performance.now();
+		const enqueued = await rpc('search_refresh_daily', {});
+		if (enqueued > 0) log(`search worker ${workerId}: daily refresh, ${enqueued} documents`);
+	}
+
 	async function run() {
 		let trouble = 0;
 		while (!stopping) {
@@ -320,6 +333,7 @@ export function createSearchWorker(config) {
 				}
 			}
 			try {
+				await refreshDaily();
 				const result = await runOnce();
 				trouble = 0;
 				if (result.claimed === 0 || result.failed === result.claimed) await pause(idleMs);
