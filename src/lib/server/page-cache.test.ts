@@ -76,6 +76,7 @@ describe('page cache', () => {
 		expect(isSharedRoute('/(public)/gemeenten/[nis]')).toBe(true);
 		expect(isSharedRoute('/(public)/(guest)/aanmelden')).toBe(false);
 		expect(isSharedRoute('/(public)/auth/confirm')).toBe(false);
+		expect(isSharedRoute('/(public)/zoeken')).toBe(false);
 		expect(isSharedRoute('/(app)/profiel')).toBe(false);
 		expect(isSharedRoute(null)).toBe(false);
 	});

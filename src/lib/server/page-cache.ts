@@ -12,13 +12,17 @@ const MAX_ENTRIES = 500;
 type Stored = { status: number; headers: [string, string][]; body: ArrayBuffer };
 type Entry = { expires: number; response: Promise<Stored | null> };
 
-/** Pages anyone may read; the sign-in forms and the auth callback stay out. */
+/**
+ * Pages anyone may read; the sign-in forms and the auth callback stay out, and so does search: its
+ * endless distinct URLs would push the popular pages out of the cache, and Meilisearch answers fast.
+ */
 export function isSharedRoute(routeId: string | null): boolean {
 	return (
 		routeId !== null &&
 		(routeId === '/(public)' || routeId.startsWith('/(public)/')) &&
 		!routeId.startsWith('/(public)/(guest)/') &&
-		!routeId.startsWith('/(public)/auth/')
+		!routeId.startsWith('/(public)/auth/') &&
+		!routeId.startsWith('/(public)/zoeken')
 	);
 }
 

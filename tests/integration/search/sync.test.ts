@@ -554,6 +554,47 @@ describe('reindex', () => {
 		}
 	}, 120_000);
 
+	it('does not lose a change a worker is still writing while the rebuilt index is swapped in', async () => {
+		const activity = await people.activity(academy.id, { title: 'Voor de herindexering' });
+		await settled();
+		const total = (await databaseDocuments(stack, 'activities')).length;
+
+		// A worker that has written the change into the live (soon old) index and then stalls until the
+		// reindex has swapped the rebuilt index in.
+		let release!: () => void;
+		const stalled = new Promise<void>((resolve) => (release = resolve));
+		let reportWritten!: () => void;
+		const written = new Promise<void>((resolve) => (reportWritten = resolve));
+		const slow = worker(stack, {
+			beforeComplete: async () => {
+				reportWritten();
+				await stalled;
+			}
+		});
+		let slowBatch: Promise<unknown> | undefined;
+		await reindex({
+			supabaseUrl: stack.apiUrl,
+			serviceRoleKey: stack.serviceRoleKey,
+			meiliUrl: stack.meiliUrl,
+			meiliKey: stack.meiliKey,
+			indexes: ['activities'],
+			pageSize: 200,
+			onPage: async (_uid, count) => {
+				// Every page read, with the old title: now the change comes.
+				if (count < total || slowBatch) return;
+				await query(`update public.activities set title = 'Na de herindexering' where id = $1`, [
+					activity.id
+				]);
+				slowBatch = slow.runOnce();
+				await written;
+			}
+		});
+		release();
+		await slowBatch;
+		await settled();
+		expect((await doc('activities', activity.id))?.title).toBe('Na de herindexering');
+	}, 120_000);
+
 	it('finds documents by Dutch synonyms and with typos', async () => {
 		await people.activity(academy.id, { title: 'Robotica en coderen', domains: ['techniek'] });
 		await people.activity(academy.id, { title: 'Sterrenkijken', domains: ['natuur'] });

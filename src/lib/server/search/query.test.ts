@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	PAGE_SIZE,
 	SearchInputError,
+	SearchUnavailableError,
 	buildFilters,
 	todayTimestamp,
 	buildSearchPlan,
@@ -10,6 +11,7 @@ import {
 	indexesFor,
 	mapSearchResponse,
 	mapSuggestResponse,
+	meiliPost,
 	parseSearchParams,
 	provinceSlug,
 	provinceValue,
@@ -371,5 +373,18 @@ describe('renderHighlight', () => {
 		expect(renderHighlight('<mark>a<mark>b</mark>')).toBe('<mark>a&lt;mark&gt;b</mark>');
 		expect(renderHighlight('<mark>open')).toBe('<mark>open</mark>');
 		expect(renderHighlight('<MARK onclick=x>')).toBe('&lt;MARK onclick=x&gt;');
+	});
+});
+
+describe('meiliPost', () => {
+	it('turns a response body that breaks off into SearchUnavailableError, not a 500', async () => {
+		const broken = {
+			url: 'http://127.0.0.1:7700',
+			key: 'key',
+			fetch: async () => new Response('{"hits": [', { status: 200 })
+		};
+		await expect(meiliPost(broken, '/indexes/activities/search', {})).rejects.toBeInstanceOf(
+			SearchUnavailableError
+		);
 	});
 });

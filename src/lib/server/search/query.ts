@@ -770,7 +770,12 @@ export async function meiliPost(
 		const text = await response.text().catch(() => '');
 		throw new SearchUnavailableError(`${response.status} ${text.slice(0, 300)}`);
 	}
-	return response.json();
+	try {
+		// The body can still time out or break off: the same "unavailable", never a 500.
+		return await response.json();
+	} catch (error) {
+		throw new SearchUnavailableError(error instanceof Error ? error.message : String(error));
+	}
 }
 
 /** Runs a query: one HTTP call (none when no index can match). */

@@ -77,9 +77,10 @@ export async function reindex(config) {
 	const results = [];
 	for (const uid of indexes) {
 		const started = Date.now();
-		// Rows the worker completes from now on may have gone to the old index: queued again at the end.
-		// A second of margin for the clocks of this process and the database.
-		const since = new Date(started - 1000).toISOString();
+		// Rows the worker completes from now on may have gone to the old index: queued again at the end
+		// (by the database's clock, which also stamps processed_at).
+		/** @type {string} */
+		const since = await rpc('search_reindex_begin', {});
 
 		for (const candidate of existing) {
 			const stamp = reindexStartedAt(candidate, uid);

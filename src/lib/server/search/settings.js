@@ -77,7 +77,9 @@ export const INDEX_SETTINGS = Object.freeze({
 		'deadline_ts'
 	],
 	sortableAttributes: ['start_ts', 'updated_ts', 'deadline_ts', 'title', '_geo'],
-	rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+	// Sort first: when someone sorts by date or distance, that order holds across every hit; without a sort
+	// the rule does nothing and relevance decides.
+	rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
 	typoTolerance: { enabled: true },
 	synonyms: synonymsFromGroups(SYNONYM_GROUPS),
 	faceting: { maxValuesPerFacet: 600 },

@@ -1,4 +1,5 @@
 import { municipalityLabel } from '$lib/municipalities';
+import { m } from '$lib/paraglide/messages';
 import {
 	municipalityDirectory,
 	resolveCentre,
@@ -27,7 +28,14 @@ function canonicalCentre(query: SearchQuery, directory: MunicipalityDirectory): 
 export const load = (async ({ url, locals }) => {
 	let query: SearchQuery;
 	let centre: Centre | null;
-	const directory = await municipalityDirectory(locals.supabase);
+	let directory: MunicipalityDirectory;
+	try {
+		directory = await municipalityDirectory(locals.supabase);
+	} catch (cause) {
+		// Without the municipalities (the database is away) the page cannot name places: unavailable.
+		console.error('search page: municipalities unavailable:', cause);
+		error(503, m.zk_error_unavailable());
+	}
 	try {
 		query = parseSearchParams(url.searchParams);
 		const canonical = canonicalCentre(query, directory);
