@@ -15,12 +15,17 @@ export type SearchConfig = {
 	workerEnabled: boolean;
 };
 
-/** Meilisearch's address and key (server only: the key never reaches a browser). */
+/**
+ * Meilisearch's address and key (server only: the key never reaches a browser). The local stack's
+ * well-known key applies only to the local Meilisearch; anywhere else MEILI_MASTER_KEY must be set.
+ */
 export function meiliConfig(): { meiliUrl: string; meiliKey: string } {
-	return {
-		meiliUrl: privateEnv.MEILI_URL || LOCAL_MEILI_URL,
-		meiliKey: privateEnv.MEILI_MASTER_KEY || LOCAL_MEILI_MASTER_KEY
-	};
+	const meiliUrl = privateEnv.MEILI_URL || LOCAL_MEILI_URL;
+	const meiliKey =
+		privateEnv.MEILI_MASTER_KEY ||
+		(meiliUrl === LOCAL_MEILI_URL ? LOCAL_MEILI_MASTER_KEY : undefined);
+	if (!meiliKey) throw new Error('MEILI_MASTER_KEY is not set');
+	return { meiliUrl, meiliKey };
 }
 
 /** Everything the search worker needs. Throws when the service-role key is missing off the local stack. */
