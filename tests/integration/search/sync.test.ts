@@ -376,12 +376,12 @@ describe('the outbox and its functions', () => {
 			expect(refused.error?.code).toBe('42501');
 		}
 		await query(`delete from public.search_refresh_days where day = public.today_in_belgium()`);
-		const [{ academies }] = await query<{ academies: number }>(
+		const [{ academies } = { academies: -1 }] = await query<{ academies: number }>(
 			`select count(*)::int as academies from public.organisations where kind = 'academy'`
 		);
 		expect(await rpc<number>(stack, 'search_refresh_daily', {})).toBe(academies);
 		expect(await rpc<number>(stack, 'search_refresh_daily', {})).toBe(0);
-		const [{ waiting }] = await query<{ waiting: number }>(
+		const [{ waiting } = { waiting: -1 }] = await query<{ waiting: number }>(
 			`select count(*)::int as waiting from public.search_outbox box
 			join public.organisations o on o.id = box.document_id
 			where box.index_uid = 'organisations' and box.processed_at is null and o.kind = 'academy'`
