@@ -7,6 +7,8 @@ declare global {
 		interface Error {
 			message: string;
 			errorId?: string;
+			/** The URL parameter a 400 is about (the search page drops it from its form). */
+			param?: string;
 		}
 		interface Locals {
 			supabase: Db;

@@ -155,6 +155,14 @@ test('a company names two mentors, the academy records one check and sees who st
 		await academy.getByLabel('Gezien door').fill('Els Coördinator');
 		await academy.getByRole('button', { name: 'Noteren', exact: true }).click();
 		await expect(academy.getByText('Het uittreksel van Mentor Een is genoteerd.')).toBeVisible();
+		// Back on the page without the prefill: the form stays empty, a second click records nothing.
+		await expect(academy).toHaveURL(/\/vrijwilligers\?genoteerd=Mentor(\+|%20)Een#record-heading$/);
+		await expect(academy.getByLabel('Naam van de vrijwilliger')).toHaveValue('');
+		await expect(academy.getByLabel('Gezien op')).toHaveValue('');
+		await academy.getByRole('button', { name: 'Noteren', exact: true }).click();
+		await expect(academy.getByLabel('Naam van de vrijwilliger')).toHaveAccessibleDescription(
+			/Geef de naam van de vrijwilliger/
+		);
 
 		await expect(toCheck.getByRole('row', { name: /Mentor/ })).toHaveCount(1);
 		await expect(toCheck.getByRole('row', { name: /Mentor Twee/ })).toBeVisible();

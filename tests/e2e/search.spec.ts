@@ -40,6 +40,50 @@ test('a visitor finds an activity from the header box with the keyboard', async 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 });
 
+test('what is typed in the header box before the page is interactive stays, and the box works', async ({
+	page
+}) => {
+	let release!: () => void;
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto('/', { waitUntil: 'commit' });
+	const early = page.getByRole('searchbox', { name: 'Zoeken op Groeistoot' });
+	await early.fill('robotica');
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+
+	release();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const box = page.getByRole('combobox', { name: 'Zoeken op Groeistoot' });
+	await expect(box).toHaveValue('robotica');
+	await expect(box).toBeFocused();
+	// Suggestions come for what was typed early, and typing on still works.
+	const listbox = page.getByRole('listbox', { name: 'Zoekresultaten' });
+	await expect(listbox.getByRole('group', { name: 'Activiteiten' })).toBeVisible();
+	await box.press('End');
+	await box.pressSequentially(' leuven');
+	await expect(box).toHaveValue('robotica leuven');
+	await expect(listbox.getByRole('option').first()).toBeVisible();
+});
+
+test('the header box says so, visibly, when nothing is found', async ({ page }) => {
+	await page.goto('/');
+	const box = page.getByRole('combobox', { name: 'Zoeken op Groeistoot' });
+	await box.click();
+	await box.pressSequentially('xqzjwvkpqz');
+	const none = page.locator('search').getByText('Geen resultaten', { exact: true });
+	await expect(none).toBeVisible();
+	// Shown in the popup, not only in the screen readers' 1-pixel live region.
+	const shown = await none.boundingBox();
+	expect(shown?.width ?? 0).toBeGreaterThan(100);
+	expect(shown?.height ?? 0).toBeGreaterThan(10);
+	await expect(box).toHaveAttribute('aria-expanded', 'false');
+	await box.press('Escape');
+	await expect(none).toBeHidden();
+});
+
 test('the search page filters by province and age, and the shared URL shows the same results', async ({
 	page,
 	context
@@ -80,6 +124,19 @@ test('the search page filters by province and age, and the shared URL shows the 
 	await expect(page).toHaveURL(/provincie=vlaams-brabant/);
 });
 
+test('changing the sort waits for the search button', async ({ page }) => {
+	await page.goto('/zoeken?q=robotica');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const sort = page.getByRole('combobox', { name: 'Sorteren op' });
+	await sort.focus();
+	await sort.selectOption('datum');
+	await expect(sort).toHaveValue('datum');
+	expect(new URL(page.url()).searchParams.has('sorteer')).toBe(false);
+	await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+	await expect(page).toHaveURL(/sorteer=datum/);
+	await expect(page.getByRole('combobox', { name: 'Sorteren op' })).toHaveValue('datum');
+});
+
 test('the search page searches within a distance and shows results on a map', async ({ page }) => {
 	await page.goto('/zoeken?binnen=10&van=44021&sorteer=afstand');
 	await expect(page.getByRole('list', { name: 'Gekozen filters' })).toContainText(
@@ -106,6 +163,17 @@ test('bad input gets a 400 with a Dutch message next to the search field', async
 	const injection = await page.goto('/zoeken?domein=techniek%22%20OR%20type%20%3D%20%22x');
 	expect(injection?.status()).toBe(400);
 	await expect(page.getByRole('alert')).toHaveText('Dat domein kennen we niet.');
+
+	// Searching again from the error page drops the bad filter and keeps the others.
+	const mixed = await page.goto('/zoeken?q=robot&provincie=vlaams-brabant&domein=onbekend');
+	expect(mixed?.status()).toBe(400);
+	await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+	await expect(page).toHaveURL(/provincie=vlaams-brabant/);
+	await expect(page).not.toHaveURL(/domein=/);
+	await expect(page.getByRole('list', { name: 'Gekozen filters' })).toContainText(
+		'Provincie: Vlaams-Brabant'
+	);
+	await page.goto('/zoeken?domein=techniek%22%20OR%20type%20%3D%20%22x');
 
 	const api = await page.request.get(`/api/search?q=${'a'.repeat(2000)}`);
 	expect(api.status()).toBe(400);
@@ -149,13 +217,26 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('list', { name: 'Gekozen filters' })).toContainText(
 			'Binnen 15 km van Leuven'
 		);
+	});
 
-		const next = page.getByRole('navigation', { name: 'Paginering van de zoekresultaten' });
-		if (await next.isVisible()) {
-			await expect(next.getByRole('link', { name: 'Pagina 1' })).toHaveAttribute(
-				'aria-current',
-				'page'
-			);
-		}
+	test('the results are paged with plain links', async ({ page }) => {
+		// Every published activity (the seed has hundreds): surely more than one page of 20.
+		await page.goto('/zoeken?type=activity');
+		const pages = page.getByRole('navigation', { name: 'Paginering van de zoekresultaten' });
+		await expect(pages.getByRole('link', { name: 'Pagina 1', exact: true })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+		const first = await resultTitles(page);
+		expect(first).toHaveLength(20);
+		await pages.getByRole('link', { name: 'Volgende pagina' }).click();
+		await expect(page).toHaveURL(/pagina=2/);
+		await expect(pages.getByRole('link', { name: 'Pagina 2', exact: true })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+		const second = await resultTitles(page);
+		expect(second.length).toBeGreaterThan(0);
+		expect(second).not.toEqual(first);
 	});
 });

@@ -1,6 +1,11 @@
 import { fieldErrors } from '$lib/forms';
 import { describe, expect, it } from 'vitest';
-import { prefilledCheckValues, volunteerCheckSchema, yearsBefore } from './volunteer-check';
+import {
+	prefilledCheckValues,
+	recordedName,
+	volunteerCheckSchema,
+	yearsBefore
+} from './volunteer-check';
 
 const today = '2026-11-27';
 const schema = volunteerCheckSchema(today);
@@ -20,6 +25,16 @@ describe('volunteerCheckSchema', () => {
 		expect(
 			schema.parse({ volunteerName: 'Ann', seenOn: '2023-11-27', seenByName: 'Jan' }).seenOn
 		).toBe('2023-11-27');
+	});
+
+	it('collapses inner whitespace in both names, as agreement names are', () => {
+		expect(
+			schema.parse({
+				volunteerName: ' Jan  \t Peeters ',
+				seenOn: '2026-11-01',
+				seenByName: 'Els\n  Maes'
+			})
+		).toEqual({ volunteerName: 'Jan Peeters', seenOn: '2026-11-01', seenByName: 'Els Maes' });
 	});
 
 	it('refuses a day in the future or more than 3 years ago, and missing names', () => {
@@ -67,5 +82,21 @@ describe('the record form from "nog geen recent uittreksel"', () => {
 		expect(bad.success || fieldErrors(bad.error)).toEqual({
 			agreementId: 'Deze afspraak kennen we niet.'
 		});
+	});
+});
+
+describe('the notice after recording (?genoteerd=…)', () => {
+	const listed = ['Mentor Een', 'Ann Peeters'];
+
+	it('names a volunteer whose check is listed, as listed', () => {
+		expect(recordedName(new URLSearchParams({ genoteerd: ' mentor   een ' }), listed)).toBe(
+			'Mentor Een'
+		);
+	});
+
+	it('says nothing without the flag or for a name without a check', () => {
+		expect(recordedName(new URLSearchParams(), listed)).toBeNull();
+		expect(recordedName(new URLSearchParams({ genoteerd: '' }), listed)).toBeNull();
+		expect(recordedName(new URLSearchParams({ genoteerd: 'Niet Gezien' }), listed)).toBeNull();
 	});
 });

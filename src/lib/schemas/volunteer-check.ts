@@ -19,8 +19,12 @@ export function yearsBefore(day: string, years: number): string {
 	return target.toISOString().slice(0, 10);
 }
 
+/** A person's name as typed: spaces trimmed and collapsed (as the database and agreement names do). */
 const personName = (error: () => string) =>
-	z.string().trim().min(NAME_MIN, { error }).max(NAME_MAX, { error });
+	z
+		.string()
+		.transform((value) => value.replace(/\s+/g, ' ').trim())
+		.pipe(z.string().min(NAME_MIN, { error }).max(NAME_MAX, { error }));
 
 /** The form, checked against `today` (Belgium): seen not in the future and at most 3 years ago. */
 export function volunteerCheckSchema(today: string) {
@@ -55,4 +59,14 @@ export function prefilledCheckValues(params: URLSearchParams): VolunteerCheckVal
 		seenByName: '',
 		agreementId: UUID.test(agreementId) ? agreementId : ''
 	};
+}
+
+/**
+ * After a check is recorded the page reloads with ?genoteerd=NAME: the name to confirm, but only when a
+ * check for it is listed (a link cannot make the page claim a check that is not there).
+ */
+export function recordedName(params: URLSearchParams, listed: readonly string[]): string | null {
+	const name = (params.get('genoteerd') ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+	if (name === '') return null;
+	return listed.find((candidate) => candidate.toLowerCase() === name) ?? null;
 }

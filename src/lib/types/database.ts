@@ -1473,6 +1473,7 @@ export type Database = {
 			};
 			search_province: { Args: { p_region: string; p_province_nl: string }; Returns: string };
 			search_refresh_daily: { Args: never; Returns: number };
+			search_reindex_begin: { Args: never; Returns: string };
 			set_agreement_status: {
 				Args: {
 					p_agreement_id: string;

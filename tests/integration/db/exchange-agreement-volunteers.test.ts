@@ -2,6 +2,9 @@
 // name the people it brings and remove them again; nobody else reads or writes those names; the academy
 // sets the first session and sees per named volunteer whether their extract still counts on that day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setFirstSession } from '$lib/server/db/agreement-volunteers';
+import { AgreementRefusal } from '$lib/server/db/agreements';
+import type { Db } from '$lib/server/supabase';
 import { daysFromToday, testPeople, type Cast, type Person, type Who } from './people.js';
 
 const people = testPeople('ruil-wie');
@@ -259,6 +262,78 @@ describe('the first session', () => {
 	});
 });
 
+describe('a first session that cannot be', () => {
+	async function firstSession(agreementId: string) {
+		const [row] = await people.query<{ first_session_on: string | null }>(
+			"select to_char(first_session_on, 'YYYY-MM-DD') as first_session_on from public.agreements where id = $1",
+			[agreementId]
+		);
+		return row!.first_session_on;
+	}
+
+	/** An accepted agreement about a school's room (as postgres): it uses booking_from. */
+	async function roomAgreement() {
+		const school = await people.organisation([[companyMember, 'member']], {
+			kind: 'school',
+			name: 'School Wie'
+		});
+		const offer = await people.offer(school.id);
+		const request = await people.request(academy.id);
+		const [row] = await people.query<{ id: string }>(
+			`insert into public.agreements (request_id, offer_id, academy_id, provider_id, proposed_by_organisation, status)
+			 values ($1, $2, $3, $4, $3, 'accepted') returning id`,
+			[request.id, offer.id, academy.id, school.id]
+		);
+		return row!.id;
+	}
+
+	it('is refused more than a year ago in Dutch (23514) to the academy member, not as a permission error', async () => {
+		const { data, error } = await client('a member')
+			.from('agreements')
+			.update({ first_session_on: daysFromToday(-400) })
+			.eq('id', accepted)
+			.select('id');
+		expect(error?.code).toBe('23514');
+		expect(error?.message).toBe('De eerste sessie kan niet meer dan een jaar geleden zijn.');
+		expect(data).toBeNull();
+		expect(await firstSession(accepted)).toBe(daysFromToday(30));
+	});
+
+	it('comes back to the agreement page next to the date field (400), not as a 403', async () => {
+		const refused = setFirstSession(client('a member') as Db, {
+			agreementId: accepted,
+			day: daysFromToday(-400)
+		});
+		await expect(refused).rejects.toBeInstanceOf(AgreementRefusal);
+		await expect(refused).rejects.toMatchObject({
+			status: 400,
+			field: 'firstSessionOn',
+			message: 'De eerste sessie kan niet meer dan een jaar geleden zijn.'
+		});
+		expect(await firstSession(accepted)).toBe(daysFromToday(30));
+	});
+
+	it.each(['room', 'materials'] as const)(
+		'is refused in Dutch on an accepted %s agreement, whose offer brings no people',
+		async (kind) => {
+			const agreementId = kind === 'materials' ? materials : await roomAgreement();
+			const { error } = await client('a member')
+				.from('agreements')
+				.update({ first_session_on: daysFromToday(10) })
+				.eq('id', agreementId)
+				.select('id');
+			expect(error?.code).toBe('23514');
+			expect(error?.message).toBe(
+				'Enkel bij een afspraak over vrijwilligers, expertise of een bezoek plan je een eerste sessie; bij een lokaal geldt de boekingsperiode.'
+			);
+			await expect(
+				setFirstSession(client('a member') as Db, { agreementId, day: daysFromToday(10) })
+			).rejects.toMatchObject({ status: 400, field: 'firstSessionOn' });
+			expect(await firstSession(agreementId)).toBeNull();
+		}
+	);
+});
+
 describe('who still lacks a recent extract', () => {
 	beforeAll(async () => {
 		// Mentor Een: seen 3 years minus 5 days ago, so it runs out before the first session (in 30 days).
@@ -326,6 +401,33 @@ describe('who still lacks a recent extract', () => {
 			.eq('agreement_id', old);
 		expect(data).toEqual([
 			{ volunteer_name: 'Oude Bekende', first_session_on: null, state: 'expired' }
+		]);
+	});
+
+	it('matches a check typed with extra inner spaces to the name on the agreement', async () => {
+		const spaced = await agreement('expertise', 'accepted');
+		await companyMember.client
+			.from('agreement_volunteers')
+			.insert({ agreement_id: spaced, name: 'Jan Peeters' });
+		const recorded = await client('a member')
+			.from('volunteer_checks')
+			.insert({
+				organisation_id: academy.id,
+				volunteer_name: ' Jan  \t Peeters ',
+				agreement_id: spaced,
+				seen_on: daysFromToday(-2),
+				seen_by_name: 'Els   Maes'
+			})
+			.select('volunteer_name, seen_by_name')
+			.single();
+		expect(recorded.error).toBeNull();
+		expect(recorded.data).toEqual({ volunteer_name: 'Jan Peeters', seen_by_name: 'Els Maes' });
+		const { data } = await client('a member')
+			.from('volunteer_session_checks')
+			.select('volunteer_name, seen_on, state')
+			.eq('agreement_id', spaced);
+		expect(data).toEqual([
+			{ volunteer_name: 'Jan Peeters', seen_on: daysFromToday(-2), state: 'ok' }
 		]);
 	});
 

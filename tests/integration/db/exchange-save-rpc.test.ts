@@ -2,6 +2,11 @@
 // slot leaves nothing written; the same id sent twice creates one row; RLS still decides who saves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { m } from '$lib/paraglide/messages';
+import { DbFieldError } from '$lib/server/db/db-errors';
+import { createOffer, type OfferChanges } from '$lib/server/db/offers';
+import { createRequest, type RequestChanges } from '$lib/server/db/requests';
+import type { Db } from '$lib/server/supabase';
 import { daysFromToday, testPeople, type Cast } from './people.js';
 
 const people = testPeople('ruil-opslaan');
@@ -222,4 +227,160 @@ describe('save_request', () => {
 		expect(edit.error?.message).toBe('Deze vraag is afgesloten en kan niet meer veranderen.');
 		expect(await count('request_slots', 'request_id', closed.id)).toBe(0);
 	});
+});
+
+describe("creating with another organisation's id", () => {
+	let otherSchool: { id: string };
+	let otherAcademy: { id: string };
+
+	beforeAll(async () => {
+		const other = await people.signUp('andere-organisatie');
+		otherSchool = await people.organisation([[other, 'owner']], {
+			kind: 'school',
+			name: 'Andere School Opslaan'
+		});
+		otherAcademy = await people.organisation([[other, 'owner']], {
+			kind: 'academy',
+			name: 'Andere Academie Opslaan'
+		});
+	});
+
+	async function offerRow(id: string) {
+		const [row] = await people.query<{ organisation_id: string; title: string; slots: string }>(
+			`select organisation_id, title,
+				(select string_agg(weekday || ' ' || starts_at || '-' || ends_at, ', ')
+				 from public.offer_slots s where s.offer_id = o.id) as slots
+			 from public.offers o where o.id = $1`,
+			[id]
+		);
+		return row;
+	}
+
+	const roomChanges = (): OfferChanges => ({
+		kind: 'room',
+		title: 'Overgenomen lokaal',
+		description: '',
+		municipalityNis: '44021',
+		radiusKm: 10,
+		areaMunicipalities: [],
+		domains: [],
+		ageMin: null,
+		ageMax: null,
+		room: {
+			roomType: 'labo_wetenschappen',
+			capacity: 24,
+			equipment: null,
+			accessible: false,
+			conditions: [],
+			feeEur: null,
+			termStart: daysFromToday(0),
+			termEnd: daysFromToday(120)
+		},
+		pledge: null,
+		slots: [{ weekday: 1, startsAt: '09:00', endsAt: '12:00' }],
+		unavailableDates: []
+	});
+
+	it.each(['active', 'paused'] as const)(
+		'refuses an offer id of another school (%s) with P0002 in Dutch and writes nothing',
+		async (status) => {
+			const theirs = await people.offer(otherSchool.id, { status });
+			const before = await offerRow(theirs.id);
+			const { data, error } = await cast.member.client.rpc('save_offer', {
+				p_id: theirs.id,
+				p_organisation_id: school.id,
+				p_offer: { ...room(), title: 'Overgenomen lokaal' },
+				p_slots: [{ weekday: 1, starts_at: '09:00', ends_at: '12:00' }],
+				p_unavailable_dates: [daysFromToday(7)],
+				p_create: true
+			});
+			expect(data).toBeNull();
+			expect(error?.code).toBe('P0002');
+			expect(error?.message).toBe('Dit aanbod bestaat niet.');
+			expect(await offerRow(theirs.id)).toEqual(before);
+			expect(before).toMatchObject({
+				organisation_id: otherSchool.id,
+				slots: '3 13:00:00-17:00:00'
+			});
+			expect(await count('offer_unavailable_dates', 'offer_id', theirs.id)).toBe(0);
+		}
+	);
+
+	it.each(['active', 'paused'] as const)(
+		'gives the offer form a Dutch message for an id of another school (%s), never a success or a 500',
+		async (status) => {
+			const theirs = await people.offer(otherSchool.id, { status });
+			const created = createOffer(cast.member.client as Db, {
+				id: theirs.id,
+				organisationId: school.id,
+				changes: roomChanges()
+			});
+			await expect(created).rejects.toBeInstanceOf(DbFieldError);
+			await expect(created).rejects.toMatchObject({
+				field: 'form',
+				message: m.ex_offer_not_found()
+			});
+			expect((await offerRow(theirs.id))?.title).toBe('Labo wetenschappen');
+		}
+	);
+
+	it('still treats the own offer sent twice through the form as created once', async () => {
+		const id = randomUUID();
+		const args = { id, organisationId: school.id, changes: roomChanges() };
+		await createOffer(cast.member.client as Db, args);
+		await createOffer(cast.member.client as Db, args);
+		expect(await count('offers', 'id', id)).toBe(1);
+	});
+
+	const requestChanges = (): RequestChanges => ({
+		kind: 'venue',
+		title: 'Overgenomen vraag',
+		description: '',
+		quantity: null,
+		people: null,
+		amountEur: null,
+		municipalityNis: '44021',
+		domains: ['techniek'],
+		ageMin: null,
+		ageMax: null,
+		neededFrom: null,
+		neededUntil: null,
+		deadline: null,
+		slots: [{ weekday: 1, startsAt: '09:00', endsAt: '12:00' }]
+	});
+
+	it.each(['open', 'closed'] as const)(
+		'refuses a request id of another academy (%s) in Dutch, through the RPC and the form, writing nothing',
+		async (status) => {
+			const theirs = await people.request(otherAcademy.id, { status });
+			const { data, error } = await cast.admin.client.rpc('save_request', {
+				p_id: theirs.id,
+				p_organisation_id: academy.id,
+				p_request: { kind: 'venue', title: 'Overgenomen vraag', municipality_nis: '44021' },
+				p_slots: [goodSlot],
+				p_create: true
+			});
+			expect(data).toBeNull();
+			expect(error?.code).toBe('P0002');
+			expect(error?.message).toBe('Deze vraag bestaat niet.');
+			const created = createRequest(cast.admin.client as Db, {
+				id: theirs.id,
+				organisationId: academy.id,
+				changes: requestChanges()
+			});
+			await expect(created).rejects.toMatchObject({
+				field: 'form',
+				message: m.ex_request_not_found()
+			});
+			const [row] = await people.query<{ organisation_id: string; title: string }>(
+				'select organisation_id, title from public.requests where id = $1',
+				[theirs.id]
+			);
+			expect(row).toEqual({
+				organisation_id: otherAcademy.id,
+				title: 'Een labo voor onze robotica'
+			});
+			expect(await count('request_slots', 'request_id', theirs.id)).toBe(0);
+		}
+	);
 });

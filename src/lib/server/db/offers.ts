@@ -3,6 +3,7 @@
 import type { OfferKind, OfferStatus } from '$lib/exchange-vocabulary';
 import type { OfferForm, OfferValues, WeeklySlot } from '$lib/schemas/offer';
 import { slotValues } from '$lib/schemas/offer';
+import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
 import { DbFieldError, raiseDbError, type DbErrorRule } from './db-errors';
 import { isUuid, weeklySlots } from './rows';
@@ -246,9 +247,13 @@ async function saveOffer(
 		p_create: create
 	});
 	if (!error) return;
-	// The same form sent twice at the same moment: the first one created it.
-	if (create && error.code === '23505' && (await getOffer(db, id))) return;
-	if (error.code === 'P0002') throw new DbFieldError('form', 'not found');
+	if (create && (error.code === '23505' || error.code === 'P0002')) {
+		// The same form sent twice at the same moment: the first one created it. Another organisation's id
+		// is refused (P0002, "bestaat niet") and never counts as created.
+		const existing = await getOffer(db, id);
+		if (existing?.organisationId === organisationId) return;
+	}
+	if (error.code === 'P0002') throw new DbFieldError('form', m.ex_offer_not_found());
 	raiseDbError(error, OFFER_RULES);
 }
 

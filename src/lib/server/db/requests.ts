@@ -3,6 +3,7 @@
 import type { RequestKind, RequestStatus } from '$lib/exchange-vocabulary';
 import { slotValues, type WeeklySlot } from '$lib/schemas/offer';
 import type { RequestForm, RequestValues } from '$lib/schemas/request';
+import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
 import { DbFieldError, raiseDbError, type DbErrorRule } from './db-errors';
 import { isUuid, weeklySlots } from './rows';
@@ -177,9 +178,13 @@ async function saveRequest(
 		p_create: create
 	});
 	if (!error) return;
-	// The same form sent twice at the same moment: the first one created it.
-	if (create && error.code === '23505' && (await getRequest(db, id))) return;
-	if (error.code === 'P0002') throw new DbFieldError('form', 'not found');
+	if (create && (error.code === '23505' || error.code === 'P0002')) {
+		// The same form sent twice at the same moment: the first one created it. Another organisation's id
+		// is refused (P0002, "bestaat niet") and never counts as created.
+		const existing = await getRequest(db, id);
+		if (existing?.organisationId === organisationId) return;
+	}
+	if (error.code === 'P0002') throw new DbFieldError('form', m.ex_request_not_found());
 	raiseDbError(error, REQUEST_RULES);
 }
 

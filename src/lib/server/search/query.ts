@@ -51,25 +51,8 @@ export const MAX_RADIUS_KM = 200;
 export const MAX_VALUES_PER_FILTER = 20;
 export const MAX_AGE = 99;
 
-/** The URL parameters, in Dutch because people see and share them. */
-export const SEARCH_PARAMS = {
-	q: 'q',
-	types: 'type',
-	provinces: 'provincie',
-	municipalities: 'gemeente',
-	domains: 'domein',
-	formats: 'formaat',
-	ages: 'leeftijd',
-	stem: 'stem',
-	days: 'dag',
-	kinds: 'soort',
-	radiusKm: 'binnen',
-	centre: 'van',
-	sort: 'sorteer',
-	page: 'pagina',
-	view: 'weergave'
-} as const;
-export type SearchField = keyof typeof SEARCH_PARAMS;
+export { SEARCH_PARAMS, type SearchField } from '$lib/search/params';
+import { SEARCH_PARAMS, type SearchField } from '$lib/search/params';
 
 /** `van`: the signed-in person's own municipality, a NIS code, or a municipality as typed in the form. */
 export type CentreChoice =
@@ -96,15 +79,21 @@ export type SearchQuery = {
 /** A municipality's centroid: the centre of "binnen X km van" and of sorting by distance. */
 export type Centre = { nis: string; name: string; lat: number; lng: number };
 
-/** Bad input in the URL: a 400 with a Dutch message shown next to the search field. */
+/**
+ * Bad input in the URL: a 400 with a Dutch message shown next to the search field. `param` is the URL
+ * parameter to leave out when the search is sent again (the field's own, unless another one is at fault).
+ */
 export class SearchInputError extends Error {
 	readonly status = 400;
+	readonly param: string;
 	constructor(
 		readonly field: SearchField,
-		message: string
+		message: string,
+		param: string = SEARCH_PARAMS[field]
 	) {
 		super(message);
 		this.name = 'SearchInputError';
+		this.param = param;
 	}
 }
 
@@ -218,10 +207,10 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
 		centre: parsed.data.centre ?? null
 	};
 	if (query.radiusKm !== null && !query.centre) {
-		throw new SearchInputError('centre', m.zk_error_radius_needs_centre());
+		throw new SearchInputError('centre', m.zk_error_radius_needs_centre(), SEARCH_PARAMS.radiusKm);
 	}
 	if (query.sort === 'afstand' && !query.centre) {
-		throw new SearchInputError('centre', m.zk_error_distance_needs_centre());
+		throw new SearchInputError('centre', m.zk_error_distance_needs_centre(), SEARCH_PARAMS.sort);
 	}
 	return query;
 }

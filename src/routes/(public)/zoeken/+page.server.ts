@@ -42,7 +42,9 @@ export const load = (async ({ url, locals }) => {
 		if (canonical) redirect(303, canonical);
 		centre = await centreFor(locals.supabase, locals.user, query);
 	} catch (cause) {
-		if (cause instanceof SearchInputError) error(400, cause.message);
+		if (cause instanceof SearchInputError) {
+			error(400, { message: cause.message, param: cause.param });
+		}
 		throw cause;
 	}
 

@@ -4,6 +4,7 @@ import { todayInBelgium } from '$lib/public/format';
 import { stillToCheck } from '$lib/schemas/agreement-volunteer';
 import {
 	prefilledCheckValues,
+	recordedName,
 	volunteerCheckSchema,
 	type VolunteerCheckValues
 } from '$lib/schemas/volunteer-check';
@@ -11,7 +12,7 @@ import { listSessionChecks } from '$lib/server/db/agreement-volunteers';
 import { MEMBER_ROLES, requireOrganisationRole } from '$lib/server/auth/require-org-role';
 import { DbFieldError } from '$lib/server/db/db-errors';
 import { listVolunteerStatus, recordVolunteerCheck } from '$lib/server/db/volunteer-checks';
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Volunteer checks belong to academies; any member records them (RLS says the same). */
@@ -27,9 +28,15 @@ export const load = (async ({ locals, url, params }) => {
 		listVolunteerStatus(locals.supabase, organisation.id),
 		listSessionChecks(locals.supabase, organisation.id)
 	]);
+	// Back from recording a check (?genoteerd=NAME): confirm it, with the form empty again.
+	const recorded = recordedName(
+		url.searchParams,
+		volunteers.map((volunteer) => volunteer.volunteerName)
+	);
 	return {
 		organisation,
 		volunteers,
+		recorded: recorded ? m.ag_recorded({ name: recorded }) : null,
 		// Named on an accepted agreement, without a check that still counts on the first session.
 		toCheck: stillToCheck(sessionChecks),
 		prefilled: prefilledCheckValues(url.searchParams),
@@ -65,6 +72,9 @@ export const actions = {
 			}
 			throw caught;
 		}
-		return { done: m.ag_recorded({ name: parsed.data.volunteerName }) };
+		// Back to the page without the prefill (?naam=…&afspraak=…), so the form does not fill itself again
+		// and a second click cannot record the same check twice.
+		const query = new URLSearchParams({ genoteerd: parsed.data.volunteerName });
+		redirect(303, `${url.pathname}?${query}#record-heading`);
 	}
 } satisfies Actions;
