@@ -390,6 +390,36 @@ describe('the outbox and its functions', () => {
 		await settled();
 	});
 
+	it('lets an activity edit and a rename of its academy run at once without a deadlock', async () => {
+		const activity = await people.activity(academy.id, { title: 'Gelijktijdig' });
+		const first = new pg.Client({ connectionString: databaseUrl });
+		const second = new pg.Client({ connectionString: databaseUrl });
+		await Promise.all([first.connect(), second.connect()]);
+		try {
+			// The first transaction enqueues as an activity's trigger does: the activity, then its academy.
+			await first.query('begin');
+			await first.query(`select public.search_enqueue('activities', array[$1::uuid])`, [
+				activity.id
+			]);
+			// Meanwhile the academy is renamed: its trigger enqueues the academy and its activities.
+			await second.query('begin');
+			await second.query(`set local deadlock_timeout = '100ms'`);
+			const rename = second.query(
+				`update public.organisations set name = name || ' (nieuw)' where id = $1`,
+				[academy.id]
+			);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			await first.query(`select public.search_enqueue('organisations', array[$1::uuid])`, [
+				academy.id
+			]);
+			await first.query('commit');
+			await rename;
+			await second.query('rollback');
+		} finally {
+			await Promise.all([first.end(), second.end()]);
+		}
+	});
+
 	it('keeps working in the background after start() until stop()', async () => {
 		await settled();
 		const background = worker(stack, { idleMs: 50 });
