@@ -356,8 +356,14 @@ describe('the outbox and its functions', () => {
 	it('are for the service role only', async () => {
 		const anon = anonClient();
 		for (const client of [anon, owner.client]) {
-			const read = await client.from('search_outbox').select('*').limit(1);
-			expect(read.error?.code ?? (read.data?.length === 0 ? 'empty' : 'rows')).not.toBe('rows');
+			for (const table of ['search_outbox', 'search_refresh_days'] as const) {
+				const read = await client.from(table).select('*').limit(1);
+				expect(read.error?.code ?? (read.data?.length === 0 ? 'empty' : 'rows')).not.toBe('rows');
+			}
+			const written = await client
+				.from('search_refresh_days')
+				.insert({ day: '2030-01-01', enqueued: 0 });
+			expect(written.error).not.toBeNull();
 			const documents = await client.rpc('search_documents', { p_index: 'activities' });
 			expect(documents.error?.code).toBe('42501');
 			const claim = await client.rpc('search_outbox_claim', { p_worker: 'intruder' });
