@@ -3,57 +3,13 @@
 // be accepted; both sides see the agreement, the notifications and the thread; the academy records a
 // volunteer's check. Data is arranged as postgres and through the RPC as each person; the pages are used as
 // people would, with role and label locators.
-import { createClient } from '@supabase/supabase-js';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import ws from 'ws';
-import { anonKey, apiUrl, databaseUrl, mailboxUrl, serviceRoleKey } from '../../stack/config.js';
-import { expectNoAxeViolations, signIn } from './support';
+import { expect, test } from '@playwright/test';
+import { mailboxUrl } from '../../stack/config.js';
+import { exchangeFixture, type Person } from './exchange-support';
+import { expectNoAxeViolations } from './support';
 import { isoDay } from './organisations-support';
 
-const run = randomUUID().slice(0, 8);
-const password = `Wachtwoord-${run}`;
-const options = {
-	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-	realtime: { transport: ws as never }
-};
-const admin = createClient(apiUrl, serviceRoleKey, options);
-const db = new pg.Client({ connectionString: databaseUrl });
-
-type Person = { id: string; email: string; name: string };
-const people: Person[] = [];
-const organisations: string[] = [];
-
-async function person(label: string, name: string): Promise<Person> {
-	const email = `e2e-afspraak-${run}-${label}@groeistoot.test`;
-	const { data, error } = await admin.auth.admin.createUser({
-		email,
-		password,
-		email_confirm: true,
-		user_metadata: { display_name: name }
-	});
-	if (error || !data.user) throw error ?? new Error(`no user ${email}`);
-	const made = { id: data.user.id, email, name };
-	people.push(made);
-	return made;
-}
-
-async function organisation(kind: string, name: string, owner: Person, nis = '44021') {
-	const slug = `e2e-afspraak-${run}-${kind}-${organisations.length}`;
-	const { rows } = await db.query<{ id: string; slug: string }>(
-		`insert into public.organisations (kind, name, slug, municipality_nis)
-		 values ($1, $2, $3, $4) returning id, slug`,
-		[kind, name, slug, nis]
-	);
-	const row = rows[0]!;
-	organisations.push(row.id);
-	await db.query(
-		`insert into public.memberships (organisation_id, user_id, role) values ($1, $2, 'owner')`,
-		[row.id, owner.id]
-	);
-	return row;
-}
+const { run, db, person, organisation, clientFor, pageFor, cleanUp } = exchangeFixture('afspraak');
 
 async function venueRequest(academyId: string, title: string, nis: string) {
 	const { rows } = await db.query<{ id: string }>(
@@ -66,9 +22,7 @@ async function venueRequest(academyId: string, title: string, nis: string) {
 
 /** Proposes the lab on Wednesdays 14–16 u as this person, through the RPC (the proposal page is not ours). */
 async function propose(who: Person, requestId: string, offerId: string, message: string) {
-	const client = createClient(apiUrl, anonKey, options);
-	const signedIn = await client.auth.signInWithPassword({ email: who.email, password });
-	if (signedIn.error) throw signedIn.error;
+	const client = await clientFor(who);
 	const { data, error } = await client.rpc('propose_agreement', {
 		p_request_id: requestId,
 		p_offer_id: offerId,
@@ -81,13 +35,6 @@ async function propose(who: Person, requestId: string, offerId: string, message:
 	});
 	if (error) throw error;
 	return data as string;
-}
-
-async function pageFor(browser: Browser, who: Person): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signIn(page, who.email, password);
-	await expect(page.getByRole('banner').getByRole('button', { name: 'Afmelden' })).toBeVisible();
-	return page;
 }
 
 let schoolOwner: Person;
@@ -131,15 +78,7 @@ test.beforeAll(async () => {
 	agreementB = await propose(academyB, idB, offerId, 'Wij zouden ook graag op woensdag komen.');
 });
 
-test.afterAll(async () => {
-	if (organisations.length > 0) {
-		await db.query('delete from public.organisations where id = any($1::uuid[])', [organisations]);
-	}
-	if (people.length > 0) {
-		await db.query('delete from auth.users where id = any($1::uuid[])', [people.map((p) => p.id)]);
-	}
-	await db.end();
-});
+test.afterAll(cleanUp);
 
 test('a school accepts one academy, the overlapping one is refused, both sides follow up', async ({
 	browser

@@ -4,73 +4,11 @@
 // postgres and through the auth admin API; the offer, the requests and the proposals by the members
 // themselves through PostgREST and the RPC (the forms have their own specs); every status change through
 // the buttons. Locators are scoped to the "Status" region, so other sections of the page do not interfere.
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import ws from 'ws';
-import { anonKey, apiUrl, databaseUrl, serviceRoleKey } from '../../stack/config.js';
-import { signIn } from './support';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { expect, test, type Page } from '@playwright/test';
+import { exchangeFixture, type Person } from './exchange-support';
 
-const run = randomUUID().slice(0, 8);
-const password = `Wachtwoord-${run}`;
-const options = {
-	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-	realtime: { transport: ws as never }
-};
-const admin = createClient(apiUrl, serviceRoleKey, options);
-const db = new pg.Client({ connectionString: databaseUrl });
-
-type Person = { id: string; email: string; name: string };
-const people: Person[] = [];
-const organisations: string[] = [];
-
-async function person(label: string, name: string): Promise<Person> {
-	const email = `e2e-status-${run}-${label}@groeistoot.test`;
-	const { data, error } = await admin.auth.admin.createUser({
-		email,
-		password,
-		email_confirm: true,
-		user_metadata: { display_name: name }
-	});
-	if (error || !data.user) throw error ?? new Error(`no user ${email}`);
-	const made = { id: data.user.id, email, name };
-	people.push(made);
-	return made;
-}
-
-async function organisation(kind: string, name: string, members: [Person, string][]) {
-	const slug = `e2e-status-${run}-${kind}-${organisations.length}`;
-	const { rows } = await db.query<{ id: string }>(
-		`insert into public.organisations (kind, name, slug, municipality_nis)
-		 values ($1, $2, $3, '44021') returning id`,
-		[kind, name, slug]
-	);
-	const id = rows[0]!.id;
-	organisations.push(id);
-	for (const [member, role] of members) {
-		await db.query(
-			`insert into public.memberships (organisation_id, user_id, role) values ($1, $2, $3)`,
-			[id, member.id, role]
-		);
-	}
-	return id;
-}
-
-/** A PostgREST client signed in as this person, with their own session. */
-async function clientFor(who: Person): Promise<SupabaseClient> {
-	const client = createClient(apiUrl, anonKey, options);
-	const { error } = await client.auth.signInWithPassword({ email: who.email, password });
-	if (error) throw error;
-	return client;
-}
-
-async function pageFor(browser: Browser, who: Person): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signIn(page, who.email, password);
-	await expect(page.getByRole('banner').getByRole('button', { name: 'Afmelden' })).toBeVisible();
-	return page;
-}
+const { run, db, person, organisation, clientFor, pageFor, cleanUp } = exchangeFixture('status');
 
 /** The "Status" section of an agreement's page: current status, history and buttons. */
 function statusRegion(page: Page) {
@@ -165,11 +103,13 @@ test.beforeAll(async () => {
 		person('academie-lid', 'Bram Lid'),
 		person('bedrijf', 'Carl Bedrijf')
 	]);
-	academyId = await organisation('academy', academyName, [
-		[academyOwner, 'owner'],
-		[academyMember, 'member']
-	]);
-	const companyId = await organisation('company', companyName, [[companyOwner, 'owner']]);
+	academyId = (
+		await organisation('academy', academyName, [
+			[academyOwner, 'owner'],
+			[academyMember, 'member']
+		])
+	).id;
+	const companyId = (await organisation('company', companyName, companyOwner)).id;
 	[academyClient, companyClient] = await Promise.all([
 		clientFor(academyOwner),
 		clientFor(companyOwner)
@@ -191,15 +131,7 @@ test.beforeAll(async () => {
 	offerId = (data as { id: string }).id;
 });
 
-test.afterAll(async () => {
-	if (organisations.length > 0) {
-		await db.query('delete from public.organisations where id = any($1::uuid[])', [organisations]);
-	}
-	if (people.length > 0) {
-		await db.query('delete from auth.users where id = any($1::uuid[])', [people.map((p) => p.id)]);
-	}
-	await db.end();
-});
+test.afterAll(cleanUp);
 
 test('the side that did not propose declines; the proposer sees it and can do nothing more', async ({
 	browser

@@ -5,63 +5,11 @@
 // company pledges two mentors, the academy proposes, the company accepts, and the academy records the
 // mentors' checks. Only the people and their (empty) organisations are arranged beforehand, as postgres
 // and through the auth admin API, like the other exchange specs. The Westhoek holds no seeded offers.
-import { createClient } from '@supabase/supabase-js';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import ws from 'ws';
-import { apiUrl, databaseUrl, serviceRoleKey } from '../../stack/config.js';
-import { signIn } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { exchangeFixture, type Person } from './exchange-support';
 import { chooseMunicipality, isoDay } from './organisations-support';
 
-const run = randomUUID().slice(0, 8);
-const password = `Wachtwoord-${run}`;
-const admin = createClient(apiUrl, serviceRoleKey, {
-	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-	realtime: { transport: ws as never }
-});
-const db = new pg.Client({ connectionString: databaseUrl });
-
-type Person = { id: string; email: string; name: string };
-const people: Person[] = [];
-const organisations: string[] = [];
-
-async function person(label: string, name: string): Promise<Person> {
-	const email = `e2e-verhaal-${run}-${label}@groeistoot.test`;
-	const { data, error } = await admin.auth.admin.createUser({
-		email,
-		password,
-		email_confirm: true,
-		user_metadata: { display_name: name }
-	});
-	if (error || !data.user) throw error ?? new Error(`no user ${email}`);
-	const made = { id: data.user.id, email, name };
-	people.push(made);
-	return made;
-}
-
-async function organisation(kind: string, name: string, owner: Person, nis: string) {
-	const slug = `e2e-verhaal-${run}-${kind}-${organisations.length}`;
-	const { rows } = await db.query<{ id: string; slug: string }>(
-		`insert into public.organisations (kind, name, slug, municipality_nis)
-		 values ($1, $2, $3, $4) returning id, slug`,
-		[kind, name, slug, nis]
-	);
-	const row = rows[0]!;
-	organisations.push(row.id);
-	await db.query(
-		`insert into public.memberships (organisation_id, user_id, role) values ($1, $2, 'owner')`,
-		[row.id, owner.id]
-	);
-	return row;
-}
-
-async function pageFor(browser: Browser, who: Person): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signIn(page, who.email, password);
-	await expect(page.getByRole('banner').getByRole('button', { name: 'Afmelden' })).toBeVisible();
-	return page;
-}
+const { run, db, person, organisation, pageFor, cleanUp } = exchangeFixture('verhaal');
 
 async function fillSlot(page: Page, row: number, weekday: string, from: string, until: string) {
 	await page.getByLabel(`Dag (moment ${row})`).selectOption(weekday);
@@ -111,15 +59,7 @@ test.beforeAll(async () => {
 	companySlug = (await organisation('company', `Westhoek Techniek ${run}`, company, '33011')).slug;
 });
 
-test.afterAll(async () => {
-	if (organisations.length > 0) {
-		await db.query('delete from public.organisations where id = any($1::uuid[])', [organisations]);
-	}
-	if (people.length > 0) {
-		await db.query('delete from auth.users where id = any($1::uuid[])', [people.map((p) => p.id)]);
-	}
-	await db.end();
-});
+test.afterAll(cleanUp);
 
 test('a lab is lent, a slot cannot be booked twice, and two mentors are checked', async ({
 	browser

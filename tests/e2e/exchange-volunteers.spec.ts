@@ -1,62 +1,12 @@
 // Who comes, and whose extract is still missing: a company member names two mentors on an accepted
 // agreement; the academy sets the first session, sees both under "nog geen recent uittreksel vóór de eerste
 // sessie", records one check from the list (the form comes prefilled), and only the other remains.
-import { createClient } from '@supabase/supabase-js';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import ws from 'ws';
-import { apiUrl, databaseUrl, serviceRoleKey } from '../../stack/config.js';
+import { expect, test } from '@playwright/test';
+import { exchangeFixture, type Person } from './exchange-support';
 import { isoDay } from './organisations-support';
-import { expectNoAxeViolations, signIn } from './support';
+import { expectNoAxeViolations } from './support';
 
-const run = randomUUID().slice(0, 8);
-const password = `Wachtwoord-${run}`;
-const admin = createClient(apiUrl, serviceRoleKey, {
-	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-	realtime: { transport: ws as never }
-});
-const db = new pg.Client({ connectionString: databaseUrl });
-
-type Person = { id: string; email: string };
-const people: Person[] = [];
-const organisations: string[] = [];
-
-async function person(label: string, name: string): Promise<Person> {
-	const email = `e2e-wie-${run}-${label}@groeistoot.test`;
-	const { data, error } = await admin.auth.admin.createUser({
-		email,
-		password,
-		email_confirm: true,
-		user_metadata: { display_name: name }
-	});
-	if (error || !data.user) throw error ?? new Error(`no user ${email}`);
-	people.push({ id: data.user.id, email });
-	return { id: data.user.id, email };
-}
-
-async function organisation(kind: string, name: string, owner: Person) {
-	const slug = `e2e-wie-${run}-${kind}`;
-	const { rows } = await db.query<{ id: string; slug: string }>(
-		`insert into public.organisations (kind, name, slug, municipality_nis)
-		 values ($1, $2, $3, '44021') returning id, slug`,
-		[kind, name, slug]
-	);
-	const row = rows[0]!;
-	organisations.push(row.id);
-	await db.query(
-		`insert into public.memberships (organisation_id, user_id, role) values ($1, $2, 'owner')`,
-		[row.id, owner.id]
-	);
-	return row;
-}
-
-async function pageFor(browser: Browser, who: Person): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signIn(page, who.email, password);
-	await expect(page.getByRole('banner').getByRole('button', { name: 'Afmelden' })).toBeVisible();
-	return page;
-}
+const { run, db, person, organisation, pageFor, cleanUp } = exchangeFixture('wie');
 
 let companyOwner: Person;
 let coordinator: Person;
@@ -92,15 +42,7 @@ test.beforeAll(async () => {
 	agreementId = agreement.rows[0]!.id;
 });
 
-test.afterAll(async () => {
-	if (organisations.length > 0) {
-		await db.query('delete from public.organisations where id = any($1::uuid[])', [organisations]);
-	}
-	if (people.length > 0) {
-		await db.query('delete from auth.users where id = any($1::uuid[])', [people.map((p) => p.id)]);
-	}
-	await db.end();
-});
+test.afterAll(cleanUp);
 
 test('a company names two mentors, the academy records one check and sees who still lacks one', async ({
 	browser

@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 // The same built app, started a second time with Meilisearch out of reach (a port nobody listens on):
-// the search says so in Dutch with a 503, and every other page still works.
-const port = Number(process.env.E2E_PORT ?? 4173) + 17;
+// the search says so in Dutch with a 503, and every other page still works. (Ports clear of the ones
+// fetch refuses, such as 4190.)
+const port = Number(process.env.E2E_PORT ?? 4173) + 30;
+const nobodyListens = Number(process.env.E2E_PORT ?? 4173) + 31;
 const origin = `http://127.0.0.1:${port}`;
 const unavailable = 'Zoeken lukt even niet: de zoekdienst is niet bereikbaar.';
 let app: ChildProcess;
@@ -15,7 +17,7 @@ test.beforeAll(async () => {
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
-			MEILI_URL: 'http://127.0.0.1:9',
+			MEILI_URL: `http://127.0.0.1:${nobodyListens}`,
 			MEILI_MASTER_KEY: 'not-needed',
 			SEARCH_WORKER: 'off'
 		},
