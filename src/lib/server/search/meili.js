@@ -106,9 +106,12 @@ export function createMeiliClient({ url, key, timeoutMs = 10_000 }) {
 		}
 	}
 
-	/** @param {Array<number | TaskSummary>} tasks */
-	const waitForTasks = async (tasks) => {
-		for (const task of tasks) await waitForTask(task);
+	/**
+	 * @param {Array<number | TaskSummary>} tasks
+	 * @param {{ timeoutMs?: number }} [options] how long to wait for each
+	 */
+	const waitForTasks = async (tasks, options) => {
+		for (const task of tasks) await waitForTask(task, options);
 	};
 
 	const index = (/** @type {string} */ uid) => `/indexes/${encodeURIComponent(uid)}`;

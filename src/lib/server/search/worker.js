@@ -165,7 +165,8 @@ export function createSearchWorker(config) {
 		const tasks = [];
 		if (upserts.length > 0) tasks.push(await meili.addDocuments(uid, upserts));
 		if (deletes.length > 0) tasks.push(await meili.deleteDocuments(uid, deletes));
-		await meili.waitForTasks(tasks);
+		// Never longer than the lease: a batch that outlives it would be claimed again by another worker.
+		await meili.waitForTasks(tasks, { timeoutMs: Math.max(leaseSeconds * 1000 - 5000, 1000) });
 		return { upserted: upserts.length, deleted: deletes.length };
 	}
 
