@@ -79,6 +79,9 @@ export const domainLabel: Record<Domain, () => string> = {
 	andere: m.domain_andere
 };
 
+/** The domains as form options: code and the words people read. */
+export const domainOptions = () => DOMAINS.map((value) => ({ value, label: domainLabel[value]() }));
+
 export const formatLabel: Record<Format, () => string> = {
 	losse_activiteit: m.format_losse_activiteit,
 	korte_reeks: m.format_korte_reeks,
