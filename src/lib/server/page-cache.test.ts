@@ -10,7 +10,7 @@ function event({
 	return {
 		request: new Request(`http://app.test${path}`),
 		url: new URL(`http://app.test${path}`),
-		route: { id: '/(public)/academies/[slug]' },
+		route: { id: '/(public)/academies/[slug=slug]' },
 		locals: { user },
 		cookies: { get: (name: string) => (name === 'PARAGLIDE_LOCALE' ? locale : undefined) }
 	} as unknown as RequestEvent;
@@ -73,7 +73,7 @@ describe('page cache', () => {
 
 	it('shares only the public reading pages', () => {
 		expect(isSharedRoute('/(public)')).toBe(true);
-		expect(isSharedRoute('/(public)/gemeenten/[nis]')).toBe(true);
+		expect(isSharedRoute('/(public)/gemeenten/[nis=nis]')).toBe(true);
 		expect(isSharedRoute('/(public)/(guest)/aanmelden')).toBe(false);
 		expect(isSharedRoute('/(public)/auth/confirm')).toBe(false);
 		expect(isSharedRoute('/(public)/zoeken')).toBe(false);
