@@ -41,6 +41,14 @@ export default defineConfig({
 		url: `${origin}/api/health`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin }
+		// As behind a proxy: the client's address is the last X-Forwarded-For entry. Each test sends an address
+		// of its own (tests/e2e/support.ts), so the per-address sign-in limits count each test apart.
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1'
+		}
 	}
 });

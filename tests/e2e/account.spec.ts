@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { linkFromMail, newAccount, register, signIn, signOut } from './support';
+import { expect, linkFromMail, newAccount, register, signIn, signOut, test } from './support';
 
 test('a new visitor registers, fills in the profile and resets the forgotten password', async ({
 	page

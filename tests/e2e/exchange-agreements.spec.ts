@@ -3,10 +3,9 @@
 // be accepted; both sides see the agreement, the notifications and the thread; the academy records a
 // volunteer's check. Data is arranged as postgres and through the RPC as each person; the pages are used as
 // people would, with role and label locators.
-import { expect, test } from '@playwright/test';
 import { mailboxUrl } from '../../stack/config.js';
 import { exchangeFixture, type Person } from './exchange-support';
-import { expectNoAxeViolations } from './support';
+import { expect, expectNoAxeViolations, test } from './support';
 import { isoDay } from './organisations-support';
 
 const { run, db, person, organisation, clientFor, pageFor, cleanUp } = exchangeFixture('afspraak');

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { newAccount, register } from './support';
+import type { Page } from '@playwright/test';
+import { expect, newAccount, register, test } from './support';
 import { isoDay, uniqueName } from './organisations-support';
 
 // The offer form without JavaScript: more weekly moments than the four first rows, and an area given as a

@@ -5,7 +5,8 @@
 // themselves through PostgREST and the RPC (the forms have their own specs); every status change through
 // the buttons. Locators are scoped to the "Status" region, so other sections of the page do not interfere.
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support';
 import { exchangeFixture, type Person } from './exchange-support';
 
 const { run, db, person, organisation, clientFor, pageFor, cleanUp } = exchangeFixture('status');

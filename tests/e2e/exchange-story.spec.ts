@@ -5,7 +5,8 @@
 // company pledges two mentors, the academy proposes, the company accepts, and the academy records the
 // mentors' checks. Only the people and their (empty) organisations are arranged beforehand, as postgres
 // and through the auth admin API, like the other exchange specs. The Westhoek holds no seeded offers.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support';
 import { exchangeFixture, type Person } from './exchange-support';
 import { chooseMunicipality, isoDay } from './organisations-support';
 

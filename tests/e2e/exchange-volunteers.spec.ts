@@ -1,10 +1,9 @@
 // Who comes, and whose extract is still missing: a company member names two mentors on an accepted
 // agreement; the academy sets the first session, sees both under "nog geen recent uittreksel vóór de eerste
 // sessie", records one check from the list (the form comes prefilled), and only the other remains.
-import { expect, test } from '@playwright/test';
 import { exchangeFixture, type Person } from './exchange-support';
 import { isoDay } from './organisations-support';
-import { expectNoAxeViolations } from './support';
+import { expect, expectNoAxeViolations, test } from './support';
 
 const { run, db, person, organisation, pageFor, cleanUp } = exchangeFixture('wie');
 

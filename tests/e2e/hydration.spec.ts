@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 
 // On a slow connection people type before the page's JavaScript has run; hydration must not wipe it.
 test('what is typed before the page is interactive stays when it hydrates', async ({ page }) => {

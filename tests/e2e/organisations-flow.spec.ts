@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { newAccount, register, signIn } from './support';
+import { expect, newAccount, register, signIn, test } from './support';
 import { createOrganisation, isoDay, uniqueName } from './organisations-support';
 
 // Herstappe (NIS 73028), Flanders' smallest municipality: few activities, so a new one is on its page.

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, newAccount, register } from './support';
+import { expect, expectNoAxeViolations, newAccount, register, test } from './support';
 import {
 	chooseMunicipality,
 	createOrganisation,

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, linkFromMail, newAccount, register } from './support';
+import { expect, expectNoAxeViolations, linkFromMail, newAccount, register, test } from './support';
 import { createOrganisation, uniqueName } from './organisations-support';
 
 test('an owner invites someone by e-mail, who accepts; outsiders get 403; the last owner cannot leave', async ({

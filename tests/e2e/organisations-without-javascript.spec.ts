@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { newAccount, register } from './support';
+import { expect, newAccount, register, test } from './support';
 import { uniqueName } from './organisations-support';
 
 test.use({ javaScriptEnabled: false });

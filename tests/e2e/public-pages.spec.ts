@@ -1,11 +1,11 @@
 // The public pages as a visitor uses them: filter academies, open an academy, an activity and a
 // municipality page, and see a white spot. The test makes its own academy and activities as postgres, so it
 // does not depend on the seed, and removes them again.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { databaseUrl } from '../../stack/config.js';
-import { expectNoAxeViolations } from './support';
+import { expect, expectNoAxeViolations, test } from './support';
 
 const run = randomUUID().slice(0, 8);
 // "Aaa" sorts first, so the academy is on the first page of any list it belongs to, seed or not.

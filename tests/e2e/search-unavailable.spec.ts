@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import { spawn, type ChildProcess } from 'node:child_process';
 
 // The same built app, started a second time with Meilisearch out of reach (a port nobody listens on):

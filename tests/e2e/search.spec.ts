@@ -1,7 +1,7 @@
 // Search as a visitor uses it: the header box with the keyboard, the search page's filters in the URL, the
 // same page without JavaScript, the map view, bad input, and axe.
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './support';
 
 const results = (page: Page) => page.getByRole('region', { name: 'Resultaten' });
 const resultTitles = (page: Page) =>

@@ -1,6 +1,6 @@
 // Secrets stay on the server: nothing the browser can download carries the service-role key, the JWT
 // secret or the Meilisearch master key.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 import fs from 'node:fs';
 import path from 'node:path';
 import { jwtSecret, meiliMasterKey, serviceRoleKey } from '../../stack/config.js';

@@ -1,8 +1,29 @@
 // Shared steps for the e2e specs: accounts, the local mailbox and axe. Locators use roles and labels only.
-import { expect, type Page } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
+import { test as base, expect, type Page } from '@playwright/test';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mailboxUrl } from '../../stack/config.js';
+
+/**
+ * A made-up client address (10.0.0.0/8) for the X-Forwarded-For header. The built app under test reads the
+ * client's address from that header (ADDRESS_HEADER, see playwright.config.ts) and limits sign-ins and
+ * sign-ups per address, so every test is a client of its own instead of the whole suite being one.
+ */
+export function clientAddress(): string {
+	return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
+
+/**
+ * Playwright's `test` with a client address of its own per test: every context and request of the test
+ * (also `browser.newContext()`) sends it, unless it passes its own `extraHTTPHeaders`.
+ */
+export const test = base.extend({
+	extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+		await use({ ...extraHTTPHeaders, 'X-Forwarded-For': clientAddress() });
+	}
+});
+
+export { expect };
 
 export type Account = { name: string; email: string; password: string };
 

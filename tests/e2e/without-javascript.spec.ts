@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { newAccount } from './support';
+import { expect, newAccount, test } from './support';
 
 test.use({ javaScriptEnabled: false });
 
