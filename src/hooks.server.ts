@@ -1,5 +1,6 @@
 import { building } from '$app/environment';
 import { guardRedirect } from '$lib/server/auth/guard';
+import { startMailJobs } from '$lib/server/mail-jobs/start';
 import { createPageCache } from '$lib/server/page-cache';
 import { searchConfig } from '$lib/server/search/config';
 import { createSearchWorker } from '$lib/server/search/worker.js';
@@ -15,6 +16,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 const searchWorkerKey = Symbol.for('groeistoot.searchWorker');
 
 export const init: ServerInit = () => {
+	startMailJobs();
 	if (building) return;
 	const holder = globalThis as { [searchWorkerKey]?: { stop: () => Promise<void> } };
 	if (holder[searchWorkerKey]) return;

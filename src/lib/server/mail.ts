@@ -1,29 +1,15 @@
 // Outgoing mail from the app over SMTP; locally it lands in the stack's mailbox (http://127.0.0.1:54324).
 import { env } from '$env/dynamic/private';
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createSmtpSender, type Mail } from './mail-jobs/smtp.js';
 
-const LOCAL_SMTP_HOST = '127.0.0.1';
-const LOCAL_SMTP_PORT = 54325;
-const LOCAL_FROM = 'Groeistoot <no-reply@groeistoot.test>';
+export type { Mail };
 
-let transport: Transporter | undefined;
+let sender: ReturnType<typeof createSmtpSender> | undefined;
 
-function smtp(): Transporter {
-	transport ??= nodemailer.createTransport({
-		host: env.SMTP_HOST || LOCAL_SMTP_HOST,
-		port: Number(env.SMTP_PORT || LOCAL_SMTP_PORT),
-		secure: env.SMTP_SECURE === 'true',
-		auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS ?? '' } : undefined,
-		// The local mailbox speaks plain SMTP; a real relay negotiates TLS itself.
-		ignoreTLS: !env.SMTP_HOST
-	});
-	return transport;
-}
-
-export type Mail = { to: string; subject: string; text: string; html: string };
-
+/** Sends one mail; `headers` carry e.g. List-Unsubscribe. */
 export async function sendMail(mail: Mail): Promise<void> {
-	await smtp().sendMail({ from: env.SMTP_FROM || LOCAL_FROM, ...mail });
+	sender ??= createSmtpSender(env);
+	await sender.send(mail);
 }
 
 const escapeHtml = (value: string) =>

@@ -1,27 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 
+// A deployment without the secrets: the mailer is off and says so once, the action never fails.
 vi.mock('$env/dynamic/private', () => ({ env: {} }));
-vi.mock('$env/dynamic/public', () => ({ env: {} }));
+vi.mock('$env/dynamic/public', () => ({
+	env: { PUBLIC_SUPABASE_URL: 'https://project.supabase.example' }
+}));
 
-const { notificationMail, sendPendingNotificationMails } = await import('./notification-mail');
-
-describe('notificationMail', () => {
-	it('says what happened and links to the agreement, escaping HTML', () => {
-		const mail = notificationMail({
-			to: 'ann@school.test',
-			title: 'Nieuw bericht van <Academie> over „Labo”',
-			link: 'http://127.0.0.1:4173/afspraken/abc'
-		});
-		expect(mail.subject).toBe('Groeistoot: Nieuw bericht van <Academie> over „Labo”');
-		expect(mail.text).toContain('http://127.0.0.1:4173/afspraken/abc');
-		expect(mail.html).toContain('&#60;Academie&#62;');
-	});
-});
+const { sendPendingNotificationMails } = await import('./notification-mail');
 
 describe('sendPendingNotificationMails', () => {
-	it('never throws, also without a service-role key', async () => {
+	it('never throws without a service-role key, and warns once', async () => {
 		const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
 		await expect(sendPendingNotificationMails('http://localhost')).resolves.toBe(0);
+		await expect(sendPendingNotificationMails('http://localhost')).resolves.toBe(0);
+		expect(spy).toHaveBeenCalledTimes(1);
+		expect(spy.mock.calls[0]?.[0]).toContain('SUPABASE_SERVICE_ROLE_KEY is not set');
 		spy.mockRestore();
 	});
 });

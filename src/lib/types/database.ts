@@ -55,6 +55,24 @@ export type Database = {
 					}
 				];
 			};
+			account_deletions: {
+				Row: { id: number; subject: string; deleted_at: string; removed: Json; anonymised: Json };
+				Insert: {
+					id?: never;
+					subject: string;
+					deleted_at?: string;
+					removed?: Json;
+					anonymised?: Json;
+				};
+				Update: {
+					id?: never;
+					subject?: string;
+					deleted_at?: string;
+					removed?: Json;
+					anonymised?: Json;
+				};
+				Relationships: [];
+			};
 			activities: {
 				Row: {
 					id: string;
@@ -510,6 +528,58 @@ export type Database = {
 				Update: { user_id?: string; granted_at?: string; granted_by?: string | null };
 				Relationships: [];
 			};
+			notification_digests: {
+				Row: {
+					id: number;
+					user_id: string;
+					period_end: string;
+					claimed_at: string;
+					sent_at: string | null;
+					notification_count: number;
+				};
+				Insert: {
+					id?: never;
+					user_id: string;
+					period_end: string;
+					claimed_at?: string;
+					sent_at?: string | null;
+					notification_count?: number;
+				};
+				Update: {
+					id?: never;
+					user_id?: string;
+					period_end?: string;
+					claimed_at?: string;
+					sent_at?: string | null;
+					notification_count?: number;
+				};
+				Relationships: [];
+			};
+			notification_kinds: {
+				Row: { kind: string; position: number; admin_default: string; member_default: string };
+				Insert: { kind: string; position: number; admin_default: string; member_default: string };
+				Update: {
+					kind?: string;
+					position?: number;
+					admin_default?: string;
+					member_default?: string;
+				};
+				Relationships: [];
+			};
+			notification_preferences: {
+				Row: { user_id: string; kind: string; delivery: string; updated_at: string };
+				Insert: { user_id: string; kind: string; delivery: string; updated_at?: string };
+				Update: { user_id?: string; kind?: string; delivery?: string; updated_at?: string };
+				Relationships: [
+					{
+						foreignKeyName: 'notification_preferences_kind_fkey';
+						columns: ['kind'];
+						isOneToOne: false;
+						referencedRelation: 'notification_kinds';
+						referencedColumns: ['kind'];
+					}
+				];
+			};
 			notifications: {
 				Row: {
 					id: number;
@@ -521,6 +591,8 @@ export type Database = {
 					read_at: string | null;
 					emailed_at: string | null;
 					created_at: string;
+					delivery: string;
+					digested_at: string | null;
 				};
 				Insert: {
 					id?: never;
@@ -532,6 +604,8 @@ export type Database = {
 					read_at?: string | null;
 					emailed_at?: string | null;
 					created_at?: string;
+					delivery?: string;
+					digested_at?: string | null;
 				};
 				Update: {
 					id?: never;
@@ -543,6 +617,8 @@ export type Database = {
 					read_at?: string | null;
 					emailed_at?: string | null;
 					created_at?: string;
+					delivery?: string;
+					digested_at?: string | null;
 				};
 				Relationships: [
 					{
@@ -551,6 +627,13 @@ export type Database = {
 						isOneToOne: false;
 						referencedRelation: 'agreements';
 						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'notifications_kind_fkey';
+						columns: ['kind'];
+						isOneToOne: false;
+						referencedRelation: 'notification_kinds';
+						referencedColumns: ['kind'];
 					}
 				];
 			};
@@ -1318,6 +1401,7 @@ export type Database = {
 				Args: { p_token: string };
 				Returns: { organisation_id: string; slug: string; kind: string }[];
 			};
+			account_subject: { Args: { p_user_id: string }; Returns: string };
 			active_offers_reaching: {
 				Args: { p_lat: number; p_lng: number; p_municipality_nis: string; p_kinds: string[] };
 				Returns: { offer_id: string; distance_km: number; reach: string }[];
@@ -1334,11 +1418,39 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			claim_notification_digests: {
+				Args: { p_at?: string; p_limit?: number };
+				Returns: {
+					digest_id: number;
+					user_id: string;
+					email: string;
+					period_start: string;
+					period_end: string;
+					notifications: Json;
+				}[];
+			};
+			claim_notification_mails: {
+				Args: { p_limit?: number };
+				Returns: {
+					id: number;
+					user_id: string;
+					email: string;
+					kind: string;
+					title: string;
+					link: string;
+				}[];
+			};
+			complete_notification_digest: {
+				Args: { p_digest_id: number; p_notification_ids: number[] };
+				Returns: undefined;
+			};
 			create_invitation: {
 				Args: { p_organisation_id: string; p_email: string; p_role?: string };
 				Returns: string;
 			};
 			current_nis: { Args: { nis: string }; Returns: string };
+			delete_own_account: { Args: never; Returns: Json };
+			export_my_contributions: { Args: never; Returns: Json };
 			has_distinct_elements: { Args: { elements: unknown }; Returns: boolean };
 			invitation_details: {
 				Args: { p_token: string };
@@ -1374,6 +1486,14 @@ export type Database = {
 				Returns: number;
 			};
 			my_organisation_ids: { Args: never; Returns: string[] };
+			notification_delivery: {
+				Args: { p_user_id: string; p_kind: string; p_role: string };
+				Returns: string;
+			};
+			notification_digest_period: {
+				Args: { p_at?: string };
+				Returns: { period_start: string; period_end: string; next_at: string }[];
+			};
 			notify_organisation: {
 				Args: {
 					p_organisation_id: string;
@@ -1404,10 +1524,16 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			purge_account_deletions: { Args: never; Returns: number };
+			purge_expired_data: {
+				Args: never;
+				Returns: { data: string; kept_for: string; deleted: number }[];
+			};
 			raise_rule: {
 				Args: { p_constraint: string; p_column: string; p_message: string; p_table: string };
 				Returns: undefined;
 			};
+			release_notification_digest: { Args: { p_digest_id: number }; Returns: undefined };
 			request_kinds_for_offer: { Args: { p_offer_kind: string }; Returns: string[] };
 			request_organisation: { Args: { p_request_id: string }; Returns: string };
 			room_sessions: {
@@ -1421,6 +1547,11 @@ export type Database = {
 				};
 				Returns: { day: string; slot: unknown }[];
 			};
+			rows_naming_person: {
+				Args: { p_user_id: string };
+				Returns: { source: string; id: string }[];
+			};
+			save_notification_preferences: { Args: { p_choices: Json }; Returns: undefined };
 			save_offer: {
 				Args: {
 					p_id: string;
@@ -1595,6 +1726,10 @@ export type Database = {
 				}[];
 			};
 			today_in_belgium: { Args: never; Returns: string };
+			unsubscribe_notifications: {
+				Args: { p_user_id: string; p_scope: string };
+				Returns: string[];
+			};
 		};
 		Enums: { [_ in never]: never };
 		CompositeTypes: { [_ in never]: never };

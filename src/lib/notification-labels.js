@@ -1,0 +1,80 @@
+// @ts-check
+// What people read about the kinds of notification and the ways they arrive (the preferences page, the
+// unsubscribe page, the mails). A new kind is a row in notification_kinds and a label here.
+import { m } from './paraglide/messages.js';
+
+/** @typedef {'app' | 'email' | 'digest' | 'none'} Delivery */
+/** @typedef {{ locale?: 'nl' | 'en' }} LabelOptions */
+
+/** The ways a notification can reach a person, in the order the preferences page offers them. */
+export const DELIVERIES = /** @type {const} */ (['app', 'email', 'digest', 'none']);
+
+/** @type {Record<string, (inputs?: {}, options?: LabelOptions) => string>} */
+const kindLabels = {
+	agreement_proposed: m.notif_kind_agreement_proposed,
+	agreement_status: m.notif_kind_agreement_status,
+	agreement_message: m.notif_kind_agreement_message
+};
+
+/** @type {Record<Delivery, (inputs?: {}, options?: LabelOptions) => string>} */
+const deliveryLabels = {
+	app: m.notif_delivery_app,
+	email: m.notif_delivery_email,
+	digest: m.notif_delivery_digest,
+	none: m.notif_delivery_none
+};
+
+/** @type {Record<Delivery, (inputs?: {}, options?: LabelOptions) => string>} */
+const deliveryShortLabels = {
+	app: m.notif_delivery_short_app,
+	email: m.notif_delivery_short_email,
+	digest: m.notif_delivery_short_digest,
+	none: m.notif_delivery_short_none
+};
+
+/**
+ * @param {unknown} value
+ * @returns {value is Delivery}
+ */
+export function isDelivery(value) {
+	return typeof value === 'string' && DELIVERIES.includes(/** @type {Delivery} */ (value));
+}
+
+/**
+ * The label of a kind; a kind the app has no label for yet shows its name.
+ * @param {string} kind
+ * @param {LabelOptions} [options]
+ */
+export function notificationKindLabel(kind, options) {
+	return kindLabels[kind]?.({}, options) ?? kind;
+}
+
+/**
+ * @param {Delivery} delivery
+ * @param {LabelOptions} [options]
+ */
+export function deliveryLabel(delivery, options) {
+	return deliveryLabels[delivery]({}, options);
+}
+
+/**
+ * What "default" means for a kind: one delivery for everyone, or one for owners and admins and another
+ * for everyone else.
+ * @param {{ adminDefault: Delivery, memberDefault: Delivery }} defaults
+ * @param {LabelOptions} [options]
+ */
+export function defaultDeliveryLabel({ adminDefault, memberDefault }, options) {
+	if (adminDefault === memberDefault) {
+		return m.notif_delivery_default_same(
+			{ delivery: deliveryShortLabels[adminDefault]({}, options) },
+			options
+		);
+	}
+	return m.notif_delivery_default_by_role(
+		{
+			admins: deliveryShortLabels[adminDefault]({}, options),
+			members: deliveryShortLabels[memberDefault]({}, options)
+		},
+		options
+	);
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { digestMail, groupByKind, notificationMail } from './mails.js';
+
+const links = {
+	preferencesUrl: 'https://groeistoot.be/profiel/meldingen',
+	unsubscribeUrl: 'https://groeistoot.be/meldingen/uitschrijven?u=1&k=agreement_message&e=2&s=3'
+};
+
+describe('notificationMail', () => {
+	it('says what happened in Dutch, links to it and escapes HTML', () => {
+		const mail = notificationMail({
+			to: 'ann@school.test',
+			title: 'Nieuw bericht van <Academie> over „Labo”',
+			link: 'http://127.0.0.1:4173/afspraken/abc',
+			...links
+		});
+		expect(mail.subject).toBe('Groeistoot: Nieuw bericht van <Academie> over „Labo”');
+		expect(mail.text).toContain('Bekijk het op Groeistoot:\nhttp://127.0.0.1:4173/afspraken/abc');
+		expect(mail.html).toContain('&#60;Academie&#62;');
+		expect(mail.html).not.toContain('<Academie>');
+	});
+
+	it('carries the unsubscribe link in its text and in the one-click headers', () => {
+		const mail = notificationMail({ to: 'a@b.test', title: 'x', link: 'https://g.be/x', ...links });
+		expect(mail.text).toContain(
+			`Geen e-mails meer over dit soort meldingen: ${links.unsubscribeUrl}`
+		);
+		expect(mail.text).toContain(`Kies hoe je meldingen krijgt: ${links.preferencesUrl}`);
+		expect(mail.html).toContain(links.unsubscribeUrl.replaceAll('&', '&#38;'));
+		expect(mail.headers).toEqual({
+			'List-Unsubscribe': `<${links.unsubscribeUrl}>`,
+			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
+		});
+	});
+});
+
+describe('digestMail', () => {
+	const items = [
+		{
+			id: 1,
+			kind: 'agreement_message',
+			title: 'Bericht één',
+			link: '/afspraken/a',
+			created_at: '2026-11-24T09:00:00Z'
+		},
+		{
+			id: 2,
+			kind: 'agreement_status',
+			title: 'Aanvaard',
+			link: '/afspraken/b',
+			created_at: '2026-11-25T09:00:00Z'
+		},
+		{
+			id: 3,
+			kind: 'agreement_message',
+			title: 'Bericht <twee>',
+			link: '/afspraken/a',
+			created_at: '2026-11-26T09:00:00Z'
+		}
+	];
+
+	it('groups the notifications by kind, in the order they first came', () => {
+		expect(groupByKind(items).map((g) => [g.kind, g.items.map((i) => i.id)])).toEqual([
+			['agreement_message', [1, 3]],
+			['agreement_status', [2]]
+		]);
+	});
+
+	it('lists the week under Dutch headings, each with its link, and can be unsubscribed from', () => {
+		const mail = digestMail({
+			to: 'ann@school.test',
+			origin: 'https://groeistoot.be',
+			periodStart: '2026-11-23T07:00:00Z',
+			periodEnd: '2026-11-30T07:00:00Z',
+			items,
+			...links
+		});
+		expect(mail.subject).toBe('Groeistoot: je weekoverzicht met 3 meldingen');
+		expect(mail.text).toContain(
+			'Dit gebeurde van maandag 23 november tot maandag 30 november bij je organisaties op Groeistoot.'
+		);
+		expect(mail.text).toMatch(
+			/Nieuwe berichten bij een afspraak\n- Bericht één \(.+\)\n {2}https:\/\/groeistoot\.be\/afspraken\/a\n- Bericht <twee>/
+		);
+		expect(mail.text).toContain(
+			'Een afspraak wordt aanvaard, geweigerd, ingetrokken of uitgevoerd'
+		);
+		expect(mail.html).toContain('<h2>Nieuwe berichten bij een afspraak</h2>');
+		expect(mail.html).toContain('Bericht &#60;twee&#62;');
+		expect(mail.text).toContain(`Geen wekelijks overzicht meer: ${links.unsubscribeUrl}`);
+		expect(mail.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+	});
+
+	it('says "1 melding" for one', () => {
+		const mail = digestMail({
+			to: 'a@b.test',
+			origin: 'https://g.be',
+			periodStart: '2026-11-23T07:00:00Z',
+			periodEnd: '2026-11-30T07:00:00Z',
+			items: items.slice(0, 1),
+			...links
+		});
+		expect(mail.subject).toBe('Groeistoot: je weekoverzicht met 1 melding');
+	});
+});

@@ -1,0 +1,50 @@
+// Starts the scheduled mail jobs (weekly digest, retention purge) in this app server: once per process,
+// also when the dev server re-runs init; MAIL_JOBS=off leaves them to `npm run digest:send` and
+// `npm run data:purge` under cron. adapter-node emits sveltekit:shutdown, and a job in hand finishes.
+import { building } from '$app/environment';
+import { env } from '$env/dynamic/private';
+import { sendMail } from '$lib/server/mail';
+import { mailLinkSecret, mailOrigin } from '$lib/server/mail-settings';
+import { createServiceClient } from '$lib/server/supabase';
+import { nextDigestAt, sendWeeklyDigests } from './digest.js';
+import { describePurge, purgeExpiredData } from './purge.js';
+import { createMailJobs } from './scheduler.js';
+
+const mailJobsKey = Symbol.for('groeistoot.mailJobs');
+
+export function startMailJobs(): void {
+	if (building || env.MAIL_JOBS === 'off') return;
+	const holder = globalThis as { [mailJobsKey]?: ReturnType<typeof createMailJobs> };
+	if (holder[mailJobsKey]) return;
+
+	let settings;
+	try {
+		settings = { db: createServiceClient(), origin: mailOrigin(), linkSecret: mailLinkSecret() };
+	} catch (error) {
+		console.error(`mail jobs not started: ${error}`);
+		return;
+	}
+	const { db } = settings;
+	const jobs = createMailJobs({
+		sendDigests: async () => {
+			const result = await sendWeeklyDigests({ ...settings, send: sendMail });
+			if (result.claimed > 0) {
+				console.warn(
+					`weekly digest: ${result.sent} sent (${result.notifications} notifications), ${result.failed} failed`
+				);
+			}
+			return result;
+		},
+		nextDigestAt: () => nextDigestAt(db),
+		purge: async () => {
+			const purged = await purgeExpiredData(db);
+			if (purged.some((row) => row.deleted > 0)) {
+				console.warn(`retention purge: ${describePurge(purged)}`);
+			}
+		},
+		log: (line) => console.warn(line)
+	});
+	holder[mailJobsKey] = jobs;
+	jobs.start();
+	process.once('sveltekit:shutdown' as 'beforeExit', () => void jobs.stop());
+}
