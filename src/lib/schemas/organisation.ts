@@ -1,6 +1,7 @@
 // Forms for creating and editing an organisation, and for network staff's verification decision.
 import { m } from '$lib/paraglide/messages';
 import { ORGANISATION_KINDS, PARTNER_TYPES } from '$lib/vocabulary';
+import { text } from '$lib/forms';
 import { z } from 'zod';
 import { optionalEmail, optionalText, optionalUrl, plainText, uuid } from './fields';
 
@@ -155,9 +156,6 @@ export const verificationSchema = z.object({
 /** The organisation form's fields as typed, from a submitted form. */
 export function organisationValues(form: FormData): OrganisationValues {
 	const values = {} as OrganisationValues;
-	for (const field of ORGANISATION_FIELDS) {
-		const value = form.get(field);
-		values[field] = typeof value === 'string' ? value : '';
-	}
+	for (const field of ORGANISATION_FIELDS) values[field] = text(form, field);
 	return values;
 }

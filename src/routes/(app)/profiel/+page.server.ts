@@ -1,4 +1,4 @@
-import { fieldErrors, text, type FormErrors } from '$lib/forms';
+import { fieldErrors, text, texts, type FormErrors } from '$lib/forms';
 import { municipalityLabel, resolveMunicipality } from '$lib/municipalities';
 import { m } from '$lib/paraglide/messages';
 import { profileSchema, type ProfileForm } from '$lib/schemas/profile';
@@ -35,7 +35,7 @@ export const actions = {
 		const form = await request.formData();
 		const input = {
 			displayName: text(form, 'displayName'),
-			personas: form.getAll('personas').filter((value) => typeof value === 'string'),
+			personas: texts(form, 'personas'),
 			municipality: text(form, 'municipality'),
 			bio: text(form, 'bio'),
 			visibility: text(form, 'visibility')

@@ -1,6 +1,6 @@
 // The shared part of creating and editing an offer: read the form, parse it, resolve the municipality and
 // the municipalities of its area.
-import { text, type FormErrors } from '$lib/forms';
+import { text, texts, type FormErrors } from '$lib/forms';
 import { resolveMunicipality } from '$lib/municipalities';
 import { m } from '$lib/paraglide/messages';
 import {
@@ -19,9 +19,6 @@ import type { Db } from '$lib/server/supabase';
 
 export type OfferErrors = FormErrors<keyof OfferValues>;
 
-const list = (form: FormData, name: string) =>
-	form.getAll(name).filter((value): value is string => typeof value === 'string');
-
 /** Whether the form was sent with "nog een moment toevoegen" (show one more row, save nothing). */
 export const wantsMoreSlots = (form: FormData): boolean => form.has('addSlot');
 
@@ -38,8 +35,8 @@ export function slotFormValues(form: FormData): Record<SlotField, string> {
 
 export function offerFormValues(form: FormData): OfferValues {
 	const values = {
-		domains: list(form, 'domains'),
-		conditions: list(form, 'conditions')
+		domains: texts(form, 'domains'),
+		conditions: texts(form, 'conditions')
 	} as unknown as OfferValues;
 	for (const field of OFFER_TEXT_FIELDS) values[field] = text(form, field);
 	return Object.assign(values, slotFormValues(form));

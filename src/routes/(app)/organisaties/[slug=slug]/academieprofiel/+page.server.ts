@@ -1,4 +1,4 @@
-import { fieldErrors, text, type FormErrors } from '$lib/forms';
+import { fieldErrors, text, texts, type FormErrors } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { academyProfileSchema, type AcademyProfileValues } from '$lib/schemas/academy-profile';
 import { ADMIN_ROLES, requireOrganisationRole } from '$lib/server/auth/require-org-role';
@@ -30,21 +30,18 @@ export const load = (async ({ locals, url, params }) => {
 	return { organisation, values, qualityLabel: profile.qualityLabel };
 }) satisfies PageServerLoad;
 
-const strings = (form: FormData, name: string) =>
-	form.getAll(name).filter((value): value is string => typeof value === 'string');
-
 export const actions = {
 	default: async ({ request, locals, url, params }) => {
 		const organisation = await requireAcademy(locals, url, params.slug);
 		const form = await request.formData();
 		const values: AcademyProfileValues = {
-			stemLetters: strings(form, 'stemLetters'),
-			accentLetters: strings(form, 'accentLetters'),
+			stemLetters: texts(form, 'stemLetters'),
+			accentLetters: texts(form, 'accentLetters'),
 			creativeLink: form.has('creativeLink'),
-			domains: strings(form, 'domains'),
+			domains: texts(form, 'domains'),
 			ageMin: text(form, 'ageMin'),
 			ageMax: text(form, 'ageMax'),
-			languages: strings(form, 'languages'),
+			languages: texts(form, 'languages'),
 			officiallyRecognised: form.has('officiallyRecognised')
 		};
 		const parsed = academyProfileSchema.safeParse(values);

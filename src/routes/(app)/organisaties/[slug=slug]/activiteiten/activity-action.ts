@@ -1,5 +1,5 @@
 // The shared part of creating and editing an activity: read the form, parse it, resolve the municipality.
-import { fieldErrors, text, type FormErrors } from '$lib/forms';
+import { fieldErrors, text, texts, type FormErrors } from '$lib/forms';
 import { resolveMunicipality } from '$lib/municipalities';
 import { m } from '$lib/paraglide/messages';
 import { ACTIVITY_TEXT_FIELDS, activitySchema, type ActivityValues } from '$lib/schemas/activity';
@@ -11,7 +11,7 @@ export type ActivityErrors = FormErrors<keyof ActivityValues>;
 
 export function activityFormValues(form: FormData): ActivityValues {
 	const values = {
-		domains: form.getAll('domains').filter((value): value is string => typeof value === 'string')
+		domains: texts(form, 'domains')
 	} as ActivityValues;
 	for (const field of ACTIVITY_TEXT_FIELDS) values[field] = text(form, field);
 	return values;

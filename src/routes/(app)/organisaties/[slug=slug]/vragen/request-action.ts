@@ -1,5 +1,5 @@
 // The shared part of creating and editing a request: read the form, parse it, resolve the municipality.
-import { text, type FormErrors } from '$lib/forms';
+import { text, texts, type FormErrors } from '$lib/forms';
 import { resolveMunicipality } from '$lib/municipalities';
 import { m } from '$lib/paraglide/messages';
 import { REQUEST_TEXT_FIELDS, parseRequest, type RequestValues } from '$lib/schemas/request';
@@ -14,7 +14,7 @@ export type RequestErrors = FormErrors<keyof RequestValues>;
 
 export function requestFormValues(form: FormData): RequestValues {
 	const values = {
-		domains: form.getAll('domains').filter((value): value is string => typeof value === 'string')
+		domains: texts(form, 'domains')
 	} as unknown as RequestValues;
 	for (const field of REQUEST_TEXT_FIELDS) values[field] = text(form, field);
 	return Object.assign(values, slotFormValues(form));
