@@ -136,6 +136,7 @@ begin
 	raise exception using
 		errcode = '42501',
 		message = 'Het logboek van verwijderde accounts kan niet veranderen.',
+		hint = 'account_deletions_append_only',
 		table = tg_table_name,
 		schema = tg_table_schema;
 end;
@@ -191,7 +192,7 @@ grant execute on function public.purge_account_deletions() to service_role;
 /**
  * delete_own_account()
  * Deletes the signed-in person's data in one transaction (see the top of this file) and logs it. Refuses
- * (23514, detail account_last_owner) while they are the last owner of an organisation, naming those
+ * (23514, hint account_last_owner) while they are the last owner of an organisation, naming those
  * organisations. A second call, from a double submit or another tab, waits for the first and then
  * answers already_deleted instead of failing. The auth user itself is deleted by the app afterwards.
  * Returns { already_deleted, removed, anonymised }.
@@ -215,7 +216,10 @@ declare
 	n integer;
 begin
 	if me is null then
-		raise exception using errcode = '42501', message = 'Meld je aan om je account te verwijderen.';
+		raise exception using
+			errcode = '42501',
+			message = 'Meld je aan om je account te verwijderen.',
+			hint = 'account_signed_in_only';
 	end if;
 	pseudonym := public.account_subject(me);
 
@@ -257,7 +261,7 @@ begin
 				'Je bent de laatste eigenaar van %s. Maak eerst iemand anders eigenaar of verwijder de organisatie.',
 				last_owned
 			),
-			detail = 'account_last_owner';
+			hint = 'account_last_owner';
 	end if;
 
 	-- Safeguarding records about the person: gone.
@@ -357,7 +361,7 @@ end;
 $$;
 
 comment on function public.delete_own_account() is
-	'Deletes the signed-in person''s profile, memberships, notifications and the safeguarding records naming them, anonymises what they wrote, logs it in account_deletions, all in one transaction. Refuses the last owner of an organisation (23514, detail account_last_owner). Idempotent: a repeated call answers already_deleted. The app deletes the auth user afterwards.';
+	'Deletes the signed-in person''s profile, memberships, notifications and the safeguarding records naming them, anonymises what they wrote, logs it in account_deletions, all in one transaction. Refuses the last owner of an organisation (23514, hint account_last_owner). Idempotent: a repeated call answers already_deleted. The app deletes the auth user afterwards.';
 
 revoke execute on function public.delete_own_account() from public, anon;
 grant execute on function public.delete_own_account() to authenticated;
@@ -383,7 +387,10 @@ declare
 	named_checks uuid[];
 begin
 	if me is null then
-		raise exception using errcode = '42501', message = 'Meld je aan om je gegevens te downloaden.';
+		raise exception using
+			errcode = '42501',
+			message = 'Meld je aan om je gegevens te downloaden.',
+			hint = 'account_signed_in_only';
 	end if;
 
 	select

@@ -48,6 +48,19 @@ export function createRequestClient(
 }
 
 /**
+ * A client with no cookies and no stored session: for asking the auth service whether a password is right
+ * without touching the request's own session. `clientAddress` goes along as X-Forwarded-For, so the
+ * auth service's per-address limits count the person, not the app server.
+ */
+export function createSessionlessClient(clientAddress?: string): Db {
+	return createClient<Database>(supabaseUrl(), anonKey(), {
+		realtime,
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		...(clientAddress ? { global: { headers: { 'X-Forwarded-For': clientAddress } } } : {})
+	});
+}
+
+/**
  * The key that bypasses RLS, for the service client and the search worker (server only). Against the local
  * stack the Supabase CLI's well-known local key applies; anywhere else it must be set.
  */

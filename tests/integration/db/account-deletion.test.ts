@@ -157,7 +157,7 @@ describe('who may delete an account', () => {
 		const { data, error } = await cast.member.client.rpc('delete_own_account');
 		expect(data).toBeNull();
 		expect(error?.code).toBe('23514');
-		expect(error?.details).toBe('account_last_owner');
+		expect(error?.hint).toBe('account_last_owner');
 		expect(error?.message).toBe(
 			'Je bent de laatste eigenaar van „Academie Elders”. Maak eerst iemand anders eigenaar of verwijder de organisatie.'
 		);

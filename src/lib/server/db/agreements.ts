@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import type { AgreementStatus } from '$lib/schemas/agreement';
 import type { Db } from '$lib/server/supabase';
 import type { PostgrestError } from '@supabase/supabase-js';
-import { DbFieldError } from './db-errors';
+import { DbFieldError, NOT_FOUND } from './db-errors';
 
 type Party = { id: string; name: string; slug: string };
 
@@ -22,7 +22,10 @@ export type AgreementSummary = {
 export type AgreementEvent = {
 	id: number;
 	status: AgreementStatus;
+	/** Null when the profile is hidden from the reader or the account is gone (then actorGone). */
 	actorName: string | null;
+	/** The account that acted was deleted: shown as "verwijderde gebruiker". */
+	actorGone: boolean;
 	organisationName: string | null;
 	note: string | null;
 	createdAt: string;
@@ -31,7 +34,10 @@ export type AgreementEvent = {
 export type AgreementMessage = {
 	id: number;
 	body: string;
+	/** Null when the profile is hidden from the reader or the account is gone (then authorGone). */
 	authorName: string | null;
+	/** The account that wrote it was deleted: shown as "verwijderde gebruiker". */
+	authorGone: boolean;
 	organisationName: string;
 	createdAt: string;
 };
@@ -79,7 +85,7 @@ export class AgreementRefusal<Field extends string = string> extends DbFieldErro
 /** HTTP status per SQLSTATE the agreement functions raise (all with a Dutch message). */
 const STATUS_BY_CODE: Record<string, number> = {
 	'42501': 403,
-	P0002: 404,
+	[NOT_FOUND]: 404,
 	'23P01': 409,
 	'23514': 409,
 	'22023': 400
@@ -261,6 +267,7 @@ export async function getAgreement(
 			id: event.id,
 			status: event.status as AgreementStatus,
 			actorName: event.actor ? (names.get(event.actor) ?? null) : null,
+			actorGone: event.actor === null,
 			organisationName: organisationName(event.organisation_id),
 			note: event.note,
 			createdAt: event.created_at
@@ -269,6 +276,7 @@ export async function getAgreement(
 			id: message.id,
 			body: message.body,
 			authorName: message.author ? (names.get(message.author) ?? null) : null,
+			authorGone: message.author === null,
 			organisationName: organisationName(message.organisation_id) ?? '?',
 			createdAt: message.created_at
 		})),

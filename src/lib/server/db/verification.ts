@@ -1,7 +1,7 @@
 // Network staff's verification work: organisations to review, the decision, and the audit trail.
 import type { Db } from '$lib/server/supabase';
 import type { OrganisationKind, VerificationStatus } from '$lib/vocabulary';
-import { raiseDbError, type DbErrorRule } from './db-errors';
+import { NOT_FOUND, raiseDbError, type DbErrorRule } from './db-errors';
 
 export const REVIEW_LIST_LIMIT = 50;
 
@@ -9,6 +9,8 @@ export type VerificationEvent = {
 	action: 'verified' | 'withdrawn';
 	note: string | null;
 	actorName: string | null;
+	/** The staff member's account was deleted: shown as "verwijderde gebruiker". */
+	actorGone: boolean;
 	at: string;
 };
 
@@ -89,6 +91,7 @@ export async function listForVerification(
 						action: event.action as VerificationEvent['action'],
 						note: event.note,
 						actorName: event.actor ? (names.get(event.actor) ?? null) : null,
+						actorGone: event.actor === null,
 						at: event.created_at
 					}))
 			};
@@ -98,7 +101,7 @@ export async function listForVerification(
 
 const verificationRules: readonly DbErrorRule<'note'>[] = [
 	{ code: '22001', field: 'note' },
-	{ code: 'P0002', field: 'form' },
+	{ code: NOT_FOUND, field: 'form' },
 	{ code: '42501', field: 'form' }
 ];
 

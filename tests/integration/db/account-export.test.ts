@@ -1,0 +1,239 @@
+// "Mijn gegevens downloaden": the file holds the person's own rows, also those the policies hide from them
+// now (an organisation they left, invitations only admins read), every notification however many, a note
+// per section, and nothing of anyone else: not their rows, not their names, not hashes or tokens.
+import type { User } from '@supabase/supabase-js';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	EXPORT_SECTIONS,
+	exportFileName,
+	exportPersonalData,
+	type PersonalData
+} from '$lib/server/db/account';
+import type { Db } from '$lib/server/supabase';
+import { anonymousClient, daysFromToday, testPeople, type Person } from './people.js';
+
+const people = testPeople('account-export');
+let person: Person;
+let other: Person;
+let academy: { id: string };
+let company: { id: string };
+let leftBehind: { id: string };
+let agreementId: string;
+let file: PersonalData;
+let text: string;
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+type Row = Record<string, unknown>;
+const rows = (section: keyof PersonalData) => file[section] as Row[];
+
+beforeAll(async () => {
+	[person, other] = await Promise.all([
+		people.signUp('noor', { display_name: 'Noor Exporteur' }),
+		people.signUp('ander', { display_name: 'Arne Ander' })
+	]);
+	academy = await people.organisation(
+		[
+			[other, 'owner'],
+			[person, 'member']
+		],
+		{ kind: 'academy', name: 'Academie Export', created_by: person.id }
+	);
+	company = await people.organisation(
+		[
+			[person, 'owner'],
+			[other, 'member']
+		],
+		{ kind: 'company', name: 'Bedrijf Export' }
+	);
+	leftBehind = await people.organisation([[other, 'owner']], {
+		kind: 'academy',
+		name: 'Academie Verlaten'
+	});
+
+	const offer = await people.offer(company.id, { kind: 'volunteers' });
+	const request = await people.request(academy.id, { kind: 'volunteers' });
+	agreementId = (
+		await people.query<{ id: string }>(
+			`insert into public.agreements
+				(request_id, offer_id, academy_id, provider_id, proposed_by_organisation, status, created_by)
+			 values ($1, $2, $3, $4, $4, 'accepted', $5) returning id`,
+			[request.id, offer.id, academy.id, company.id, person.id]
+		)
+	)[0]!.id;
+	await people.query(
+		`insert into public.agreement_events (agreement_id, status, organisation_id, actor)
+		 values ($1, 'proposed', $2, $3), ($1, 'accepted', $4, $5)`,
+		[agreementId, company.id, person.id, academy.id, other.id]
+	);
+	await people.query(
+		`insert into public.agreement_messages (agreement_id, author, organisation_id, body)
+		 values ($1, $2, $3, 'Noor schrijft'), ($1, $4, $5, 'Arne antwoordt')`,
+		[agreementId, person.id, company.id, other.id, academy.id]
+	);
+	await people.query(
+		`insert into public.agreement_volunteers (agreement_id, name, added_by)
+		 values ($1, 'noor exporteur', $2), ($1, 'Arne Ander', $2), ($1, 'Mentor Door Noor', $3)`,
+		[agreementId, other.id, person.id]
+	);
+	await people.query(
+		`insert into public.volunteer_checks (organisation_id, volunteer_name, seen_on, seen_by_name, recorded_by)
+		 values ($1, 'Noor Exporteur', $2, 'Els', $3), ($1, 'Arne Ander', $2, 'Els', $3),
+			($1, 'Mentor Door Noor', $2, 'Els', $4), ($5, 'Noor Exporteur', $2, 'Els', $3)`,
+		[academy.id, daysFromToday(-5), other.id, person.id, leftBehind.id]
+	);
+	const activity = await people.activity(academy.id, {
+		start_date: daysFromToday(-10),
+		end_date: daysFromToday(-5),
+		title: 'Activiteit van Noor',
+		created_by: person.id
+	});
+	await people.query(
+		`insert into public.reach_reports (activity_id, participants, girls, reported_by)
+		 values ($1, 20, 8, $2)`,
+		[activity.id, person.id]
+	);
+	// Sent as admin of the academy, since demoted to member: the policies no longer show it to them.
+	await people.query(
+		`insert into public.invitations (organisation_id, email, role, token_hash, invited_by)
+		 values ($1, 'uitgenodigd-door-noor@groeistoot.test', 'member', $2, $3),
+			($1, 'uitgenodigd-door-arne@groeistoot.test', 'member', $4, $5)`,
+		[academy.id, hash(`${person.id}-noor`), person.id, hash(`${person.id}-arne`), other.id]
+	);
+	// A thread in an organisation they have left since.
+	const [leftRequest, leftOffer] = [
+		await people.request(leftBehind.id, { kind: 'volunteers' }),
+		await people.offer(company.id, { kind: 'volunteers', title: 'Nog een aanbod' })
+	];
+	const leftAgreement = (
+		await people.query<{ id: string }>(
+			`insert into public.agreements (request_id, offer_id, academy_id, provider_id, proposed_by_organisation)
+			 values ($1, $2, $3, $4, $3) returning id`,
+			[leftRequest!.id, leftOffer!.id, leftBehind.id, company.id]
+		)
+	)[0]!.id;
+	await people.query(
+		`insert into public.memberships (organisation_id, user_id, role) values ($1, $2, 'member')`,
+		[leftBehind.id, person.id]
+	);
+	await people.query(
+		`insert into public.agreement_messages (agreement_id, author, organisation_id, body)
+		 values ($1, $2, $3, 'Noor schreef dit voor ze vertrok')`,
+		[leftAgreement, person.id, leftBehind.id]
+	);
+	await people.query('delete from public.memberships where organisation_id = $1 and user_id = $2', [
+		leftBehind.id,
+		person.id
+	]);
+	// More notifications than PostgREST answers in one request.
+	await people.query(
+		`insert into public.notifications (user_id, kind, title, link, agreement_id)
+		 select $1, 'agreement_message', 'Melding ' || n, '/afspraken/' || $2, $2::uuid
+		 from generate_series(1, 1005) as n`,
+		[person.id, agreementId]
+	);
+
+	const { data } = await person.client.auth.getUser();
+	file = await exportPersonalData(person.client as unknown as Db, data.user as User);
+	text = JSON.stringify(file);
+});
+
+afterAll(() => people.remove());
+
+describe('the download of one’s own data', () => {
+	it('is JSON with the account, without hashes or tokens', () => {
+		expect(JSON.parse(text)).toEqual(file);
+		expect(file.account).toMatchObject({ id: person.id, email: person.email });
+		expect(file.account).toHaveProperty('last_sign_in_at');
+		expect(file.account).toHaveProperty('email_confirmed_at');
+		expect(text).not.toMatch(/encrypted_password|refresh_token|access_token|token_hash|\$2[aby]\$/);
+	});
+
+	it('explains every section in notes', () => {
+		for (const section of EXPORT_SECTIONS) {
+			expect(file).toHaveProperty(section);
+			expect(file.notes[section]).toBeTruthy();
+		}
+		expect(file.notes.file).toBeTruthy();
+	});
+
+	it('holds the profile, memberships and what they created', () => {
+		expect(file.profile).toMatchObject({ id: person.id, display_name: 'Noor Exporteur' });
+		expect(rows('memberships').map((row) => row.role)).toEqual(['member', 'owner']);
+		expect(rows('organisations_created').map((row) => row.name)).toEqual(['Academie Export']);
+		expect(rows('activities_created').map((row) => row.title)).toEqual(['Activiteit van Noor']);
+		expect(rows('reach_reports')).toEqual([
+			expect.objectContaining({ participants: 20, girls: 8 })
+		]);
+		expect(file.network_staff).toBeNull();
+	});
+
+	it('holds what the policies hide from them now: invitations sent, a thread they left', () => {
+		expect(rows('invitations_sent').map((row) => row.email)).toEqual([
+			'uitgenodigd-door-noor@groeistoot.test'
+		]);
+		expect(rows('agreement_messages').map((row) => row.body)).toEqual([
+			'Noor schrijft',
+			'Noor schreef dit voor ze vertrok'
+		]);
+		expect(rows('agreements_proposed').map((row) => row.id)).toEqual([agreementId]);
+		expect(rows('agreement_events').map((row) => row.status)).toEqual(['proposed']);
+	});
+
+	it('holds every notification, also past the first thousand', async () => {
+		const own = await people.query<{ id: number }>(
+			'select id from public.notifications where user_id = $1 order by id',
+			[person.id]
+		);
+		expect(own.length).toBeGreaterThan(1000);
+		expect(rows('notifications').map((row) => row.id)).toEqual(own.map((row) => Number(row.id)));
+	});
+
+	it('holds the names and checks that name them, and those they recorded, not the rest', () => {
+		expect(
+			rows('volunteer_names')
+				.map((row) => [row.name, row.names_you, row.added_by_you])
+				.sort()
+		).toEqual([
+			['Mentor Door Noor', false, true],
+			['noor exporteur', true, false]
+		]);
+		// The academy they left still has an agreement with their company: its check names them too.
+		expect(
+			rows('volunteer_checks')
+				.map((row) => [
+					row.organisation_name,
+					row.volunteer_name,
+					row.names_you,
+					row.recorded_by_you
+				])
+				.sort()
+		).toEqual([
+			['Academie Export', 'Mentor Door Noor', false, true],
+			['Academie Export', 'Noor Exporteur', true, false],
+			['Academie Verlaten', 'Noor Exporteur', true, false]
+		]);
+	});
+
+	it('holds nothing of anyone else', () => {
+		expect(text).not.toContain(other.id);
+		expect(text).not.toContain(other.email);
+		expect(text).not.toContain('Arne antwoordt');
+		expect(text).not.toContain('Arne Ander');
+		expect(text).not.toContain('uitgenodigd-door-arne');
+	});
+
+	it('is named after the day in Belgium', () => {
+		expect(exportFileName(new Date('2026-12-01T23:30:00Z'))).toBe(
+			'groeistoot-mijn-gegevens-2026-12-02.json'
+		);
+	});
+});
+
+describe('export_my_contributions', () => {
+	it('refuses an anonymous visitor', async () => {
+		const { data, error } = await anonymousClient().rpc('export_my_contributions');
+		expect(data).toBeNull();
+		expect(error?.code).toBe('42501');
+	});
+});
