@@ -24,6 +24,7 @@ import { simpleParser } from 'mailparser';
  * @property {boolean} Read
  * @property {string} Text
  * @property {string} HTML
+ * @property {Record<string, string[]>} [Headers] every header as sent, unfolded (Mailpit's headers API)
  */
 
 /** @param {any} field @returns {Address[]} */
@@ -35,10 +36,31 @@ function addresses(field) {
 		.map((/** @type {any} */ v) => ({ Name: v.name ?? '', Address: v.address ?? '' }));
 }
 
+/**
+ * Header lines as Mailpit's headers API gives them: name → values, continuation lines unfolded.
+ * @param {{ key: string, line: string }[]} lines
+ */
+function headerMap(lines) {
+	/** @type {Record<string, string[]>} */
+	const map = {};
+	for (const { line } of lines) {
+		const colon = line.indexOf(':');
+		if (colon < 1) continue;
+		const name = line.slice(0, colon).trim();
+		(map[name] ??= []).push(
+			line
+				.slice(colon + 1)
+				.replace(/\r?\n[ \t]+/g, ' ')
+				.trim()
+		);
+	}
+	return map;
+}
+
 /** @param {StoredMessage} m */
 function summary(m) {
 	const snippet = m.Text.replace(/\s+/g, ' ').trim().slice(0, 250);
-	const { Text: _text, HTML: _html, ...rest } = m;
+	const { Text: _text, HTML: _html, Headers: _headers, ...rest } = m;
 	return { ...rest, Snippet: snippet, Tags: [], Attachments: 0 };
 }
 
@@ -148,7 +170,8 @@ export async function startMailbox({ smtpPort, httpPort, host = '127.0.0.1', dir
 						Size: raw.length,
 						Read: false,
 						Text: parsed.text ?? '',
-						HTML: typeof parsed.html === 'string' ? parsed.html : ''
+						HTML: typeof parsed.html === 'string' ? parsed.html : '',
+						Headers: headerMap(parsed.headerLines ?? [])
 					};
 					messages.unshift(msg);
 					await fs.writeFile(path.join(dir, `${msg.ID}.json`), JSON.stringify(msg, null, '\t'));
@@ -194,6 +217,12 @@ export async function startMailbox({ smtpPort, httpPort, host = '127.0.0.1', dir
 					tags: [],
 					messages: found.slice(start, start + limit).map(summary)
 				});
+			}
+			const headers = /^\/api\/v1\/message\/([^/]+)\/headers$/.exec(p);
+			if (req.method === 'GET' && headers) {
+				const m = messages.find((x) => x.ID === headers[1]);
+				if (!m) return json(res, 404, { error: 'message not found' });
+				return json(res, 200, m.Headers ?? {});
 			}
 			const one = /^\/api\/v1\/message\/([^/]+)$/.exec(p);
 			if (req.method === 'GET' && one) {
