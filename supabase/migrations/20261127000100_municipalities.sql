@@ -153,7 +153,7 @@ begin
 			coalesce(successor.name_nl, 'een huidige gemeente')
 		),
 		detail = format('Gemeente %s is opgegaan in %s.', chosen_row.nis, coalesce(successor.nis, '?')),
-		hint = 'Kies een huidige gemeente.',
+		hint = 'municipality_current',
 		column = column_name,
 		table = tg_table_name,
 		schema = tg_table_schema;
@@ -161,4 +161,7 @@ end;
 $$;
 
 comment on function public.require_current_municipality() is
-	'Trigger: a new or changed municipality reference must be a current municipality (error in Dutch). Argument: the column name.';
+	'Trigger: a new or changed municipality reference must be a current municipality (error in Dutch, 23514, hint municipality_current). Argument: the column name.';
+
+-- Trigger functions are not for calling through the API (a trigger fires whatever its caller may execute).
+revoke execute on function public.require_current_municipality() from public, anon, authenticated;

@@ -17,6 +17,8 @@ $$;
 
 comment on function public.set_updated_at() is 'Trigger: keeps updated_at at the time of the last change.';
 
+revoke execute on function public.set_updated_at() from public, anon, authenticated;
+
 /**
  * has_distinct_elements(array)
  * For check constraints on array columns (a subquery is not allowed there).
@@ -93,6 +95,8 @@ end;
 $$;
 
 comment on function public.normalise_profile() is 'Trigger: trims display_name and bio before the checks run.';
+
+revoke execute on function public.normalise_profile() from public, anon, authenticated;
 
 create trigger profiles_normalise
 	before insert or update on public.profiles

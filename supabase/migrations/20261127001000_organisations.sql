@@ -18,6 +18,7 @@ begin
 		raise exception using
 			errcode = 'check_violation',
 			message = coalesce(tg_argv[1], format('%s kan niet meer veranderen.', column_name)),
+			hint = tg_table_name || '_' || column_name || '_fixed',
 			column = column_name,
 			table = tg_table_name,
 			schema = tg_table_schema;
@@ -27,7 +28,9 @@ end;
 $$;
 
 comment on function public.keep_column_unchanged() is
-	'Trigger: refuses a change of the column named by the first argument (message: the second argument).';
+	'Trigger: refuses a change of the column named by the first argument (message: the second argument; 23514, hint <table>_<column>_fixed).';
+
+revoke execute on function public.keep_column_unchanged() from public, anon, authenticated;
 
 /**
  * fill_point_from_municipality()
@@ -59,6 +62,7 @@ begin
 		raise exception using
 			errcode = 'not_null_violation',
 			message = 'Kies een gemeente.',
+			hint = tg_table_name || '_municipality_nis_given',
 			column = 'municipality_nis',
 			table = tg_table_name,
 			schema = tg_table_schema;
@@ -67,6 +71,7 @@ begin
 		raise exception using
 			errcode = 'foreign_key_violation',
 			message = format('Gemeente %s bestaat niet.', new.municipality_nis),
+			hint = tg_table_name || '_municipality_nis_fkey',
 			column = 'municipality_nis',
 			constraint = tg_table_name || '_municipality_nis_fkey',
 			table = tg_table_name,
@@ -80,6 +85,8 @@ $$;
 
 comment on function public.fill_point_from_municipality() is
 	'Trigger: fills lat/lng with the municipality''s centroid when no exact point is given, and moves it along with the municipality.';
+
+revoke execute on function public.fill_point_from_municipality() from public, anon, authenticated;
 
 /**
  * organisations
@@ -194,6 +201,8 @@ $$;
 
 comment on function public.normalise_organisation() is
 	'Trigger: trims name, description and the optional contact fields; empty optional fields become null.';
+
+revoke execute on function public.normalise_organisation() from public, anon, authenticated;
 
 create trigger organisations_normalise
 	before insert or update on public.organisations
@@ -389,6 +398,7 @@ begin
 		raise exception using
 			errcode = 'P0001',
 			message = 'Een organisatie heeft altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.',
+			hint = 'memberships_keep_an_owner',
 			table = tg_table_name,
 			schema = tg_table_schema;
 	end if;
@@ -451,6 +461,8 @@ $$;
 
 comment on function public.normalise_organisation_contact() is
 	'Trigger: trims the private contact fields; empty ones become null.';
+
+revoke execute on function public.normalise_organisation_contact() from public, anon, authenticated;
 
 create trigger organisation_contacts_normalise
 	before insert or update on public.organisation_contacts

@@ -111,18 +111,21 @@ begin
 	if inviter is null or not public.is_org_admin(p_organisation_id) then
 		raise exception using
 			errcode = '42501',
-			message = 'Enkel eigenaars en beheerders van deze organisatie kunnen mensen uitnodigen.';
+			message = 'Enkel eigenaars en beheerders van deze organisatie kunnen mensen uitnodigen.',
+			hint = 'invitation_admins_only';
 	end if;
 	if p_role is null or p_role not in ('admin', 'member') then
 		raise exception using
 			errcode = '22023',
 			message = 'Je kan iemand uitnodigen als beheerder of als lid.',
+			hint = 'invitations_role_known',
 			column = 'role';
 	end if;
-	if address !~ '^[^@[:space:]]+@[^@[:space:]]+$' or char_length(address) > 254 then
+	if char_length(address) > 254 or address !~ '^[^@[:space:]]+@[^@[:space:]]+$' then
 		raise exception using
 			errcode = '22023',
 			message = 'Geef een geldig e-mailadres.',
+			hint = 'invitations_email_format',
 			column = 'email';
 	end if;
 	if exists (
@@ -132,8 +135,9 @@ begin
 		where ms.organisation_id = p_organisation_id and lower(u.email) = address
 	) then
 		raise exception using
-			errcode = 'P0006',
+			errcode = 'PT409',
 			message = 'Deze persoon is al lid.',
+			hint = 'invitation_already_member',
 			column = 'email';
 	end if;
 
@@ -150,12 +154,13 @@ end;
 $$;
 
 comment on function public.create_invitation(uuid, text, text) is
-	'Owners and admins: invite an e-mail address as admin or member; returns the token for the link (only its hash is stored). Replaces an open invitation for the same address. Errors: 42501 not an owner/admin, 22023 bad role or address, P0006 already a member.';
+	'Owners and admins: invite an e-mail address as admin or member; returns the token for the link (only its hash is stored). Replaces an open invitation for the same address. Errors (SQLSTATE, hint): 42501 invitation_admins_only, 22023 invitations_role_known or invitations_email_format, PT409 invitation_already_member.';
 
 /**
  * invitation_details(token)
  * What a link is about, for the page that asks to accept it: the organisation, the role, the invited
- * address and whether the link still works. Only whoever holds the token can ask.
+ * address and whether the link still works. Only whoever holds the token can ask. A token is 64 hex
+ * characters; anything over 128 is not hashed at all.
  */
 create function public.invitation_details(p_token text)
 returns table (
@@ -182,7 +187,7 @@ as $$
 		end
 	from public.invitations i
 	join public.organisations o on o.id = i.organisation_id
-	where i.token_hash = public.invitation_token_hash(p_token);
+	where char_length(p_token) <= 128 and i.token_hash = public.invitation_token_hash(p_token);
 $$;
 
 comment on function public.invitation_details(text) is
@@ -209,31 +214,37 @@ begin
 	if person is null then
 		raise exception using
 			errcode = '42501',
-			message = 'Meld je aan om de uitnodiging te aanvaarden.';
+			message = 'Meld je aan om de uitnodiging te aanvaarden.',
+			hint = 'invitation_sign_in';
 	end if;
 
 	select * into invitation
 	from public.invitations i
-	where i.token_hash = public.invitation_token_hash(coalesce(p_token, ''))
+	where char_length(p_token) <= 128 and i.token_hash = public.invitation_token_hash(p_token)
 	for update;
 
 	if not found then
-		raise exception using errcode = 'P0002', message = 'Deze uitnodiging bestaat niet.';
+		raise exception using
+			errcode = 'PT404', message = 'Deze uitnodiging bestaat niet.', hint = 'invitation_not_found';
 	elsif invitation.accepted_at is not null then
-		raise exception using errcode = 'P0003', message = 'Deze uitnodiging werd al gebruikt.';
+		raise exception using
+			errcode = 'PT409', message = 'Deze uitnodiging werd al gebruikt.', hint = 'invitation_used';
 	elsif invitation.revoked_at is not null then
-		raise exception using errcode = 'P0003', message = 'Deze uitnodiging werd ingetrokken.';
+		raise exception using
+			errcode = 'PT410', message = 'Deze uitnodiging werd ingetrokken.', hint = 'invitation_revoked';
 	elsif invitation.expires_at <= now() then
 		raise exception using
-			errcode = 'P0004',
-			message = 'Deze uitnodiging is verlopen. Vraag een nieuwe aan.';
+			errcode = 'PT410',
+			message = 'Deze uitnodiging is verlopen. Vraag een nieuwe aan.',
+			hint = 'invitation_expired';
 	end if;
 
 	select lower(u.email) into person_email from auth.users u where u.id = person;
 	if person_email is distinct from invitation.email then
 		raise exception using
-			errcode = 'P0005',
-			message = 'Deze uitnodiging is voor een ander e-mailadres.';
+			errcode = 'PT403',
+			message = 'Deze uitnodiging is voor een ander e-mailadres.',
+			hint = 'invitation_other_address';
 	end if;
 
 	insert into public.memberships (organisation_id, user_id, role)
@@ -250,7 +261,7 @@ end;
 $$;
 
 comment on function public.accept_invitation(text) is
-	'The signed-in person accepts an invitation for their own address and joins with its role (an existing member keeps their role). Errors: 42501 not signed in, P0002 unknown, P0003 used or revoked, P0004 expired, P0005 other address.';
+	'The signed-in person accepts an invitation for their own address and joins with its role (an existing member keeps their role). Errors (SQLSTATE, hint): 42501 invitation_sign_in, PT404 invitation_not_found, PT409 invitation_used, PT410 invitation_revoked or invitation_expired, PT403 invitation_other_address.';
 
 revoke execute on function public.create_invitation(uuid, text, text) from public, anon;
 revoke execute on function public.accept_invitation(text) from public, anon;

@@ -20,6 +20,7 @@ begin
 		raise exception using
 			errcode = 'check_violation',
 			message = coalesce(tg_argv[0], 'Dit kan enkel bij een academie.'),
+			hint = tg_table_name || '_organisation_is_academy',
 			column = 'organisation_id',
 			table = tg_table_name,
 			schema = tg_table_schema;

@@ -153,6 +153,8 @@ $$;
 comment on function public.normalise_activity() is
 	'Trigger: trims title, description, venue and registration link; empty optional fields become null.';
 
+revoke execute on function public.normalise_activity() from public, anon, authenticated;
+
 /**
  * follow_activity_status()
  * Keeps the status history honest: draft -> published (published_at), published -> cancelled and
@@ -185,6 +187,7 @@ begin
 		raise exception using
 			errcode = 'check_violation',
 			message = 'Een geannuleerde activiteit kan niet opnieuw gepubliceerd worden.',
+			hint = 'activities_status_transition',
 			constraint = 'activities_status_transition',
 			column = 'status',
 			table = tg_table_name,
@@ -193,6 +196,7 @@ begin
 		raise exception using
 			errcode = 'check_violation',
 			message = 'Een gepubliceerde activiteit kan niet terug naar ontwerp. Annuleer ze als ze niet doorgaat.',
+			hint = 'activities_status_transition',
 			constraint = 'activities_status_transition',
 			column = 'status',
 			table = tg_table_name,
@@ -207,7 +211,9 @@ end;
 $$;
 
 comment on function public.follow_activity_status() is
-	'Trigger: allows draft -> published -> cancelled and draft -> cancelled only, and stamps published_at / cancelled_at.';
+	'Trigger: allows draft -> published -> cancelled and draft -> cancelled only (23514, hint activities_status_transition), and stamps published_at / cancelled_at.';
+
+revoke execute on function public.follow_activity_status() from public, anon, authenticated;
 
 create trigger activities_normalise
 	before insert or update on public.activities

@@ -66,6 +66,7 @@ begin
 		raise exception using
 			errcode = 'check_violation',
 			message = 'Een bereik hoort bij één activiteit.',
+			hint = 'reach_reports_activity_id_fixed',
 			column = 'activity_id',
 			table = tg_table_name,
 			schema = tg_table_schema;
@@ -85,6 +86,7 @@ begin
 		raise exception using
 			errcode = 'check_violation',
 			message = 'Een ontwerp heeft nog geen bereik. Publiceer de activiteit eerst.',
+			hint = 'reach_reports_activity_reportable',
 			constraint = 'reach_reports_activity_reportable',
 			column = 'activity_id',
 			table = tg_table_name,
@@ -96,6 +98,7 @@ begin
 				'Deze activiteit begint pas op %s. Het bereik vul je in vanaf de eerste dag.',
 				to_char(activity.start_date, 'DD/MM/YYYY')
 			),
+			hint = 'reach_reports_activity_reportable',
 			constraint = 'reach_reports_activity_reportable',
 			column = 'activity_id',
 			table = tg_table_name,
@@ -120,7 +123,9 @@ create trigger reach_reports_set_updated_at
 
 /**
  * activity_organisation(activity)
- * The academy an activity belongs to, whatever the caller may read of it, for the policies below.
+ * The academy an activity belongs to, for the policies below, which only ask whether the caller is one of
+ * its members: so it answers only the academy's own members, and null to everyone else (it never tells
+ * an outsider which academy owns a draft).
  */
 create function public.activity_organisation(p_activity_id uuid)
 returns uuid
@@ -129,10 +134,13 @@ stable
 security definer
 set search_path = ''
 as $$
-	select a.organisation_id from public.activities a where a.id = p_activity_id;
+	select a.organisation_id
+	from public.activities a
+	where a.id = p_activity_id and a.organisation_id in (select public.my_organisation_ids());
 $$;
 
-comment on function public.activity_organisation(uuid) is 'The organisation (academy) that offers the activity.';
+comment on function public.activity_organisation(uuid) is
+	'The organisation (academy) that offers the activity, when the signed-in person belongs to it; null otherwise. For policies.';
 
 revoke execute on function public.activity_organisation(uuid) from public, anon;
 grant execute on function public.activity_organisation(uuid) to authenticated, service_role;

@@ -64,15 +64,20 @@ begin
 	if actor is null or not public.is_network_staff() then
 		raise exception using
 			errcode = '42501',
-			message = 'Enkel netwerkmedewerkers kunnen organisaties verifiëren.';
+			message = 'Enkel netwerkmedewerkers kunnen organisaties verifiëren.',
+			hint = 'verification_network_staff_only';
 	end if;
 	if p_verified is null then
-		raise exception using errcode = '22023', message = 'Kies verifiëren of de verificatie intrekken.';
+		raise exception using
+			errcode = '22023',
+			message = 'Kies verifiëren of de verificatie intrekken.',
+			hint = 'verification_decision_given';
 	end if;
 	if char_length(cleaned_note) > 500 then
 		raise exception using
 			errcode = '22001',
 			message = 'Een notitie is hoogstens 500 tekens lang.',
+			hint = 'organisation_verification_events_note_length',
 			column = 'note';
 	end if;
 
@@ -80,7 +85,8 @@ begin
 	set verification_status = decision, verified_at = now(), verified_by = actor
 	where o.id = p_organisation_id;
 	if not found then
-		raise exception using errcode = 'P0002', message = 'Deze organisatie bestaat niet.';
+		raise exception using
+			errcode = 'PT404', message = 'Deze organisatie bestaat niet.', hint = 'organisation_not_found';
 	end if;
 
 	insert into public.organisation_verification_events (organisation_id, action, note, actor)
@@ -89,7 +95,7 @@ end;
 $$;
 
 comment on function public.set_verification(uuid, boolean, text) is
-	'Network staff: verify (true) or withdraw the verification of (false) an organisation, with an optional note; writes the audit trail. Errors: 42501 not staff, P0002 unknown organisation, 22001 note over 500 characters.';
+	'Network staff: verify (true) or withdraw the verification of (false) an organisation, with an optional note; writes the audit trail. Errors (SQLSTATE, hint): 42501 verification_network_staff_only, 22023 verification_decision_given, PT404 organisation_not_found, 22001 organisation_verification_events_note_length.';
 
 /**
  * set_quality_label(organisation, label)
@@ -106,24 +112,27 @@ begin
 	if auth.uid() is null or not public.is_network_staff() then
 		raise exception using
 			errcode = '42501',
-			message = 'Enkel netwerkmedewerkers kunnen het kwaliteitslabel toekennen.';
+			message = 'Enkel netwerkmedewerkers kunnen het kwaliteitslabel toekennen.',
+			hint = 'quality_label_network_staff_only';
 	end if;
 	if p_label is null or p_label not in ('none', 'candidate', 'awarded') then
 		raise exception using
 			errcode = '22023',
 			message = 'Kies geen label, kandidaat of toegekend.',
+			hint = 'academy_profiles_quality_label_known',
 			column = 'quality_label';
 	end if;
 
 	update public.academy_profiles p set quality_label = p_label where p.organisation_id = p_organisation_id;
 	if not found then
-		raise exception using errcode = 'P0002', message = 'Deze academie bestaat niet.';
+		raise exception using
+			errcode = 'PT404', message = 'Deze academie bestaat niet.', hint = 'academy_not_found';
 	end if;
 end;
 $$;
 
 comment on function public.set_quality_label(uuid, text) is
-	'Network staff: set an academy''s quality label (none, candidate, awarded). Errors: 42501 not staff, 22023 unknown label, P0002 not an academy.';
+	'Network staff: set an academy''s quality label (none, candidate, awarded). Errors (SQLSTATE, hint): 42501 quality_label_network_staff_only, 22023 academy_profiles_quality_label_known, PT404 academy_not_found (unknown or not an academy).';
 
 revoke execute on function public.set_verification(uuid, boolean, text) from public, anon;
 revoke execute on function public.set_quality_label(uuid, text) from public, anon;

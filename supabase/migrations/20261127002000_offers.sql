@@ -8,7 +8,9 @@ create extension if not exists btree_gist with schema extensions;
 /**
  * raise_rule(constraint, column, message)
  * Raises a check violation with a Dutch message, naming the constraint and column it is about, for the
- * validation triggers that speak before the table's own check constraints do.
+ * validation triggers that speak before the table's own check constraints do. The constraint's name also
+ * goes in the hint, the one field of the error besides code, message and details that PostgREST passes
+ * on: the stable code the app can map.
  */
 create function public.raise_rule(p_constraint text, p_column text, p_message text, p_table text)
 returns void
@@ -19,6 +21,7 @@ begin
 	raise exception using
 		errcode = 'check_violation',
 		message = p_message,
+		hint = p_constraint,
 		constraint = p_constraint,
 		column = p_column,
 		table = p_table,
@@ -27,7 +30,7 @@ end;
 $$;
 
 comment on function public.raise_rule(text, text, text, text) is
-	'Raises check_violation (23514) with a Dutch message and the constraint, column and table it is about. For validation triggers.';
+	'Raises check_violation (23514) with a Dutch message and the constraint (also as the hint), column and table it is about. For validation triggers.';
 
 revoke execute on function public.raise_rule(text, text, text, text) from public, anon, authenticated;
 
@@ -205,6 +208,8 @@ $$;
 comment on function public.normalise_offer() is
 	'Trigger: trims title, description, equipment and materials; empty optional texts become null.';
 
+revoke execute on function public.normalise_offer() from public, anon, authenticated;
+
 /**
  * validate_offer()
  * The rules people can break by typing, in Dutch, before the check constraints (which stay as the
@@ -316,7 +321,9 @@ create trigger offers_kind_fixed
 
 /**
  * offer_organisation(offer)
- * The organisation an offer belongs to, whatever the caller may read of it, for policies.
+ * The organisation an offer belongs to, for policies, which only ask whether the caller is one of its
+ * members: so it answers only the organisation's own members, and null to everyone else (it never tells an
+ * outsider who made a paused offer).
  */
 create function public.offer_organisation(p_offer_id uuid)
 returns uuid
@@ -325,10 +332,13 @@ stable
 security definer
 set search_path = ''
 as $$
-	select o.organisation_id from public.offers o where o.id = p_offer_id;
+	select o.organisation_id
+	from public.offers o
+	where o.id = p_offer_id and o.organisation_id in (select public.my_organisation_ids());
 $$;
 
-comment on function public.offer_organisation(uuid) is 'The organisation (school, company, partner) that made the offer.';
+comment on function public.offer_organisation(uuid) is
+	'The organisation (school, company, partner) that made the offer, when the signed-in person belongs to it; null otherwise. For policies.';
 
 revoke execute on function public.offer_organisation(uuid) from public, anon;
 grant execute on function public.offer_organisation(uuid) to authenticated, service_role;

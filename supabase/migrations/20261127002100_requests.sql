@@ -111,6 +111,8 @@ $$;
 comment on function public.normalise_request() is
 	'Trigger: trims title, description and quantity; an empty quantity becomes null.';
 
+revoke execute on function public.normalise_request() from public, anon, authenticated;
+
 /**
  * validate_request()
  * The rules people can break by typing, in Dutch, before the check constraints; and the status: a
@@ -198,7 +200,9 @@ create trigger requests_kind_fixed
 
 /**
  * request_organisation(request)
- * The academy a request belongs to, whatever the caller may read of it, for policies.
+ * The academy a request belongs to, for policies, which only ask whether the caller is one of its members:
+ * so it answers only the academy's own members, and null to everyone else (it never tells an outsider
+ * which academy made a closed request).
  */
 create function public.request_organisation(p_request_id uuid)
 returns uuid
@@ -207,10 +211,13 @@ stable
 security definer
 set search_path = ''
 as $$
-	select r.organisation_id from public.requests r where r.id = p_request_id;
+	select r.organisation_id
+	from public.requests r
+	where r.id = p_request_id and r.organisation_id in (select public.my_organisation_ids());
 $$;
 
-comment on function public.request_organisation(uuid) is 'The organisation (academy) that made the request.';
+comment on function public.request_organisation(uuid) is
+	'The organisation (academy) that made the request, when the signed-in person belongs to it; null otherwise. For policies.';
 
 revoke execute on function public.request_organisation(uuid) from public, anon;
 grant execute on function public.request_organisation(uuid) to authenticated, service_role;

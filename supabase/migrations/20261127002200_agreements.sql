@@ -36,6 +36,7 @@ create table public.agreements (
 	constraint agreements_booking_weekday_range check (booking_weekday between 1 and 7),
 	constraint agreements_booking_ends_after_start check (booking_ends > booking_starts),
 	constraint agreements_booking_until_not_before_from check (booking_until >= booking_from),
+	constraint agreements_booking_at_most_400_days check (booking_until - booking_from <= 400),
 	constraint agreements_given_not_negative check (
 		given_sessions >= 0 and given_hours >= 0 and given_items >= 0
 	),
@@ -57,7 +58,7 @@ comment on column public.agreements.booking_weekday is 'Rooms: the weekday agree
 comment on column public.agreements.booking_starts is 'Rooms: from (local time).';
 comment on column public.agreements.booking_ends is 'Rooms: until (local time), after booking_starts.';
 comment on column public.agreements.booking_from is 'Rooms: first day of the recurring booking.';
-comment on column public.agreements.booking_until is 'Rooms: last day of the recurring booking, not before booking_from.';
+comment on column public.agreements.booking_until is 'Rooms: last day of the recurring booking, not before booking_from and at most 400 days after it (a school year; a longer stay is a new agreement).';
 comment on column public.agreements.given_sessions is 'When fulfilled: sessions actually held, 0 or more.';
 comment on column public.agreements.given_hours is 'When fulfilled: hours actually given, 0 or more.';
 comment on column public.agreements.given_items is 'When fulfilled: items actually given, 0 or more.';
@@ -145,7 +146,9 @@ create index agreement_messages_organisation_id_idx on public.agreement_messages
 
 /**
  * check_agreement_message()
- * Trims the body, refuses an empty one in Dutch, and keeps the side to one of the agreement's two.
+ * Trims the body, refuses an empty one in Dutch, and keeps the side to one of the agreement's two. Which
+ * organisations are the sides is told only to the members of those sides (and to scripts without a
+ * signed-in person): anyone else is refused by the policies, learning nothing about the agreement.
  */
 create function public.check_agreement_message()
 returns trigger
@@ -163,7 +166,14 @@ begin
 		perform public.raise_rule('agreement_messages_body_length', 'body',
 			'Een bericht is hoogstens 4000 tekens lang.', tg_table_name);
 	end if;
-	select a.academy_id, a.provider_id into sides from public.agreements a where a.id = new.agreement_id;
+	select a.academy_id, a.provider_id into sides
+	from public.agreements a
+	where a.id = new.agreement_id
+		and (
+			auth.uid() is null
+			or a.academy_id in (select public.my_organisation_ids())
+			or a.provider_id in (select public.my_organisation_ids())
+		);
 	if found and new.organisation_id is distinct from sides.academy_id
 		and new.organisation_id is distinct from sides.provider_id then
 		perform public.raise_rule('agreement_messages_organisation_is_a_party', 'organisation_id',
@@ -174,7 +184,7 @@ end;
 $$;
 
 comment on function public.check_agreement_message() is
-	'Trigger: trims the body (1 to 4000 characters, Dutch messages) and requires organisation_id to be one of the agreement''s two organisations.';
+	'Trigger: trims the body (1 to 4000 characters, Dutch messages, 23514 with the constraint as hint) and, for the members of its sides, requires organisation_id to be one of the agreement''s two organisations.';
 
 revoke execute on function public.check_agreement_message() from public, anon, authenticated;
 

@@ -35,17 +35,20 @@ declare
 	message text := nullif(btrim(replace(coalesce(p_message, ''), E'\r\n', E'\n'), E' \t\r\n'), '');
 begin
 	if person is null then
-		raise exception using errcode = '42501', message = 'Meld je aan om een voorstel te doen.';
+		raise exception using
+			errcode = '42501', message = 'Meld je aan om een voorstel te doen.', hint = 'agreement_sign_in';
 	end if;
 
 	select * into request from public.requests r where r.id = p_request_id;
 	select * into offer from public.offers o where o.id = p_offer_id;
 	if request.id is null
 		or (request.status not in ('open', 'in_progress') and not public.is_org_member(request.organisation_id)) then
-		raise exception using errcode = 'P0002', message = 'Deze vraag bestaat niet.';
+		raise exception using
+			errcode = 'PT404', message = 'Deze vraag bestaat niet.', hint = 'request_not_found';
 	elsif offer.id is null
 		or (offer.status <> 'active' and not public.is_org_member(offer.organisation_id)) then
-		raise exception using errcode = 'P0002', message = 'Dit aanbod bestaat niet.';
+		raise exception using
+			errcode = 'PT404', message = 'Dit aanbod bestaat niet.', hint = 'offer_not_found';
 	end if;
 
 	if public.is_org_member(request.organisation_id) then
@@ -55,19 +58,20 @@ begin
 	else
 		raise exception using
 			errcode = '42501',
-			message = 'Enkel leden van de academie of van de aanbieder kunnen dit voorstellen.';
+			message = 'Enkel leden van de academie of van de aanbieder kunnen dit voorstellen.',
+			hint = 'agreements_proposer_is_a_party';
 	end if;
 
 	if request.status not in ('open', 'in_progress') then
 		raise exception using
 			errcode = '23514',
 			message = 'Deze vraag is afgesloten: er kunnen geen voorstellen meer bij.',
-			constraint = 'agreements_request_open';
+			hint = 'agreements_request_open', constraint = 'agreements_request_open';
 	elsif offer.status <> 'active' then
 		raise exception using
 			errcode = '23514',
 			message = 'Dit aanbod is niet meer beschikbaar.',
-			constraint = 'agreements_offer_active';
+			hint = 'agreements_offer_active', constraint = 'agreements_offer_active';
 	elsif not (
 		(request.kind = 'venue' and offer.kind = 'room')
 		or (request.kind = offer.kind and request.kind in ('volunteers', 'materials', 'funding', 'expertise'))
@@ -76,12 +80,12 @@ begin
 		raise exception using
 			errcode = '23514',
 			message = 'Dit aanbod past niet bij de soort vraag.',
-			constraint = 'agreements_kinds_match';
+			hint = 'agreements_kinds_match', constraint = 'agreements_kinds_match';
 	elsif message is not null and char_length(message) > 4000 then
 		raise exception using
 			errcode = '23514',
 			message = 'Een bericht is hoogstens 4000 tekens lang.',
-			constraint = 'agreement_messages_body_length',
+			hint = 'agreement_messages_body_length', constraint = 'agreement_messages_body_length',
 			column = 'body';
 	end if;
 
@@ -92,7 +96,8 @@ begin
 	elsif num_nonnulls(p_booking_weekday, p_booking_starts, p_booking_ends, p_booking_from, p_booking_until) > 0 then
 		raise exception using
 			errcode = '22023',
-			message = 'Enkel een lokaal wordt geboekt op een vast moment.';
+			message = 'Enkel een lokaal wordt geboekt op een vast moment.',
+			hint = 'agreements_booking_only_for_rooms';
 	end if;
 
 	select a.id into existing
@@ -132,8 +137,10 @@ $$;
 
 /**
  * check_room_booking(offer, weekday, starts, ends, from, until)
- * A room's recurring booking must be complete, possible (end after start), within the room's term and
- * within one of its weekly slots, contain at least one session, and not overlap what is already booked.
+ * A room's recurring booking must be complete, possible (end after start), at most 400 days long (a
+ * school year: also what keeps the sessions below cheap to list, whatever the room's term), within the
+ * room's term and within one of its weekly slots, contain at least one session, and not overlap what is
+ * already booked.
  */
 create function public.check_room_booking(
 	p_offer public.offers,
@@ -153,25 +160,32 @@ begin
 	if num_nulls(p_weekday, p_starts, p_ends, p_from, p_until) > 0 then
 		raise exception using
 			errcode = '22023',
-			message = 'Kies voor een lokaal de dag, de uren en de periode.';
+			message = 'Kies voor een lokaal de dag, de uren en de periode.',
+			hint = 'agreements_booking_all_or_nothing';
 	elsif p_weekday not between 1 and 7 then
 		raise exception using
 			errcode = '23514', message = 'Kies een dag van maandag tot zondag.',
-			constraint = 'agreements_booking_weekday_range', column = 'booking_weekday';
+			hint = 'agreements_booking_weekday_range', constraint = 'agreements_booking_weekday_range', column = 'booking_weekday';
 	elsif p_ends <= p_starts then
 		raise exception using
 			errcode = '23514', message = 'Het einduur moet na het beginuur liggen.',
-			constraint = 'agreements_booking_ends_after_start', column = 'booking_ends';
+			hint = 'agreements_booking_ends_after_start', constraint = 'agreements_booking_ends_after_start', column = 'booking_ends';
 	elsif p_until < p_from then
 		raise exception using
 			errcode = '23514', message = 'De einddatum mag niet voor de begindatum liggen.',
-			constraint = 'agreements_booking_until_not_before_from', column = 'booking_until';
+			hint = 'agreements_booking_until_not_before_from', constraint = 'agreements_booking_until_not_before_from', column = 'booking_until';
+	elsif p_until - p_from > 400 then
+		raise exception using
+			errcode = '23514',
+			message = 'Een vaste boeking loopt hoogstens 400 dagen (een schooljaar). Maak voor wat daarna komt een nieuwe afspraak.',
+			hint = 'agreements_booking_at_most_400_days', constraint = 'agreements_booking_at_most_400_days',
+			column = 'booking_until';
 	elsif p_from < p_offer.term_start or p_until > p_offer.term_end then
 		raise exception using
 			errcode = '23514',
 			message = format('Dit lokaal is enkel beschikbaar van %s tot %s.',
 				to_char(p_offer.term_start, 'DD/MM/YYYY'), to_char(p_offer.term_end, 'DD/MM/YYYY')),
-			constraint = 'agreements_booking_within_term', column = 'booking_from';
+			hint = 'agreements_booking_within_term', constraint = 'agreements_booking_within_term', column = 'booking_from';
 	elsif not exists (
 		select 1 from public.offer_slots s
 		where s.offer_id = p_offer.id and s.weekday = p_weekday
@@ -180,12 +194,12 @@ begin
 		raise exception using
 			errcode = '23514',
 			message = 'Het lokaal is op dat moment niet vrij: kies een moment binnen de beschikbare uren.',
-			constraint = 'agreements_booking_within_slot', column = 'booking_starts';
+			hint = 'agreements_booking_within_slot', constraint = 'agreements_booking_within_slot', column = 'booking_starts';
 	elsif not exists (select 1 from public.room_sessions(p_offer.id, p_weekday, p_starts, p_ends, p_from, p_until)) then
 		raise exception using
 			errcode = '23514',
 			message = 'In deze periode valt geen enkele sessie op die dag.',
-			constraint = 'agreements_booking_has_sessions', column = 'booking_from';
+			hint = 'agreements_booking_has_sessions', constraint = 'agreements_booking_has_sessions', column = 'booking_from';
 	elsif exists (
 		select 1
 		from public.room_sessions(p_offer.id, p_weekday, p_starts, p_ends, p_from, p_until) s
@@ -194,20 +208,22 @@ begin
 		raise exception using
 			errcode = '23P01',
 			message = 'Dit lokaal is op dat moment al geboekt.',
-			constraint = 'room_bookings_no_overlap';
+			hint = 'room_bookings_no_overlap', constraint = 'room_bookings_no_overlap';
 	end if;
 end;
 $$;
 
 comment on function public.check_room_booking(public.offers, integer, time, time, date, date) is
-	'Raises (Dutch) unless a recurring room booking is complete, ends after it starts, lies within the term and a weekly slot, has a session and overlaps nothing booked. Errors: 22023 incomplete, 23514 rule, 23P01 already booked.';
+	'Raises (Dutch) unless a recurring room booking is complete, ends after it starts, spans at most 400 days, lies within the term and a weekly slot, has a session and overlaps nothing booked. Errors (SQLSTATE, hint): 22023 agreements_booking_all_or_nothing, 23514 the rule''s constraint name, 23P01 room_bookings_no_overlap.';
 
 revoke execute on function public.check_room_booking(public.offers, integer, time, time, date, date) from public, anon, authenticated;
 
 /**
  * room_sessions(offer, weekday, starts, ends, from, until)
  * The concrete sessions of a recurring booking: every given weekday between the two days, except the
- * room's days off.
+ * room's days off. At most 400 days at once, so that no call lists centuries of days. Security invoker:
+ * it reads the days off as its caller may (the booking functions, which run as the owner, see them all);
+ * not for the API, which never needs it.
  */
 create function public.room_sessions(
 	p_offer_id uuid,
@@ -218,27 +234,37 @@ create function public.room_sessions(
 	p_until date
 )
 returns table (day date, slot tsrange)
-language sql
+language plpgsql
 stable
-security definer
+security invoker
 set search_path = ''
 as $$
-	select d::date, tsrange(d::date + p_starts, d::date + p_ends, '[)')
-	from generate_series(p_from::timestamp, p_until::timestamp, interval '1 day') as d
-	where extract(isodow from d) = p_weekday
-		and not exists (
-			select 1 from public.offer_unavailable_dates u where u.offer_id = p_offer_id and u.day = d::date
-		);
+#variable_conflict use_column
+begin
+	if p_until - p_from > 400 then
+		raise exception using
+			errcode = '22023',
+			message = 'Vraag de sessies van hoogstens 400 dagen tegelijk op.',
+			hint = 'room_sessions_at_most_400_days';
+	end if;
+	return query
+		select d::date, tsrange(d::date + p_starts, d::date + p_ends, '[)')
+		from generate_series(p_from::timestamp, p_until::timestamp, interval '1 day') as d
+		where extract(isodow from d) = p_weekday
+			and not exists (
+				select 1 from public.offer_unavailable_dates u where u.offer_id = p_offer_id and u.day = d::date
+			);
+end;
 $$;
 
 comment on function public.room_sessions(uuid, integer, time, time, date, date) is
-	'The sessions (day, local time range) of a recurring booking of a room: every weekday between from and until, minus the room''s days off.';
+	'The sessions (day, local time range) of a recurring booking of a room: every weekday between from and until (at most 400 days apart: 22023, hint room_sessions_at_most_400_days), minus the room''s days off. Security invoker; for the booking functions and the service role.';
 
-revoke execute on function public.room_sessions(uuid, integer, time, time, date, date) from public, anon;
-grant execute on function public.room_sessions(uuid, integer, time, time, date, date) to authenticated, service_role;
+revoke execute on function public.room_sessions(uuid, integer, time, time, date, date) from public, anon, authenticated;
+grant execute on function public.room_sessions(uuid, integer, time, time, date, date) to service_role;
 
 comment on function public.propose_agreement(uuid, uuid, integer, time, time, date, date, text) is
-	'A member of the academy (for its request) or of the offer''s organisation (for its offer) proposes an agreement, with the recurring slot for a room and an optional first message; returns its id (the existing one when the pair already has a live agreement). Errors: 42501 not signed in or not a member of either side, P0002 unknown request or offer, 23514 closed request / offer not active / kinds do not match / slot outside the room''s term or hours / no session (Dutch), 22023 room slot incomplete, 23P01 already booked.';
+	'A member of the academy (for its request) or of the offer''s organisation (for its offer) proposes an agreement, with the recurring slot for a room and an optional first message; returns its id (the existing one when the pair already has a live agreement). Errors (SQLSTATE, hint): 42501 agreement_sign_in or agreements_proposer_is_a_party, PT404 request_not_found or offer_not_found (also for one the caller may not read), 23514 the rule''s constraint name (closed request, offer not active, kinds do not match, over 400 days, outside the room''s term or hours, no session; Dutch), 22023 agreements_booking_all_or_nothing or agreements_booking_only_for_rooms, 23P01 room_bookings_no_overlap.';
 
 revoke execute on function public.propose_agreement(uuid, uuid, integer, time, time, date, date, text) from public, anon;
 grant execute on function public.propose_agreement(uuid, uuid, integer, time, time, date, date, text) to authenticated, service_role;
@@ -282,12 +308,14 @@ declare
 	thanks text := nullif(btrim(replace(coalesce(p_thank_you, ''), E'\r\n', E'\n'), E' \t\r\n'), '');
 begin
 	if person is null then
-		raise exception using errcode = '42501', message = 'Meld je aan om een afspraak te wijzigen.';
+		raise exception using
+			errcode = '42501', message = 'Meld je aan om een afspraak te wijzigen.', hint = 'agreement_sign_in';
 	end if;
 	if p_status is null or p_status not in ('accepted', 'declined', 'withdrawn', 'fulfilled') then
 		raise exception using
 			errcode = '22023',
 			message = 'Een afspraak kan aanvaard, geweigerd, ingetrokken of uitgevoerd worden.',
+			hint = 'agreements_status_known',
 			column = 'status';
 	end if;
 
@@ -295,7 +323,8 @@ begin
 	on_academy_side := found and public.is_org_member(agreement.academy_id);
 	on_provider_side := found and public.is_org_member(agreement.provider_id);
 	if not (on_academy_side or on_provider_side) then
-		raise exception using errcode = 'P0002', message = 'Deze afspraak bestaat niet.';
+		raise exception using
+			errcode = 'PT404', message = 'Deze afspraak bestaat niet.', hint = 'agreement_not_found';
 	end if;
 
 	if agreement.status = p_status then
@@ -305,7 +334,7 @@ begin
 	if note is not null and char_length(note) > 1000 then
 		raise exception using
 			errcode = '23514', message = 'Een opmerking is hoogstens 1000 tekens lang.',
-			constraint = 'agreement_events_note_length', column = 'note';
+			hint = 'agreement_events_note_length', constraint = 'agreement_events_note_length', column = 'note';
 	end if;
 
 	if agreement.status = 'proposed' and p_status in ('accepted', 'declined') then
@@ -319,20 +348,23 @@ begin
 				message = case p_status
 					when 'accepted' then 'Enkel de andere partij kan dit voorstel aanvaarden.'
 					else 'Enkel de andere partij kan dit voorstel weigeren.'
-				end;
+				end,
+				hint = 'agreements_answered_by_the_other_side';
 		end if;
 	elsif agreement.status = 'proposed' and p_status = 'withdrawn' then
 		if not public.is_org_member(agreement.proposed_by_organisation) then
 			raise exception using
 				errcode = '42501',
-				message = 'Enkel wie het voorstel deed, kan het intrekken.';
+				message = 'Enkel wie het voorstel deed, kan het intrekken.',
+				hint = 'agreements_withdrawn_by_the_proposer';
 		end if;
 		acting_side := agreement.proposed_by_organisation;
 	elsif agreement.status = 'accepted' and p_status = 'fulfilled' then
 		if not on_academy_side then
 			raise exception using
 				errcode = '42501',
-				message = 'Enkel de academie kan de afspraak als uitgevoerd markeren.';
+				message = 'Enkel de academie kan de afspraak als uitgevoerd markeren.',
+				hint = 'agreements_fulfilled_by_the_academy';
 		end if;
 		acting_side := agreement.academy_id;
 	elsif agreement.status = 'accepted' and p_status = 'withdrawn' then
@@ -347,7 +379,7 @@ begin
 				when 'accepted' then 'Een aanvaarde afspraak kan enkel uitgevoerd of ingetrokken worden.'
 				else 'Een voorstel wordt eerst aanvaard voor het uitgevoerd kan worden.'
 			end,
-			constraint = 'agreements_status_transition',
+			hint = 'agreements_status_transition', constraint = 'agreements_status_transition',
 			column = 'status';
 	end if;
 
@@ -355,11 +387,11 @@ begin
 		if coalesce(p_given_sessions, 0) < 0 or coalesce(p_given_hours, 0) < 0 or coalesce(p_given_items, 0) < 0 then
 			raise exception using
 				errcode = '23514', message = 'Wat gegeven werd, kan niet negatief zijn.',
-				constraint = 'agreements_given_not_negative';
+				hint = 'agreements_given_not_negative', constraint = 'agreements_given_not_negative';
 		elsif char_length(thanks) > 1000 then
 			raise exception using
 				errcode = '23514', message = 'Een bedankje is hoogstens 1000 tekens lang.',
-				constraint = 'agreements_thank_you_length', column = 'thank_you';
+				hint = 'agreements_thank_you_length', constraint = 'agreements_thank_you_length', column = 'thank_you';
 		end if;
 	end if;
 
@@ -371,12 +403,12 @@ begin
 			raise exception using
 				errcode = '23514',
 				message = 'Deze vraag is afgesloten: het voorstel kan niet meer aanvaard worden.',
-				constraint = 'agreements_request_open';
+				hint = 'agreements_request_open', constraint = 'agreements_request_open';
 		elsif offer.status <> 'active' then
 			raise exception using
 				errcode = '23514',
 				message = 'Dit aanbod is niet meer beschikbaar.',
-				constraint = 'agreements_offer_active';
+				hint = 'agreements_offer_active', constraint = 'agreements_offer_active';
 		end if;
 		if offer.kind = 'room' then
 			begin
@@ -390,7 +422,7 @@ begin
 				raise exception using
 					errcode = '23P01',
 					message = 'Dit lokaal is op dat moment al geboekt.',
-					constraint = 'room_bookings_no_overlap';
+					hint = 'room_bookings_no_overlap', constraint = 'room_bookings_no_overlap';
 			end;
 		end if;
 		if request.status = 'open' then
@@ -423,7 +455,7 @@ end;
 $$;
 
 comment on function public.set_agreement_status(uuid, text, text, integer, integer, integer, text) is
-	'Changes an agreement''s status, only by the right side (accept/decline: the side that did not propose; withdraw a proposal: the proposer; fulfilled: the academy, with given_* and thank_you; withdraw an accepted one: either side), writes the event, books a room''s sessions on accept. Same status again: no-op. Errors: 42501 not signed in / wrong side, P0002 not a party or unknown, 22023 unknown status, 23514 transition not allowed / request closed / offer not active / negative amounts (Dutch), 23P01 "Dit lokaal is op dat moment al geboekt.".';
+	'Changes an agreement''s status, only by the right side (accept/decline: the side that did not propose; withdraw a proposal: the proposer; fulfilled: the academy, with given_* and thank_you; withdraw an accepted one: either side), writes the event, books a room''s sessions on accept. Same status again: no-op. Errors (SQLSTATE, hint): 42501 agreement_sign_in or the side rule (agreements_answered_by_the_other_side, agreements_withdrawn_by_the_proposer, agreements_fulfilled_by_the_academy), PT404 agreement_not_found (not a party or unknown), 22023 agreements_status_known, 23514 the rule''s constraint name (transition not allowed, request closed, offer not active, negative amounts; Dutch), 23P01 room_bookings_no_overlap ("Dit lokaal is op dat moment al geboekt.").';
 
 revoke execute on function public.set_agreement_status(uuid, text, text, integer, integer, integer, text) from public, anon;
 grant execute on function public.set_agreement_status(uuid, text, text, integer, integer, integer, text) to authenticated, service_role;

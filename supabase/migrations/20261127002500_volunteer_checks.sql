@@ -1,10 +1,12 @@
 -- Safeguarding: an academy records that it has seen a volunteer's "uittreksel uit het strafregister,
 -- model 2" (when and by whom), never the document itself, and sees whose check is missing or too old.
+-- These records belong to the academy's owners and admins, who answer for safeguarding; the academy's
+-- other members (a teacher who helps out) neither see nor write them.
 
 /**
  * volunteer_checks
- * "Gezien op DATUM door NAAM" per volunteer. No file, no document number. The academy's members read and
- * write them; network staff read.
+ * "Gezien op DATUM door NAAM" per volunteer. No file, no document number. The academy's owners and admins
+ * read and write them; network staff read.
  */
 create table public.volunteer_checks (
 	id uuid primary key default gen_random_uuid(),
@@ -24,7 +26,7 @@ create table public.volunteer_checks (
 alter table public.volunteer_checks enable row level security;
 
 comment on table public.volunteer_checks is
-	'Safeguarding: that an academy saw a volunteer''s extract from the criminal record (model 2), on which day and by whom. Never the document or its number. Read and written by the academy''s members; read by network staff.';
+	'Safeguarding: that an academy saw a volunteer''s extract from the criminal record (model 2), on which day and by whom. Never the document or its number. Read and written by the academy''s owners and admins (not its other members); read by network staff.';
 comment on column public.volunteer_checks.id is 'Identifier.';
 comment on column public.volunteer_checks.organisation_id is 'The academy that saw the extract; fixed once recorded.';
 comment on column public.volunteer_checks.volunteer_name is 'The volunteer''s name, 2 to 120 characters, trimmed.';
@@ -94,31 +96,31 @@ create trigger volunteer_checks_organisation_fixed
 		'organisation_id', 'Een controle blijft bij de academie die ze noteerde.'
 	);
 
-create policy "members can read their academy's volunteer checks"
+create policy "owners and admins can read their academy's volunteer checks"
 	on public.volunteer_checks for select
 	to authenticated
-	using (organisation_id in (select public.my_organisation_ids()));
+	using (public.is_org_admin(organisation_id));
 
 create policy "network staff can read every volunteer check"
 	on public.volunteer_checks for select
 	to authenticated
 	using ((select public.is_network_staff()));
 
-create policy "members can record volunteer checks for their academy"
+create policy "owners and admins can record volunteer checks for their academy"
 	on public.volunteer_checks for insert
 	to authenticated
-	with check (public.is_org_member(organisation_id) and recorded_by = (select auth.uid()));
+	with check (public.is_org_admin(organisation_id) and recorded_by = (select auth.uid()));
 
-create policy "members can correct their academy's volunteer checks"
+create policy "owners and admins can correct their academy's volunteer checks"
 	on public.volunteer_checks for update
 	to authenticated
-	using (public.is_org_member(organisation_id))
-	with check (public.is_org_member(organisation_id));
+	using (public.is_org_admin(organisation_id))
+	with check (public.is_org_admin(organisation_id));
 
-create policy "members can remove their academy's volunteer checks"
+create policy "owners and admins can remove their academy's volunteer checks"
 	on public.volunteer_checks for delete
 	to authenticated
-	using (public.is_org_member(organisation_id));
+	using (public.is_org_admin(organisation_id));
 
 revoke insert, update, delete, truncate on public.volunteer_checks from anon, authenticated;
 grant insert (organisation_id, volunteer_name, agreement_id, seen_on, seen_by_name)

@@ -131,11 +131,23 @@ create function public.active_offers_reaching(
 	p_kinds text[]
 )
 returns table (offer_id uuid, distance_km double precision, reach text)
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
+#variable_conflict use_column
+begin
+	-- Anyone may call it (the suggest_ functions run as their caller): one index lookup per kind, so no more
+	-- kinds than there are, and a point in Belgium like every request's.
+	if cardinality(p_kinds) > 6 then
+		raise exception using
+			errcode = '22023', message = 'Er zijn hoogstens zes soorten aanbod.', hint = 'matching_kinds_known';
+	elsif not (p_lat between 49 and 52 and p_lng between 2 and 7) then
+		raise exception using
+			errcode = '22023', message = 'Kies een plaats in België.', hint = 'matching_point_in_belgium';
+	end if;
+	return query
 	with by_radius as materialized (
 		-- Once per kind (offset 0 keeps the kind inside the index lookup): the offer's reach box contains the
 		-- point; then the exact great-circle distance (earthdistance's <@> on points, in miles).
@@ -168,10 +180,11 @@ as $$
 			and o.kind = any (p_kinds)
 	) found
 	order by found.id, found.reach desc;
+end;
 $$;
 
 comment on function public.active_offers_reaching(double precision, double precision, text, text[]) is
-	'Ids and distances (km) of the active offers of these kinds whose area reaches the point or lists the municipality. Security definer for the index (active offers are public anyway); used by suggest_offers().';
+	'Ids and distances (km) of the active offers of these kinds (at most 6) whose area reaches the point (in Belgium) or lists the municipality; else 22023 with hint matching_kinds_known or matching_point_in_belgium. Security definer for the index (active offers are public anyway); used by suggest_offers().';
 
 create function public.open_requests_reached_by(p_offer_id uuid)
 returns table (request_id uuid, distance_km double precision, reach text)

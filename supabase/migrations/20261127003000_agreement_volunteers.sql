@@ -186,10 +186,11 @@ grant delete on public.agreement_volunteers to authenticated;
 
 /**
  * volunteer_session_checks
- * For the academy: per named volunteer of its accepted agreements, the first session, the latest check
- * (matched on academy and name, case-insensitive) and its state: ok, missing, expired, or
- * expires_before_session (recent today, but no longer on the first session). Applies the policies of the
- * person asking; only rows of the asker's own academies.
+ * For the academy's owners and admins (who keep its safeguarding records): per named volunteer of its
+ * accepted agreements, the first session, the latest check (matched on academy and name,
+ * case-insensitive) and its state: ok, missing, expired, or expires_before_session (recent today, but no
+ * longer on the first session). Applies the policies of the person asking; only rows of the academies the
+ * asker is an owner or admin of (a plain member would otherwise see every volunteer as missing).
  */
 create view public.volunteer_session_checks
 with (security_invoker = true)
@@ -219,10 +220,10 @@ left join lateral (
 	order by vc.seen_on desc, vc.created_at desc
 	limit 1
 ) c on true
-where a.status = 'accepted' and a.academy_id in (select public.my_organisation_ids());
+where a.status = 'accepted' and public.is_org_admin(a.academy_id);
 
 comment on view public.volunteer_session_checks is
-	'For the academy: each named volunteer of its accepted agreements with the first session (first_session_on or booking_from), the latest check and its state (ok, missing, expired, expires_before_session). security_invoker: only the asker''s own academies.';
+	'For the academy''s owners and admins: each named volunteer of its accepted agreements with the first session (first_session_on or booking_from), the latest check and its state (ok, missing, expired, expires_before_session). security_invoker: only the academies the asker is an owner or admin of.';
 comment on column public.volunteer_session_checks.id is 'The agreement_volunteers row.';
 comment on column public.volunteer_session_checks.organisation_id is 'The academy.';
 comment on column public.volunteer_session_checks.agreement_id is 'The accepted agreement.';

@@ -7,7 +7,7 @@
  * Creates (p_create) or updates the offer p_id from p_offer (a JSON object with the offers columns a
  * member may write; kind and organisation only on create), then replaces its slots (a JSON array of
  * {weekday, starts_at, ends_at}) and days off. Creating an id that the caller can already read returns it
- * unchanged (the same form sent twice). An offer the caller cannot edit: P0002 "Dit aanbod bestaat niet.".
+ * unchanged (the same form sent twice). An offer the caller cannot edit: PT404 "Dit aanbod bestaat niet.".
  */
 create function public.save_offer(
 	p_id uuid,
@@ -65,7 +65,8 @@ begin
 			amount_eur = r.amount_eur
 		where o.id = p_id and o.organisation_id = p_organisation_id;
 		if not found then
-			raise exception using errcode = 'no_data_found', message = 'Dit aanbod bestaat niet.';
+			raise exception using
+				errcode = 'PT404', message = 'Dit aanbod bestaat niet.', hint = 'offer_not_found';
 		end if;
 	end if;
 
@@ -136,7 +137,8 @@ begin
 			deadline = r.deadline
 		where q.id = p_id and q.organisation_id = p_organisation_id;
 		if not found then
-			raise exception using errcode = 'no_data_found', message = 'Deze vraag bestaat niet.';
+			raise exception using
+				errcode = 'PT404', message = 'Deze vraag bestaat niet.', hint = 'request_not_found';
 		end if;
 	end if;
 

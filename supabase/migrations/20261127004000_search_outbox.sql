@@ -242,7 +242,8 @@ grant execute on function public.search_day_ts(date) to service_role;
  * The public search documents of an index (docs: /work/issue5-search.md), denormalised: for the given
  * ids (an id without a document must be deleted from the index), or, for a reindex, every document after
  * the cursor id, in id order, at most p_limit. Only what anyone may read: published activities, all
- * organisations (no private contact), active offers, open and in-progress requests.
+ * organisations (no private contact), active offers, open and in-progress requests. At most 5000 ids or
+ * documents a call (the worker and the reindex ask for 1000 at most).
  */
 create function public.search_documents(
 	p_index text,
@@ -259,6 +260,12 @@ as $$
 declare
 	page_size integer := case when p_ids is null then greatest(coalesce(p_limit, 1000), 1) end;
 begin
+	if page_size > 5000 or cardinality(p_ids) > 5000 then
+		raise exception using
+			errcode = 'invalid_parameter_value',
+			message = 'At most 5000 search documents a call.',
+			hint = 'search_documents_at_most_5000';
+	end if;
 	if p_index = 'activities' then
 		return query
 		select jsonb_build_object(
@@ -434,7 +441,8 @@ begin
 	else
 		raise exception using
 			errcode = 'invalid_parameter_value',
-			message = format('Unknown search index %s.', p_index);
+			message = format('Unknown search index %s.', p_index),
+			hint = 'search_index_known';
 	end if;
 end;
 $$;

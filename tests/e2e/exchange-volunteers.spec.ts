@@ -1,6 +1,7 @@
 // Who comes, and whose extract is still missing: a company member names two mentors on an accepted
 // agreement; the academy sets the first session, sees both under "nog geen recent uittreksel vóór de eerste
-// sessie", records one check from the list (the form comes prefilled), and only the other remains.
+// sessie", records one check from the list (the form comes prefilled), and only the other remains. The
+// checks are the academy owner's and admins' to keep: a teacher who is a plain member sees none of them.
 import { exchangeFixture, type Person } from './exchange-support';
 import { isoDay } from './organisations-support';
 import { expect, expectNoAxeViolations, test } from './support';
@@ -9,18 +10,23 @@ const { run, db, person, organisation, pageFor, cleanUp } = exchangeFixture('wie
 
 let companyOwner: Person;
 let coordinator: Person;
+let teacher: Person;
 let academySlug: string;
 let agreementId: string;
 const requestTitle = `Twee mentoren voor robotica ${run}`;
 
 test.beforeAll(async () => {
 	await db.connect();
-	[companyOwner, coordinator] = await Promise.all([
+	[companyOwner, coordinator, teacher] = await Promise.all([
 		person('bedrijf', 'Dirk Bedrijf'),
-		person('academie', 'Els Coördinator')
+		person('academie', 'Els Coördinator'),
+		person('leerkracht', 'Tom Leerkracht')
 	]);
 	const company = await organisation('company', `Robotbedrijf ${run}`, companyOwner);
-	const academy = await organisation('academy', `STEM-academie Wie ${run}`, coordinator);
+	const academy = await organisation('academy', `STEM-academie Wie ${run}`, [
+		[coordinator, 'owner'],
+		[teacher, 'member']
+	]);
 	academySlug = academy.slug;
 	const offer = await db.query<{ id: string }>(
 		`insert into public.offers (organisation_id, kind, title, municipality_nis, radius_km, people)
@@ -112,5 +118,20 @@ test('a company names two mentors, the academy records one check and sees who st
 			[agreementId]
 		);
 		expect(rows).toEqual([{ volunteer_name: 'Mentor Een', agreement_id: agreementId }]);
+	});
+
+	await test.step('a plain member of the academy reads who keeps the checks, and sees none', async () => {
+		const member = await pageFor(browser, teacher);
+		await member.goto(`/organisaties/${academySlug}/vrijwilligers`);
+		await expect(
+			member.getByText(
+				'Uittreksels uit het strafregister zijn vertrouwelijk: enkel de eigenaars en beheerders van'
+			)
+		).toBeVisible();
+		await expect(member.getByText('Mentor Een')).toHaveCount(0);
+		await expect(member.getByText('Mentor Twee')).toHaveCount(0);
+		await expect(member.getByLabel('Naam van de vrijwilliger')).toHaveCount(0);
+		await expect(member.getByRole('button', { name: 'Noteren', exact: true })).toHaveCount(0);
+		await expectNoAxeViolations(member);
 	});
 });

@@ -343,7 +343,7 @@ describe('changing the status', () => {
 	])('tells %s the agreement does not exist', async (_, who) => {
 		const { agreementId } = await roomProposal(room.id, 160, 170);
 		const { error } = await setStatus(who(), agreementId, 'accepted');
-		expect(error?.code).toBe('P0002');
+		expect(error?.code).toBe('PT404');
 		expect(error?.message).toBe('Deze afspraak bestaat niet.');
 		await setStatus(cast.member, agreementId, 'withdrawn');
 	});

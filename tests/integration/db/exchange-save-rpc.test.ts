@@ -282,7 +282,7 @@ describe("creating with another organisation's id", () => {
 	});
 
 	it.each(['active', 'paused'] as const)(
-		'refuses an offer id of another school (%s) with P0002 in Dutch and writes nothing',
+		'refuses an offer id of another school (%s) with PT404 (a 404) in Dutch and writes nothing',
 		async (status) => {
 			const theirs = await people.offer(otherSchool.id, { status });
 			const before = await offerRow(theirs.id);
@@ -295,7 +295,7 @@ describe("creating with another organisation's id", () => {
 				p_create: true
 			});
 			expect(data).toBeNull();
-			expect(error?.code).toBe('P0002');
+			expect(error?.code).toBe('PT404');
 			expect(error?.message).toBe('Dit aanbod bestaat niet.');
 			expect(await offerRow(theirs.id)).toEqual(before);
 			expect(before).toMatchObject({
@@ -361,7 +361,7 @@ describe("creating with another organisation's id", () => {
 				p_create: true
 			});
 			expect(data).toBeNull();
-			expect(error?.code).toBe('P0002');
+			expect(error?.code).toBe('PT404');
 			expect(error?.message).toBe('Deze vraag bestaat niet.');
 			const created = createRequest(cast.admin.client as Db, {
 				id: theirs.id,

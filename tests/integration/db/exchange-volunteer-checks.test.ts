@@ -1,17 +1,24 @@
-// Safeguarding: the academy's members record "gezien op DATUM door NAAM" per volunteer and see whose check
-// is recent; network staff read; nobody else sees or writes them.
+// Safeguarding: the academy's owners and admins record "gezien op DATUM door NAAM" per volunteer and see
+// whose check is recent; network staff read; plain members, other academies and everyone else neither see
+// nor write them.
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysFromToday, testPeople, type Cast, type Who } from './people.js';
+import { daysFromToday, testPeople, type Cast, type Person, type Who } from './people.js';
 
 const people = testPeople('ruil-controle');
 let cast: Cast;
+let otherAcademyOwner: Person;
 let academy: { id: string };
 let check: { id: string } | undefined;
 
-const client = (who: Who) => cast.clients[who];
+type Caller = Who | 'another academy';
+
+const client = (who: Caller): SupabaseClient =>
+	who === 'another academy' ? otherAcademyOwner.client : cast.clients[who];
 
 beforeAll(async () => {
 	cast = await people.cast();
+	otherAcademyOwner = await people.signUp('andere-academie');
 	academy = await people.organisation(
 		[
 			[cast.owner, 'owner'],
@@ -20,6 +27,10 @@ beforeAll(async () => {
 		],
 		{ kind: 'academy', name: 'Academie Controle' }
 	);
+	await people.organisation([[otherAcademyOwner, 'owner']], {
+		kind: 'academy',
+		name: 'Andere Academie Controle'
+	});
 	[check] = (await people.query(
 		`insert into public.volunteer_checks (organisation_id, volunteer_name, seen_on, seen_by_name)
 		 values ($1, 'An Peeters', $2, 'Els Coördinator'), ($1, 'Bart Oud', $3, 'Els Coördinator') returning id`,
@@ -30,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => people.remove());
 
 describe('volunteer checks', () => {
-	it.each(['a member', 'an admin', 'an owner', 'network staff'] as const)(
+	it.each(['an admin', 'an owner', 'network staff'] as const)(
 		'shows the checks and their status to %s',
 		async (who) => {
 			const { data, error } = await client(who)
@@ -46,20 +57,23 @@ describe('volunteer checks', () => {
 		}
 	);
 
-	it.each(['anonymous', 'a signed-in stranger'] as const)('shows nothing to %s', async (who) => {
-		const { data } = await client(who)
-			.from('volunteer_checks')
-			.select('id')
-			.eq('organisation_id', academy.id);
-		expect(data ?? []).toEqual([]);
-		const status = await client(who)
-			.from('volunteer_check_status')
-			.select('volunteer_name')
-			.eq('organisation_id', academy.id);
-		expect(status.data ?? []).toEqual([]);
-	});
+	it.each(['anonymous', 'a signed-in stranger', 'a member', 'another academy'] as const)(
+		'shows nothing to %s',
+		async (who) => {
+			const { data } = await client(who)
+				.from('volunteer_checks')
+				.select('id')
+				.eq('organisation_id', academy.id);
+			expect(data ?? []).toEqual([]);
+			const status = await client(who)
+				.from('volunteer_check_status')
+				.select('volunteer_name')
+				.eq('organisation_id', academy.id);
+			expect(status.data ?? []).toEqual([]);
+		}
+	);
 
-	it.each(['a member', 'an admin', 'an owner'] as const)(
+	it.each(['an admin', 'an owner'] as const)(
 		'lets %s record, correct and remove a check',
 		async (who) => {
 			const recorded = await client(who)
@@ -89,31 +103,34 @@ describe('volunteer checks', () => {
 		}
 	);
 
-	it.each(['anonymous', 'a signed-in stranger', 'network staff'] as const)(
-		'does not let %s write',
-		async (who) => {
-			const name = `Indringer ${who}`;
-			const insert = await client(who)
-				.from('volunteer_checks')
-				.insert({
-					organisation_id: academy.id,
-					volunteer_name: name,
-					seen_on: daysFromToday(0),
-					seen_by_name: 'X Y'
-				});
-			expect(insert.error?.code).toBe('42501');
-			await client(who)
-				.from('volunteer_checks')
-				.update({ seen_by_name: 'Gekaapt' })
-				.eq('id', check!.id);
-			await client(who).from('volunteer_checks').delete().eq('id', check!.id);
-			const [row] = await people.query(
-				'select seen_by_name from public.volunteer_checks where id = $1',
-				[check!.id]
-			);
-			expect(row).toEqual({ seen_by_name: 'Els Coördinator' });
-		}
-	);
+	it.each([
+		'anonymous',
+		'a signed-in stranger',
+		'a member',
+		'another academy',
+		'network staff'
+	] as const)('does not let %s write', async (who) => {
+		const name = `Indringer ${who}`;
+		const insert = await client(who)
+			.from('volunteer_checks')
+			.insert({
+				organisation_id: academy.id,
+				volunteer_name: name,
+				seen_on: daysFromToday(0),
+				seen_by_name: 'X Y'
+			});
+		expect(insert.error?.code).toBe('42501');
+		await client(who)
+			.from('volunteer_checks')
+			.update({ seen_by_name: 'Gekaapt' })
+			.eq('id', check!.id);
+		await client(who).from('volunteer_checks').delete().eq('id', check!.id);
+		const [row] = await people.query(
+			'select seen_by_name from public.volunteer_checks where id = $1',
+			[check!.id]
+		);
+		expect(row).toEqual({ seen_by_name: 'Els Coördinator' });
+	});
 
 	it.each([
 		[
@@ -127,7 +144,7 @@ describe('volunteer checks', () => {
 			'Dit uittreksel is ouder dan 3 jaar: vraag een recent uittreksel.'
 		]
 	])('refuses %s in Dutch', async (_, seenOn, message) => {
-		const { error } = await cast.member.client.from('volunteer_checks').insert({
+		const { error } = await cast.admin.client.from('volunteer_checks').insert({
 			organisation_id: academy.id,
 			volunteer_name: 'Te Laat',
 			seen_on: seenOn,

@@ -151,7 +151,7 @@ describe('create_invitation()', () => {
 			p_email: cast.member.email.toUpperCase(),
 			p_role: 'admin'
 		});
-		expect(error?.code).toBe('P0006');
+		expect(error?.code).toBe('PT409');
 		expect(error?.message).toBe('Deze persoon is al lid.');
 		expect(await invitationsFor(cast.member.email)).toEqual([]);
 	});
@@ -273,7 +273,7 @@ describe('the invitations table through the API', () => {
 			const invited = await people.signUp(`ingetrokken-${who.replace(/\W/g, '')}`);
 			await people.query('update auth.users set email = $2 where id = $1', [invited.id, email]);
 			const accepted = await invited.client.rpc('accept_invitation', { p_token: token });
-			expect(accepted.error?.code).toBe('P0003');
+			expect(accepted.error?.code).toBe('PT410');
 			expect(accepted.error?.message).toBe('Deze uitnodiging werd ingetrokken.');
 			expect(await roleOf(invited)).toBeUndefined();
 		}
@@ -356,21 +356,21 @@ describe('accept_invitation()', () => {
 			[organisation.id, invited.id]
 		);
 		const again = await invited.client.rpc('accept_invitation', { p_token: token });
-		expect(again.error?.code).toBe('P0003');
+		expect(again.error?.code).toBe('PT409');
 		expect(again.error?.message).toBe('Deze uitnodiging werd al gebruikt.');
 		expect(await roleOf(invited)).toBeUndefined();
 	});
 
 	it('refuses an unknown token', async () => {
 		const { error } = await invited.client.rpc('accept_invitation', { p_token: 'a'.repeat(64) });
-		expect(error?.code).toBe('P0002');
+		expect(error?.code).toBe('PT404');
 		expect(error?.message).toBe('Deze uitnodiging bestaat niet.');
 	});
 
 	it('refuses the stored hash in place of the token', async () => {
 		const token = await invite(invited.email);
 		const { error } = await invited.client.rpc('accept_invitation', { p_token: sha256(token) });
-		expect(error?.code).toBe('P0002');
+		expect(error?.code).toBe('PT404');
 		expect(await roleOf(invited)).toBeUndefined();
 	});
 
@@ -381,7 +381,7 @@ describe('accept_invitation()', () => {
 			[sha256(token)]
 		);
 		const { error } = await invited.client.rpc('accept_invitation', { p_token: token });
-		expect(error?.code).toBe('P0004');
+		expect(error?.code).toBe('PT410');
 		expect(error?.message).toBe('Deze uitnodiging is verlopen. Vraag een nieuwe aan.');
 		expect(await roleOf(invited)).toBeUndefined();
 		expect((await invitationsFor(invited.email)).at(-1)!.accepted_at).toBeNull();
@@ -390,7 +390,7 @@ describe('accept_invitation()', () => {
 	it('refuses another account than the invited address, and stays usable for the right one', async () => {
 		const token = await invite(invited.email);
 		const { error } = await cast.stranger.client.rpc('accept_invitation', { p_token: token });
-		expect(error?.code).toBe('P0005');
+		expect(error?.code).toBe('PT403');
 		expect(error?.message).toBe('Deze uitnodiging is voor een ander e-mailadres.');
 		expect(await roleOf(cast.stranger)).toBeUndefined();
 		expect((await invitationsFor(invited.email)).at(-1)!.accepted_at).toBeNull();
@@ -409,7 +409,7 @@ describe('accept_invitation()', () => {
 		await cast.stranger.client.auth.updateUser({ data: { email: 'doelwit@groeistoot.test' } });
 		await cast.stranger.client.auth.refreshSession();
 		const { error } = await cast.stranger.client.rpc('accept_invitation', { p_token: token });
-		expect(error?.code).toBe('P0005');
+		expect(error?.code).toBe('PT403');
 		expect(await roleOf(cast.stranger)).toBeUndefined();
 	});
 

@@ -127,7 +127,7 @@ describe('set_verification()', () => {
 			p_organisation_id: '00000000-0000-4000-8000-00000000dead',
 			p_verified: true
 		});
-		expect(error?.code).toBe('P0002');
+		expect(error?.code).toBe('PT404');
 		expect(error?.message).toBe('Deze organisatie bestaat niet.');
 	});
 
@@ -243,6 +243,6 @@ describe('set_quality_label()', () => {
 			p_organisation_id: school.id,
 			p_label: 'awarded'
 		});
-		expect(error?.code).toBe('P0002');
+		expect(error?.code).toBe('PT404');
 	});
 });

@@ -60,3 +60,12 @@ export function raiseDbError<Field extends string>(
 
 /** PostgREST's code for "row-level security refused the new row". */
 export const RLS_DENIED = '42501';
+
+/**
+ * The SQLSTATEs the database's functions raise beyond the standard ones; PostgREST answers a PTnnn with
+ * HTTP nnn. The hint of each error names the rule (invitation_used, agreement_not_found, ...).
+ */
+export const NOT_FOUND = 'PT404';
+export const REFUSED = 'PT403';
+export const CONFLICT = 'PT409';
+export const GONE = 'PT410';

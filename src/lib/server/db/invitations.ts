@@ -3,7 +3,15 @@ import { m } from '$lib/paraglide/messages';
 import type { InvitableRole } from '$lib/schemas/membership';
 import type { Db } from '$lib/server/supabase';
 import type { OrganisationKind } from '$lib/vocabulary';
-import { DbFieldError, raiseDbError, type DbErrorRule } from './db-errors';
+import {
+	CONFLICT,
+	DbFieldError,
+	GONE,
+	NOT_FOUND,
+	raiseDbError,
+	REFUSED,
+	type DbErrorRule
+} from './db-errors';
 
 export type OpenInvitation = {
 	id: string;
@@ -34,7 +42,7 @@ export async function listOpenInvitations(
 }
 
 const createRules: readonly DbErrorRule<'email' | 'role'>[] = [
-	{ code: 'P0006', field: 'email' },
+	{ code: CONFLICT, field: 'email' },
 	{ code: '22023', message: /e-mail/i, field: 'email' },
 	{ code: '22023', field: 'role' },
 	{ code: '42501', field: 'form' }
@@ -102,10 +110,10 @@ export async function getInvitationDetails(
 }
 
 const acceptRules: readonly DbErrorRule<'form'>[] = [
-	{ code: 'P0002', field: 'form' },
-	{ code: 'P0003', field: 'form' },
-	{ code: 'P0004', field: 'form' },
-	{ code: 'P0005', field: 'form' },
+	{ code: NOT_FOUND, field: 'form' },
+	{ code: CONFLICT, field: 'form' },
+	{ code: GONE, field: 'form' },
+	{ code: REFUSED, field: 'form' },
 	{ code: '42501', field: 'form' }
 ];
 

@@ -5,7 +5,7 @@ import type { OfferForm, OfferValues, WeeklySlot } from '$lib/schemas/offer';
 import { slotValues } from '$lib/schemas/offer';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
-import { DbFieldError, raiseDbError, type DbErrorRule } from './db-errors';
+import { DbFieldError, NOT_FOUND, raiseDbError, type DbErrorRule } from './db-errors';
 import { isUuid, weeklySlots } from './rows';
 
 export type OfferChanges = Omit<OfferForm, 'municipality' | 'areaMunicipalities'> & {
@@ -77,6 +77,8 @@ const OFFER_RULES: readonly DbErrorRule<Field>[] = [
 	{ message: /dag van maandag/i, field: 'slotDay0' },
 	{ message: /huidige gemeenten/i, field: 'areaMunicipalities' },
 	{ message: /huidige gemeente/i, field: 'municipality' },
+	{ message: /hoogstens \d+ dagen/, field: 'unavailableDates' },
+	{ message: /hoogstens \d+ wekelijkse momenten/, field: 'slotDay0' },
 	{ code: '42501', field: 'form' },
 	{ code: '23514', field: 'form' }
 ];
@@ -247,13 +249,13 @@ async function saveOffer(
 		p_create: create
 	});
 	if (!error) return;
-	if (create && (error.code === '23505' || error.code === 'P0002')) {
+	if (create && (error.code === '23505' || error.code === NOT_FOUND)) {
 		// The same form sent twice at the same moment: the first one created it. Another organisation's id
-		// is refused (P0002, "bestaat niet") and never counts as created.
+		// is refused (NOT_FOUND, "bestaat niet") and never counts as created.
 		const existing = await getOffer(db, id);
 		if (existing?.organisationId === organisationId) return;
 	}
-	if (error.code === 'P0002') throw new DbFieldError('form', m.ex_offer_not_found());
+	if (error.code === NOT_FOUND) throw new DbFieldError('form', m.ex_offer_not_found());
 	raiseDbError(error, OFFER_RULES);
 }
 

@@ -5,7 +5,7 @@ import { slotValues, type WeeklySlot } from '$lib/schemas/offer';
 import type { RequestForm, RequestValues } from '$lib/schemas/request';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
-import { DbFieldError, raiseDbError, type DbErrorRule } from './db-errors';
+import { DbFieldError, NOT_FOUND, raiseDbError, type DbErrorRule } from './db-errors';
 import { isUuid, weeklySlots } from './rows';
 
 export type RequestChanges = Omit<RequestForm, 'municipality'> & { municipalityNis: string };
@@ -44,6 +44,7 @@ const REQUEST_RULES: readonly DbErrorRule<Field>[] = [
 	{ message: /einduur/i, field: 'slotEnd0' },
 	{ message: /dag van maandag/i, field: 'slotDay0' },
 	{ message: /huidige gemeente/i, field: 'municipality' },
+	{ message: /hoogstens \d+ wekelijkse momenten/, field: 'slotDay0' },
 	{ code: '42501', field: 'form' },
 	{ code: '23514', field: 'form' }
 ];
@@ -178,13 +179,13 @@ async function saveRequest(
 		p_create: create
 	});
 	if (!error) return;
-	if (create && (error.code === '23505' || error.code === 'P0002')) {
+	if (create && (error.code === '23505' || error.code === NOT_FOUND)) {
 		// The same form sent twice at the same moment: the first one created it. Another organisation's id
-		// is refused (P0002, "bestaat niet") and never counts as created.
+		// is refused (NOT_FOUND, "bestaat niet") and never counts as created.
 		const existing = await getRequest(db, id);
 		if (existing?.organisationId === organisationId) return;
 	}
-	if (error.code === 'P0002') throw new DbFieldError('form', m.ex_request_not_found());
+	if (error.code === NOT_FOUND) throw new DbFieldError('form', m.ex_request_not_found());
 	raiseDbError(error, REQUEST_RULES);
 }
 
@@ -265,7 +266,7 @@ export async function proposeAgreement(
 			: {})
 	});
 	if (error) {
-		if (['23514', '23P01', '22023', 'P0002', '42501'].includes(error.code)) {
+		if (['23514', '23P01', '22023', NOT_FOUND, '42501'].includes(error.code)) {
 			throw new DbFieldError('form', error.message);
 		}
 		throw error;

@@ -9,21 +9,44 @@ import {
 	type VolunteerCheckValues
 } from '$lib/schemas/volunteer-check';
 import { listSessionChecks } from '$lib/server/db/agreement-volunteers';
-import { MEMBER_ROLES, requireOrganisationRole } from '$lib/server/auth/require-org-role';
+import {
+	ADMIN_ROLES,
+	MEMBER_ROLES,
+	requireOrganisationRole
+} from '$lib/server/auth/require-org-role';
 import { DbFieldError } from '$lib/server/db/db-errors';
 import { listVolunteerStatus, recordVolunteerCheck } from '$lib/server/db/volunteer-checks';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Volunteer checks belong to academies; any member records them (RLS says the same). */
-async function requireAcademy(locals: App.Locals, url: URL, slug: string) {
-	const organisation = await requireOrganisationRole(locals, url, slug, MEMBER_ROLES);
+/**
+ * Volunteer checks belong to academies. Every member opens the page; only owners and admins see and record
+ * the checks (RLS says the same), the others read who does.
+ */
+async function requireAcademy(
+	locals: App.Locals,
+	url: URL,
+	slug: string,
+	roles: typeof MEMBER_ROLES = MEMBER_ROLES
+) {
+	const organisation = await requireOrganisationRole(locals, url, slug, roles);
 	if (organisation.kind !== 'academy') error(404, m.app_academy_only());
 	return organisation;
 }
 
 export const load = (async ({ locals, url, params }) => {
 	const organisation = await requireAcademy(locals, url, params.slug);
+	if (!ADMIN_ROLES.includes(organisation.role)) {
+		return {
+			organisation,
+			keepsChecks: false,
+			volunteers: [],
+			recorded: null,
+			toCheck: [],
+			prefilled: prefilledCheckValues(new URLSearchParams()),
+			today: todayInBelgium()
+		};
+	}
 	const [volunteers, sessionChecks] = await Promise.all([
 		listVolunteerStatus(locals.supabase, organisation.id),
 		listSessionChecks(locals.supabase, organisation.id)
@@ -35,6 +58,7 @@ export const load = (async ({ locals, url, params }) => {
 	);
 	return {
 		organisation,
+		keepsChecks: true,
 		volunteers,
 		recorded: recorded ? m.ag_recorded({ name: recorded }) : null,
 		// Named on an accepted agreement, without a check that still counts on the first session.
@@ -48,7 +72,7 @@ type CheckField = keyof VolunteerCheckValues;
 
 export const actions = {
 	record: async ({ request, locals, url, params }) => {
-		const organisation = await requireAcademy(locals, url, params.slug);
+		const organisation = await requireAcademy(locals, url, params.slug, ADMIN_ROLES);
 		const form = await request.formData();
 		const values: VolunteerCheckValues = {
 			volunteerName: text(form, 'volunteerName'),
