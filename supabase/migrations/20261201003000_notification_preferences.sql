@@ -237,10 +237,14 @@ declare
 	person uuid := (select auth.uid());
 begin
 	if person is null then
-		raise exception using errcode = '42501', message = 'Meld je aan om je meldingen te kiezen.';
+		raise exception using
+			errcode = '42501', message = 'Meld je aan om je meldingen te kiezen.',
+			hint = 'notification_preferences_signed_in';
 	end if;
 	if jsonb_typeof(p_choices) is distinct from 'object' then
-		raise exception using errcode = '22023', message = 'Kies voor elke soort melding hoe je ze krijgt.';
+		raise exception using
+			errcode = '22023', message = 'Kies voor elke soort melding hoe je ze krijgt.',
+			hint = 'notification_preferences_choices_object';
 	end if;
 
 	delete from public.notification_preferences p
