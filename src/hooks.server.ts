@@ -1,5 +1,6 @@
 import { building } from '$app/environment';
 import { guardRedirect } from '$lib/server/auth/guard';
+import { csrf } from '$lib/server/csrf';
 import { startMailJobs } from '$lib/server/mail-jobs/start';
 import { createPageCache } from '$lib/server/page-cache';
 import { searchConfig } from '$lib/server/search/config';
@@ -87,7 +88,7 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(supabase, authGuard, createPageCache(), i18n);
+export const handle = sequence(csrf, supabase, authGuard, createPageCache(), i18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };
