@@ -1,7 +1,9 @@
 // @ts-check
 // One port in front of PostgREST and Auth, as Supabase's API gateway: /rest/v1 and /auth/v1,
-// the `apikey` check, the anon key standing in for a missing Authorization header, and CORS.
+// the `apikey` check, the anon key standing in for a missing Authorization header, CORS, and the
+// client's address in X-Forwarded-For.
 import http from 'node:http';
+import net from 'node:net';
 
 const corsHeaders = {
 	'access-control-allow-origin': '*',
@@ -32,15 +34,47 @@ function sendJson(res, status, body) {
 	res.end(JSON.stringify(body));
 }
 
+/** Loopback: the app server runs beside the stack and forwards its visitors' addresses. */
+const defaultTrustedProxies = (process.env.STACK_TRUSTED_PROXIES ?? '127.0.0.1,::1')
+	.split(',')
+	.map((address) => address.trim())
+	.filter(Boolean);
+
+/** @param {string | undefined} address */
+const plainAddress = (address) => (address ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+
+/**
+ * The client address to pass on. The gateway is the edge of the local stack, as the edge proxy (the
+ * load balancer) is in a deployment, and the trust boundary with it: the auth service counts its
+ * per-IP limits against the first X-Forwarded-For value, so that value may only come from a peer that
+ * is known to write it truthfully, a trusted proxy. From anyone else a claimed address would let each
+ * request pick a fresh budget; their own socket address is used instead.
+ * @param {http.IncomingMessage} req @param {Set<string>} trusted
+ */
+function forwardedFor(req, trusted) {
+	const peer = plainAddress(req.socket.remoteAddress) || '127.0.0.1';
+	if (!trusted.has(peer)) return peer;
+	const first = (headerValue(req.headers['x-forwarded-for']) ?? '').split(',')[0]?.trim() ?? '';
+	return net.isIP(first) ? first : peer;
+}
+
 /**
  * @param {{
  *   authHandler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
  *   postgrest: { host: string, port: number },
- *   apiKeys: string[]
- * }} options
+ *   apiKeys: string[],
+ *   trustedProxies?: string[]
+ * }} options trustedProxies: peers whose X-Forwarded-For is kept (STACK_TRUSTED_PROXIES, default
+ *   loopback)
  */
-export function createGateway({ authHandler, postgrest, apiKeys }) {
+export function createGateway({
+	authHandler,
+	postgrest,
+	apiKeys,
+	trustedProxies = defaultTrustedProxies
+}) {
 	const validKeys = new Set(apiKeys);
+	const trusted = new Set(trustedProxies.map(plainAddress));
 	return http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://gateway');
 		if (req.method === 'OPTIONS') {
@@ -67,7 +101,7 @@ export function createGateway({ authHandler, postgrest, apiKeys }) {
 			}
 		}
 		if (apikey && !req.headers.authorization) req.headers.authorization = `Bearer ${apikey}`;
-		req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '127.0.0.1';
+		req.headers['x-forwarded-for'] = forwardedFor(req, trusted);
 		for (const [header, value] of Object.entries(corsHeaders)) res.setHeader(header, value);
 		req.url = rest + url.search;
 		if (name === 'auth') authHandler(req, res);

@@ -36,12 +36,18 @@ function writeState(state) {
 /** @param {string} line */
 const log = (line) => console.log(`${new Date().toISOString()} ${line}`);
 
-/** The auth service's settings for local use, in GoTrue's own variable names; the environment wins. */
+/**
+ * The auth service's settings for local use, in GoTrue's own variable names; the environment wins.
+ * They are a hosted project's: addresses confirmed by mail, the current password asked for a new one,
+ * and GoTrue's default per-IP limits, counted against the client address in X-Forwarded-For, which the
+ * gateway fills in (see forwardedFor in gateway.js).
+ */
 function localAuthEnvironment() {
 	return {
 		GOTRUE_JWT_SECRET: jwtSecret,
 		GOTRUE_JWT_EXP: '3600',
-		GOTRUE_MAILER_AUTOCONFIRM: 'true',
+		GOTRUE_MAILER_AUTOCONFIRM: 'false',
+		GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD: 'true',
 		GOTRUE_SITE_URL: siteUrl,
 		GOTRUE_URI_ALLOW_LIST: 'http://127.0.0.1:*/**,http://localhost:*/**',
 		GOTRUE_PASSWORD_MIN_LENGTH: '8',
@@ -52,11 +58,15 @@ function localAuthEnvironment() {
 		GOTRUE_SMTP_ADMIN_EMAIL: 'noreply@groeistoot.test',
 		GOTRUE_SMTP_SENDER_NAME: 'Groeistoot',
 		GOTRUE_SMTP_MAX_FREQUENCY: '1s',
-		// Local use and test suites sign in hundreds of times from one address.
-		GOTRUE_RATE_LIMIT_SIGN_IN_SIGN_UPS: '2000',
-		GOTRUE_RATE_LIMIT_TOKEN_REFRESH: '2000',
+		GOTRUE_RATE_LIMIT_HEADER: 'X-Forwarded-For',
+		// Per client address and 5 minutes, GoTrue's defaults (GOTRUE_RATE_LIMIT_OTP for sign-ups).
+		GOTRUE_RATE_LIMIT_SIGN_IN_SIGN_UPS: '30',
+		GOTRUE_RATE_LIMIT_TOKEN_REFRESH: '150',
+		GOTRUE_RATE_LIMIT_VERIFY: '30',
+		// For the whole service and per hour: room for a deployment with its own SMTP server (GoTrue's
+		// default of 30 suits only its built-in test mailer); each address gets at most one mail per
+		// GOTRUE_SMTP_MAX_FREQUENCY.
 		GOTRUE_RATE_LIMIT_EMAIL_SENT: '1000',
-		GOTRUE_RATE_LIMIT_VERIFY: '2000',
 		...process.env
 	};
 }

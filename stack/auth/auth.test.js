@@ -4,10 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { authOptionsFromEnv, parseDuration, parseRateLimit } from './config.js';
 import { AuthError, errorBody, requestedApiVersion } from './errors.js';
 import { signJwt, verifyJwt } from './jwt.js';
-import { RateLimiter } from './rate-limit.js';
-import { resolveRedirect } from './redirect.js';
+import { RateLimiter, clientIp, rateLimitKey } from './rate-limit.js';
+import { allowedRedirect, resolveRedirect } from './redirect.js';
 import { tokenHash, verifyCodeChallenge, generateOtp, isValidCodeChallenge } from './tokens.js';
-import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
+import {
+	checkPasswordStrength,
+	hashPassword,
+	passwordMatches,
+	verifyPassword
+} from './passwords.js';
 import { isValidEmail } from './http.js';
 import crypto from 'node:crypto';
 
@@ -40,6 +45,22 @@ describe('config', () => {
 		expect(o.jwtIssuer).toBe('http://a:1/auth/v1');
 		expect(o.jwtExp).toBe(3600);
 		expect(() => authOptionsFromEnv({ DATABASE_URL: 'x' })).toThrow(/GOTRUE_JWT_SECRET/);
+	});
+	it('reads the forwarding and password-change settings, off by default as in GoTrue', () => {
+		const base = { GOTRUE_JWT_SECRET: 's', DATABASE_URL: 'postgres://x' };
+		const off = authOptionsFromEnv(base);
+		expect(off.rateLimits.header).toBe('');
+		expect(off.sbForwardedForEnabled).toBe(false);
+		expect(off.updatePasswordRequireCurrentPassword).toBe(false);
+		const on = authOptionsFromEnv({
+			...base,
+			GOTRUE_RATE_LIMIT_HEADER: 'X-Forwarded-For',
+			GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED: 'true',
+			GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD: 'true'
+		});
+		expect(on.rateLimits.header).toBe('X-Forwarded-For');
+		expect(on.sbForwardedForEnabled).toBe(true);
+		expect(on.updatePasswordRequireCurrentPassword).toBe(true);
 	});
 });
 
@@ -111,23 +132,136 @@ describe('tokens and passwords', () => {
 	});
 });
 
-describe('redirects and rate limits', () => {
+describe('redirects', () => {
 	const opts = {
 		siteUrl: 'http://127.0.0.1:5173',
-		uriAllowList: ['http://localhost:*/**', 'https://groeistoot.be/auth/*']
+		uriAllowList: [
+			'http://127.0.0.1:*/**',
+			'http://localhost:*/**',
+			'https://*.example.com/**',
+			'https://groeistoot.be/auth/*',
+			'http://[::1]:*/**'
+		]
 	};
-	it('allows the site host and allow-list globs, else falls back to the site URL', () => {
-		expect(resolveRedirect('http://127.0.0.1:5173/wachtwoord', opts)).toBe(
-			'http://127.0.0.1:5173/wachtwoord'
+	const allowed = (target) => allowedRedirect(target, opts);
+	/** The host a browser would go to for a resolved redirect. */
+	const hostOf = (target) => new URL(resolveRedirect(target, opts)).host;
+
+	it('allows the site origin and allow-list entries, keeping path and query', () => {
+		expect(allowed('http://127.0.0.1:5173/auth/confirm')).toBe(
+			'http://127.0.0.1:5173/auth/confirm'
 		);
-		expect(resolveRedirect('http://localhost:4173/a/b', opts)).toBe('http://localhost:4173/a/b');
-		expect(resolveRedirect('https://groeistoot.be/auth/callback', opts)).toBe(
+		expect(allowed('http://127.0.0.1:5173/auth/confirm?next=/profiel')).toBe(
+			'http://127.0.0.1:5173/auth/confirm?next=/profiel'
+		);
+		expect(allowed('http://localhost:4173/a/b')).toBe('http://localhost:4173/a/b');
+		expect(allowed('https://groeistoot.be/auth/callback')).toBe(
 			'https://groeistoot.be/auth/callback'
 		);
-		expect(resolveRedirect('https://groeistoot.be/auth/a/b', opts)).toBe(opts.siteUrl);
-		expect(resolveRedirect('https://evil.example.com', opts)).toBe(opts.siteUrl);
+		expect(allowed('https://www.example.com/cb')).toBe('https://www.example.com/cb');
+		expect(allowed('http://[::1]:5173/x')).toBe('http://[::1]:5173/x');
 		expect(resolveRedirect(null, opts)).toBe(opts.siteUrl);
+		expect(resolveRedirect('https://evil.example.org', opts)).toBe(opts.siteUrl);
 	});
+
+	it('refuses user-info, whatever the host looks like as text', () => {
+		for (const target of [
+			'http://127.0.0.1:@134744072/',
+			'http://127.0.0.1:5173@evil.com/',
+			'http://user:pass@127.0.0.1:5173/',
+			'http://@127.0.0.1:5173/',
+			'http://127.0.0.1%40evil.com/',
+			'http://evil.com%40127.0.0.1:5173/'
+		]) {
+			expect(allowed(target), target).toBeNull();
+			expect(hostOf(target), target).toBe('127.0.0.1:5173');
+		}
+	});
+
+	it('refuses backslashes, whitespace, control characters and scheme-relative or schemeless targets', () => {
+		for (const target of [
+			'http://127.0.0.1:5173\\@evil.com/',
+			'http:\\\\evil.com/',
+			'http:/\\evil.com/',
+			'//evil.com/',
+			'http:evil.com',
+			' http://127.0.0.1:5173/',
+			'http://127.0.0.1:5173/\n',
+			'http://127.0.0.1:51\t73/',
+			'http://127.0.0.1:5173/\u0000',
+			'javascript:alert(1)//127.0.0.1:5173/',
+			'/relative/path'
+		]) {
+			expect(allowed(target), JSON.stringify(target)).toBeNull();
+		}
+	});
+
+	it('refuses hosts written in another form than the parsed one (numeric, hex, long IPv6, IDN)', () => {
+		for (const target of [
+			'http://134744072:5173/',
+			'http://0x7f.1:5173/',
+			'http://2130706433:5173/',
+			'http://[0:0:0:0:0:0:0:1]:5173/',
+			'http://bücher.example.com/',
+			'http://a_b.example.com/'
+		]) {
+			expect(allowed(target), target).toBeNull();
+		}
+	});
+
+	it('keeps a path that starts with // on the allowed host', () => {
+		expect(allowed('http://127.0.0.1:5173//evil.com')).toBe('http://127.0.0.1:5173//evil.com');
+		expect(hostOf('http://127.0.0.1:5173//evil.com')).toBe('127.0.0.1:5173');
+		expect(hostOf('http://127.0.0.1:5173/%40evil.com')).toBe('127.0.0.1:5173');
+		expect(hostOf('http://127.0.0.1:5173#@evil.com')).toBe('127.0.0.1:5173');
+	});
+
+	it('compares hosts without case and ports with their defaults', () => {
+		expect(allowed('HTTP://LOCALHOST:4173/A')).toBe('http://localhost:4173/A');
+		expect(allowed('https://WWW.Example.com/cb')).toBe('https://www.example.com/cb');
+		expect(allowed('https://www.example.com:443/cb')).toBe('https://www.example.com/cb');
+		expect(allowed('https://www.example.com:8443/cb')).toBeNull();
+		expect(allowed('http://www.example.com/cb')).toBeNull();
+	});
+
+	it('a * in a host stays within one label; a path is matched after normalisation', () => {
+		expect(allowed('https://evil.com/.example.com')).toBeNull();
+		expect(allowed('https://evil.com/x.example.com/')).toBeNull();
+		expect(allowed('https://evil.example.com.evil.org/')).toBeNull();
+		expect(allowed('https://a.b.example.com/')).toBeNull();
+		expect(allowed('https://example.com/')).toBeNull();
+		expect(allowed('http://127.0.0.1.evil.com:5173/')).toBeNull();
+		expect(allowed('https://groeistoot.be/auth/a/b')).toBeNull();
+		expect(allowed('https://groeistoot.be/auth/../admin')).toBeNull();
+		expect(allowed('https://groeistoot.be/auth/x/../callback')).toBe(
+			'https://groeistoot.be/auth/callback'
+		);
+	});
+
+	it('the site rule compares scheme, host and port (any port on loopback)', () => {
+		const site = { siteUrl: 'https://app.groeistoot.be', uriAllowList: [] };
+		expect(allowedRedirect('https://app.groeistoot.be/welkom', site)).toBe(
+			'https://app.groeistoot.be/welkom'
+		);
+		expect(allowedRedirect('http://app.groeistoot.be/welkom', site)).toBeNull();
+		expect(allowedRedirect('https://app.groeistoot.be:8443/welkom', site)).toBeNull();
+		expect(allowedRedirect('https://app.groeistoot.be.evil.com/', site)).toBeNull();
+		expect(allowedRedirect('https://app.groeistoot.be@evil.com/', site)).toBeNull();
+		const local = { siteUrl: 'http://127.0.0.1:5173', uriAllowList: [] };
+		expect(allowedRedirect('http://127.0.0.1:4000/x', local)).toBe('http://127.0.0.1:4000/x');
+		expect(allowedRedirect('https://127.0.0.1:5173/x', local)).toBeNull();
+	});
+});
+
+describe('rate limits', () => {
+	/** @param {Record<string, string>} headers */
+	const request = (headers, remoteAddress = '192.0.2.10') =>
+		/** @type {import('node:http').IncomingMessage} */ (
+			/** @type {unknown} */ ({ headers, socket: { remoteAddress } })
+		);
+	const none = { header: '', sbForwardedFor: false };
+	const xff = { header: 'X-Forwarded-For', sbForwardedFor: false };
+
 	it('counts events per key within a sliding window', () => {
 		let now = 0;
 		const rl = new RateLimiter(() => now);
@@ -140,5 +274,84 @@ describe('redirects and rate limits', () => {
 		expect(rl.allow('b', limit)).toBe(true);
 		now = 1001;
 		expect(rl.allow('a', limit)).toBe(true);
+	});
+
+	it('without GOTRUE_RATE_LIMIT_HEADER there is no per-IP key, not even the socket address', () => {
+		expect(rateLimitKey(request({ 'x-forwarded-for': '10.0.0.1' }), none)).toBeNull();
+		expect(rateLimitKey(request({}), none)).toBeNull();
+	});
+
+	it('with the header configured: its first comma-separated value; absent or empty: no key', () => {
+		expect(rateLimitKey(request({ 'x-forwarded-for': '10.0.0.1' }), xff)).toBe('10.0.0.1');
+		expect(rateLimitKey(request({ 'x-forwarded-for': ' 10.0.0.1 , 10.0.0.2' }), xff)).toBe(
+			'10.0.0.1'
+		);
+		expect(rateLimitKey(request({}), xff)).toBeNull();
+		expect(rateLimitKey(request({ 'x-forwarded-for': '' }), xff)).toBeNull();
+		expect(rateLimitKey(request({ 'x-forwarded-for': ' , 10.0.0.2' }), xff)).toBeNull();
+	});
+
+	it('Sb-Forwarded-For, when enabled and a valid IP, comes first, even without a header configured', () => {
+		const sb = { header: 'X-Forwarded-For', sbForwardedFor: true };
+		const both = { 'x-forwarded-for': '10.0.0.1', 'sb-forwarded-for': '203.0.113.7, 10.9.9.9' };
+		expect(rateLimitKey(request(both), sb)).toBe('203.0.113.7');
+		expect(rateLimitKey(request(both), { header: '', sbForwardedFor: true })).toBe('203.0.113.7');
+		expect(rateLimitKey(request(both), xff)).toBe('10.0.0.1');
+		const invalid = { 'x-forwarded-for': '10.0.0.1', 'sb-forwarded-for': 'not-an-ip' };
+		expect(rateLimitKey(request(invalid), sb)).toBe('10.0.0.1');
+		expect(rateLimitKey(request({ 'sb-forwarded-for': '::ffff:203.0.113.7' }), sb)).toBe(
+			'203.0.113.7'
+		);
+	});
+
+	it("the client's IP for sessions and audit rows: Sb-Forwarded-For, the first valid X-Forwarded-For, the socket", () => {
+		expect(clientIp(request({ 'x-forwarded-for': 'junk, 10.0.0.7, 10.0.0.8' }), none)).toBe(
+			'10.0.0.7'
+		);
+		expect(clientIp(request({}), none)).toBe('192.0.2.10');
+		expect(
+			clientIp(request({ 'x-forwarded-for': '10.0.0.7', 'sb-forwarded-for': '2001:db8:0::1' }), {
+				header: '',
+				sbForwardedFor: true
+			})
+		).toBe('2001:db8::1');
+	});
+});
+
+describe('unknown addresses cost a password comparison too', () => {
+	/** A verifier that records which hashes it was asked to compare against. */
+	function spy(answer = true) {
+		/** @type {string[]} */
+		const hashes = [];
+		const verify = async (/** @type {string} */ _password, /** @type {string} */ hash) => {
+			hashes.push(hash);
+			return answer;
+		};
+		return { hashes, verify };
+	}
+
+	it('compares against a dummy bcrypt hash of the same cost when there is no user', async () => {
+		const { hashes, verify } = spy(true);
+		expect(await passwordMatches(null, 'geraden-wachtwoord', verify)).toBe(false);
+		expect(hashes).toHaveLength(1);
+		expect(hashes[0]).toMatch(/^\$2a\$10\$/);
+	});
+
+	it('and when the user has no password', async () => {
+		const { hashes, verify } = spy(true);
+		expect(await passwordMatches({ encrypted_password: '' }, 'x', verify)).toBe(false);
+		expect(await passwordMatches({ encrypted_password: null }, 'x', verify)).toBe(false);
+		expect(hashes).toHaveLength(2);
+		expect(hashes.every((h) => /^\$2a\$10\$/.test(h))).toBe(true);
+	});
+
+	it("compares against the user's own hash otherwise", async () => {
+		const own = await hashPassword('lang-genoeg');
+		const { hashes, verify } = spy(true);
+		expect(await passwordMatches({ encrypted_password: own }, 'lang-genoeg', verify)).toBe(true);
+		expect(hashes).toEqual([own]);
+		expect(await passwordMatches({ encrypted_password: own }, 'lang-genoeg')).toBe(true);
+		expect(await passwordMatches({ encrypted_password: own }, 'fout')).toBe(false);
+		expect(await passwordMatches(null, 'lang-genoeg')).toBe(false);
 	});
 });

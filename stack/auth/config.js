@@ -26,7 +26,12 @@
  * @property {number} otpLength          digits of mailed codes (GOTRUE_MAILER_OTP_LENGTH)
  * @property {{ host: string, port: number, adminEmail: string, senderName: string, maxFrequencyMs: number }} smtp
  * @property {{ signInSignUps: RateLimit, tokenRefresh: RateLimit, emailSent: RateLimit, verify: RateLimit, header: string }} rateLimits
- *           per client IP, except emailSent which is global as in GoTrue
+ *           per client IP, except emailSent which is global as in GoTrue. The per-IP limits apply only
+ *           when `header` (GOTRUE_RATE_LIMIT_HEADER) names the header holding the client's address, or
+ *           when sbForwardedForEnabled is on and a request carries a valid Sb-Forwarded-For.
+ * @property {boolean} sbForwardedForEnabled (GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED)
+ * @property {boolean} updatePasswordRequireCurrentPassword a password change needs the current one,
+ *           except in a session that began with a mailed link (GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD)
  * @property {boolean} refreshTokenRotationEnabled (GOTRUE_SECURITY_REFRESH_TOKEN_ROTATION_ENABLED)
  * @property {number} refreshTokenReuseInterval   seconds (GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL)
  * @property {number} [poolMax]          pg pool size
@@ -53,7 +58,9 @@ export const defaults = Object.freeze({
 	emailSent: { events: 30, windowMs: 60 * 60_000 },
 	verify: { events: 30, windowMs: 5 * 60_000 },
 	refreshTokenRotationEnabled: true,
-	refreshTokenReuseInterval: 10
+	refreshTokenReuseInterval: 10,
+	sbForwardedForEnabled: false,
+	updatePasswordRequireCurrentPassword: false
 });
 
 /**
@@ -198,6 +205,14 @@ export function authOptionsFromEnv(env, overrides = {}) {
 		refreshTokenReuseInterval: num(
 			env.GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL,
 			o.refreshTokenReuseInterval ?? defaults.refreshTokenReuseInterval
+		),
+		sbForwardedForEnabled: bool(
+			env.GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED,
+			o.sbForwardedForEnabled ?? defaults.sbForwardedForEnabled
+		),
+		updatePasswordRequireCurrentPassword: bool(
+			env.GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD,
+			o.updatePasswordRequireCurrentPassword ?? defaults.updatePasswordRequireCurrentPassword
 		),
 		poolMax: o.poolMax,
 		log: o.log

@@ -1,5 +1,6 @@
 // @ts-check
 // Password hashing exactly as GoTrue stores it: bcrypt, cost 10, "$2a$" prefix.
+import crypto from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { AuthError, badRequest } from './errors.js';
 
@@ -21,6 +22,24 @@ export async function verifyPassword(password, hash) {
 	} catch {
 		return false;
 	}
+}
+
+/** @type {Promise<string> | undefined} */
+let dummyHash;
+
+/**
+ * Whether the password is the user's. When there is no user, or the user has no password, it is
+ * compared against a dummy hash of the same cost and refused: an unknown address must take as long to
+ * answer as a wrong password, or the answer time tells which addresses have an account.
+ * @param {{ encrypted_password?: string | null } | null | undefined} user
+ * @param {string} password
+ * @param {(password: string, hash: string) => Promise<boolean>} [verify]
+ */
+export async function passwordMatches(user, password, verify = verifyPassword) {
+	const own = user?.encrypted_password;
+	dummyHash ??= hashPassword(crypto.randomUUID());
+	const matches = await verify(password, own || (await dummyHash));
+	return Boolean(own) && matches;
 }
 
 /**

@@ -19,9 +19,14 @@ import {
 	UUID_RE
 } from './http.js';
 import { verifyJwt } from './jwt.js';
-import { checkPasswordStrength, hashPassword, verifyPassword } from './passwords.js';
-import { resolveRedirect } from './redirect.js';
-import { clientKey } from './rate-limit.js';
+import {
+	checkPasswordStrength,
+	hashPassword,
+	passwordMatches,
+	verifyPassword
+} from './passwords.js';
+import { allowedRedirect, resolveRedirect } from './redirect.js';
+import { rateLimitKey } from './rate-limit.js';
 import { createSession, insertRefreshToken, logout, sessionResponse } from './sessions.js';
 import {
 	PKCE_PREFIX,
@@ -48,24 +53,45 @@ import { audit } from './audit.js';
  * @property {import('./config.js').AuthOptions} opts
  * @property {import('pg').Pool} pool
  * @property {import('./rate-limit.js').RateLimiter} limiter
+ * @property {import('./rate-limit.js').RecentRequests} unknownRecoveries when an address without an
+ *           account last asked for a recovery mail
  * @property {ReturnType<typeof import('./mail.js').createMailer>} mailer
  * @property {import('node:http').IncomingMessage} req
  * @property {import('node:http').ServerResponse} res
  * @property {URL} url
- * @property {string} ip
+ * @property {string} ip the client's address (GoTrue's GetIPAddress), for sessions and audit rows
  */
 
 const FLOW_STATE_EXPIRY_MS = 300_000; // GoTrue's PKCE auth code lifetime
 
 // --- shared helpers ---------------------------------------------------------------------------------
 
-/** @param {Ctx} ctx @param {'signInSignUps' | 'tokenRefresh' | 'verify'} name */
-export function rateLimit(ctx, name) {
-	const key = `${name}:${clientKey(ctx.req, ctx.opts.rateLimits.header)}`;
-	if (!ctx.limiter.allow(key, ctx.opts.rateLimits[name])) {
+/** Which header and Sb-Forwarded-For setting name the client's address. @param {import('./config.js').AuthOptions} o */
+export const forwarding = (o) => ({
+	header: o.rateLimits.header,
+	sbForwardedFor: o.sbForwardedForEnabled
+});
+
+/**
+ * Counts the request against its client's budget in one bucket; GoTrue keeps a bucket per endpoint.
+ * Requests without a client address (see rateLimitKey) are not limited.
+ * @param {Ctx} ctx @param {string} bucket
+ * @param {'signInSignUps' | 'tokenRefresh' | 'verify'} limit
+ */
+export function rateLimit(ctx, bucket, limit) {
+	const key = rateLimitKey(ctx.req, forwarding(ctx.opts), ctx.opts.log);
+	if (key === null) return;
+	if (!ctx.limiter.allow(`${bucket}:${key}`, ctx.opts.rateLimits[limit])) {
 		throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
 	}
 }
+
+/** GoTrue's message for a mail asked again within GOTRUE_SMTP_MAX_FREQUENCY. @param {number} leftMs */
+const tooSoon = (leftMs) =>
+	tooManyRequests(
+		'over_email_send_rate_limit',
+		`For security purposes, you can only request this after ${Math.floor(leftMs / 1000)} seconds.`
+	);
 
 /** The bearer token of the request, or 401 no_authorization. @param {Ctx} ctx */
 export function bearer(ctx) {
@@ -181,13 +207,7 @@ async function sendTokenMail(client, ctx, user, type, p) {
 		type === 'signup' ? 'confirmation' : type === 'email_change' ? 'email_change' : 'recovery';
 	const sentAt = user[`${column}_sent_at`];
 	if (sentAt && new Date(sentAt).getTime() + o.smtp.maxFrequencyMs > Date.now()) {
-		const left = Math.floor(
-			(new Date(sentAt).getTime() + o.smtp.maxFrequencyMs - Date.now()) / 1000
-		);
-		throw tooManyRequests(
-			'over_email_send_rate_limit',
-			`For security purposes, you can only request this after ${left} seconds.`
-		);
+		throw tooSoon(new Date(sentAt).getTime() + o.smtp.maxFrequencyMs - Date.now());
 	}
 	if (!ctx.limiter.allow('email', o.rateLimits.emailSent)) {
 		throw tooManyRequests('over_email_send_rate_limit', 'email rate limit exceeded');
@@ -241,10 +261,41 @@ async function sendTokenMail(client, ctx, user, type, p) {
 
 // --- endpoints --------------------------------------------------------------------------------------
 
+/**
+ * What GoTrue (sanitizeUser) answers a sign-up of an address that already has a confirmed account: the
+ * account with a new id, no role, no identities, the metadata that was sent and the time of now, so
+ * that the answer carries none of the account's data.
+ * @param {any} existing auth.users row @param {string} aud @param {Record<string, unknown>} data
+ */
+export function lookAlikeUser(existing, aud, data) {
+	const now = new Date();
+	return userJson(
+		{
+			...existing,
+			id: crypto.randomUUID(),
+			aud,
+			role: '',
+			email_change: '',
+			phone: '',
+			created_at: now,
+			updated_at: now,
+			confirmation_sent_at: now,
+			last_sign_in_at: null,
+			confirmed_at: null,
+			email_change_sent_at: null,
+			email_confirmed_at: null,
+			phone_confirmed_at: null,
+			raw_app_meta_data: { provider: 'email', providers: ['email'] },
+			raw_user_meta_data: data
+		},
+		[]
+	);
+}
+
 /** @param {Ctx} ctx */
 export async function signup(ctx) {
 	const o = ctx.opts;
-	rateLimit(ctx, 'signInSignUps');
+	rateLimit(ctx, 'signInSignUps', 'signInSignUps');
 	if (o.disableSignup)
 		throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
 	const body = await readBody(ctx.req);
@@ -266,33 +317,33 @@ export async function signup(ctx) {
 		body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? body.data : {};
 	const redirectTo = resolveRedirect(ctx.url.searchParams.get('redirect_to'), o);
 
+	// Hashed whether or not the address is taken, outside any transaction (bcrypt is slow and should
+	// not hold a connection): a taken address must cost what a new one costs.
+	const passwordHash = await hashPassword(password);
 	const existing = await findUserByEmail(ctx.pool, email, o.jwtAud);
-	if (existing) {
+	if (existing?.email_confirmed_at || (existing && o.mailerAutoconfirm)) {
 		await audit(ctx.pool, existing, 'user_repeated_signup', ctx.ip, { provider: 'email' });
-		if (o.mailerAutoconfirm || existing.email_confirmed_at) {
-			if (o.mailerAutoconfirm)
-				throw unprocessable('user_already_exists', 'User already registered');
+		if (o.mailerAutoconfirm) throw unprocessable('user_already_exists', 'User already registered');
+		// A new sign-up sends a mail; this one sends none but spends the mail budget and talks to the
+		// mail server all the same.
+		if (!ctx.limiter.allow('email', o.rateLimits.emailSent)) {
+			throw tooManyRequests('over_email_send_rate_limit', 'email rate limit exceeded');
 		}
-		// Without autoconfirm GoTrue answers with a look-alike user so that sign-up does not reveal accounts.
-		const now = new Date().toISOString();
-		return sendJson(ctx.res, 200, {
-			id: crypto.randomUUID(),
-			aud: o.jwtAud,
-			role: '',
-			email,
-			phone: '',
-			confirmation_sent_at: now,
-			app_metadata: { provider: 'email', providers: ['email'] },
-			user_metadata: data,
-			identities: [],
-			created_at: now,
-			updated_at: now,
-			is_anonymous: false
+		await decoyMail(ctx);
+		return sendJson(ctx.res, 200, lookAlikeUser(existing, o.jwtAud, data));
+	}
+	if (existing) {
+		// Not confirmed yet: GoTrue mails the confirmation again (the password stays as it was, since
+		// nobody has shown they own the address) and answers with the account.
+		const user = await transaction(ctx.pool, async (client) => {
+			await audit(client, existing, 'user_confirmation_requested', ctx.ip, { provider: 'email' });
+			if (pkce) await createFlowState(client, existing.id, 'email/signup', pkce);
+			await sendTokenMail(client, ctx, existing, 'signup', { redirectTo, pkce: Boolean(pkce) });
+			return loadUserJson(client, existing.id);
 		});
+		return sendJson(ctx.res, 200, user);
 	}
 
-	// Hash outside the transaction: bcrypt is slow and should not hold a connection.
-	const passwordHash = await hashPassword(password);
 	const result = await transaction(ctx.pool, async (client) => {
 		let userId;
 		try {
@@ -311,8 +362,8 @@ export async function signup(ctx) {
 			throw e;
 		}
 		const user = await findUserById(client, userId);
-		await audit(client, user, 'user_signedup', ctx.ip, { provider: 'email' });
 		if (o.mailerAutoconfirm) {
+			await audit(client, user, 'user_signedup', ctx.ip, { provider: 'email' });
 			await audit(client, user, 'login', ctx.ip, { provider: 'email' });
 			return { session: await issueSession(client, ctx, userId, 'password') };
 		}
@@ -329,13 +380,13 @@ export async function token(ctx) {
 	const grantType = ctx.url.searchParams.get('grant_type') ?? '';
 	switch (grantType) {
 		case 'password':
-			rateLimit(ctx, 'signInSignUps');
+			rateLimit(ctx, 'signInSignUps', 'signInSignUps');
 			return passwordGrant(ctx);
 		case 'refresh_token':
-			rateLimit(ctx, 'tokenRefresh');
+			rateLimit(ctx, 'tokenRefresh', 'tokenRefresh');
 			return refreshGrant(ctx);
 		case 'pkce':
-			rateLimit(ctx, 'signInSignUps');
+			rateLimit(ctx, 'signInSignUps', 'signInSignUps');
 			return pkceGrant(ctx);
 		default:
 			throw badRequest('invalid_credentials', 'unsupported_grant_type');
@@ -358,10 +409,11 @@ async function passwordGrant(ctx) {
 	if (phone) throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
 	if (!email) throw badRequest('validation_failed', 'missing email or phone');
 	const user = await findUserByEmail(ctx.pool, email, o.jwtAud);
-	const invalid = () => badRequest('invalid_credentials', 'Invalid login credentials');
-	if (!user) throw invalid();
-	if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
-	if (!(await verifyPassword(password, user.encrypted_password))) throw invalid();
+	// GoTrue tells a banned account apart before it looks at the password.
+	if (user?.encrypted_password && isBanned(user)) throw badRequest('user_banned', 'User is banned');
+	// An unknown address costs a bcrypt comparison too (passwordMatches), so it answers as slowly.
+	if (!(await passwordMatches(user, password)))
+		throw badRequest('invalid_credentials', 'Invalid login credentials');
 	if (!user.email_confirmed_at && !user.phone_confirmed_at)
 		throw badRequest('email_not_confirmed', 'Email not confirmed');
 	const session = await transaction(ctx.pool, async (client) => {
@@ -530,10 +582,26 @@ export function mergeMetadata(current, updates) {
 	return out;
 }
 
+/**
+ * GoTrue's Session.IsRecovery: the session began with a mailed link or code (a recovery, a magic
+ * link, or any other `otp` verification), so its owner proved they read the address's mail.
+ * @param {import('pg').Pool} pool @param {any} session auth.sessions row, or null for a token without one
+ */
+async function isRecoverySession(pool, session) {
+	if (!session) return false;
+	const { rows } = await pool.query(
+		`select 1 from auth.mfa_amr_claims where session_id = $1
+		 and authentication_method in ('otp', 'magiclink', 'recovery') limit 1`,
+		[session.id]
+	);
+	return rows.length > 0;
+}
+
 /** @param {Ctx} ctx */
 export async function updateUser(ctx) {
 	const o = ctx.opts;
 	const { user, session } = await authenticate(ctx);
+	rateLimit(ctx, 'user', 'signInSignUps');
 	const body = await readBody(ctx.req);
 	if (body.app_metadata !== undefined && body.app_metadata !== null) {
 		throw forbidden('not_admin', 'Updating app_metadata requires admin privileges');
@@ -556,11 +624,29 @@ export async function updateUser(ctx) {
 	let passwordHash = null;
 	if (password !== null) {
 		checkPasswordStrength(password, o.passwordMinLength);
-		if (await verifyPassword(password, user.encrypted_password)) {
-			throw unprocessable(
-				'same_password',
-				'New password should be different from the old password.'
-			);
+		if (user.encrypted_password) {
+			// Someone holding a stolen session must not be able to lock its owner out.
+			if (o.updatePasswordRequireCurrentPassword && !(await isRecoverySession(ctx.pool, session))) {
+				const current = str(body.current_password);
+				if (!current) {
+					throw badRequest(
+						'current_password_required',
+						'Current password required when setting new password.'
+					);
+				}
+				if (!(await verifyPassword(current, user.encrypted_password))) {
+					throw badRequest(
+						'current_password_invalid',
+						'Current password required when setting new password.'
+					);
+				}
+			}
+			if (await verifyPassword(password, user.encrypted_password)) {
+				throw unprocessable(
+					'same_password',
+					'New password should be different from the old password.'
+				);
+			}
 		}
 		passwordHash = await hashPassword(password);
 	}
@@ -620,10 +706,62 @@ export async function logoutRoute(ctx) {
 	ctx.res.end();
 }
 
+/**
+ * Stands in for the mail an address with an account would get, so that an unknown address answers
+ * the same way and after about the same work: GOTRUE_SMTP_MAX_FREQUENCY is kept per address (in
+ * memory), the global mail budget is spent, a transaction and a conversation with the mail server
+ * are held as for a real mail.
+ * @param {Ctx} ctx @param {string} email
+ */
+async function recoverUnknown(ctx, email) {
+	const o = ctx.opts;
+	const last = ctx.unknownRecoveries.last(email);
+	if (last !== undefined && last + o.smtp.maxFrequencyMs > Date.now()) {
+		throw tooSoon(last + o.smtp.maxFrequencyMs - Date.now());
+	}
+	if (!ctx.limiter.allow('email', o.rateLimits.emailSent)) {
+		throw tooManyRequests('over_email_send_rate_limit', 'email rate limit exceeded');
+	}
+	ctx.unknownRecoveries.record(email, o.smtp.maxFrequencyMs);
+	await decoyMail(ctx);
+}
+
+const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The work of storing a mailed token and sending the mail (the statements of sendTokenMail and an
+ * SMTP conversation), for an answer that must take as long as one that mails: the statements touch no
+ * row and are rolled back, the conversation ends before a message is sent.
+ * @param {Ctx} ctx
+ */
+async function decoyMail(ctx) {
+	const client = await ctx.pool.connect();
+	try {
+		await client.query('begin');
+		await client.query('select * from auth.users where id = $1 for update', [ZERO_UUID]);
+		await client.query(
+			`update auth.users set recovery_token = '', recovery_sent_at = now() where id = $1`,
+			[ZERO_UUID]
+		);
+		await client.query('delete from auth.one_time_tokens where user_id = $1', [ZERO_UUID]);
+		await client.query(
+			`insert into auth.audit_log_entries (instance_id, id, payload, created_at, ip_address)
+			 values ($1, gen_random_uuid(), '{}', now(), '')`,
+			[ZERO_UUID]
+		);
+	} finally {
+		await client.query('rollback').catch(() => {});
+		client.release();
+	}
+	await ctx.mailer.probe();
+}
+
 /** @param {Ctx} ctx */
 export async function recover(ctx) {
 	const o = ctx.opts;
-	// GoTrue limits /recover with its OTP limit; the brief counts it as an email (hourly budget below).
+	// GoTrue limits /recover per client with its OTP limit (the local stack's sign-in/sign-up limit);
+	// each mail also counts against the global hourly e-mail budget.
+	rateLimit(ctx, 'recover', 'signInSignUps');
 	const body = await readBody(ctx.req);
 	if (!str(body.email))
 		throw badRequest('validation_failed', 'Password recovery requires an email');
@@ -634,8 +772,11 @@ export async function recover(ctx) {
 		o
 	);
 	const user = await findUserByEmail(ctx.pool, email, o.jwtAud);
-	// Unknown addresses get the same answer: the endpoint must not reveal who has an account.
-	if (!user) return sendJson(ctx.res, 200, {});
+	// Unknown addresses get the same answers: the endpoint must not reveal who has an account.
+	if (!user) {
+		await recoverUnknown(ctx, email);
+		return sendJson(ctx.res, 200, {});
+	}
 	await transaction(ctx.pool, async (client) => {
 		const fresh = await client.query('select * from auth.users where id = $1 for update', [
 			user.id
@@ -772,13 +913,17 @@ async function consumeToken(client, ctx, p) {
 /** @param {Ctx} ctx */
 export async function verifyGet(ctx) {
 	const o = ctx.opts;
-	rateLimit(ctx, 'verify');
+	rateLimit(ctx, 'verify', 'verify');
 	const q = ctx.url.searchParams;
 	const type = q.get('type') ?? '';
 	const tokenParam = q.get('token') ?? '';
 	if (!type) throw badRequest('validation_failed', 'Verify requires a verification type');
 	if (!tokenParam) throw badRequest('validation_failed', 'Verify requires a token or a token hash');
-	const redirectTo = resolveRedirect(q.get('redirect_to') ?? header(ctx.req, 'referer'), o);
+	// As GoTrue's GetReferrer: redirect_to if allowed, else the Referer if allowed, else the site URL.
+	const redirectTo =
+		allowedRedirect(q.get('redirect_to'), o) ??
+		allowedRedirect(header(ctx.req, 'referer'), o) ??
+		o.siteUrl;
 	const pkce = tokenParam.startsWith(PKCE_PREFIX);
 	let location;
 	try {
@@ -857,7 +1002,7 @@ export function errorRedirect(target, err, pkce) {
 
 /** @param {Ctx} ctx */
 export async function verifyPost(ctx) {
-	rateLimit(ctx, 'verify');
+	rateLimit(ctx, 'verify', 'verify');
 	const body = await readBody(ctx.req);
 	const type = str(body.type);
 	const otp = str(body.token);

@@ -2,7 +2,7 @@
 // createAuthHandler: a GoTrue-compatible HTTP handler for paths below the auth root (/auth/v1 stripped).
 import pg from 'pg';
 import { createMailer } from './mail.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, RecentRequests, clientIp } from './rate-limit.js';
 import { notFound, AuthError } from './errors.js';
 import { sendError, sendJson } from './http.js';
 import * as routes from './routes.js';
@@ -22,6 +22,7 @@ export function createAuthHandler(options) {
 	// An idle client losing its connection must not crash the process.
 	pool.on('error', (/** @type {Error} */ e) => opts.log?.(`auth: pg pool error: ${e.message}`));
 	const limiter = new RateLimiter();
+	const unknownRecoveries = new RecentRequests();
 	const mailer = createMailer(opts.smtp);
 
 	/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
@@ -30,7 +31,17 @@ export function createAuthHandler(options) {
 		const path = url.pathname.replace(/\/+$/, '') || '/';
 		const method = req.method ?? 'GET';
 		/** @type {import('./routes.js').Ctx} */
-		const ctx = { opts, pool, limiter, mailer, req, res, url, ip: req.socket.remoteAddress ?? '' };
+		const ctx = {
+			opts,
+			pool,
+			limiter,
+			unknownRecoveries,
+			mailer,
+			req,
+			res,
+			url,
+			ip: clientIp(req, routes.forwarding(opts))
+		};
 
 		if (method === 'GET' && path === '/health') {
 			return sendJson(res, 200, {

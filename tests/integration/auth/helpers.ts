@@ -1,5 +1,6 @@
-// Shared helpers for the auth suites: clients on the local stack's gateway, unique throw-away users,
-// the local mailbox, and a private auth instance with tiny limits for rate-limit tests.
+// Shared helpers for the auth suites: clients on the local stack's gateway (each with its own client
+// address), unique throw-away users, the local mailbox, and a private auth instance for settings the
+// shared stack does not have (tiny rate limits, other headers).
 import { randomUUID, createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,9 +18,9 @@ import {
 	serviceRoleKey
 } from '../../../stack/config.js';
 import { authOptionsFromEnv, createAuthHandler } from '../../../stack/auth/server.js';
-import { anonClient, serviceClient } from '../support/supabase.js';
+import { anonClient, clientAddress, serviceClient } from '../support/supabase.js';
 
-export { anonKey, apiUrl, jwtSecret, serviceRoleKey, mailboxUrl };
+export { anonKey, apiUrl, clientAddress, jwtSecret, serviceRoleKey, mailboxUrl };
 export const authUrl = `${apiUrl}/auth/v1`;
 export const password = 'auth-test-wachtwoord-1';
 
@@ -57,30 +58,52 @@ export function userTracker() {
 	};
 }
 
-/** Signs up a confirmed user on the given client and returns its session. */
+/**
+ * Signs up through the public API as a person would: sign-up (no session until the address is
+ * confirmed), the confirmation link from the mailbox, then a password sign-in on the given client.
+ */
 export async function signUpUser(
 	client: SupabaseClient,
 	tracker: ReturnType<typeof userTracker>,
 	label = 'auth'
 ) {
 	const email = uniqueEmail(label);
-	const { data, error } = await client.auth.signUp({ email, password });
-	if (error || !data.session || !data.user) throw error ?? new Error('no session after sign-up');
-	tracker.add(data.user.id);
+	const signUp = await client.auth.signUp({ email, password });
+	if (signUp.error || !signUp.data.user) throw signUp.error ?? new Error('no user after sign-up');
+	tracker.add(signUp.data.user.id);
+	if (signUp.data.session) throw new Error('a sign-up got a session before confirming its address');
+	const confirm = await follow(linkIn((await latestMail(email)).Text));
+	if (confirm.status !== 303) throw new Error(`the confirmation link answered ${confirm.status}`);
+	const { data, error } = await client.auth.signInWithPassword({ email, password });
+	if (error || !data.session || !data.user) throw error ?? new Error('no session after sign-in');
+	return { email, session: data.session, user: data.user };
+}
+
+/** A confirmed user made through the admin API (as the seed's are), signed in on the given client. */
+export async function confirmedUser(
+	client: SupabaseClient,
+	tracker: ReturnType<typeof userTracker>,
+	label = 'auth'
+) {
+	const email = uniqueEmail(label);
+	const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });
+	if (created.error || !created.data.user) throw created.error ?? new Error('no user');
+	tracker.add(created.data.user.id);
+	const { data, error } = await client.auth.signInWithPassword({ email, password });
+	if (error || !data.session || !data.user) throw error ?? new Error('no session after sign-in');
 	return { email, session: data.session, user: data.user };
 }
 
 type MailSummary = { ID: string; Subject: string; To: { Address: string }[]; Created: string };
 
-/** Waits for the newest mail to an address in the local mailbox and returns its text. */
+/** Waits for the newest mail to an address (and with a subject, if given) and returns its text. */
 export async function latestMail(
 	to: string,
-	{ after = '' } = {}
+	{ after = '', subject = '' } = {}
 ): Promise<{ Subject: string; Text: string; HTML: string }> {
+	const query = subject ? `to:${to} subject:"${subject}"` : `to:${to}`;
 	for (let i = 0; i < 50; i++) {
-		const res = await fetch(
-			`${mailboxUrl}/api/v1/messages?query=${encodeURIComponent(`to:${to}`)}`
-		);
+		const res = await fetch(`${mailboxUrl}/api/v1/messages?query=${encodeURIComponent(query)}`);
 		const list = (await res.json()) as { messages: MailSummary[] };
 		const m = list.messages.find((x) => x.Created > after);
 		if (m) return (await (await fetch(`${mailboxUrl}/api/v1/message/${m.ID}`)).json()) as never;
@@ -107,29 +130,49 @@ export function decodeJwt(token: string) {
 	return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
 }
 
-/** Raw request to an auth root, for what supabase-js does not expose (status codes, headers). */
-export async function raw(path: string, init: RequestInit & { base?: string } = {}) {
+/**
+ * Raw request to an auth root, for what supabase-js does not expose (status codes, headers). Each call
+ * comes from its own client address unless the headers name one.
+ */
+export async function raw(
+	path: string,
+	init: RequestInit & { base?: string; headers?: Record<string, string> } = {}
+) {
 	const res = await fetch(`${init.base ?? authUrl}${path}`, {
 		...init,
 		redirect: 'manual',
-		headers: { apikey: anonKey, 'content-type': 'application/json', ...(init.headers ?? {}) }
+		headers: {
+			apikey: anonKey,
+			'content-type': 'application/json',
+			'x-forwarded-for': clientAddress(),
+			...(init.headers ?? {})
+		}
 	});
 	const text = await res.text();
 	return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
 }
 
+/** Follows a mailed link as a browser would, from its own client address; answers the redirect. */
+export function follow(link: string, headers: Record<string, string> = {}) {
+	return fetch(link, {
+		redirect: 'manual',
+		headers: { 'x-forwarded-for': clientAddress(), ...headers }
+	});
+}
+
 /**
- * A private auth instance (same database, same mailbox) on an ephemeral port, mounted at /auth/v1
- * like the gateway does, so tiny limits can be tested without touching the shared stack.
+ * An auth handler of its own (same database, same mailbox), configured like the stack's where `env`
+ * says nothing: it asks for confirmation mails; without GOTRUE_RATE_LIMIT_HEADER it has no per-IP limits.
  */
-export async function ownAuth(env: Record<string, string>) {
-	const handler = createAuthHandler(
+export function ownAuthHandler(env: Record<string, string>) {
+	return createAuthHandler(
 		authOptionsFromEnv({
 			GOTRUE_JWT_SECRET: jwtSecret,
 			DATABASE_URL: `postgres://supabase_auth_admin:${encodeURIComponent(dbPassword)}@${host}:${ports.postgres}/postgres`,
-			GOTRUE_MAILER_AUTOCONFIRM: 'true',
+			GOTRUE_MAILER_AUTOCONFIRM: 'false',
 			GOTRUE_PASSWORD_MIN_LENGTH: '8',
 			GOTRUE_SITE_URL: 'http://127.0.0.1:5173',
+			GOTRUE_URI_ALLOW_LIST: 'http://127.0.0.1:*/**,http://localhost:*/**',
 			GOTRUE_SMTP_HOST: host,
 			GOTRUE_SMTP_PORT: String(ports.mailboxSmtp),
 			GOTRUE_SMTP_ADMIN_EMAIL: 'noreply@groeistoot.test',
@@ -137,15 +180,25 @@ export async function ownAuth(env: Record<string, string>) {
 			...env
 		})
 	);
+}
+
+/**
+ * A private auth instance (see ownAuthHandler) on an ephemeral port, mounted at /auth/v1 like the
+ * gateway does, so other settings can be tested without touching the shared stack. Its mails link
+ * to itself.
+ */
+export async function ownAuth(env: Record<string, string>) {
+	// Requests arrive only after listen(), by when the handler (which needs the URL) exists.
 	const server = http.createServer((req, res) => {
 		req.url = (req.url ?? '/').replace(/^\/auth\/v1/, '') || '/';
 		handler(req, res);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const handler = ownAuthHandler({ API_EXTERNAL_URL: url, ...env });
 	return {
 		url,
-		client: () => anon(url),
+		client: (address?: string) => anonClient(url, address),
 		async close() {
 			await new Promise((r) => server.close(r));
 			await handler.close();

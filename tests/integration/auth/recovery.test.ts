@@ -6,10 +6,13 @@ import { anonKey, apiUrl } from '../../../stack/config.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
 	anon,
+	decodeJwt,
+	follow,
 	latestMail,
 	linkIn,
 	mailCount,
 	otpIn,
+	password,
 	pkcePair,
 	raw,
 	signUpUser,
@@ -93,7 +96,7 @@ describe('GET /verify (the mailed link)', () => {
 		const { email, user } = await signUpUser(anon(), users);
 		await anon().auth.resetPasswordForEmail(email, { redirectTo: `${site}/wachtwoord` });
 		const link = linkIn((await latestMail(email)).Text);
-		const res = await fetch(link, { redirect: 'manual' });
+		const res = await follow(link);
 		expect(res.status).toBe(303);
 		const location = new URL(res.headers.get('location')!);
 		expect(`${location.origin}${location.pathname}`).toBe(`${site}/wachtwoord`);
@@ -115,7 +118,7 @@ describe('GET /verify (the mailed link)', () => {
 			(await anon().auth.signInWithPassword({ email, password: 'hersteld-wachtwoord' })).error
 		).toBeNull();
 
-		const second = await fetch(link, { redirect: 'manual' });
+		const second = await follow(link);
 		const err = new URLSearchParams(new URL(second.headers.get('location')!).hash.slice(1));
 		expect(err.get('error')).toBe('access_denied');
 		expect(err.get('error_code')).toBe('otp_expired');
@@ -132,7 +135,7 @@ describe('GET /verify (the mailed link)', () => {
 		expect(r.status).toBe(200);
 		const link = new URL(linkIn((await latestMail(email)).Text));
 		expect(link.searchParams.get('token')).toMatch(/^pkce_/);
-		const res = await fetch(link, { redirect: 'manual' });
+		const res = await follow(link.toString());
 		expect(res.status).toBe(303);
 		const location = new URL(res.headers.get('location')!);
 		expect(location.pathname).toBe('/auth/callback');
@@ -180,7 +183,7 @@ describe('GET /verify (the mailed link)', () => {
 			(await client.auth.resetPasswordForEmail(email, { redirectTo: `${site}/auth/callback` }))
 				.error
 		).toBeNull();
-		const res = await fetch(linkIn((await latestMail(email)).Text), { redirect: 'manual' });
+		const res = await follow(linkIn((await latestMail(email)).Text));
 		const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
 		const { data, error } = await client.auth.exchangeCodeForSession(code);
 		expect(error).toBeNull();
@@ -189,9 +192,8 @@ describe('GET /verify (the mailed link)', () => {
 	});
 
 	it('an unknown token redirects with error=access_denied, error_code=otp_expired', async () => {
-		const res = await fetch(
-			`${apiUrl}/auth/v1/verify?token=onzin&type=recovery&redirect_to=${encodeURIComponent(site)}`,
-			{ redirect: 'manual' }
+		const res = await follow(
+			`${apiUrl}/auth/v1/verify?token=onzin&type=recovery&redirect_to=${encodeURIComponent(site)}`
 		);
 		expect(res.status).toBe(303);
 		const location = new URL(res.headers.get('location')!);
@@ -208,7 +210,7 @@ describe('GET /verify (the mailed link)', () => {
 		await sql(`update auth.users set recovery_sent_at = now() - interval '2 hours' where id = $1`, [
 			user.id
 		]);
-		const res = await fetch(link, { redirect: 'manual' });
+		const res = await follow(link);
 		const fragment = new URLSearchParams(new URL(res.headers.get('location')!).hash.slice(1));
 		expect(fragment.get('error_code')).toBe('otp_expired');
 	});
@@ -249,5 +251,70 @@ describe('POST /verify', () => {
 		const r = await raw('/verify', { method: 'POST', body: JSON.stringify({ type: 'recovery' }) });
 		expect(r.status).toBe(400);
 		expect(r.body.error_code).toBe('validation_failed');
+	});
+});
+
+describe('a new password in a recovery session', () => {
+	/** The user's own password session may not change the password without the current one. */
+	async function expectCurrentPasswordRequired(email: string) {
+		const client = anon();
+		await client.auth.signInWithPassword({ email, password });
+		const { error } = await client.auth.updateUser({ password: 'zonder-het-huidige' });
+		expect(error?.code).toBe('current_password_required');
+	}
+
+	it('from the mailed link (implicit flow) needs no current password', async () => {
+		const { email } = await signUpUser(anon(), users);
+		await expectCurrentPasswordRequired(email);
+		await anon().auth.resetPasswordForEmail(email);
+		const res = await follow(linkIn((await latestMail(email)).Text));
+		const fragment = new URLSearchParams(new URL(res.headers.get('location')!).hash.slice(1));
+		const access = fragment.get('access_token')!;
+		// GoTrue records a mailed link's session as `otp`, one of the methods that count as recovery.
+		expect(decodeJwt(access).amr).toEqual([{ method: 'otp', timestamp: expect.any(Number) }]);
+		const client = anon();
+		await client.auth.setSession({
+			access_token: access,
+			refresh_token: fragment.get('refresh_token')!
+		});
+		expect((await client.auth.updateUser({ password: 'hersteld-wachtwoord' })).error).toBeNull();
+		expect(
+			(await anon().auth.signInWithPassword({ email, password: 'hersteld-wachtwoord' })).error
+		).toBeNull();
+	});
+
+	it('from the mailed code (verifyOtp) needs no current password', async () => {
+		const { email } = await signUpUser(anon(), users);
+		await anon().auth.resetPasswordForEmail(email);
+		const otp = otpIn((await latestMail(email)).Text);
+		const client = anon();
+		expect((await client.auth.verifyOtp({ email, token: otp, type: 'recovery' })).error).toBeNull();
+		expect((await client.auth.updateUser({ password: 'hersteld-wachtwoord' })).error).toBeNull();
+	});
+
+	it('from a PKCE code (as @supabase/ssr does) needs no current password; the session is a recovery one', async () => {
+		const { email } = await signUpUser(anon(), users);
+		const { verifier, challenge } = pkcePair();
+		await raw(`/recover?redirect_to=${encodeURIComponent(`${site}/auth/confirm`)}`, {
+			method: 'POST',
+			body: JSON.stringify({ email, code_challenge: challenge, code_challenge_method: 's256' })
+		});
+		const res = await follow(linkIn((await latestMail(email)).Text));
+		const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
+		const exchanged = await raw('/token?grant_type=pkce', {
+			method: 'POST',
+			body: JSON.stringify({ auth_code: code, code_verifier: verifier })
+		});
+		expect(exchanged.status).toBe(200);
+		expect(decodeJwt(exchanged.body.access_token).amr[0].method).toBe('recovery');
+		const client = anon();
+		await client.auth.setSession({
+			access_token: exchanged.body.access_token,
+			refresh_token: exchanged.body.refresh_token
+		});
+		expect((await client.auth.updateUser({ password: 'hersteld-wachtwoord' })).error).toBeNull();
+		// Refreshing keeps the session, and with it the way it began.
+		const refreshed = await client.auth.refreshSession();
+		expect(decodeJwt(refreshed.data.session!.access_token).amr[0].method).toBe('recovery');
 	});
 });

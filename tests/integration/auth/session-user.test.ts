@@ -160,32 +160,75 @@ describe('GET /user and PUT /user', () => {
 		expect(row.raw_app_meta_data).toEqual({ provider: 'email', providers: ['email'] });
 	});
 
-	it('changes the password; weak_password and same_password are refused', async () => {
+	it('a password change needs the current password: current_password_required, current_password_invalid', async () => {
 		const { email, session } = await signUpUser(anon(), users);
 		const client = anon();
 		await client.auth.setSession({
 			access_token: session.access_token,
 			refresh_token: session.refresh_token
 		});
-		const weak = await client.auth.updateUser({ password: 'kort' });
+		const next = 'een-nieuw-wachtwoord';
+		const missing = await client.auth.updateUser({ password: next });
+		expect(missing.error?.status).toBe(400);
+		expect(missing.error?.code).toBe('current_password_required');
+		expect(missing.error?.message).toBe('Current password required when setting new password.');
+		const wrong = await client.auth.updateUser({ password: next, current_password: 'fout-fout' });
+		expect(wrong.error?.status).toBe(400);
+		expect(wrong.error?.code).toBe('current_password_invalid');
+		expect(wrong.error?.message).toBe('Current password required when setting new password.');
+		// Neither attempt changed anything.
+		expect((await anon().auth.signInWithPassword({ email, password })).error).toBeNull();
+
+		const weak = await client.auth.updateUser({ password: 'kort', current_password: password });
 		expect(weak.error?.code).toBe('weak_password');
 		expect(weak.error?.status).toBe(422);
-		const same = await client.auth.updateUser({ password });
+		const same = await client.auth.updateUser({ password, current_password: password });
 		expect(same.error?.code).toBe('same_password');
 		expect(same.error?.status).toBe(422);
-		const ok = await client.auth.updateUser({ password: 'een-nieuw-wachtwoord' });
+		expect(same.error?.message).toBe('New password should be different from the old password.');
+
+		const ok = await client.auth.updateUser({ password: next, current_password: password });
 		expect(ok.error).toBeNull();
 		expect((await anon().auth.signInWithPassword({ email, password })).error?.code).toBe(
 			'invalid_credentials'
 		);
-		expect(
-			(await anon().auth.signInWithPassword({ email, password: 'een-nieuw-wachtwoord' })).error
-		).toBeNull();
+		expect((await anon().auth.signInWithPassword({ email, password: next })).error).toBeNull();
 		const audit = await sql(
 			`select 1 from auth.audit_log_entries where payload->>'actor_id' = $1 and payload->>'action' = 'user_updated_password'`,
 			[session.user.id]
 		);
 		expect(audit.length).toBe(1);
+	});
+
+	it('other changes (metadata) need no current password', async () => {
+		const { session } = await signUpUser(anon(), users);
+		const r = await raw('/user', {
+			method: 'PUT',
+			headers: bearer(session.access_token),
+			body: JSON.stringify({ data: { klas: '6A' } })
+		});
+		expect(r.status).toBe(200);
+		expect(r.body.user_metadata).toEqual({ klas: '6A' });
+	});
+
+	it('without GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD (GoTrue default) it is not asked', async () => {
+		const own = await ownAuth({});
+		try {
+			const { email, session } = await signUpUser(own.client(), users);
+			const r = await raw('/user', {
+				base: `${own.url}/auth/v1`,
+				method: 'PUT',
+				headers: bearer(session.access_token),
+				body: JSON.stringify({ password: 'een-nieuw-wachtwoord' })
+			});
+			expect(r.status).toBe(200);
+			expect(
+				(await own.client().auth.signInWithPassword({ email, password: 'een-nieuw-wachtwoord' }))
+					.error
+			).toBeNull();
+		} finally {
+			await own.close();
+		}
 	});
 });
 

@@ -1,7 +1,11 @@
-// The gateway in front of PostgREST and Auth behaves like Supabase's: apikey, CORS, routing.
-import { describe, expect, it } from 'vitest';
-import { anonKey, apiUrl, serviceRoleKey } from '../../../stack/config.js';
-import { anonClient } from '../support/supabase.js';
+// The gateway in front of PostgREST and Auth behaves like Supabase's: apikey, CORS, routing, and the
+// client address it passes on.
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { anonKey, apiUrl, host, ports, serviceRoleKey } from '../../../stack/config.js';
+import { createGateway } from '../../../stack/gateway.js';
+import { ownAuthHandler, password, sql, uniqueEmail, userTracker } from '../auth/helpers.js';
+import { anonClient, serviceClient } from '../support/supabase.js';
 
 describe('API gateway', () => {
 	it('refuses a request without an apikey', async () => {
@@ -62,5 +66,65 @@ describe('API gateway', () => {
 	it('answers 404 for a path that is no service', async () => {
 		const response = await fetch(`${apiUrl}/storage/v1/bucket`, { headers: { apikey: anonKey } });
 		expect(response.status).toBe(404);
+	});
+});
+
+describe('X-Forwarded-For, as the auth service sees it (the address its sessions record)', () => {
+	const users = userTracker();
+	afterAll(() => users.cleanup());
+
+	/** Signs a new confirmed user in through a gateway and answers the session's recorded address. */
+	async function sessionAddress(url: string, headers: Record<string, string>) {
+		const email = uniqueEmail('gateway');
+		const created = await serviceClient().auth.admin.createUser({
+			email,
+			password,
+			email_confirm: true
+		});
+		users.add(created.data.user?.id);
+		const res = await fetch(`${url}/auth/v1/token?grant_type=password`, {
+			method: 'POST',
+			headers: { apikey: anonKey, 'content-type': 'application/json', ...headers },
+			body: JSON.stringify({ email, password })
+		});
+		expect(res.status).toBe(200);
+		const { access_token } = (await res.json()) as { access_token: string };
+		const claims = JSON.parse(Buffer.from(access_token.split('.')[1]!, 'base64url').toString());
+		const [session] = await sql('select host(ip) as ip from auth.sessions where id = $1', [
+			claims.session_id
+		]);
+		return session.ip as string;
+	}
+
+	it('from a trusted proxy (loopback: the app server, these tests) the first incoming value is kept', async () => {
+		expect(await sessionAddress(apiUrl, { 'x-forwarded-for': '10.20.30.40' })).toBe('10.20.30.40');
+		expect(await sessionAddress(apiUrl, { 'x-forwarded-for': '10.20.30.41, 10.9.9.9' })).toBe(
+			'10.20.30.41'
+		);
+	});
+
+	it('without an incoming value, or one that is no address, it is the socket address', async () => {
+		expect(await sessionAddress(apiUrl, {})).toBe('127.0.0.1');
+		expect(await sessionAddress(apiUrl, { 'x-forwarded-for': 'unknown, 10.9.9.9' })).toBe(
+			'127.0.0.1'
+		);
+	});
+
+	it('from a peer that is not a trusted proxy it is the socket address, whatever the peer claims', async () => {
+		const authHandler = ownAuthHandler({});
+		const gateway = createGateway({
+			authHandler,
+			postgrest: { host, port: ports.postgrest },
+			apiKeys: [anonKey],
+			trustedProxies: ['192.0.2.1']
+		});
+		await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', () => resolve()));
+		try {
+			const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+			expect(await sessionAddress(url, { 'x-forwarded-for': '10.20.30.42' })).toBe('127.0.0.1');
+		} finally {
+			await new Promise((r) => gateway.close(r));
+			await authHandler.close();
+		}
 	});
 });

@@ -1,4 +1,5 @@
 // supabase-js clients for tests against the running local stack, as a new user of the API would make them.
+import { randomBytes } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { anonKey, apiUrl, serviceRoleKey } from '../../../stack/config.js';
@@ -9,8 +10,20 @@ const options = {
 	realtime: { transport: ws as never }
 };
 
-/** A visitor's client: anon key, no session until it signs in. */
-export const anonClient = (url = apiUrl): SupabaseClient => createClient(url, anonKey, options);
+/**
+ * A made-up client address in 10.0.0.0/8. The auth service limits sign-ins, sign-ups, refreshes and
+ * verifications per client address, as a real deployment does, and every test runs on this one
+ * machine: each client claims its own address (the gateway keeps X-Forwarded-For from loopback), so
+ * hundreds of sign-ins never share one budget.
+ */
+export function clientAddress(): string {
+	const [a, b, c] = randomBytes(3);
+	return `10.${a}.${b}.${c}`;
+}
+
+/** A visitor's client: anon key, no session until it signs in, its own client address. */
+export const anonClient = (url = apiUrl, address = clientAddress()): SupabaseClient =>
+	createClient(url, anonKey, { ...options, global: { headers: { 'X-Forwarded-For': address } } });
 
 /** A server job's client: service-role key, bypasses RLS. */
 export const serviceClient = (url = apiUrl): SupabaseClient =>
