@@ -3,6 +3,7 @@ import { guardRedirect } from '$lib/server/auth/guard';
 import { csrf } from '$lib/server/csrf';
 import { startMailJobs } from '$lib/server/mail-jobs/start';
 import { createPageCache } from '$lib/server/page-cache';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 import { searchConfig } from '$lib/server/search/config';
 import { createSearchWorker } from '$lib/server/search/worker.js';
 import { createRequestClient } from '$lib/server/supabase';
@@ -88,7 +89,11 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(csrf, supabase, authGuard, createPageCache(), i18n);
+// First in line, so it also covers what the page cache serves and the error pages.
+const securityHeaders: Handle = async ({ event, resolve }) =>
+	withSecurityHeaders(await resolve(event));
+
+export const handle = sequence(securityHeaders, csrf, supabase, authGuard, createPageCache(), i18n);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };

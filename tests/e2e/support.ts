@@ -1,8 +1,11 @@
 // Shared steps for the e2e specs: accounts, the local mailbox and axe. Locators use roles and labels only.
 import { test as base, expect, type Page } from '@playwright/test';
 import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mailboxUrl } from '../../stack/config.js';
+import { createClient } from '@supabase/supabase-js';
+import ws from 'ws';
+import { apiUrl, mailboxUrl, serviceRoleKey } from '../../stack/config.js';
 
 /**
  * A made-up client address (10.0.0.0/8) for the X-Forwarded-For header. The built app under test reads the
@@ -33,6 +36,23 @@ export function newAccount(name = 'Sara Peeters'): Account {
 		email: `e2e-${randomUUID().slice(0, 12)}@groeistoot.test`,
 		password: `Wachtwoord-${randomUUID().slice(0, 8)}`
 	};
+}
+
+/** An account that exists and is confirmed already, made through the auth admin API (not the app). */
+export async function existingAccount(name = 'Sara Peeters'): Promise<Account> {
+	const account = newAccount(name);
+	const admin = createClient(apiUrl, serviceRoleKey, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		realtime: { transport: ws as never }
+	});
+	const { error } = await admin.auth.admin.createUser({
+		email: account.email,
+		password: account.password,
+		email_confirm: true,
+		user_metadata: { display_name: name }
+	});
+	if (error) throw error;
+	return account;
 }
 
 export async function register(page: Page, account: Account): Promise<void> {
@@ -91,7 +111,11 @@ export async function linkFromMail(email: string, linkPattern: RegExp): Promise<
 	return link!;
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Evaluated rather than added as a <script>: the pages' Content-Security-Policy refuses inline scripts.
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
 
 type AxeViolation = {
 	id: string;
@@ -102,7 +126,7 @@ type AxeViolation = {
 
 /** Runs axe on the current page and fails with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-	await page.addScriptTag({ path: axePath });
+	await page.evaluate(axeSource);
 	const violations = await page.evaluate(async () => {
 		const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } })
 			.axe;

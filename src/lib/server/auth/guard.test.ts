@@ -35,4 +35,14 @@ describe('guardRedirect', () => {
 		).toBe('/profiel');
 		expect(guardRedirect({ routeId: route, url: url('/aanmelden'), signedIn: false })).toBeNull();
 	});
+
+	it.each(['/.//evil.example', '/%2e//evil.example', '/%2F%2Fevil.example'])(
+		'sends signed-in people to their profile, not to %s resolved to another host',
+		(redirectTo) => {
+			for (const route of ['/(public)/(guest)/aanmelden', '/(public)/(guest)/registreren']) {
+				const target = url(`/aanmelden?${new URLSearchParams({ redirectTo })}`);
+				expect(guardRedirect({ routeId: route, url: target, signedIn: true })).toBe('/profiel');
+			}
+		}
+	);
 });

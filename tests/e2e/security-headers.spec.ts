@@ -1,0 +1,276 @@
+// Security headers on every response (pages public and signed in, errors, endpoints), and every page
+// hydrates under its Content-Security-Policy without a single violation.
+import type { APIResponse, Page } from '@playwright/test';
+import pg from 'pg';
+import { databaseUrl } from '../../stack/config.js';
+import { expect, signIn, test } from './support';
+
+const DEMO_PASSWORD = 'groeistoot-demo';
+
+type Paths = {
+	public: string[];
+	coordinator: string[];
+	school: string[];
+	staff: string[];
+};
+
+let paths: Paths;
+
+/** One row's value from the seed, which every local stack loads. */
+async function one(db: pg.Client, sql: string, values: unknown[] = []): Promise<string> {
+	const { rows } = await db.query<{ value: string }>(sql, values);
+	if (!rows[0]) throw new Error(`the seed has nothing for: ${sql}`);
+	return rows[0].value;
+}
+
+test.beforeAll(async () => {
+	const db = new pg.Client({ connectionString: databaseUrl });
+	await db.connect();
+	try {
+		const owned = (email: string) =>
+			one(
+				db,
+				`select o.slug as value from public.memberships m
+				 join public.organisations o on o.id = m.organisation_id
+				 join auth.users u on u.id = m.user_id
+				 where u.email = $1 and m.role = 'owner' order by o.slug limit 1`,
+				[email]
+			);
+		const academy = await owned('coordinator@groeistoot.test');
+		const school = await owned('school@groeistoot.test');
+		const publicSlug = (kind: string) =>
+			one(
+				db,
+				`select slug as value from public.organisations where kind = $1 order by slug limit 1`,
+				[kind]
+			);
+		const activity = await one(
+			db,
+			`select a.id::text as value from public.activities a join public.organisations o
+			 on o.id = a.organisation_id where o.slug = $1 and a.status = 'published'
+			 order by a.start_date desc limit 1`,
+			[academy]
+		);
+		const request = await one(
+			db,
+			`select r.id::text as value from public.requests r join public.organisations o
+			 on o.id = r.organisation_id where o.slug = $1 order by r.created_at limit 1`,
+			[academy]
+		);
+		const offer = await one(
+			db,
+			`select f.id::text as value from public.offers f join public.organisations o
+			 on o.id = f.organisation_id where o.slug = $1 order by f.created_at limit 1`,
+			[school]
+		);
+		const agreement = await one(
+			db,
+			`select g.id::text as value from public.agreements g join public.organisations o
+			 on o.id = g.academy_id where o.slug = $1 order by g.created_at limit 1`,
+			[academy]
+		);
+		const publicOffer = await one(
+			db,
+			`select id::text as value from public.offers where status = 'active'
+			 order by created_at limit 1`
+		);
+		const publicRequest = await one(
+			db,
+			`select id::text as value from public.requests where status = 'open'
+			 order by created_at limit 1`
+		);
+		paths = {
+			public: [
+				'/',
+				'/academies',
+				`/academies/${academy}`,
+				'/activiteiten',
+				`/activiteiten/${activity}`,
+				'/scholen',
+				`/scholen/${school}`,
+				'/bedrijven',
+				`/bedrijven/${await publicSlug('company')}`,
+				'/partners',
+				`/partners/${await publicSlug('partner')}`,
+				'/aanbod',
+				`/aanbod/${publicOffer}`,
+				'/vragen',
+				`/vragen/${publicRequest}`,
+				'/gemeenten/44021',
+				'/zoeken?q=robotica',
+				'/zoeken?q=robotica&weergave=kaart',
+				'/aanmelden',
+				'/registreren',
+				'/wachtwoord-vergeten',
+				'/bestaat-niet',
+				`/uitnodiging/${'0'.repeat(64)}`
+			],
+			coordinator: [
+				'/profiel',
+				'/profiel/wachtwoord',
+				'/mijn-organisaties',
+				'/meldingen',
+				'/afspraken',
+				`/afspraken/${agreement}`,
+				'/organisaties/nieuw',
+				`/organisaties/${academy}`,
+				`/organisaties/${academy}/bewerken`,
+				`/organisaties/${academy}/leden`,
+				`/organisaties/${academy}/academieprofiel`,
+				`/organisaties/${academy}/activiteiten`,
+				`/organisaties/${academy}/activiteiten/nieuw`,
+				`/organisaties/${academy}/activiteiten/${activity}/bewerken`,
+				`/organisaties/${academy}/activiteiten/${activity}/bereik`,
+				`/organisaties/${academy}/vragen`,
+				`/organisaties/${academy}/vragen/nieuw`,
+				`/organisaties/${academy}/vragen/${request}`,
+				`/organisaties/${academy}/vrijwilligers`,
+				'/wachtwoord-herstellen',
+				'/afmelden'
+			],
+			school: [
+				`/organisaties/${school}/aanbod`,
+				`/organisaties/${school}/aanbod/nieuw`,
+				`/organisaties/${school}/aanbod/${offer}`
+			],
+			staff: ['/netwerk/verificatie']
+		};
+	} finally {
+		await db.end();
+	}
+});
+
+function expectSecurityHeaders(response: APIResponse | Awaited<ReturnType<Page['goto']>>) {
+	expect(response, 'a response').toBeTruthy();
+	const headers = response!.headers();
+	const where = `${response!.url()} (${response!.status()})`;
+	const csp = headers['content-security-policy'] ?? '';
+	// Endpoints get a policy that allows nothing; pages their own (expectPagePolicy).
+	expect(csp, `default-src on ${where}`).toMatch(/default-src '(self|none)'/);
+	expect(csp, `frame-ancestors on ${where}`).toContain("frame-ancestors 'none'");
+	expect(headers['x-frame-options'], where).toBe('DENY');
+	expect(headers['x-content-type-options'], where).toBe('nosniff');
+	expect(headers['referrer-policy'], where).toBe('strict-origin-when-cross-origin');
+	expect(headers['permissions-policy'], where).toContain('camera=()');
+	return { csp, headers };
+}
+
+/** A page's own CSP, as pages get it: scripts only from this site or by hash, no plugins. */
+function expectPagePolicy(csp: string, where: string) {
+	for (const directive of [
+		"default-src 'self'",
+		"frame-ancestors 'none'",
+		"base-uri 'self'",
+		"form-action 'self'",
+		"object-src 'none'"
+	]) {
+		expect(csp, `${directive} on ${where}`).toContain(directive);
+	}
+	expect(csp, where).not.toContain('unsafe-inline');
+	expect(csp, where).not.toContain('unsafe-eval');
+	expect(csp, where).not.toContain('nonce-');
+}
+
+/** Records CSP violations: the browser's event and its console message. */
+async function watchViolations(page: Page): Promise<string[]> {
+	const violations: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+	});
+	await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
+	await page.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			const report = (window as unknown as { reportCspViolation: (text: string) => void })
+				.reportCspViolation;
+			void report(`${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile})`);
+		});
+	});
+	return violations;
+}
+
+/** Opens every path, checks the headers and that the page hydrates without a CSP violation. */
+async function visitAll(page: Page, list: string[]) {
+	// A few seconds per page on a busy machine, on top of the test's own time.
+	test.info().setTimeout(test.info().timeout + list.length * 5_000);
+	const violations = await watchViolations(page);
+	for (const path of list) {
+		const response = await page.goto(path);
+		const { csp } = expectSecurityHeaders(response);
+		if (response!.headers()['content-type']?.startsWith('text/html')) {
+			expectPagePolicy(csp, path);
+			await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		}
+		expect(violations, `CSP violations on ${path}`).toEqual([]);
+	}
+}
+
+test('public pages, the sign-in pages and a 404 carry the headers and hydrate under the CSP', async ({
+	page
+}) => {
+	await visitAll(page, paths.public);
+	const missing = await page.request.get('/bestaat-niet');
+	expect(missing.status()).toBe(404);
+	expectPagePolicy(expectSecurityHeaders(missing).csp, '/bestaat-niet');
+});
+
+test('a cached public page and a fresh one carry the same policy', async ({ request }) => {
+	const first = await request.get('/academies');
+	const second = await request.get('/academies');
+	expect(second.headers()['content-security-policy']).toBe(
+		first.headers()['content-security-policy']
+	);
+	expectSecurityHeaders(second);
+});
+
+test("a coordinator's pages carry the headers and hydrate under the CSP", async ({ page }) => {
+	await signIn(page, 'coordinator@groeistoot.test', DEMO_PASSWORD);
+	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await visitAll(page, paths.coordinator);
+});
+
+test("a school's offer pages and the staff pages carry the headers", async ({ page, browser }) => {
+	await signIn(page, 'school@groeistoot.test', DEMO_PASSWORD);
+	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await visitAll(page, paths.school);
+
+	const staff = await (await browser.newContext()).newPage();
+	await signIn(staff, 'netwerk@groeistoot.test', DEMO_PASSWORD);
+	await expect(staff.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await visitAll(staff, paths.staff);
+});
+
+test('endpoints, redirects and form answers carry the headers too', async ({
+	request,
+	baseURL
+}) => {
+	for (const path of ['/api/health', '/api/search?q=robotica', '/zoeken/kaart.svg']) {
+		const response = await request.get(path);
+		expect(response.status(), path).toBe(200);
+		expectSecurityHeaders(response);
+	}
+	const language = await request.post('/taal', {
+		form: { locale: 'nl', redirectTo: '/' },
+		headers: { origin: baseURL! },
+		maxRedirects: 0
+	});
+	expect(language.status()).toBe(303);
+	expectSecurityHeaders(language);
+
+	const badSearch = await request.get(`/api/search?q=${'a'.repeat(300)}`);
+	expect(badSearch.status()).toBe(400);
+	expectSecurityHeaders(badSearch);
+
+	const signIn = await request.post('/aanmelden', {
+		form: { email: 'niet-geldig', password: '' },
+		headers: { origin: baseURL!, accept: 'text/html' }
+	});
+	expect(signIn.status()).toBe(400);
+	expectPagePolicy(expectSecurityHeaders(signIn).csp, 'POST /aanmelden');
+
+	const foreign = await request.post('/aanmelden', {
+		form: { email: 'a@b.be', password: 'x' },
+		headers: { origin: 'https://evil.example', accept: 'text/html' }
+	});
+	expect(foreign.status()).toBe(403);
+	expectSecurityHeaders(foreign);
+});
