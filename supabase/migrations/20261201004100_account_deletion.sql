@@ -3,7 +3,8 @@
 -- (delete_own_account()); the app deletes the auth user afterwards through the auth admin API.
 --
 -- What a deletion does:
---   removed:    the profile, memberships, notifications, the network staff row, invitations the person
+--   removed:    the profile, memberships, notifications, notification preferences and the records of the
+--               weekly digests mailed to them, the network staff row, invitations the person
 --               accepted (they hold their e-mail address), and the safeguarding records about them: the
 --               names on agreements and the volunteer checks that name them (see rows_naming_person()).
 --   anonymised: everything they wrote or did for an organisation stays readable for the other side, with
@@ -113,7 +114,7 @@ comment on table public.account_deletions is
 comment on column public.account_deletions.id is 'Identifier, in order of deletion.';
 comment on column public.account_deletions.subject is 'Hex sha256 of the deleted account''s id (account_subject()).';
 comment on column public.account_deletions.deleted_at is 'When the account was deleted.';
-comment on column public.account_deletions.removed is 'Rows removed, per kind: profile, memberships, notifications, notification_preferences, network_staff, invitations_accepted, volunteer_names, volunteer_checks.';
+comment on column public.account_deletions.removed is 'Rows removed, per kind: profile, memberships, notifications, notification_preferences, notification_digests, network_staff, invitations_accepted, volunteer_names, volunteer_checks.';
 comment on column public.account_deletions.anonymised is 'Rows kept with their "who" column set to null, per kind: agreement_messages, agreement_events, agreements, volunteer_names_added, volunteer_checks_recorded, reach_reports, organisations, activities, offers, requests, invitations_sent, verification_events.';
 
 create index account_deletions_deleted_at_idx on public.account_deletions (deleted_at);
@@ -336,6 +337,14 @@ begin
 	get diagnostics n = row_count;
 	removed := removed || jsonb_build_object('notifications', n);
 
+	delete from public.notification_preferences x where x.user_id = me;
+	get diagnostics n = row_count;
+	removed := removed || jsonb_build_object('notification_preferences', n);
+
+	delete from public.notification_digests x where x.user_id = me;
+	get diagnostics n = row_count;
+	removed := removed || jsonb_build_object('notification_digests', n);
+
 	delete from public.invitations i where i.accepted_by = me;
 	get diagnostics n = row_count;
 	removed := removed || jsonb_build_object('invitations_accepted', n);
@@ -361,7 +370,7 @@ end;
 $$;
 
 comment on function public.delete_own_account() is
-	'Deletes the signed-in person''s profile, memberships, notifications and the safeguarding records naming them, anonymises what they wrote, logs it in account_deletions, all in one transaction. Refuses the last owner of an organisation (23514, hint account_last_owner). Idempotent: a repeated call answers already_deleted. The app deletes the auth user afterwards.';
+	'Deletes the signed-in person''s profile, memberships, notifications (and their preferences and digests) and the safeguarding records naming them, anonymises what they wrote, logs it in account_deletions, all in one transaction. Refuses the last owner of an organisation (23514, hint account_last_owner). Idempotent: a repeated call answers already_deleted. The app deletes the auth user afterwards.';
 
 revoke execute on function public.delete_own_account() from public, anon;
 grant execute on function public.delete_own_account() to authenticated;
@@ -371,7 +380,8 @@ grant execute on function public.delete_own_account() to authenticated;
  * For the download of one's own data: the rows about the signed-in person that the policies may hide
  * from them (they left the organisation, or only its admins read them), each limited to the row itself:
  * invitations sent and accepted, agreements proposed, agreement history and messages, names and checks
- * that name them or that they recorded, reach reports, what they created, verification decisions.
+ * that name them or that they recorded, reach reports, what they created, verification decisions, and
+ * the weekly digests mailed to them (only the service role reads those).
  * Nobody else's rows: every part is filtered on auth.uid(), on their name (rows_naming_person()) or both.
  */
 create function public.export_my_contributions()
@@ -508,6 +518,14 @@ begin
 			join public.organisations o on o.id = r.organisation_id
 			where r.created_by = me
 		), '[]'),
+		'notification_digests', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', d.id, 'period_end', d.period_end, 'sent_at', d.sent_at,
+				'notification_count', d.notification_count
+			) order by d.period_end, d.id)
+			from public.notification_digests d
+			where d.user_id = me
+		), '[]'),
 		'verification_decisions', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'id', e.id, 'organisation_name', o.name, 'action', e.action, 'note', e.note,
@@ -522,7 +540,7 @@ end;
 $$;
 
 comment on function public.export_my_contributions() is
-	'For the download of one''s own data: the signed-in person''s invitations, agreements proposed, agreement history and messages, names and checks about them or recorded by them, reach reports, what they created and verification decisions, as JSON. Only rows tied to auth.uid().';
+	'For the download of one''s own data: the signed-in person''s invitations, agreements proposed, agreement history and messages, names and checks about them or recorded by them, reach reports, what they created, verification decisions and notification digests, as JSON. Only rows tied to auth.uid().';
 
 revoke execute on function public.export_my_contributions() from public, anon;
 grant execute on function public.export_my_contributions() to authenticated;

@@ -123,6 +123,16 @@ beforeAll(async () => {
 			createHash('sha256').update(`${leaver.id}-b`).digest('hex')
 		]
 	);
+	await people.query(
+		`insert into public.notification_preferences (user_id, kind, delivery)
+		 values ($1, 'agreement_message', 'digest')`,
+		[leaver.id]
+	);
+	await people.query(
+		`insert into public.notification_digests (user_id, period_end, sent_at, notification_count)
+		 values ($1, now() - interval '3 days', now() - interval '3 days', 2)`,
+		[leaver.id]
+	);
 	// A message from the other side notifies the leaver (trigger).
 	await people.query(
 		`insert into public.agreement_messages (agreement_id, author, organisation_id, body)
@@ -193,13 +203,15 @@ describe('deleting one’s own account', () => {
 			profile: 1,
 			memberships: 2,
 			notifications: notified,
+			notification_preferences: 1,
+			notification_digests: 1,
 			invitations_accepted: 1,
 			volunteer_names: 1,
 			volunteer_checks: 1
 		});
 	});
 
-	it('removes the profile, memberships, notifications and the accepted invitation', async () => {
+	it('removes the profile, memberships, notifications and their preferences and digests, and the accepted invitation', async () => {
 		expect(await one('select 1 from public.profiles where id = $1', [leaver.id])).toBeUndefined();
 		expect(
 			await one('select 1 from public.memberships where user_id = $1', [leaver.id])
@@ -210,6 +222,11 @@ describe('deleting one’s own account', () => {
 		expect(
 			await one('select 1 from public.invitations where email = $1', [leaver.email])
 		).toBeUndefined();
+		for (const table of ['notification_preferences', 'notification_digests']) {
+			expect(
+				await one(`select 1 from public.${table} where user_id = $1`, [leaver.id])
+			).toBeUndefined();
+		}
 	});
 
 	it('removes the names and checks about them within their organisations’ circle only', async () => {

@@ -125,6 +125,17 @@ beforeAll(async () => {
 		leftBehind.id,
 		person.id
 	]);
+	await people.query(
+		`insert into public.notification_preferences (user_id, kind, delivery)
+		 values ($1, 'agreement_message', 'digest'), ($2, 'agreement_status', 'none')`,
+		[person.id, other.id]
+	);
+	await people.query(
+		`insert into public.notification_digests (user_id, period_end, sent_at, notification_count)
+		 values ($1, now() - interval '3 days', now() - interval '3 days', 4),
+			($2, now() - interval '3 days', now() - interval '3 days', 9)`,
+		[person.id, other.id]
+	);
 	// More notifications than PostgREST answers in one request.
 	await people.query(
 		`insert into public.notifications (user_id, kind, title, link, agreement_id)
@@ -187,6 +198,15 @@ describe('the download of one’s own data', () => {
 		);
 		expect(own.length).toBeGreaterThan(1000);
 		expect(rows('notifications').map((row) => row.id)).toEqual(own.map((row) => Number(row.id)));
+	});
+
+	it('holds their notification choices and the weekly digests mailed to them', () => {
+		expect(rows('notification_preferences')).toEqual([
+			expect.objectContaining({ kind: 'agreement_message', delivery: 'digest' })
+		]);
+		expect(rows('notification_digests')).toEqual([
+			expect.objectContaining({ notification_count: 4 })
+		]);
 	});
 
 	it('holds the names and checks that name them, and those they recorded, not the rest', () => {

@@ -37,6 +37,8 @@ export const EXPORT_SECTIONS = [
 	'agreement_events',
 	'agreement_messages',
 	'notifications',
+	'notification_preferences',
+	'notification_digests',
 	'volunteer_names',
 	'volunteer_checks',
 	'reach_reports',
@@ -61,6 +63,8 @@ function sectionNotes(): Record<ExportSection, string> {
 		agreement_events: m.data_note_agreement_events(),
 		agreement_messages: m.data_note_agreement_messages(),
 		notifications: m.data_note_notifications(),
+		notification_preferences: m.data_note_notification_preferences(),
+		notification_digests: m.data_note_notification_digests(),
 		volunteer_names: m.data_note_volunteer_names(),
 		volunteer_checks: m.data_note_volunteer_checks(),
 		reach_reports: m.data_note_reach_reports(),
@@ -90,6 +94,7 @@ type Contributions = Pick<
 	| 'volunteer_checks'
 	| 'reach_reports'
 	| 'verification_decisions'
+	| 'notification_digests'
 >;
 
 /**
@@ -103,7 +108,7 @@ export async function exportPersonalData(
 	user: User,
 	now = new Date()
 ): Promise<PersonalData> {
-	const [profile, memberships, staff, organisations, notifications, contributions] =
+	const [profile, memberships, staff, organisations, notifications, preferences, contributions] =
 		await Promise.all([
 			db
 				.from('profiles')
@@ -129,14 +134,21 @@ export async function exportPersonalData(
 			everyRow((from, to) =>
 				db
 					.from('notifications')
-					.select('id, kind, title, link, agreement_id, read_at, emailed_at, created_at')
+					.select(
+						'id, kind, title, link, agreement_id, delivery, read_at, emailed_at, digested_at, created_at'
+					)
 					.eq('user_id', user.id)
 					.order('id')
 					.range(from, to)
 			),
+			db
+				.from('notification_preferences')
+				.select('kind, delivery, updated_at')
+				.eq('user_id', user.id)
+				.order('kind'),
 			db.rpc('export_my_contributions')
 		]);
-	for (const result of [profile, memberships, staff, contributions]) {
+	for (const result of [profile, memberships, staff, preferences, contributions]) {
 		if (result.error) throw result.error;
 	}
 
@@ -158,6 +170,7 @@ export async function exportPersonalData(
 		network_staff: staff.data,
 		organisations_created: organisations,
 		notifications,
+		notification_preferences: preferences.data,
 		...(contributions.data as Contributions)
 	};
 }
