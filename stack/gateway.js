@@ -44,18 +44,22 @@ const defaultTrustedProxies = (process.env.STACK_TRUSTED_PROXIES ?? '127.0.0.1,:
 const plainAddress = (address) => (address ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
 
 /**
- * The client address to pass on. The gateway is the edge of the local stack, as the edge proxy (the
- * load balancer) is in a deployment, and the trust boundary with it: the auth service counts its
- * per-IP limits against the first X-Forwarded-For value, so that value may only come from a peer that
- * is known to write it truthfully, a trusted proxy. From anyone else a claimed address would let each
- * request pick a fresh budget; their own socket address is used instead.
+ * Sets the client address the services see. The gateway is the edge of the local stack, as the edge
+ * proxy (the load balancer) is in a deployment, and so the trust boundary: the auth service counts its
+ * per-IP limits against the first X-Forwarded-For value (and Sb-Forwarded-For, when enabled), so those
+ * may only come from a peer known to write them truthfully, a trusted proxy. Anyone else could pick a
+ * fresh budget with every request; for them the peer's own address is used and Sb-Forwarded-For dropped.
  * @param {http.IncomingMessage} req @param {Set<string>} trusted
  */
-function forwardedFor(req, trusted) {
+function passClientAddress(req, trusted) {
 	const peer = plainAddress(req.socket.remoteAddress) || '127.0.0.1';
-	if (!trusted.has(peer)) return peer;
+	if (!trusted.has(peer)) {
+		delete req.headers['sb-forwarded-for'];
+		req.headers['x-forwarded-for'] = peer;
+		return;
+	}
 	const first = (headerValue(req.headers['x-forwarded-for']) ?? '').split(',')[0]?.trim() ?? '';
-	return net.isIP(first) ? first : peer;
+	req.headers['x-forwarded-for'] = net.isIP(first) ? first : peer;
 }
 
 /**
@@ -101,7 +105,7 @@ export function createGateway({
 			}
 		}
 		if (apikey && !req.headers.authorization) req.headers.authorization = `Bearer ${apikey}`;
-		req.headers['x-forwarded-for'] = forwardedFor(req, trusted);
+		passClientAddress(req, trusted);
 		for (const [header, value] of Object.entries(corsHeaders)) res.setHeader(header, value);
 		req.url = rest + url.search;
 		if (name === 'auth') authHandler(req, res);

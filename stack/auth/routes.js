@@ -706,26 +706,6 @@ export async function logoutRoute(ctx) {
 	ctx.res.end();
 }
 
-/**
- * Stands in for the mail an address with an account would get, so that an unknown address answers
- * the same way and after about the same work: GOTRUE_SMTP_MAX_FREQUENCY is kept per address (in
- * memory), the global mail budget is spent, a transaction and a conversation with the mail server
- * are held as for a real mail.
- * @param {Ctx} ctx @param {string} email
- */
-async function recoverUnknown(ctx, email) {
-	const o = ctx.opts;
-	const last = ctx.unknownRecoveries.last(email);
-	if (last !== undefined && last + o.smtp.maxFrequencyMs > Date.now()) {
-		throw tooSoon(last + o.smtp.maxFrequencyMs - Date.now());
-	}
-	if (!ctx.limiter.allow('email', o.rateLimits.emailSent)) {
-		throw tooManyRequests('over_email_send_rate_limit', 'email rate limit exceeded');
-	}
-	ctx.unknownRecoveries.record(email, o.smtp.maxFrequencyMs);
-	await decoyMail(ctx);
-}
-
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
 /**
@@ -754,6 +734,26 @@ async function decoyMail(ctx) {
 		client.release();
 	}
 	await ctx.mailer.probe();
+}
+
+/**
+ * Stands in for the mail an address with an account would get, so that an unknown address answers
+ * the same way and after about the same work: GOTRUE_SMTP_MAX_FREQUENCY is kept per address (in
+ * memory), the global mail budget is spent, a transaction and a conversation with the mail server
+ * are held as for a real mail.
+ * @param {Ctx} ctx @param {string} email
+ */
+async function recoverUnknown(ctx, email) {
+	const o = ctx.opts;
+	const last = ctx.unknownRecoveries.last(email);
+	if (last !== undefined && last + o.smtp.maxFrequencyMs > Date.now()) {
+		throw tooSoon(last + o.smtp.maxFrequencyMs - Date.now());
+	}
+	if (!ctx.limiter.allow('email', o.rateLimits.emailSent)) {
+		throw tooManyRequests('over_email_send_rate_limit', 'email rate limit exceeded');
+	}
+	ctx.unknownRecoveries.record(email, o.smtp.maxFrequencyMs);
+	await decoyMail(ctx);
 }
 
 /** @param {Ctx} ctx */

@@ -111,7 +111,7 @@ describe('X-Forwarded-For, as the auth service sees it (the address its sessions
 	});
 
 	it('from a peer that is not a trusted proxy it is the socket address, whatever the peer claims', async () => {
-		const authHandler = ownAuthHandler({});
+		const authHandler = ownAuthHandler({ GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED: 'true' });
 		const gateway = createGateway({
 			authHandler,
 			postgrest: { host, port: ports.postgrest },
@@ -122,6 +122,7 @@ describe('X-Forwarded-For, as the auth service sees it (the address its sessions
 		try {
 			const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
 			expect(await sessionAddress(url, { 'x-forwarded-for': '10.20.30.42' })).toBe('127.0.0.1');
+			expect(await sessionAddress(url, { 'sb-forwarded-for': '203.0.113.42' })).toBe('127.0.0.1');
 		} finally {
 			await new Promise((r) => gateway.close(r));
 			await authHandler.close();
