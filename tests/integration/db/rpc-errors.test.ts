@@ -5,7 +5,14 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymousClient, daysFromToday, testPeople, type Cast, type Person } from './people.js';
+import {
+	anonymousClient,
+	daysFromToday,
+	serviceRole,
+	testPeople,
+	type Cast,
+	type Person
+} from './people.js';
 
 const people = testPeople('rpc-fouten');
 const unknown = '00000000-0000-4000-8000-00000000dead';
@@ -95,10 +102,18 @@ beforeAll(async () => {
 
 afterAll(() => people.remove());
 
-type Caller = 'anonymous' | 'a member' | 'an admin' | 'an owner' | 'network staff' | 'the school';
+type Caller =
+	| 'anonymous'
+	| 'a member'
+	| 'an admin'
+	| 'an owner'
+	| 'network staff'
+	| 'the school'
+	| 'the service role';
 
 function clientOf(who: Caller): SupabaseClient {
 	if (who === 'anonymous') return anonymousClient();
+	if (who === 'the service role') return serviceRole;
 	if (who === 'the school') return schoolOwner.client;
 	if (who === 'an owner') return cast.owner.client;
 	if (who === 'an admin') return cast.admin.client;
@@ -287,6 +302,40 @@ const cases: Case[] = [
 		hint: 'offers_kind_for_organisation'
 	},
 	{
+		what: 'more than 50 weekly slots',
+		who: 'the school',
+		fn: 'save_offer',
+		args: () => ({
+			p_id: randomUUID(),
+			p_organisation_id: school.id,
+			p_offer: roomValues(),
+			p_slots: Array.from({ length: 51 }, (_, i) => ({
+				weekday: (i % 7) + 1,
+				starts_at: `${String(8 + Math.floor(i / 7)).padStart(2, '0')}:00`,
+				ends_at: `${String(9 + Math.floor(i / 7)).padStart(2, '0')}:00`
+			})),
+			p_create: true
+		}),
+		status: 400,
+		code: '23514',
+		hint: 'offer_slots_at_most_50'
+	},
+	{
+		what: 'more than 1000 days off',
+		who: 'the school',
+		fn: 'save_offer',
+		args: () => ({
+			p_id: randomUUID(),
+			p_organisation_id: school.id,
+			p_offer: roomValues(),
+			p_unavailable_dates: Array.from({ length: 1001 }, (_, i) => daysFromToday(i)),
+			p_create: true
+		}),
+		status: 400,
+		code: '23514',
+		hint: 'offer_unavailable_dates_at_most_1000'
+	},
+	{
 		what: 'a call without signing in',
 		who: 'anonymous',
 		fn: 'save_offer',
@@ -330,6 +379,25 @@ const cases: Case[] = [
 		}),
 		status: 400,
 		code: '23514'
+	},
+	{
+		what: 'more than 50 weekly slots',
+		who: 'a member',
+		fn: 'save_request',
+		args: () => ({
+			p_id: randomUUID(),
+			p_organisation_id: academy.id,
+			p_request: requestValues(),
+			p_slots: Array.from({ length: 51 }, () => ({
+				weekday: 1,
+				starts_at: '09:00',
+				ends_at: '10:00'
+			})),
+			p_create: true
+		}),
+		status: 400,
+		code: '23514',
+		hint: 'request_slots_at_most_50'
 	},
 	{
 		what: 'a call without signing in',
@@ -469,6 +537,15 @@ const cases: Case[] = [
 		hint: 'invitation_not_found'
 	},
 	{
+		what: 'an overlong token',
+		who: 'a member',
+		fn: 'accept_invitation',
+		args: () => ({ p_token: 'a'.repeat(100_000) }),
+		status: 404,
+		code: 'PT404',
+		hint: 'invitation_not_found'
+	},
+	{
 		what: 'a used invitation',
 		who: 'a member',
 		fn: 'accept_invitation',
@@ -542,6 +619,33 @@ const cases: Case[] = [
 		code: '22023',
 		hint: 'matching_kinds_known'
 	})),
+	{
+		what: 'a point outside Belgium',
+		who: 'anonymous',
+		fn: 'active_offers_reaching',
+		args: () => ({ p_lat: 0, p_lng: 0, p_municipality_nis: '44021', p_kinds: ['room'] }),
+		status: 400,
+		code: '22023',
+		hint: 'matching_point_in_belgium'
+	},
+	{
+		what: 'more than 5000 documents a call',
+		who: 'the service role',
+		fn: 'search_documents',
+		args: () => ({ p_index: 'activities', p_limit: 5001 }),
+		status: 400,
+		code: '22023',
+		hint: 'search_documents_at_most_5000'
+	},
+	{
+		what: 'an unknown index',
+		who: 'the service role',
+		fn: 'search_documents',
+		args: () => ({ p_index: 'geheimen', p_limit: 10 }),
+		status: 400,
+		code: '22023',
+		hint: 'search_index_known'
+	},
 	...(['anonymous', 'a member'] as const).map((who): Case => ({
 		what: 'an id that is no uuid',
 		who,
@@ -563,6 +667,14 @@ describe('RPC refusals', () => {
 			expect(error?.message).toBeTruthy();
 		}
 	);
+
+	it('search_documents still gives the service role a page of 5000', async () => {
+		const { error, status } = await serviceRole.rpc('search_documents', {
+			p_index: 'activities',
+			p_limit: 5000
+		});
+		expect({ status, error }).toEqual({ status: 200, error: null });
+	});
 
 	it.each([
 		['an unknown request', () => ({ p_request_id: unknown })],
