@@ -324,6 +324,23 @@ describe("creating with another organisation's id", () => {
 		}
 	);
 
+	it('puts a refusal of more than 1000 days off next to the days off, in Dutch, writing nothing', async () => {
+		const id = randomUUID();
+		const created = createOffer(cast.member.client as Db, {
+			id,
+			organisationId: school.id,
+			changes: {
+				...roomChanges(),
+				unavailableDates: Array.from({ length: 1001 }, (_, i) => daysFromToday(i))
+			}
+		});
+		await expect(created).rejects.toMatchObject({
+			field: 'unavailableDates',
+			message: 'Geef hoogstens 1000 dagen waarop het niet beschikbaar is.'
+		});
+		expect(await count('offers', 'id', id)).toBe(0);
+	});
+
 	it('still treats the own offer sent twice through the form as created once', async () => {
 		const id = randomUUID();
 		const args = { id, organisationId: school.id, changes: roomChanges() };
