@@ -8,6 +8,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 const refuse = (status: number, errors: FormErrors<'password'>) => fail(status, { errors });
 
+/** The client's address for the auth service's per-address limits; unknown rather than a 500. */
+function addressOf(getClientAddress: () => string): string | undefined {
+	try {
+		return getClientAddress() || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	return { lastOwned: await listLastOwnedOrganisations(locals.supabase, user.id) };
@@ -23,7 +32,7 @@ export const actions = {
 
 		const result = await deleteAccount({
 			db: locals.supabase,
-			verifier: createSessionlessClient(getClientAddress()),
+			verifier: createSessionlessClient(addressOf(getClientAddress)),
 			service: createServiceClient(),
 			user: { id: user.id, email: user.email ?? '' },
 			password
