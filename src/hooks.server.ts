@@ -1,4 +1,5 @@
 import { building } from '$app/environment';
+import { clientAddress } from '$lib/server/auth/client-address';
 import { guardRedirect } from '$lib/server/auth/guard';
 import { csrf } from '$lib/server/csrf';
 import { startMailJobs } from '$lib/server/mail-jobs/start';
@@ -40,13 +41,17 @@ export const init: ServerInit = () => {
 const supabase: Handle = async ({ event, resolve }) => {
 	// supabase may refresh the session several times per request; SvelteKit allows each header only once.
 	const headersSet = new Set<string>();
-	event.locals.supabase = createRequestClient(event.cookies, (headers) => {
-		const fresh = Object.fromEntries(
-			Object.entries(headers).filter(([name]) => !headersSet.has(name.toLowerCase()))
-		);
-		for (const name of Object.keys(fresh)) headersSet.add(name.toLowerCase());
-		if (Object.keys(fresh).length > 0) event.setHeaders(fresh);
-	});
+	event.locals.supabase = createRequestClient(
+		event.cookies,
+		(headers) => {
+			const fresh = Object.fromEntries(
+				Object.entries(headers).filter(([name]) => !headersSet.has(name.toLowerCase()))
+			);
+			for (const name of Object.keys(fresh)) headersSet.add(name.toLowerCase());
+			if (Object.keys(fresh).length > 0) event.setHeaders(fresh);
+		},
+		clientAddress(event)
+	);
 
 	event.locals.safeGetSession = async () => {
 		const {

@@ -10,7 +10,9 @@ describe('authErrorMessage', () => {
 		['over_request_rate_limit', 'Te veel pogingen. Probeer het over enkele minuten opnieuw.'],
 		['over_email_send_rate_limit', 'Te veel pogingen. Probeer het over enkele minuten opnieuw.'],
 		['same_password', 'Je nieuwe wachtwoord moet verschillen van je huidige wachtwoord.'],
-		['otp_expired', 'Deze link is verlopen of werd al gebruikt.']
+		['otp_expired', 'Deze link is verlopen of werd al gebruikt.'],
+		['current_password_required', 'Vul je huidige wachtwoord in.'],
+		['current_password_invalid', 'Je huidige wachtwoord klopt niet.']
 	])('explains %s in Dutch', (code, message) => {
 		expect(authErrorMessage(code)).toBe(message);
 	});

@@ -17,6 +17,10 @@ export function authErrorMessage(code: string | undefined | null): string {
 			return m.auth_rate_limited();
 		case 'same_password':
 			return m.auth_same_password();
+		case 'current_password_required':
+			return m.sec_current_password_required();
+		case 'current_password_invalid':
+			return m.sec_current_password_invalid();
 		case 'email_not_confirmed':
 			return m.auth_email_not_confirmed();
 		case 'signup_disabled':

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import ws from 'ws';
 import { anonKey, apiUrl, databaseUrl, serviceRoleKey } from '../../stack/config.js';
-import { signIn } from './support';
+import { clientAddress, signIn } from './support';
 
 export type Person = { id: string; email: string; name: string };
 export type Role = 'owner' | 'admin' | 'member';
@@ -65,7 +65,11 @@ export function exchangeFixture(prefix: string) {
 
 	/** A PostgREST client signed in as this person, with their own session. */
 	async function clientFor(who: Person): Promise<SupabaseClient> {
-		const client = createClient(apiUrl, anonKey, clientOptions);
+		// A client address of its own: the auth service limits sign-ins per address.
+		const client = createClient(apiUrl, anonKey, {
+			...clientOptions,
+			global: { headers: { 'X-Forwarded-For': clientAddress() } }
+		});
 		const { error } = await client.auth.signInWithPassword({ email: who.email, password });
 		if (error) throw error;
 		return client;

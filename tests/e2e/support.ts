@@ -55,13 +55,25 @@ export async function existingAccount(name = 'Sara Peeters'): Promise<Account> {
 	return account;
 }
 
-export async function register(page: Page, account: Account): Promise<void> {
+/** What the register page says after a sign-up, for a new address and for one with an account alike. */
+export const CHECK_MAIL = (email: string) =>
+	`Bijna klaar: kijk in je mailbox. We stuurden een e-mail naar ${email} met wat je verder moet doen.`;
+
+/** Fills in and sends the register form; the page then asks to look in the mailbox. */
+export async function submitRegistration(page: Page, account: Account): Promise<void> {
 	await page.goto('/registreren');
 	await page.getByLabel('Naam').fill(account.name);
 	await page.getByLabel('E-mailadres').fill(account.email);
 	await page.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
 	await page.getByLabel('Herhaal je wachtwoord').fill(account.password);
 	await page.getByRole('button', { name: 'Account aanmaken' }).click();
+	await expect(page.getByRole('status')).toHaveText(CHECK_MAIL(account.email));
+}
+
+/** Registers as a person does: the form, then the confirmation link in the mail, which signs them in. */
+export async function register(page: Page, account: Account): Promise<void> {
+	await submitRegistration(page, account);
+	await page.goto(await linkFromMail(account.email, /\/verify\?/));
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
 }
 
@@ -85,6 +97,17 @@ export async function signOut(page: Page): Promise<void> {
 
 type MailSummary = { ID: string; Subject: string; Created: string };
 type Mail = { Text: string; HTML: string };
+
+/** The subjects of the mails to `email`, oldest first. */
+export async function mailSubjects(email: string): Promise<string[]> {
+	const query = new URLSearchParams({ query: `to:${email}` });
+	const list = (await (await fetch(`${mailboxUrl}/api/v1/messages?${query}`)).json()) as {
+		messages: MailSummary[];
+	};
+	return [...list.messages]
+		.sort((a, b) => a.Created.localeCompare(b.Created))
+		.map((mail) => mail.Subject);
+}
 
 /** The first link in the newest mail to `email` whose text matches `linkPattern`, waiting for it to arrive. */
 export async function linkFromMail(email: string, linkPattern: RegExp): Promise<string> {

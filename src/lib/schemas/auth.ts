@@ -1,4 +1,4 @@
-// Forms for registering, signing in and choosing a new password.
+// Forms for registering, signing in, choosing a new password and changing it.
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 
@@ -53,3 +53,20 @@ export const newPasswordSchema = z
 		passwordConfirm: z.string()
 	})
 	.refine((form) => form.password === form.passwordConfirm, passwordsMatch);
+
+/** Changing the password while signed in: the current one first, so a borrowed session cannot lock anyone out. */
+export const changePasswordSchema = z
+	.object({
+		currentPassword: z
+			.string()
+			.min(1, { error: () => m.sec_current_password_required() })
+			.max(PASSWORD_MAX, { error: () => m.sec_current_password_invalid() }),
+		password: newPasswordField,
+		passwordConfirm: z.string()
+	})
+	.refine((form) => form.password === form.passwordConfirm, passwordsMatch)
+	.refine((form) => form.currentPassword === '' || form.password !== form.currentPassword, {
+		path: ['password'],
+		error: () => m.auth_same_password(),
+		when: () => true
+	});

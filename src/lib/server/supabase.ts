@@ -28,13 +28,36 @@ function anonKey(): string {
 // supabase-js builds its realtime client eagerly and wants a WebSocket, which Node 20 only has as `ws`.
 const realtime = { transport: (globalThis.WebSocket ?? ws) as unknown as typeof WebSocket };
 
-/** A client acting as the person making this request: their session cookies, so RLS decides. */
+/**
+ * fetch for the auth calls of one person's requests: tells the auth service who the client is
+ * (X-Forwarded-For), so that its per-address limits count each person and not the app server as one.
+ * The gateway of the local stack keeps this header from the app (a loopback peer); see the README for a
+ * hosted project. Other calls (PostgREST) go out unchanged.
+ */
+function forwardingClientAddress(address: string | null): typeof fetch {
+	if (!address) return fetch;
+	const auth = `${supabaseUrl()}/auth/v1/`;
+	return (input, init) => {
+		const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+		if (!url.startsWith(auth)) return fetch(input, init);
+		const request = new Request(input, init);
+		request.headers.set('X-Forwarded-For', address);
+		return fetch(request);
+	};
+}
+
+/**
+ * A client acting as the person making this request: their session cookies, so RLS decides.
+ * `clientAddress` (null when unknown) goes to the auth service with each of its calls.
+ */
 export function createRequestClient(
 	cookies: Cookies,
-	setHeaders: (headers: Record<string, string>) => void
+	setHeaders: (headers: Record<string, string>) => void,
+	clientAddress: string | null = null
 ): Db {
 	return createServerClient<Database>(supabaseUrl(), anonKey(), {
 		realtime,
+		global: { fetch: forwardingClientAddress(clientAddress) },
 		cookies: {
 			getAll: () => cookies.getAll(),
 			setAll: (cookiesToSet, headers) => {
@@ -73,7 +96,8 @@ export function serviceRoleKey(): string {
 }
 
 /**
- * A client that bypasses RLS. Only for search sync, seeding and admin jobs; never for a person's request.
+ * A client that bypasses RLS. Only for search sync, seeding and admin jobs, and for the sign-in throttle
+ * (auth_throttle_hit, which nothing else may call); never to read or write data for a person's request.
  */
 export function createServiceClient(): Db {
 	return createClient<Database>(supabaseUrl(), serviceRoleKey(), {

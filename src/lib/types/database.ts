@@ -399,6 +399,12 @@ export type Database = {
 					}
 				];
 			};
+			auth_throttle: {
+				Row: { bucket: unknown; window_start: string; expires_at: string; hits: number };
+				Insert: { bucket: unknown; window_start: string; expires_at: string; hits?: number };
+				Update: { bucket?: unknown; window_start?: string; expires_at?: string; hits?: number };
+				Relationships: [];
+			};
 			invitations: {
 				Row: {
 					id: string;
@@ -1407,6 +1413,7 @@ export type Database = {
 				Returns: { offer_id: string; distance_km: number; reach: string }[];
 			};
 			activity_organisation: { Args: { p_activity_id: string }; Returns: string };
+			auth_throttle_hit: { Args: { buckets: Json }; Returns: number };
 			check_room_booking: {
 				Args: {
 					p_offer: unknown;

@@ -1,5 +1,6 @@
 import { authErrorMessage } from '$lib/auth-errors';
 import { fieldErrors, text, type FormErrors } from '$lib/forms';
+import { m } from '$lib/paraglide/messages';
 import { newPasswordSchema } from '$lib/schemas/auth';
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
@@ -19,7 +20,12 @@ export const actions = {
 
 		const { error } = await supabase.auth.updateUser({ password: parsed.data.password });
 		if (error) {
-			const errors: FormErrors<keyof typeof input> = { password: authErrorMessage(error.code) };
+			// Outside the session the reset link opened, the auth service wants the current password:
+			// that is the "Wachtwoord wijzigen" page's form.
+			const errors: FormErrors<keyof typeof input> =
+				error.code === 'current_password_required'
+					? { form: m.sec_reset_needs_link() }
+					: { password: authErrorMessage(error.code) };
 			return fail(error.status === 429 ? 429 : 400, { errors });
 		}
 

@@ -2,15 +2,24 @@ import { authErrorMessage } from '$lib/auth-errors';
 import { fieldErrors, text, type FormErrors } from '$lib/forms';
 import { safeRedirectPath } from '$lib/redirect';
 import { signInSchema } from '$lib/schemas/auth';
+import { clientAddress } from '$lib/server/auth/client-address';
+import {
+	AUTH_SERVICE_RETRY_SECONDS,
+	authThrottle,
+	tooManyAttempts
+} from '$lib/server/auth/throttle';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ url }) => ({
-	redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), '/profiel')
+	redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), '/profiel'),
+	// From /auth/confirm: a confirmation link that expired or was used.
+	linkExpired: url.searchParams.get('fout') === 'link-verlopen'
 })) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, locals: { supabase } }) => {
+	default: async (event) => {
+		const { request, locals } = event;
 		const form = await request.formData();
 		const input = { email: text(form, 'email'), password: text(form, 'password') };
 		const redirectTo = safeRedirectPath(text(form, 'redirectTo'), '/profiel');
@@ -21,11 +30,20 @@ export const actions = {
 			return fail(400, { values, errors: fieldErrors<keyof typeof input>(parsed.error) });
 		}
 
-		const { error } = await supabase.auth.signInWithPassword(parsed.data);
+		const who = { address: clientAddress(event), email: parsed.data.email };
+		const wait = await authThrottle.attempt('sign_in', who);
+		if (wait > 0) return tooManyAttempts(event, wait, { values });
+
+		const { error } = await locals.supabase.auth.signInWithPassword(parsed.data);
 		if (error) {
-			if (!error.code) console.error('Sign-in failed without an error code', error);
+			if (error.status === 429) {
+				return tooManyAttempts(event, AUTH_SERVICE_RETRY_SECONDS, { values });
+			}
+			// Counted for addresses with and without an account alike: the auth service answers both the same.
+			if (error.code === 'invalid_credentials') await authThrottle.signInFailed(who);
+			else if (!error.code) console.error('Sign-in failed without an error code', error);
 			const errors: FormErrors<keyof typeof input> = { form: authErrorMessage(error.code) };
-			return fail(error.status === 429 ? 429 : 400, { values, errors });
+			return fail(400, { values, errors });
 		}
 
 		redirect(303, redirectTo);

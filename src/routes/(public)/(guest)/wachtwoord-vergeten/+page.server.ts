@@ -1,5 +1,11 @@
 import { fieldErrors, text } from '$lib/forms';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
+import { clientAddress } from '$lib/server/auth/client-address';
+import {
+	AUTH_SERVICE_RETRY_SECONDS,
+	authThrottle,
+	tooManyAttempts
+} from '$lib/server/auth/throttle';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,7 +14,8 @@ export const load = (({ url }) => ({
 })) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, url, locals: { supabase } }) => {
+	default: async (event) => {
+		const { request, url, locals } = event;
 		const form = await request.formData();
 		const input = { email: text(form, 'email') };
 
@@ -17,10 +24,19 @@ export const actions = {
 			return fail(400, { values: input, errors: fieldErrors<keyof typeof input>(parsed.error) });
 		}
 
-		const { error } = await supabase.auth.resetPasswordForEmail(parsed.data.email, {
+		const { email } = parsed.data;
+		const wait = await authThrottle.attempt('recover', { address: clientAddress(event), email });
+		if (wait > 0) return tooManyAttempts(event, wait, { values: input });
+
+		const { error } = await locals.supabase.auth.resetPasswordForEmail(email, {
 			redirectTo: `${url.origin}/auth/confirm?next=/wachtwoord-herstellen`
 		});
 		// Whatever happened, the page says the same thing: it must not reveal which addresses have an account.
+		// Only the auth service's limit per client address is shown, which holds for every address alike;
+		// its mail limits (per account, or for all mail) would tell that the address has an account.
+		if (error?.code === 'over_request_rate_limit') {
+			return tooManyAttempts(event, AUTH_SERVICE_RETRY_SECONDS, { values: input });
+		}
 		if (error) console.error('Password reset mail failed', error.code, error.message);
 
 		return { values: input, sent: true };

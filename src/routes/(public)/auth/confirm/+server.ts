@@ -33,5 +33,12 @@ export const GET = (async ({ url, locals: { supabase } }) => {
 		console.warn('Auth link token was refused', error.code);
 	}
 
-	redirect(303, '/wachtwoord-vergeten?fout=link-verlopen');
+	// An expired or used link: a reset link back to asking for a new one, a confirmation link to signing in
+	// (the address may well be confirmed already: the auth service confirms it before the code is used).
+	redirect(
+		303,
+		next.startsWith('/wachtwoord-herstellen')
+			? '/wachtwoord-vergeten?fout=link-verlopen'
+			: '/aanmelden?fout=link-verlopen'
+	);
 }) satisfies RequestHandler;
