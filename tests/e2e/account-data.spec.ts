@@ -182,6 +182,36 @@ test.describe('without JavaScript', () => {
 	});
 });
 
+test('wrong passwords on the deletion form count as failed sign-ins: the eleventh attempt waits', async ({
+	browser,
+	baseURL
+}) => {
+	const person = await fixture.person('raden', 'Rik Raden');
+	const page = await signedInPage(browser, person);
+	// The limit counts in fixed 15-minute windows: stay inside one.
+	await expect
+		.poll(() => 15 * 60 - ((Date.now() / 1000) % (15 * 60)), { timeout: 40_000, intervals: [500] })
+		.toBeGreaterThan(30);
+	const headers = { origin: baseURL!, accept: 'text/html' };
+	for (let attempt = 1; attempt <= 10; attempt++) {
+		const wrong = await page.request.post('/profiel/gegevens?/delete', {
+			form: { password: `fout-${attempt}` },
+			headers
+		});
+		expect(wrong.status(), `attempt ${attempt}`).toBe(400);
+	}
+	const eleventh = await page.request.post('/profiel/gegevens?/delete', {
+		form: { password: fixture.password },
+		headers,
+		maxRedirects: 0
+	});
+	expect(eleventh.status()).toBe(429);
+	expect(Number(eleventh.headers()['retry-after'])).toBeGreaterThan(0);
+	expect(await eleventh.text()).toMatch(/Te veel pogingen\. Wacht \d+ min\./);
+	const { rows } = await fixture.db.query('select 1 from auth.users where id = $1', [person.id]);
+	expect(rows).toHaveLength(1);
+});
+
 test('two tabs deleting the same account at once both end on a page, never an error', async ({
 	browser
 }) => {

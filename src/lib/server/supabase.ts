@@ -72,14 +72,14 @@ export function createRequestClient(
 
 /**
  * A client with no cookies and no stored session: for asking the auth service whether a password is right
- * without touching the request's own session. `clientAddress` goes along as X-Forwarded-For, so the
- * auth service's per-address limits count the person, not the app server.
+ * without touching the request's own session. `clientAddress` (null when unknown) goes to the auth
+ * service like the request client's does.
  */
-export function createSessionlessClient(clientAddress?: string): Db {
+export function createSessionlessClient(clientAddress: string | null = null): Db {
 	return createClient<Database>(supabaseUrl(), anonKey(), {
 		realtime,
-		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		...(clientAddress ? { global: { headers: { 'X-Forwarded-For': clientAddress } } } : {})
+		global: { fetch: forwardingClientAddress(clientAddress) },
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 	});
 }
 
