@@ -102,12 +102,17 @@ test.beforeAll(async () => {
 				'/aanmelden',
 				'/registreren',
 				'/wachtwoord-vergeten',
+				'/privacy',
+				'/privacy/account-verwijderd',
+				'/meldingen/uitschrijven',
 				'/bestaat-niet',
 				`/uitnodiging/${'0'.repeat(64)}`
 			],
 			coordinator: [
 				'/profiel',
 				'/profiel/wachtwoord',
+				'/profiel/gegevens',
+				'/profiel/meldingen',
 				'/mijn-organisaties',
 				'/meldingen',
 				'/afspraken',
@@ -226,6 +231,10 @@ test("a coordinator's pages carry the headers and hydrate under the CSP", async 
 	await signIn(page, 'coordinator@groeistoot.test', DEMO_PASSWORD);
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
 	await visitAll(page, paths.coordinator);
+
+	const download = await page.request.get('/profiel/gegevens/downloaden');
+	expect(download.status()).toBe(200);
+	expectSecurityHeaders(download);
 });
 
 test("a school's offer pages and the staff pages carry the headers", async ({ page, browser }) => {

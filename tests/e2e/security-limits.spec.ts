@@ -157,6 +157,21 @@ test('the auth service sees the client, not the app server, as the one signing i
 	}
 });
 
+test('a request without the client-address header is served, counted as an unknown address', async ({
+	playwright,
+	baseURL
+}) => {
+	// Not through the test's own fixtures: they always send an address.
+	const bare = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
+	const response = await bare.post('/aanmelden', {
+		form: { email: newAccount().email, password: 'geraden' },
+		headers: { origin: baseURL!, accept: 'text/html' }
+	});
+	expect(response.status()).toBe(400);
+	expect(alertText(await response.text())).toBe('E-mailadres of wachtwoord klopt niet.');
+	await bare.dispose();
+});
+
 test.describe('registering', () => {
 	test('ten sign-ups from one client address per hour, then it waits', async ({
 		page,

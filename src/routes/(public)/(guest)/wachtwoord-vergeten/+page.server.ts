@@ -37,7 +37,8 @@ export const actions = {
 		if (error?.code === 'over_request_rate_limit') {
 			return tooManyAttempts(event, AUTH_SERVICE_RETRY_SECONDS, { values: input });
 		}
-		if (error) console.error('Password reset mail failed', error.code, error.message);
+		if (error?.status === 429) console.warn('Password reset mail not sent (limit)', error.code);
+		else if (error) console.error('Password reset mail failed', error.code, error.message);
 
 		return { values: input, sent: true };
 	}
