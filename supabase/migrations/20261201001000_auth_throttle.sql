@@ -56,6 +56,7 @@ begin
 	if jsonb_typeof(buckets) is distinct from 'array'
 		or jsonb_array_length(buckets) not between 1 and 8 then
 		raise exception using errcode = '22023', message = 'auth_throttle_buckets_invalid',
+			hint = 'auth_throttle_buckets_invalid',
 			detail = 'buckets must be an array of 1 to 8 objects';
 	end if;
 
@@ -77,6 +78,7 @@ begin
 			or item.max_hits is null or item.max_hits not between 1 and 10000 or item.max_hits % 1 <> 0
 			or item.seconds is null or item.seconds not between 1 and 86400 or item.seconds % 1 <> 0 then
 			raise exception using errcode = '22023', message = 'auth_throttle_buckets_invalid',
+				hint = 'auth_throttle_buckets_invalid',
 				detail = 'each bucket needs a key of 1 to 512 characters, a whole limit of 1 to 10000 and a whole window of 1 to 86400 seconds';
 		end if;
 

@@ -537,35 +537,3 @@ comment on function public.release_notification_digest(bigint) is
 
 revoke execute on function public.release_notification_digest(bigint) from public, anon, authenticated;
 grant execute on function public.release_notification_digest(bigint) to service_role;
-
-/**
- * purge_expired_data()
- * Retention (README, "Bewaartermijnen / retention"): deletes notifications, read or not, 180 days after they
- * were written, and digest records 180 days after their week. Returns what it deleted per kind of data.
- */
-create function public.purge_expired_data()
-returns table (data text, kept_for interval, deleted bigint)
-language plpgsql
-volatile
-security definer
-set search_path = ''
-as $$
-declare
-	retention constant interval := interval '180 days';
-	gone bigint;
-begin
-	delete from public.notifications n where n.created_at < now() - retention;
-	get diagnostics gone = row_count;
-	return query select 'notifications'::text, retention, gone;
-
-	delete from public.notification_digests d where d.period_end < now() - retention;
-	get diagnostics gone = row_count;
-	return query select 'notification_digests'::text, retention, gone;
-end;
-$$;
-
-comment on function public.purge_expired_data() is
-	'Service role only: deletes what is kept no longer than its retention period (notifications and digest records: 180 days) and reports per kind of data how many rows went.';
-
-revoke execute on function public.purge_expired_data() from public, anon, authenticated;
-grant execute on function public.purge_expired_data() to service_role;

@@ -165,32 +165,6 @@ revoke all on public.account_deletions from anon;
 revoke insert, update, delete, truncate on public.account_deletions from authenticated, service_role;
 
 /**
- * purge_account_deletions()
- * Removes log rows older than five years; returns how many. For a scheduled job (service role).
- */
-create function public.purge_account_deletions()
-returns integer
-language plpgsql
-volatile
-security definer
-set search_path = ''
-as $$
-declare
-	purged integer;
-begin
-	delete from public.account_deletions d where d.deleted_at < now() - interval '5 years';
-	get diagnostics purged = row_count;
-	return purged;
-end;
-$$;
-
-comment on function public.purge_account_deletions() is
-	'Deletes account_deletions rows older than five years and returns how many. Service role only.';
-
-revoke execute on function public.purge_account_deletions() from public, anon, authenticated;
-grant execute on function public.purge_account_deletions() to service_role;
-
-/**
  * delete_own_account()
  * Deletes the signed-in person's data in one transaction (see the top of this file) and logs it. Refuses
  * (23514, hint account_last_owner) while they are the last owner of an organisation, naming those

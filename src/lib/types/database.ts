@@ -1531,7 +1531,6 @@ export type Database = {
 				};
 				Returns: string;
 			};
-			purge_account_deletions: { Args: never; Returns: number };
 			purge_expired_data: {
 				Args: never;
 				Returns: { data: string; kept_for: string; deleted: number }[];

@@ -1,5 +1,6 @@
 // Retention: purge_expired_data() deletes notifications (read or not) and digest records older than 180
-// days, and nothing younger; it reports what it deleted. Only the service role may run it (see
+// days, ended sign-in throttle windows and account deletion log rows older than five years, and nothing
+// younger; it reports what it deleted. Only the service role may run it (see
 // preferences-rls.test.ts).
 import { purgeExpiredData } from '$lib/server/mail-jobs/purge.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,11 +45,31 @@ describe('purge_expired_data()', () => {
 		const oldDigest = await digest(181);
 		const youngDigest = await digest(170);
 
+		// The deletion log is append-only: only rows over five years old can go, so no younger one is made here.
+		const [oldLog] = await people.query<{ id: string }>(
+			`insert into public.account_deletions (subject, deleted_at)
+			 values (encode(sha256(gen_random_uuid()::text::bytea), 'hex'), now() - interval '5 years 1 day')
+			 returning id`
+		);
+		const [ended] = await people.query<{ bucket: Buffer }>(
+			`insert into public.auth_throttle (bucket, window_start, expires_at, hits)
+			 values (sha256(gen_random_uuid()::text::bytea), now() - interval '2 hours', now() - interval '1 hour', 3)
+			 returning bucket`
+		);
+
 		const purged = await purgeExpiredData(job().db);
 		expect(purged.map((row) => [row.data, row.keptFor])).toEqual([
 			['notifications', '180 days'],
-			['notification_digests', '180 days']
+			['notification_digests', '180 days'],
+			['auth_throttle', '00:00:00'],
+			['account_deletions', '5 years']
 		]);
+		expect(
+			await people.query('select id from public.account_deletions where id = $1', [oldLog!.id])
+		).toEqual([]);
+		expect(
+			await people.query('select 1 from public.auth_throttle where bucket = $1', [ended!.bucket])
+		).toEqual([]);
 		expect(purged[0]!.deleted).toBeGreaterThanOrEqual(2);
 		expect(purged[1]!.deleted).toBeGreaterThanOrEqual(1);
 
@@ -70,6 +91,6 @@ describe('purge_expired_data()', () => {
 		).toEqual([]);
 
 		const again = await purgeExpiredData(job().db);
-		expect(again.map((row) => row.deleted)).toEqual([0, 0]);
+		expect(again.map((row) => row.deleted)).toEqual([0, 0, 0, 0]);
 	});
 });
