@@ -171,9 +171,10 @@ test('unknown, draft and malformed addresses are 404 with a Dutch message, never
 	for (const [path, message] of [
 		['/academies/bestaat-niet-' + run, 'Deze STEM-academie bestaat niet (meer).'],
 		[`/activiteiten/${ids.draft}`, 'Deze activiteit bestaat niet (meer).'],
-		['/activiteiten/geen-uuid', 'Deze activiteit bestaat niet (meer).'],
+		// An address that cannot name anything (route parameters are matched first) is any page not found.
+		['/activiteiten/geen-uuid', 'Deze pagina bestaat niet (meer).'],
 		['/gemeenten/99999', 'Deze gemeente kennen we niet.'],
-		['/gemeenten/abc', 'Deze gemeente kennen we niet.'],
+		['/gemeenten/abc', 'Deze pagina bestaat niet (meer).'],
 		['/scholen/bestaat-niet-' + run, 'Deze school bestaat niet (meer).']
 	] as const) {
 		const response = await page.goto(path);

@@ -1,0 +1,460 @@
+// Generated bad input against every form of the built app, as an attacker would send it: each form found on the
+// pages a signed-in owner (and a visitor) sees is posted with its fields replaced by wrong types, huge and empty
+// values, NUL bytes, other organisations' ids, malformed ids and dates, repeated or missing fields. No answer
+// may be a 5xx, and an answer that refuses (4xx) must leave the database exactly as it was.
+import type { Page } from '@playwright/test';
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import {
+	badValue,
+	changedTables,
+	databaseFingerprint,
+	endpoints,
+	formsOn,
+	routesWithActions,
+	type FormShape
+} from './attack-support';
+import { SEARCH_PARAMS } from '../../src/lib/search/params';
+import { apiUrl, serviceRoleKey } from '../../stack/config.js';
+import { emailLinkSecret, signUnsubscribe } from '../../src/lib/server/mail-jobs/links.js';
+import { exchangeFixture, type Person } from './exchange-support';
+import { expect, test } from './support';
+
+const { run, db, person, organisation, clientFor, pageFor, cleanUp } = exchangeFixture('fuzz');
+
+/** Runs per form: enough to try every kind of bad value on every field a few times in CI's time. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+
+let owner: Person;
+let other: Person;
+let staff: Person;
+const ids: Record<string, string> = {};
+
+test.beforeAll(async () => {
+	await db.connect();
+	[owner, other, staff] = await Promise.all([
+		person('eigenaar', 'Fien Fuzz'),
+		person('ander', 'Otto Ander'),
+		person('netwerk', 'Nora Netwerk')
+	]);
+	await db.query('insert into public.network_staff (user_id) values ($1)', [staff.id]);
+	const academy = await organisation('academy', `Fuzz-academie ${run}`, owner);
+	const school = await organisation('school', `Fuzz-school ${run}`, owner);
+	const company = await organisation('company', `Fuzz-bedrijf ${run}`, owner);
+	const otherCompany = await organisation('company', `Ander bedrijf ${run}`, other);
+	Object.assign(ids, {
+		academyId: academy.id,
+		schoolId: school.id,
+		companyId: company.id,
+		otherCompanyId: otherCompany.id
+	});
+
+	const ownerClient = await clientFor(owner);
+	const otherClient = await clientFor(other);
+	const insert = async (client: typeof ownerClient, table: string, values: object) => {
+		const { data, error } = await client.from(table).insert(values).select('id').single();
+		if (error) throw error;
+		return (data as { id: string }).id;
+	};
+	const offer = (client: typeof ownerClient, organisationId: string, title: string) =>
+		insert(client, 'offers', {
+			organisation_id: organisationId,
+			kind: 'materials',
+			title,
+			municipality_nis: '44021',
+			radius_km: 25,
+			materials: 'Laptops met Linux',
+			quantity: 40
+		});
+	ids.offer = await offer(ownerClient, company.id, `Eigen laptops ${run}`);
+	ids.otherOffer = await offer(otherClient, otherCompany.id, `Andermans laptops ${run}`);
+	// An open request nobody answered yet: its page suggests the other company's laptops to propose.
+	ids.openRequest = await insert(ownerClient, 'requests', {
+		organisation_id: academy.id,
+		kind: 'materials',
+		title: `Nog meer laptops gezocht ${run}`,
+		quantity: '5 laptops',
+		municipality_nis: '44021'
+	});
+
+	// An accepted agreement that brings people: its page offers withdraw, fulfil, names and a first session.
+	const mentors = await insert(otherClient, 'offers', {
+		organisation_id: otherCompany.id,
+		kind: 'volunteers',
+		title: `Ingenieurs als mentor ${run}`,
+		municipality_nis: '44021',
+		radius_km: 25,
+		people: 3
+	});
+	const mentorRequest = await insert(ownerClient, 'requests', {
+		organisation_id: academy.id,
+		kind: 'volunteers',
+		title: `Mentoren gezocht ${run}`,
+		people: 2,
+		municipality_nis: '44021'
+	});
+	const { data: accepted, error: proposeError } = await otherClient.rpc('propose_agreement', {
+		p_request_id: mentorRequest,
+		p_offer_id: mentors,
+		p_message: 'Twee mentoren.'
+	});
+	if (proposeError) throw proposeError;
+	ids.accepted = accepted as string;
+	const { error: acceptError } = await ownerClient.rpc('set_agreement_status', {
+		p_agreement_id: ids.accepted,
+		p_status: 'accepted'
+	});
+	if (acceptError) throw acceptError;
+	await insert(ownerClient, 'agreement_volunteers', {
+		agreement_id: ids.accepted,
+		name: 'Mo Mentor'
+	});
+
+	const { data: request, error: requestError } = await ownerClient
+		.from('requests')
+		.insert({
+			organisation_id: academy.id,
+			kind: 'materials',
+			title: `Laptops gezocht ${run}`,
+			quantity: '10 laptops',
+			municipality_nis: '44021'
+		})
+		.select('id')
+		.single();
+	if (requestError) throw requestError;
+	ids.request = (request as { id: string }).id;
+
+	const { data: agreement, error: agreementError } = await otherClient.rpc('propose_agreement', {
+		p_request_id: ids.request,
+		p_offer_id: ids.otherOffer,
+		p_message: 'Wij hebben laptops.'
+	});
+	if (agreementError) throw agreementError;
+	ids.agreement = agreement as string;
+
+	const { rows } = await db.query<{ id: string }>(
+		`insert into public.activities (organisation_id, title, domains, format, age_min, age_max,
+		 start_date, end_date, municipality_nis, status)
+		 values ($1, $2, '{techniek}', 'korte_reeks', 10, 14, current_date + 30, current_date + 60, '44021', 'published')
+		 returning id`,
+		[academy.id, `Fuzz-robotica ${run}`]
+	);
+	ids.activity = rows[0]!.id;
+	// A draft (its page offers "publish") and one that has taken place (its page takes a reach report).
+	const { rows: more } = await db.query<{ id: string }>(
+		`insert into public.activities (organisation_id, title, domains, format, age_min, age_max,
+		 start_date, end_date, municipality_nis, status)
+		 values ($1, $2, '{techniek}', 'korte_reeks', 10, 14, current_date + 30, current_date + 60, '44021', 'draft'),
+		        ($1, $3, '{techniek}', 'korte_reeks', 10, 14, current_date - 60, current_date - 30, '44021', 'published')
+		 returning id`,
+		[academy.id, `Fuzz-ontwerp ${run}`, `Fuzz-voorbij ${run}`]
+	);
+	ids.draft = more[0]!.id;
+	ids.past = more[1]!.id;
+	// Last, so that their proposals above are the company's: someone to change the role of or remove, and an open invitation to revoke.
+	await db.query(
+		`insert into public.memberships (organisation_id, user_id, role) values ($1, $2, 'member')`,
+		[academy.id, other.id]
+	);
+	const { error: inviteError } = await ownerClient.rpc('create_invitation', {
+		p_organisation_id: academy.id,
+		p_email: `uitgenodigd-${run}@groeistoot.test`,
+		p_role: 'member'
+	});
+	if (inviteError) throw inviteError;
+
+	ids.unsubscribe = signUnsubscribe({
+		userId: owner.id,
+		scope: 'agreement_message',
+		secret: emailLinkSecret({ supabaseUrl: apiUrl, serviceRoleKey })
+	}).toString();
+
+	const { data: token, error: tokenError } = await otherClient.rpc('create_invitation', {
+		p_organisation_id: otherCompany.id,
+		p_email: owner.email,
+		p_role: 'member'
+	});
+	if (tokenError) throw tokenError;
+	ids.invitation = token as string;
+});
+
+test.afterAll(cleanUp);
+
+/**
+ * The pages whose forms are fuzzed, as the owner of an academy, a school and a company sees them. `{academy}`,
+ * `{school}` and `{company}` are the organisations' slugs at the moment the page is opened: a fuzzed edit that
+ * happens to be valid may rename one.
+ */
+function ownerPages(): string[] {
+	return [
+		'/profiel',
+		'/profiel/meldingen',
+		'/profiel/wachtwoord',
+		`/meldingen/uitschrijven?${ids.unsubscribe}`,
+		'/mijn-organisaties',
+		'/organisaties/nieuw',
+		// Before the request's own page, whose "close" may succeed (a closed request has no public page and
+		// its agreements end).
+		'/afspraken',
+		`/afspraken/${ids.agreement}`,
+		`/afspraken/${ids.accepted}`,
+		`/vragen/${ids.request}`,
+		`/vragen/${ids.openRequest}`,
+		'/organisaties/{academy}',
+		'/organisaties/{academy}/bewerken',
+		'/organisaties/{academy}/leden',
+		'/organisaties/{academy}/academieprofiel',
+		'/organisaties/{academy}/activiteiten',
+		'/organisaties/{academy}/activiteiten/nieuw',
+		`/organisaties/{academy}/activiteiten/${ids.activity}/bewerken`,
+		`/organisaties/{academy}/activiteiten/${ids.past}/bereik`,
+		`/organisaties/{academy}/activiteiten/${ids.draft}/bewerken`,
+		'/organisaties/{academy}/vragen',
+		'/organisaties/{academy}/vragen/nieuw',
+		`/organisaties/{academy}/vragen/${ids.request}`,
+		'/organisaties/{academy}/vrijwilligers',
+		'/organisaties/{school}/aanbod/nieuw',
+		'/organisaties/{company}/aanbod',
+		`/organisaties/{company}/aanbod/${ids.offer}`,
+		'/meldingen',
+		`/uitnodiging/${ids.invitation}`,
+		'/wachtwoord-herstellen',
+		'/zoeken',
+		'/academies',
+		'/activiteiten'
+	];
+}
+
+/** A page path with the organisations' current slugs filled in. */
+async function currentPath(path: string): Promise<string> {
+	const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+	if (names.length === 0) return path;
+	const { rows } = await db.query<{ id: string; slug: string }>(
+		'select id, slug from public.organisations where id = any($1::uuid[])',
+		[names.map((name) => ids[`${name}Id`])]
+	);
+	return path.replace(
+		/\{(\w+)\}/g,
+		(_, name: string) => rows.find((r) => r.id === ids[`${name}Id`])!.slug
+	);
+}
+
+const guestPages = ['/aanmelden', '/registreren', '/wachtwoord-vergeten', '/', '/zoeken'];
+
+/** Forms that end the session under test rather than change data: fuzzed separately by their own specs. */
+const sessionEnders = /^\/afmelden/;
+
+/** One request built from a form: some fields bad, some missing, some repeated, the rest as rendered. */
+function requestFor(form: FormShape, otherIds: string[]) {
+	const names = [...new Set(form.fields.map((f) => f.name))];
+	return fc
+		.record({
+			changes: fc.array(
+				fc.record({
+					name: fc.constantFrom(...(names.length > 0 ? names : ['x'])),
+					how: fc.constantFrom('bad', 'bad', 'bad', 'missing', 'repeated'),
+					value: badValue(otherIds)
+				}),
+				{ minLength: 1, maxLength: Math.max(1, Math.min(6, names.length)) }
+			),
+			extra: fc.option(fc.tuple(fc.string({ maxLength: 20 }), badValue(otherIds)), {
+				nil: undefined
+			})
+		})
+		.map(({ changes, extra }) => {
+			const body = new URLSearchParams();
+			const done = new Set<string>();
+			for (const field of form.fields) {
+				const change = changes.filter((c) => c.name === field.name);
+				if (change.some((c) => c.how === 'missing')) continue;
+				const bad = change.filter((c) => c.how !== 'missing');
+				if (bad.length === 0) {
+					// Checkboxes and radio buttons are sent unchecked; other fields as the page rendered them.
+					if (!['checkbox', 'radio'].includes(field.type)) body.append(field.name, field.value);
+					continue;
+				}
+				if (done.has(field.name)) continue;
+				done.add(field.name);
+				for (const c of bad) {
+					body.append(field.name, c.value);
+					if (c.how === 'repeated') body.append(field.name, c.value);
+				}
+			}
+			if (extra) body.append(extra[0], extra[1]);
+			return body;
+		});
+}
+
+/**
+ * Sends generated bad input to every form on the given pages, as the page's person. Returns the forms it fuzzed
+ * (path + action), so the caller can check that every action in the app was reached.
+ */
+async function fuzzForms(page: Page, paths: string[], origin: string): Promise<Set<string>> {
+	const reached = new Set<string>();
+	const fuzzed = new Set<string>();
+	const otherIds = [ids.otherOffer!, ids.otherCompanyId!, ids.agreement!, randomUUID()];
+	for (const template of paths) {
+		const path = await currentPath(template);
+		const response = await page.goto(path);
+		expect(response?.status(), `GET ${path}`).toBeLessThan(400);
+		const forms = (await formsOn(page)).filter((f) => !sessionEnders.test(f.action));
+		for (const form of forms) {
+			// The header's search box is on every page: one form, fuzzed once.
+			const key = `${form.method} ${form.action} ${form.fields.map((f) => f.name).join(',')}`;
+			if (fuzzed.has(key)) continue;
+			fuzzed.add(key);
+			reached.add(
+				`${form.method} ${form.action.replace(/\?.*$/, '')} ${/\?\/(\w+)/.exec(form.action)?.[1] ?? 'default'}`
+			);
+			await fc.assert(
+				fc.asyncProperty(requestFor(form, otherIds), async (body) => {
+					const before = await databaseFingerprint(db);
+					const answer =
+						form.method === 'post'
+							? await page.request.post(form.action, {
+									headers: {
+										origin,
+										'content-type': 'application/x-www-form-urlencoded',
+										accept: 'text/html'
+									},
+									data: body.toString(),
+									maxRedirects: 0,
+									failOnStatusCode: false
+								})
+							: await page.request.get(`${form.action.replace(/\?.*$/, '')}?${body}`, {
+									maxRedirects: 0,
+									failOnStatusCode: false
+								});
+					const status = answer.status();
+					const label = `${form.method.toUpperCase()} ${form.action} ${body.toString().slice(0, 300)}`;
+					expect(status, `5xx for ${label}`).toBeLessThan(500);
+					if (status >= 400) {
+						const changed = changedTables(before, await databaseFingerprint(db));
+						expect(
+							changed,
+							`refused (${status}) but wrote to ${changed.join(', ')}: ${label}`
+						).toEqual([]);
+					}
+				}),
+				{ numRuns: RUNS, endOnFailure: true }
+			);
+		}
+	}
+	return reached;
+}
+
+test('generated bad input to every form of a signed-in owner: no 5xx, nothing written when refused', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(15 * 60_000);
+	const page = await pageFor(browser, owner);
+	const reached = await fuzzForms(page, ownerPages(), baseURL!);
+
+	const staffPage = await pageFor(browser, staff);
+	for (const form of await fuzzForms(
+		staffPage,
+		// Network staff own no organisation, so their data page offers the deletion form.
+		['/netwerk/verificatie', '/profiel/gegevens'],
+		baseURL!
+	))
+		reached.add(form);
+
+	const guest = await (await browser.newContext()).newPage();
+	for (const form of await fuzzForms(guest, guestPages, baseURL!)) reached.add(form);
+
+	// Every action the app defines was reached by at least one fuzzed form (add its page above when not).
+	const missing = routesWithActions()
+		.flatMap(({ route, id, actions }) =>
+			actions
+				.filter(
+					(action) =>
+						![...reached].some((r) => {
+							const [method, path, name] = r.split(' ');
+							return method === 'post' && route.test(path!) && name === action;
+						})
+				)
+				.map((action) => `${id} ?/${action}`)
+		)
+		.filter((entry) => !/^afmelden /.test(entry));
+	expect(missing, 'form actions no fuzzed page offers').toEqual([]);
+});
+
+/** Where each `+server` endpoint is reached (its route id with the groups and parameters filled in). */
+const endpointPaths: Record<string, string> = {
+	'(app)/profiel/gegevens/downloaden': '/profiel/gegevens/downloaden',
+	'(public)/auth/confirm': '/auth/confirm',
+	'(public)/zoeken/kaart.svg': '/zoeken/kaart.svg',
+	'api/health': '/api/health',
+	'api/search': '/api/search',
+	taal: '/taal'
+};
+
+test('generated bad query strings and bodies to every endpoint: no 5xx, nothing written', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(10 * 60_000);
+	const all = endpoints();
+	expect(
+		all.map((e) => e.id).filter((id) => !(id in endpointPaths)),
+		'endpoints this test does not know'
+	).toEqual([]);
+
+	// The names the app reads from query strings, and some it does not.
+	const names = [
+		...Object.values(SEARCH_PARAMS),
+		'code',
+		'token_hash',
+		'type',
+		'next',
+		'redirectTo',
+		'locale',
+		'fout',
+		'toon',
+		'zoek',
+		'u',
+		'k',
+		'e',
+		's',
+		'__proto__',
+		'x'
+	];
+	const otherIds = [ids.otherOffer!, ids.otherCompanyId!, randomUUID()];
+	const query = fc
+		.array(fc.tuple(fc.constantFrom(...names), badValue(otherIds)), { minLength: 1, maxLength: 6 })
+		.map((pairs) => new URLSearchParams(pairs));
+
+	for (const page of [
+		await pageFor(browser, owner),
+		await (await browser.newContext()).newPage()
+	]) {
+		for (const { id, methods } of all) {
+			const path = endpointPaths[id]!;
+			for (const method of methods) {
+				await fc.assert(
+					fc.asyncProperty(query, async (params) => {
+						const before = await databaseFingerprint(db);
+						const answer = await page.request.fetch(method === 'GET' ? `${path}?${params}` : path, {
+							method,
+							headers: {
+								origin: baseURL!,
+								'content-type': 'application/x-www-form-urlencoded'
+							},
+							data: method === 'GET' ? undefined : params.toString(),
+							maxRedirects: 0,
+							failOnStatusCode: false
+						});
+						const label = `${method} ${path} ${params.toString().slice(0, 300)}`;
+						expect(answer.status(), `5xx for ${label}`).toBeLessThan(500);
+						if (answer.status() >= 400) {
+							const changed = changedTables(before, await databaseFingerprint(db));
+							expect(changed, `refused but wrote to ${changed.join(', ')}: ${label}`).toEqual([]);
+						}
+					}),
+					{ numRuns: RUNS * 2, endOnFailure: true }
+				);
+			}
+		}
+	}
+});
