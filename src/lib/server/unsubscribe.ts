@@ -10,7 +10,15 @@ export type UnsubscribeLink = { userId: string; scope: string };
 
 /** The link's person and kind (or `digest`); a tampered or expired link is a 400 with a Dutch message. */
 export function checkUnsubscribeLink(url: URL): UnsubscribeLink {
-	const verified = verifyUnsubscribe(url.searchParams, mailLinkSecret());
+	let secret: string;
+	try {
+		secret = mailLinkSecret();
+	} catch (cause) {
+		// A deployment without EMAIL_LINK_SECRET sends no such mails; an older link gets a way out, not a 500.
+		console.error('unsubscribe link not checked:', cause instanceof Error ? cause.message : cause);
+		error(503, m.notif_unsub_unavailable());
+	}
+	const verified = verifyUnsubscribe(url.searchParams, secret);
 	if (!verified.ok) {
 		error(400, verified.reason === 'expired' ? m.notif_unsub_expired() : m.notif_unsub_invalid());
 	}
