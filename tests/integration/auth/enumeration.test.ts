@@ -4,7 +4,6 @@
 // scripts/bench-auth-timing.js: timings are too noisy for a test.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-	admin,
 	mailCount,
 	ownAuth,
 	password,
@@ -13,7 +12,8 @@ import {
 	sql,
 	uniqueEmail,
 	userTracker,
-	anon
+	anon,
+	confirmedEmail as confirmedEmailOf
 } from './helpers';
 
 const users = userTracker();
@@ -27,17 +27,7 @@ afterAll(async () => {
 	await users.cleanup();
 });
 
-async function confirmedEmail() {
-	const email = uniqueEmail('enum');
-	const { data, error } = await admin.auth.admin.createUser({
-		email,
-		password,
-		email_confirm: true
-	});
-	if (error) throw error;
-	users.add(data.user?.id);
-	return email;
-}
+const confirmedEmail = () => confirmedEmailOf(users, 'enum');
 
 const post = (path: string, body: unknown, base = `${own.url}/auth/v1`) =>
 	raw(path, {

@@ -79,16 +79,22 @@ export async function signUpUser(
 	return { email, session: data.session, user: data.user };
 }
 
+/** The address of a confirmed user made through the admin API (as the seed's are), not signed in. */
+export async function confirmedEmail(tracker: ReturnType<typeof userTracker>, label = 'auth') {
+	const email = uniqueEmail(label);
+	const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });
+	if (created.error || !created.data.user) throw created.error ?? new Error('no user');
+	tracker.add(created.data.user.id);
+	return email;
+}
+
 /** A confirmed user made through the admin API (as the seed's are), signed in on the given client. */
 export async function confirmedUser(
 	client: SupabaseClient,
 	tracker: ReturnType<typeof userTracker>,
 	label = 'auth'
 ) {
-	const email = uniqueEmail(label);
-	const created = await admin.auth.admin.createUser({ email, password, email_confirm: true });
-	if (created.error || !created.data.user) throw created.error ?? new Error('no user');
-	tracker.add(created.data.user.id);
+	const email = await confirmedEmail(tracker, label);
 	const { data, error } = await client.auth.signInWithPassword({ email, password });
 	if (error || !data.session || !data.user) throw error ?? new Error('no session after sign-in');
 	return { email, session: data.session, user: data.user };

@@ -3,7 +3,13 @@
 // client's address (or a valid Sb-Forwarded-For comes with GOTRUE_SECURITY_SB_FORWARDED_FOR_ENABLED),
 // keyed by its first value; a request without a value there is not limited.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { admin, ownAuth, password, uniqueEmail, userTracker } from './helpers';
+import {
+	ownAuth,
+	password,
+	uniqueEmail,
+	userTracker,
+	confirmedEmail as confirmedEmailOf
+} from './helpers';
 
 const users = userTracker();
 let instances: Awaited<ReturnType<typeof ownAuth>>[] = [];
@@ -32,17 +38,7 @@ async function instance(env: Record<string, string>) {
 	return { call, client: own.client };
 }
 
-async function confirmedEmail() {
-	const email = uniqueEmail('rl');
-	const { data, error } = await admin.auth.admin.createUser({
-		email,
-		password,
-		email_confirm: true
-	});
-	if (error) throw error;
-	users.add(data.user?.id);
-	return email;
-}
+const confirmedEmail = () => confirmedEmailOf(users, 'rl');
 
 const from = (ip: string) => ({ 'x-forwarded-for': ip });
 const limited = { code: 'over_request_rate_limit', message: 'Request rate limit reached' };

@@ -13,7 +13,8 @@ import {
 	raw,
 	signUpUser,
 	uniqueEmail,
-	userTracker
+	userTracker,
+	confirmedEmail as confirmedEmailOf
 } from './helpers';
 
 const users = userTracker();
@@ -46,17 +47,7 @@ function expectAtSite(location: string | null, fragmentKey: 'access_token' | 'er
 	expect(new URLSearchParams(target.hash.slice(1)).get(fragmentKey)).toBeTruthy();
 }
 
-async function confirmedEmail() {
-	const email = uniqueEmail('redirect');
-	const { data, error } = await admin.auth.admin.createUser({
-		email,
-		password,
-		email_confirm: true
-	});
-	if (error) throw error;
-	users.add(data.user?.id);
-	return email;
-}
+const confirmedEmail = () => confirmedEmailOf(users, 'redirect');
 
 /** The mailed link and where following it leads. */
 async function mailedLink(email: string, subject: string) {
