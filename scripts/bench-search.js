@@ -10,50 +10,28 @@
 //     and straight against Meilisearch with the very request the app sends (captured once through a
 //     recording proxy), interleaved in one run. The last line is the summary.
 // BENCH_BUILD=<dir> uses an existing build of the app instead of building one into .local/build-bench-search.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
+import {
+	buildApp,
+	quantile,
+	sleep,
+	startApp as startBuiltApp,
+	usePrivateStack
+} from './lib/bench-kit.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groeistoot-bench-search-'));
-Object.assign(process.env, {
-	STACK_LOCAL_DIR: path.join(dir, '.local'),
-	STACK_API_PORT: '28321',
-	STACK_DB_PORT: '28322',
-	STACK_MAILBOX_PORT: '28324',
-	STACK_SMTP_PORT: '28325',
-	STACK_POSTGREST_PORT: '28330',
-	STACK_POSTGREST_ADMIN_PORT: '28331',
-	STACK_MEILI_PORT: '28700'
-});
-const env = process.env;
 const APP_PORT = 28173;
 const CAPTURE_APP_PORT = 28174;
 const PROXY_PORT = 28701;
-// Imported after the environment is set: they read the stack's ports from it.
-const { anonKey, apiUrl, databaseUrl, meiliMasterKey, meiliUrl, root, serviceRoleKey } =
-	await import('../stack/config.js');
+// A private stack on ports 28xxx; the modules below read its ports from the environment it sets.
+const stack = await usePrivateStack('bench-search', 28);
+const { apiUrl, databaseUrl, meiliMasterKey, meiliUrl, root, serviceRoleKey } = stack.config;
 const { default: pg } = await import('pg');
 const { createSearchWorker } = await import('../src/lib/server/search/worker.js');
 const { reindex } = await import('../src/lib/server/search/reindex.js');
 const { createMeiliClient } = await import('../src/lib/server/search/meili.js');
 
-/** @param {string} command */
-function stack(command) {
-	const result = spawnSync('node', ['stack/cli.js', command], { env, encoding: 'utf8', cwd: root });
-	if (result.status !== 0)
-		throw new Error(`stack ${command} failed: ${result.stderr || result.stdout}`);
-}
-
-/** @param {number[]} values @param {number} q */
-function quantile(values, q) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-}
 const ms = (/** @type {number} */ value) => `${value.toFixed(1)} ms`;
-const sleep = (/** @type {number} */ time) => new Promise((resolve) => setTimeout(resolve, time));
 
 /** The generated data: 200 organisations, 42 000 activities, 6 000 offers, 4 200 requests. */
 const GENERATE = `
@@ -225,47 +203,10 @@ async function recordingProxy() {
 }
 
 /**
- * Starts the built app against the private stack and waits until it answers.
- * @param {string} build @param {number} port @param {Record<string, string>} extra
+ * The built app against the private stack.
+ * @param {string} build @param {number} port @param {Record<string, string>} env
  */
-async function startApp(build, port, extra) {
-	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn('node', [build], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			PUBLIC_SUPABASE_URL: apiUrl,
-			PUBLIC_SUPABASE_ANON_KEY: anonKey,
-			SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
-			MEILI_URL: meiliUrl,
-			MEILI_MASTER_KEY: meiliMasterKey,
-			...extra
-		}
-	});
-	for (let i = 0; i < 400; i++) {
-		try {
-			if ((await fetch(`${origin}/api/health`)).ok) {
-				return {
-					origin,
-					stop: () =>
-						new Promise((resolve) => {
-							child.once('exit', resolve);
-							child.kill('SIGTERM');
-						})
-				};
-			}
-		} catch {
-			// not listening yet
-		}
-		await sleep(50);
-	}
-	child.kill();
-	throw new Error('the built app did not start');
-}
+const startApp = (build, port, env) => startBuiltApp({ build, port, config: stack.config, env });
 
 /** @param {string} url @param {RequestInit} [init] */
 async function timed(url, init) {
@@ -282,24 +223,10 @@ let db;
 /** @type {Array<() => unknown>} */
 const cleanup = [];
 try {
-	let build = process.env.BENCH_BUILD;
-	if (!build) {
-		build = path.join(root, '.local', 'build-bench-search');
-		console.log('Building the app into .local/build-bench-search …');
-		const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-			cwd: root,
-			stdio: 'inherit',
-			env: {
-				...process.env,
-				BUILD_OUT: build,
-				KIT_OUT_DIR: path.join(root, '.local', 'kit-bench-search')
-			}
-		});
-		if (built.status !== 0) throw new Error('vite build failed');
-	}
+	const build = buildApp(root, 'bench-search');
 
-	console.log(`Starting a private stack in ${dir} …`);
-	stack('start');
+	console.log(`Starting a private stack in ${stack.dir} …`);
+	stack.start();
 	db = new pg.Client({ connectionString: databaseUrl });
 	await db.connect();
 	const worker = createSearchWorker({
@@ -503,9 +430,8 @@ try {
 	}
 	await db?.end().catch(() => undefined);
 	try {
-		stack('stop');
+		stack.stop();
 	} catch (error) {
 		console.error(String(error));
 	}
-	fs.rmSync(dir, { recursive: true, force: true });
 }

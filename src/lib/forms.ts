@@ -15,6 +15,7 @@ export function fieldErrors<Field extends string>(error: z.ZodError): FormErrors
 
 // Control characters nobody can type in a form (NUL, escape, ...), except tab and line breaks. Postgres refuses
 // NUL in text outright; the others would only hide in names and titles.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Text as a person could have typed it: without invisible control characters. */
