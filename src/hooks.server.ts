@@ -10,7 +10,7 @@ import { createSearchWorker } from '$lib/server/search/worker.js';
 import { createRequestClient } from '$lib/server/supabase';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 
 // The search worker runs inside the app server unless SEARCH_WORKER=off (then `npm run search:worker`
@@ -81,7 +81,8 @@ const authGuard: Handle = async ({ event, resolve }) => {
 	event.locals.user = user;
 
 	const target = guardRedirect({ routeId: event.route.id, url: event.url, signedIn: !!user });
-	if (target) redirect(303, target);
+	// Returned, not thrown: a thrown redirect would pass the security headers' handle by.
+	if (target) return new Response(null, { status: 303, headers: { location: target } });
 
 	return resolve(event);
 };

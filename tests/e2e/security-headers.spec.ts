@@ -265,6 +265,12 @@ test('endpoints, redirects and form answers carry the headers too', async ({
 	expect(language.status()).toBe(303);
 	expectSecurityHeaders(language);
 
+	// The guard's redirect of a visitor away from a signed-in page.
+	const guarded = await request.get('/afspraken', { maxRedirects: 0 });
+	expect(guarded.status()).toBe(303);
+	expect(guarded.headers()['location']).toBe('/aanmelden?redirectTo=%2Fafspraken');
+	expectSecurityHeaders(guarded);
+
 	const badSearch = await request.get(`/api/search?q=${'a'.repeat(300)}`);
 	expect(badSearch.status()).toBe(400);
 	expectSecurityHeaders(badSearch);
