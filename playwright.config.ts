@@ -1,4 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { appEnvironment } from './stack/app-env.js';
+
+// The running stack's URLs and keys, wherever its ports are (STACK_*), unless the environment sets them: for
+// the web server below and for the specs that start a second app with this process's environment.
+Object.assign(process.env, appEnvironment(process.env));
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const origin = `http://127.0.0.1:${port}`;

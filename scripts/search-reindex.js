@@ -2,9 +2,11 @@
 // @ts-check
 // `npm run search:reindex [index …]`: rebuilds the search indexes from Postgres into new indexes and
 // swaps them in (search keeps answering throughout), then prints the documents per index and the time.
-// Environment: PUBLIC_SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, MEILI_URL, MEILI_MASTER_KEY (local defaults).
+// Environment: PUBLIC_SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, MEILI_URL, MEILI_MASTER_KEY; defaults only
+// against the local stack.
 import { apiUrl, meiliMasterKey, meiliUrl, serviceRoleKey } from '../stack/config.js';
 import { reindex } from '../src/lib/server/search/reindex.js';
+import { searchScriptSettings } from '../src/lib/server/search/script-settings.js';
 import { INDEX_UIDS, isIndexUid } from '../src/lib/server/search/settings.js';
 
 const wanted = process.argv.slice(2);
@@ -16,13 +18,23 @@ if (unknown.length > 0) {
 	process.exit(2);
 }
 
+let settings;
+try {
+	settings = searchScriptSettings(process.env, {
+		apiUrl,
+		serviceRoleKey,
+		meiliUrl,
+		meiliMasterKey
+	});
+} catch (error) {
+	console.error(`search:reindex: ${error instanceof Error ? error.message : error}`);
+	process.exit(2);
+}
+
 const started = Date.now();
 try {
 	const results = await reindex({
-		supabaseUrl: process.env.PUBLIC_SUPABASE_URL || apiUrl,
-		serviceRoleKey: process.env.SUPABASE_SERVICE_ROLE_KEY || serviceRoleKey,
-		meiliUrl: process.env.MEILI_URL || meiliUrl,
-		meiliKey: process.env.MEILI_MASTER_KEY || meiliMasterKey,
+		...settings,
 		indexes: wanted.length > 0 ? wanted : INDEX_UIDS
 	});
 	for (const { uid, documents, requeued, ms } of results) {

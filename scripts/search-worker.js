@@ -3,17 +3,29 @@
 // `npm run search:worker`: keeps Meilisearch in step with Postgres outside the app server (run it with
 // SEARCH_WORKER=off on the app, or next to it: several workers share the outbox). One line per batch;
 // stops after the batch in hand on SIGINT or SIGTERM.
-// Environment: PUBLIC_SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, MEILI_URL, MEILI_MASTER_KEY (local defaults).
+// Environment: PUBLIC_SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, MEILI_URL, MEILI_MASTER_KEY; defaults only
+// against the local stack.
 import { apiUrl, meiliMasterKey, meiliUrl, serviceRoleKey } from '../stack/config.js';
+import { searchScriptSettings } from '../src/lib/server/search/script-settings.js';
 import { createSearchWorker } from '../src/lib/server/search/worker.js';
 
 const stamp = () => new Date().toISOString();
 
+let settings;
+try {
+	settings = searchScriptSettings(process.env, {
+		apiUrl,
+		serviceRoleKey,
+		meiliUrl,
+		meiliMasterKey
+	});
+} catch (error) {
+	console.error(`search:worker: ${error instanceof Error ? error.message : error}`);
+	process.exit(2);
+}
+
 const worker = createSearchWorker({
-	supabaseUrl: process.env.PUBLIC_SUPABASE_URL || apiUrl,
-	serviceRoleKey: process.env.SUPABASE_SERVICE_ROLE_KEY || serviceRoleKey,
-	meiliUrl: process.env.MEILI_URL || meiliUrl,
-	meiliKey: process.env.MEILI_MASTER_KEY || meiliMasterKey,
+	...settings,
 	onBatch: (batch) => {
 		const indexes = Object.entries(batch.indexes)
 			.map(([uid, count]) => `${uid} ${count}`)
@@ -27,7 +39,7 @@ const worker = createSearchWorker({
 	log: (line) => console.error(`${stamp()} ${line}`)
 });
 
-console.log(`${stamp()} search worker ${worker.workerId} started (${worker.meili.url})`);
+console.log(`${stamp()} search worker ${worker.workerId} started (${worker.meiliUrl})`);
 worker.start();
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {

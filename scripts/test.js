@@ -1,19 +1,28 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm test`: every runner against the real local stack, then one plain closing line that sums them.
-// Starts the stack when it is not running and stops it again only if this run started it.
+// Starts the stack when it is not running and stops it again only if this run started it. The stack's URLs
+// and keys go to every runner (and so to the app they start) unless the environment sets them, so the stack
+// may run on other ports (STACK_*).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { appEnvironment } from '../stack/app-env.js';
 import { localDir } from '../stack/config.js';
 
 const reports = path.join(localDir, 'reports');
 const vitestReport = path.join(reports, 'vitest.json');
-const playwrightReport = path.join(reports, 'playwright.json');
+// Where playwright.config.ts writes its report (E2E_REPORT, else one next to this run's other reports).
+const playwrightReport = process.env.E2E_REPORT ?? path.join(reports, 'playwright.json');
+
+const stackEnv = appEnvironment(process.env);
 
 /** @param {string} command @param {string[]} args @param {NodeJS.ProcessEnv} [env] */
 function run(command, args, env) {
-	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	const result = spawnSync(command, args, {
+		stdio: 'inherit',
+		env: { ...process.env, ...stackEnv, ...env }
+	});
 	return result.status ?? 1;
 }
 
@@ -38,6 +47,7 @@ let skipped = 0;
 try {
 	fs.rmSync(reports, { recursive: true, force: true });
 	fs.mkdirSync(reports, { recursive: true });
+	fs.rmSync(playwrightReport, { force: true });
 
 	const vitestExit = run('npx', [
 		'vitest',
@@ -64,7 +74,11 @@ try {
 		console.error('the app did not build: end-to-end tests not run');
 		failed += 1;
 	} else {
-		const playwrightExit = run('npx', ['playwright', 'test']);
+		// A production install (no devDependencies) of this build serves the app and runs the scripts.
+		if (run('node', ['scripts/check-production-install.js']) === 0) passed += 1;
+		else failed += 1;
+
+		const playwrightExit = run('npx', ['playwright', 'test'], { E2E_REPORT: playwrightReport });
 		const playwright = readJson(playwrightReport);
 		if (playwright) {
 			passed += playwright.stats.expected + playwright.stats.flaky;

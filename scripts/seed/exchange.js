@@ -1436,7 +1436,7 @@ select a.offer_id, a.id, s.day, s.slot, l.at
 from seed_new_agreements n
 join public.agreements a on a.id = n.id
 join seed_agreement_log l on l.agreement_id = a.id and l.status = 'accepted'
-cross join lateral public.room_sessions(
+cross join lateral private.room_sessions(
 	a.offer_id, a.booking_weekday, a.booking_starts, a.booking_ends, a.booking_from, a.booking_until
 ) s
 where a.status in ('accepted', 'fulfilled') and a.booking_weekday is not null
@@ -1465,7 +1465,7 @@ insert into public.volunteer_checks (
 	id, organisation_id, volunteer_name, agreement_id, seen_on, seen_by_name, recorded_by, created_at
 )
 select v.id::uuid, v.organisation_id::uuid, v.volunteer_name, v.agreement_id::uuid,
-	public.today_in_belgium() - v.days_ago, v.seen_by_name, v.recorded_by::uuid,
+	private.today_in_belgium() - v.days_ago, v.seen_by_name, v.recorded_by::uuid,
 	now() - make_interval(days => v.days_ago, hours => -2)
 from (
 	values
@@ -1488,7 +1488,7 @@ on conflict (id) do nothing;`);
 	out.push(`-- Who comes: named people of accepted agreements and their first session -----------------------------
 
 update public.agreements a
-set first_session_on = public.today_in_belgium() + v.days
+set first_session_on = private.today_in_belgium() + v.days
 from (
 	values
 ${values(

@@ -1,5 +1,6 @@
 // The resource exchange's fixed vocabularies: the values Postgres checks, and the words people read for them.
 import { m } from '$lib/paraglide/messages';
+import type { AgreementStatus } from '$lib/schemas/agreement';
 
 export const OFFER_KINDS = [
 	'room',
@@ -94,6 +95,14 @@ export const requestStatusLabel: Record<RequestStatus, () => string> = {
 	in_progress: m.ex_request_status_in_progress,
 	fulfilled: m.ex_request_status_fulfilled,
 	closed: m.ex_request_status_closed
+};
+
+export const agreementStatusLabel: Record<AgreementStatus, () => string> = {
+	proposed: m.ag_status_proposed,
+	accepted: m.ag_status_accepted,
+	declined: m.ag_status_declined,
+	withdrawn: m.ag_status_withdrawn,
+	fulfilled: m.ag_status_fulfilled
 };
 
 /** 3 → "woensdag"; '' for a day outside 1..7. */

@@ -1,42 +1,6 @@
 -- Profiles: the person behind an account, as others on the platform see them.
 
 /**
- * set_updated_at()
- * Trigger for every table with an updated_at column.
- */
-create function public.set_updated_at()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-	new.updated_at := now();
-	return new;
-end;
-$$;
-
-comment on function public.set_updated_at() is 'Trigger: keeps updated_at at the time of the last change.';
-
-revoke execute on function public.set_updated_at() from public, anon, authenticated;
-
-/**
- * has_distinct_elements(array)
- * For check constraints on array columns (a subquery is not allowed there).
- */
-create function public.has_distinct_elements(elements anyarray)
-returns boolean
-language sql
-immutable
-parallel safe
-set search_path = ''
-as $$
-	select count(*) = count(distinct e) from unnest(elements) as e;
-$$;
-
-comment on function public.has_distinct_elements(anyarray) is
-	'True when no element of the array occurs twice. Used by check constraints.';
-
-/**
  * profiles
  * One row per account, created by a trigger when the account is created and removed with it. A person
  * edits their own profile; visibility decides who else can read it. Never holds data about children.
@@ -56,7 +20,7 @@ create table public.profiles (
 		personas <@ array['teacher', 'volunteer', 'coordinator', 'company_rep', 'school_staff']::text[]
 		and array_position(personas, null) is null
 	),
-	constraint profiles_personas_distinct check (public.has_distinct_elements(personas)),
+	constraint profiles_personas_distinct check (private.has_distinct_elements(personas)),
 	constraint profiles_bio_length check (char_length(bio) <= 500),
 	constraint profiles_visibility_known check (visibility in ('public', 'members', 'private'))
 );
@@ -82,7 +46,7 @@ create index profiles_personas_idx on public.profiles using gin (personas);
  * normalise_profile()
  * Trims the display name and bio so that " Jan " and "Jan" are the same name, and an empty bio is none.
  */
-create function public.normalise_profile()
+create function private.normalise_profile()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -94,28 +58,26 @@ begin
 end;
 $$;
 
-comment on function public.normalise_profile() is 'Trigger: trims display_name and bio before the checks run.';
-
-revoke execute on function public.normalise_profile() from public, anon, authenticated;
+comment on function private.normalise_profile() is 'Trigger: trims display_name and bio before the checks run.';
 
 create trigger profiles_normalise
 	before insert or update on public.profiles
-	for each row execute function public.normalise_profile();
+	for each row execute function private.normalise_profile();
 
 create trigger profiles_set_updated_at
 	before update on public.profiles
-	for each row execute function public.set_updated_at();
+	for each row execute function private.set_updated_at();
 
 create trigger profiles_require_current_municipality
 	before insert or update of municipality_nis on public.profiles
-	for each row execute function public.require_current_municipality('municipality_nis');
+	for each row execute function private.require_current_municipality('municipality_nis');
 
 /**
  * create_profile_for_new_user()
  * Gives every new account a profile. The signup metadata only proposes a display name; it is never
  * trusted for anything else.
  */
-create function public.create_profile_for_new_user()
+create function private.create_profile_for_new_user()
 returns trigger
 language plpgsql
 security definer
@@ -138,14 +100,12 @@ begin
 end;
 $$;
 
-comment on function public.create_profile_for_new_user() is
+comment on function private.create_profile_for_new_user() is
 	'Trigger on auth.users: creates the profile of a new account, named after the signup display_name or the email.';
-
-revoke execute on function public.create_profile_for_new_user() from public, anon, authenticated;
 
 create trigger on_auth_user_created_create_profile
 	after insert on auth.users
-	for each row execute function public.create_profile_for_new_user();
+	for each row execute function private.create_profile_for_new_user();
 
 -- Policies ------------------------------------------------------------------------------------------
 
@@ -179,3 +139,5 @@ create policy "people can update their own profile"
 -- change only the columns they own: not id, created_at or updated_at.
 revoke insert, update, delete, truncate on public.profiles from anon, authenticated;
 grant update (display_name, personas, municipality_nis, bio, visibility) on public.profiles to authenticated;
+
+revoke execute on all functions in schema private from public;

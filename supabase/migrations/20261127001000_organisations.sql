@@ -2,93 +2,6 @@
 -- their private contact. Academy profiles, activities, invitations and verification build on this.
 
 /**
- * keep_column_unchanged()
- * Trigger for columns that are chosen once: refuses an update that changes the column named by the first
- * argument, with the Dutch message given as the second argument.
- */
-create function public.keep_column_unchanged()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-	column_name text := tg_argv[0];
-begin
-	if (to_jsonb(new) -> column_name) is distinct from (to_jsonb(old) -> column_name) then
-		raise exception using
-			errcode = 'check_violation',
-			message = coalesce(tg_argv[1], format('%s kan niet meer veranderen.', column_name)),
-			hint = tg_table_name || '_' || column_name || '_fixed',
-			column = column_name,
-			table = tg_table_name,
-			schema = tg_table_schema;
-	end if;
-	return new;
-end;
-$$;
-
-comment on function public.keep_column_unchanged() is
-	'Trigger: refuses a change of the column named by the first argument (message: the second argument; 23514, hint <table>_<column>_fixed).';
-
-revoke execute on function public.keep_column_unchanged() from public, anon, authenticated;
-
-/**
- * fill_point_from_municipality()
- * Trigger for tables with municipality_nis, lat and lng: a row without an exact point gets the centroid
- * of its municipality, and moving to another municipality moves the point along unless a new point is
- * given in the same update.
- */
-create function public.fill_point_from_municipality()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-	centroid record;
-begin
-	if tg_op = 'UPDATE' then
-		if new.lat is not null and new.lng is not null
-			and (new.municipality_nis is not distinct from old.municipality_nis
-				or new.lat is distinct from old.lat
-				or new.lng is distinct from old.lng) then
-			return new;
-		end if;
-	elsif new.lat is not null and new.lng is not null then
-		return new;
-	end if;
-
-	select m.lat, m.lng into centroid from public.municipalities m where m.nis = new.municipality_nis;
-	if not found and new.municipality_nis is null then
-		raise exception using
-			errcode = 'not_null_violation',
-			message = 'Kies een gemeente.',
-			hint = tg_table_name || '_municipality_nis_given',
-			column = 'municipality_nis',
-			table = tg_table_name,
-			schema = tg_table_schema;
-	elsif not found then
-		-- Raised here rather than left to the foreign key, which would come after the not-null check on lat.
-		raise exception using
-			errcode = 'foreign_key_violation',
-			message = format('Gemeente %s bestaat niet.', new.municipality_nis),
-			hint = tg_table_name || '_municipality_nis_fkey',
-			column = 'municipality_nis',
-			constraint = tg_table_name || '_municipality_nis_fkey',
-			table = tg_table_name,
-			schema = tg_table_schema;
-	end if;
-	new.lat := centroid.lat;
-	new.lng := centroid.lng;
-	return new;
-end;
-$$;
-
-comment on function public.fill_point_from_municipality() is
-	'Trigger: fills lat/lng with the municipality''s centroid when no exact point is given, and moves it along with the municipality.';
-
-revoke execute on function public.fill_point_from_municipality() from public, anon, authenticated;
-
-/**
  * organisations
  * Everything that presents itself on Groeistoot: academies, schools, companies and partners. Public:
  * anyone can read them; any signed-in person can create one (and becomes its owner); its owners and
@@ -182,7 +95,7 @@ create index organisations_verified_by_idx on public.organisations (verified_by)
  * normalise_organisation()
  * Trims the texts people type and turns an empty optional field into none.
  */
-create function public.normalise_organisation()
+create function private.normalise_organisation()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -199,30 +112,28 @@ begin
 end;
 $$;
 
-comment on function public.normalise_organisation() is
+comment on function private.normalise_organisation() is
 	'Trigger: trims name, description and the optional contact fields; empty optional fields become null.';
-
-revoke execute on function public.normalise_organisation() from public, anon, authenticated;
 
 create trigger organisations_normalise
 	before insert or update on public.organisations
-	for each row execute function public.normalise_organisation();
+	for each row execute function private.normalise_organisation();
 
 create trigger organisations_set_updated_at
 	before update on public.organisations
-	for each row execute function public.set_updated_at();
+	for each row execute function private.set_updated_at();
 
 create trigger organisations_require_current_municipality
 	before insert or update of municipality_nis on public.organisations
-	for each row execute function public.require_current_municipality('municipality_nis');
+	for each row execute function private.require_current_municipality('municipality_nis');
 
 create trigger organisations_fill_point
 	before insert or update on public.organisations
-	for each row execute function public.fill_point_from_municipality();
+	for each row execute function private.fill_point_from_municipality();
 
 create trigger organisations_kind_fixed
 	before update of kind on public.organisations
-	for each row execute function public.keep_column_unchanged(
+	for each row execute function private.keep_column_unchanged(
 		'kind', 'De soort van een organisatie ligt vast: maak een nieuwe organisatie aan.'
 	);
 
@@ -254,93 +165,11 @@ create index memberships_user_id_idx on public.memberships (user_id);
 create index memberships_owners_idx on public.memberships (organisation_id) where role = 'owner';
 
 /**
- * org_role(organisation), is_org_member(organisation), is_org_admin(organisation)
- * The signed-in person's role in an organisation. Security definer so that policies (also the ones on
- * memberships itself) can ask without recursing into the memberships policies.
- */
-create function public.org_role(p_organisation_id uuid)
-returns text
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-	select ms.role
-	from public.memberships ms
-	where ms.organisation_id = p_organisation_id and ms.user_id = (select auth.uid());
-$$;
-
-comment on function public.org_role(uuid) is
-	'The signed-in person''s role (owner, admin, member) in the organisation, or null when they do not belong to it.';
-
-create function public.is_org_member(p_organisation_id uuid)
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-	select exists (
-		select 1 from public.memberships ms
-		where ms.organisation_id = p_organisation_id and ms.user_id = (select auth.uid())
-	);
-$$;
-
-comment on function public.is_org_member(uuid) is
-	'True when the signed-in person belongs to the organisation, in any role.';
-
-create function public.is_org_admin(p_organisation_id uuid)
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-	select exists (
-		select 1 from public.memberships ms
-		where ms.organisation_id = p_organisation_id and ms.user_id = (select auth.uid())
-			and ms.role in ('owner', 'admin')
-	);
-$$;
-
-comment on function public.is_org_admin(uuid) is
-	'True when the signed-in person is owner or admin of the organisation.';
-
-/**
- * my_organisation_ids()
- * Every organisation the signed-in person belongs to. Policies that read many rows use it as
- * `organisation_id in (select public.my_organisation_ids())`, a hashed subplan that runs once per query
- * instead of a function call per row.
- */
-create function public.my_organisation_ids()
-returns setof uuid
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-	select ms.organisation_id from public.memberships ms where ms.user_id = (select auth.uid());
-$$;
-
-comment on function public.my_organisation_ids() is
-	'The organisations the signed-in person belongs to (any role). For policies: organisation_id in (select public.my_organisation_ids()).';
-
-revoke execute on function public.my_organisation_ids() from public, anon;
-grant execute on function public.my_organisation_ids() to authenticated, service_role;
-
-revoke execute on function public.org_role(uuid) from public, anon;
-revoke execute on function public.is_org_member(uuid) from public, anon;
-revoke execute on function public.is_org_admin(uuid) from public, anon;
-grant execute on function public.org_role(uuid) to authenticated, service_role;
-grant execute on function public.is_org_member(uuid) to authenticated, service_role;
-grant execute on function public.is_org_admin(uuid) to authenticated, service_role;
-
-/**
  * add_creator_as_owner()
  * The person who creates an organisation becomes its owner. Skipped without a signed-in person (seeding,
  * service role), where memberships are written explicitly.
  */
-create function public.add_creator_as_owner()
+create function private.add_creator_as_owner()
 returns trigger
 language plpgsql
 security definer
@@ -358,14 +187,12 @@ begin
 end;
 $$;
 
-comment on function public.add_creator_as_owner() is
+comment on function private.add_creator_as_owner() is
 	'Trigger: makes the signed-in person who creates an organisation its owner (nothing when nobody is signed in).';
-
-revoke execute on function public.add_creator_as_owner() from public, anon, authenticated;
 
 create trigger organisations_add_creator_as_owner
 	after insert on public.organisations
-	for each row execute function public.add_creator_as_owner();
+	for each row execute function private.add_creator_as_owner();
 
 /**
  * keep_an_owner()
@@ -374,7 +201,7 @@ create trigger organisations_add_creator_as_owner
  * removed person's account is being deleted. The organisation row is locked first, so two owners leaving
  * at the same moment cannot both succeed.
  */
-create function public.keep_an_owner()
+create function private.keep_an_owner()
 returns trigger
 language plpgsql
 security definer
@@ -406,14 +233,12 @@ begin
 end;
 $$;
 
-comment on function public.keep_an_owner() is
+comment on function private.keep_an_owner() is
 	'Trigger: refuses removing or demoting the last owner of an organisation, unless the organisation or the account is being deleted.';
-
-revoke execute on function public.keep_an_owner() from public, anon, authenticated;
 
 create trigger memberships_keep_an_owner
 	after update of role or delete on public.memberships
-	for each row execute function public.keep_an_owner();
+	for each row execute function private.keep_an_owner();
 
 /**
  * organisation_contacts
@@ -446,7 +271,7 @@ comment on column public.organisation_contacts.updated_at is 'When the contact l
  * normalise_organisation_contact()
  * Trims the fields; empty ones become none.
  */
-create function public.normalise_organisation_contact()
+create function private.normalise_organisation_contact()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -459,22 +284,20 @@ begin
 end;
 $$;
 
-comment on function public.normalise_organisation_contact() is
+comment on function private.normalise_organisation_contact() is
 	'Trigger: trims the private contact fields; empty ones become null.';
-
-revoke execute on function public.normalise_organisation_contact() from public, anon, authenticated;
 
 create trigger organisation_contacts_normalise
 	before insert or update on public.organisation_contacts
-	for each row execute function public.normalise_organisation_contact();
+	for each row execute function private.normalise_organisation_contact();
 
 create trigger organisation_contacts_set_updated_at
 	before update on public.organisation_contacts
-	for each row execute function public.set_updated_at();
+	for each row execute function private.set_updated_at();
 
 create trigger organisation_contacts_organisation_fixed
 	before update of organisation_id on public.organisation_contacts
-	for each row execute function public.keep_column_unchanged(
+	for each row execute function private.keep_column_unchanged(
 		'organisation_id', 'Een contactpersoon hoort bij één organisatie.'
 	);
 
@@ -493,13 +316,13 @@ create policy "signed-in people can create an organisation of their own"
 create policy "owners and admins can edit their organisation"
 	on public.organisations for update
 	to authenticated
-	using (public.is_org_admin(id))
-	with check (public.is_org_admin(id));
+	using (private.is_org_admin(id))
+	with check (private.is_org_admin(id));
 
 create policy "owners can delete their organisation"
 	on public.organisations for delete
 	to authenticated
-	using (public.org_role(id) = 'owner');
+	using (private.org_role(id) = 'owner');
 
 -- Verification (status, when, by whom), kind, creator and timestamps are not for people to write.
 revoke insert, update, delete, truncate on public.organisations from anon, authenticated;
@@ -523,7 +346,7 @@ create policy "people can read their own memberships"
 create policy "members can read who else belongs to their organisation"
 	on public.memberships for select
 	to authenticated
-	using (organisation_id in (select public.my_organisation_ids()));
+	using (organisation_id in (select private.my_organisation_ids()));
 
 create policy "network staff can read every membership"
 	on public.memberships for select
@@ -533,14 +356,14 @@ create policy "network staff can read every membership"
 create policy "owners can change any role in their organisation"
 	on public.memberships for update
 	to authenticated
-	using (public.org_role(organisation_id) = 'owner')
-	with check (public.org_role(organisation_id) = 'owner');
+	using (private.org_role(organisation_id) = 'owner')
+	with check (private.org_role(organisation_id) = 'owner');
 
 create policy "admins can switch people between member and admin"
 	on public.memberships for update
 	to authenticated
-	using (public.org_role(organisation_id) = 'admin' and role in ('admin', 'member'))
-	with check (public.org_role(organisation_id) = 'admin' and role in ('admin', 'member'));
+	using (private.org_role(organisation_id) = 'admin' and role in ('admin', 'member'))
+	with check (private.org_role(organisation_id) = 'admin' and role in ('admin', 'member'));
 
 create policy "people can leave an organisation"
 	on public.memberships for delete
@@ -550,12 +373,12 @@ create policy "people can leave an organisation"
 create policy "owners can remove anyone from their organisation"
 	on public.memberships for delete
 	to authenticated
-	using (public.org_role(organisation_id) = 'owner');
+	using (private.org_role(organisation_id) = 'owner');
 
 create policy "admins can remove members and admins"
 	on public.memberships for delete
 	to authenticated
-	using (public.org_role(organisation_id) = 'admin' and role in ('admin', 'member'));
+	using (private.org_role(organisation_id) = 'admin' and role in ('admin', 'member'));
 
 revoke insert, update, delete, truncate on public.memberships from anon, authenticated;
 grant update (role) on public.memberships to authenticated;
@@ -566,7 +389,7 @@ grant delete on public.memberships to authenticated;
 create policy "members can read their organisation's private contact"
 	on public.organisation_contacts for select
 	to authenticated
-	using (organisation_id in (select public.my_organisation_ids()));
+	using (organisation_id in (select private.my_organisation_ids()));
 
 create policy "network staff can read every private contact"
 	on public.organisation_contacts for select
@@ -576,16 +399,18 @@ create policy "network staff can read every private contact"
 create policy "owners and admins can add their organisation's contact"
 	on public.organisation_contacts for insert
 	to authenticated
-	with check (public.is_org_admin(organisation_id));
+	with check (private.is_org_admin(organisation_id));
 
 create policy "owners and admins can change their organisation's contact"
 	on public.organisation_contacts for update
 	to authenticated
-	using (public.is_org_admin(organisation_id))
-	with check (public.is_org_admin(organisation_id));
+	using (private.is_org_admin(organisation_id))
+	with check (private.is_org_admin(organisation_id));
 
 -- organisation_id is updatable only so that an upsert (insert ... on conflict do update) works; the
 -- trigger above keeps it from changing.
 revoke insert, update, delete, truncate on public.organisation_contacts from anon, authenticated;
 grant insert (organisation_id, contact_name, email, phone) on public.organisation_contacts to authenticated;
 grant update (organisation_id, contact_name, email, phone) on public.organisation_contacts to authenticated;
+
+revoke execute on all functions in schema private from public;

@@ -57,18 +57,18 @@ create unique index invitations_one_open_per_email on public.invitations (organi
 create policy "owners and admins can read their organisation's invitations"
 	on public.invitations for select
 	to authenticated
-	using (public.is_org_admin(organisation_id));
+	using (private.is_org_admin(organisation_id));
 
 create policy "owners and admins can revoke an open invitation"
 	on public.invitations for update
 	to authenticated
-	using (public.is_org_admin(organisation_id) and accepted_at is null and revoked_at is null)
-	with check (public.is_org_admin(organisation_id) and revoked_at is not null);
+	using (private.is_org_admin(organisation_id) and accepted_at is null and revoked_at is null)
+	with check (private.is_org_admin(organisation_id) and revoked_at is not null);
 
 create policy "owners and admins can delete their organisation's invitations"
 	on public.invitations for delete
 	to authenticated
-	using (public.is_org_admin(organisation_id));
+	using (private.is_org_admin(organisation_id));
 
 revoke insert, update, delete, truncate on public.invitations from anon, authenticated;
 grant update (revoked_at) on public.invitations to authenticated;
@@ -78,7 +78,7 @@ grant delete on public.invitations to authenticated;
  * invitation_token_hash(token)
  * The hex sha256 under which a token is stored.
  */
-create function public.invitation_token_hash(p_token text)
+create function private.invitation_token_hash(p_token text)
 returns text
 language sql
 immutable
@@ -89,7 +89,7 @@ as $$
 	select encode(pg_catalog.sha256(pg_catalog.convert_to(p_token, 'UTF8')), 'hex');
 $$;
 
-comment on function public.invitation_token_hash(text) is 'Hex sha256 of an invitation token, as stored in invitations.token_hash.';
+comment on function private.invitation_token_hash(text) is 'Hex sha256 of an invitation token, as stored in invitations.token_hash.';
 
 /**
  * create_invitation(organisation, email, role)
@@ -108,7 +108,7 @@ declare
 	address text := lower(btrim(coalesce(p_email, ''), E' \t\r\n'));
 	token text;
 begin
-	if inviter is null or not public.is_org_admin(p_organisation_id) then
+	if inviter is null or not private.is_org_admin(p_organisation_id) then
 		raise exception using
 			errcode = '42501',
 			message = 'Enkel eigenaars en beheerders van deze organisatie kunnen mensen uitnodigen.',
@@ -148,7 +148,7 @@ begin
 
 	token := encode(extensions.gen_random_bytes(32), 'hex');
 	insert into public.invitations (organisation_id, email, role, token_hash, invited_by)
-	values (p_organisation_id, address, p_role, public.invitation_token_hash(token), inviter);
+	values (p_organisation_id, address, p_role, private.invitation_token_hash(token), inviter);
 	return token;
 end;
 $$;
@@ -187,7 +187,7 @@ as $$
 		end
 	from public.invitations i
 	join public.organisations o on o.id = i.organisation_id
-	where char_length(p_token) <= 128 and i.token_hash = public.invitation_token_hash(p_token);
+	where char_length(p_token) <= 128 and i.token_hash = private.invitation_token_hash(p_token);
 $$;
 
 comment on function public.invitation_details(text) is
@@ -220,7 +220,7 @@ begin
 
 	select * into invitation
 	from public.invitations i
-	where char_length(p_token) <= 128 and i.token_hash = public.invitation_token_hash(p_token)
+	where char_length(p_token) <= 128 and i.token_hash = private.invitation_token_hash(p_token)
 	for update;
 
 	if not found then
@@ -269,3 +269,5 @@ revoke execute on function public.invitation_details(text) from public;
 grant execute on function public.create_invitation(uuid, text, text) to authenticated, service_role;
 grant execute on function public.accept_invitation(text) to authenticated, service_role;
 grant execute on function public.invitation_details(text) to anon, authenticated, service_role;
+
+revoke execute on all functions in schema private from public;

@@ -1,40 +1,6 @@
 -- Academy profiles: what an academy covers (S, T, E, M and its accents), its domains, ages and languages.
 
 /**
- * require_academy()
- * Trigger for tables that only academies have rows in (academy profiles, activities): the organisation
- * in organisation_id must be of kind academy.
- */
-create function public.require_academy()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-	organisation_kind text;
-begin
-	select o.kind into organisation_kind from public.organisations o where o.id = new.organisation_id;
-	-- An unknown organisation is left to the foreign key.
-	if found and organisation_kind <> 'academy' then
-		raise exception using
-			errcode = 'check_violation',
-			message = coalesce(tg_argv[0], 'Dit kan enkel bij een academie.'),
-			hint = tg_table_name || '_organisation_is_academy',
-			column = 'organisation_id',
-			table = tg_table_name,
-			schema = tg_table_schema;
-	end if;
-	return new;
-end;
-$$;
-
-comment on function public.require_academy() is
-	'Trigger: the row''s organisation_id must be an organisation of kind academy (argument: the Dutch message).';
-
-revoke execute on function public.require_academy() from public, anon, authenticated;
-
-/**
  * academy_profiles
  * One per academy, created with it. Public; edited by the academy's owners and admins, except the
  * quality label, which only network staff set (set_quality_label()).
@@ -54,11 +20,11 @@ create table public.academy_profiles (
 	constraint academy_profiles_stem_letters_known check (
 		stem_letters <@ array['S', 'T', 'E', 'M']::text[] and array_position(stem_letters, null) is null
 	),
-	constraint academy_profiles_stem_letters_distinct check (public.has_distinct_elements(stem_letters)),
+	constraint academy_profiles_stem_letters_distinct check (private.has_distinct_elements(stem_letters)),
 	constraint academy_profiles_accents_within_stem_letters check (
 		accent_letters <@ stem_letters and array_position(accent_letters, null) is null
 	),
-	constraint academy_profiles_accent_letters_distinct check (public.has_distinct_elements(accent_letters)),
+	constraint academy_profiles_accent_letters_distinct check (private.has_distinct_elements(accent_letters)),
 	constraint academy_profiles_domains_known check (
 		domains <@ array[
 			'techniek', 'programmeren', 'natuur', 'sterrenkunde', 'wiskunde_natuurwetenschappen',
@@ -66,7 +32,7 @@ create table public.academy_profiles (
 		]::text[]
 		and array_position(domains, null) is null
 	),
-	constraint academy_profiles_domains_distinct check (public.has_distinct_elements(domains)),
+	constraint academy_profiles_domains_distinct check (private.has_distinct_elements(domains)),
 	constraint academy_profiles_ages_both_or_neither check ((age_min is null) = (age_max is null)),
 	constraint academy_profiles_ages_in_range check (
 		age_min between 2 and 25 and age_max between 2 and 25 and age_min <= age_max
@@ -75,7 +41,7 @@ create table public.academy_profiles (
 		languages <@ array['nl', 'fr', 'en', 'de', 'andere']::text[]
 		and array_position(languages, null) is null
 	),
-	constraint academy_profiles_languages_distinct check (public.has_distinct_elements(languages)),
+	constraint academy_profiles_languages_distinct check (private.has_distinct_elements(languages)),
 	constraint academy_profiles_quality_label_known check (quality_label in ('none', 'candidate', 'awarded'))
 );
 
@@ -100,17 +66,17 @@ create index academy_profiles_quality_label_idx on public.academy_profiles (qual
 
 create trigger academy_profiles_require_academy
 	before insert or update of organisation_id on public.academy_profiles
-	for each row execute function public.require_academy('Enkel een academie heeft een academieprofiel.');
+	for each row execute function private.require_academy('Enkel een academie heeft een academieprofiel.');
 
 create trigger academy_profiles_set_updated_at
 	before update on public.academy_profiles
-	for each row execute function public.set_updated_at();
+	for each row execute function private.set_updated_at();
 
 /**
  * create_academy_profile()
  * Every new academy gets its (empty) profile.
  */
-create function public.create_academy_profile()
+create function private.create_academy_profile()
 returns trigger
 language plpgsql
 security definer
@@ -125,13 +91,11 @@ begin
 end;
 $$;
 
-comment on function public.create_academy_profile() is 'Trigger: creates the academy profile of a new academy.';
-
-revoke execute on function public.create_academy_profile() from public, anon, authenticated;
+comment on function private.create_academy_profile() is 'Trigger: creates the academy profile of a new academy.';
 
 create trigger organisations_create_academy_profile
 	after insert on public.organisations
-	for each row execute function public.create_academy_profile();
+	for each row execute function private.create_academy_profile();
 
 create policy "anyone can read academy profiles"
 	on public.academy_profiles for select
@@ -141,8 +105,8 @@ create policy "anyone can read academy profiles"
 create policy "owners and admins can edit their academy's profile"
 	on public.academy_profiles for update
 	to authenticated
-	using (public.is_org_admin(organisation_id))
-	with check (public.is_org_admin(organisation_id));
+	using (private.is_org_admin(organisation_id))
+	with check (private.is_org_admin(organisation_id));
 
 -- Created and deleted with the academy only; the quality label is not among the columns people write.
 revoke insert, update, delete, truncate on public.academy_profiles from anon, authenticated;
@@ -150,3 +114,5 @@ grant update (
 	stem_letters, accent_letters, creative_link, domains, age_min, age_max, languages,
 	officially_recognised
 ) on public.academy_profiles to authenticated;
+
+revoke execute on all functions in schema private from public;

@@ -2,22 +2,6 @@
 -- cancelled.
 
 /**
- * today_in_belgium()
- * The current date on Belgian clocks (the database itself runs in UTC).
- */
-create function public.today_in_belgium()
-returns date
-language sql
-stable
-parallel safe
-set search_path = ''
-as $$
-	select (pg_catalog.now() at time zone 'Europe/Brussels')::date;
-$$;
-
-comment on function public.today_in_belgium() is 'Today''s date in Belgium (Europe/Brussels), whatever the server''s time zone.';
-
-/**
  * activities
  * An academy's offer. Published and cancelled ones are public; drafts only for the academy's members and
  * network staff. Any member of the academy creates and edits them; owners and admins delete drafts.
@@ -60,7 +44,7 @@ create table public.activities (
 		and array_position(domains, null) is null
 	),
 	constraint activities_domains_not_empty check (cardinality(domains) >= 1),
-	constraint activities_domains_distinct check (public.has_distinct_elements(domains)),
+	constraint activities_domains_distinct check (private.has_distinct_elements(domains)),
 	constraint activities_format_known check (
 		format in (
 			'losse_activiteit', 'korte_reeks', 'lange_reeks_semester', 'lange_reeks_jaar',
@@ -95,7 +79,8 @@ alter table public.activities enable row level security;
 
 comment on table public.activities is
 	'An academy''s activities (aanbod). Published and cancelled ones are read by everyone, drafts only by the academy''s members and network staff. Created and edited by its members; drafts deleted by its owners and admins. Status: draft -> published -> cancelled, or draft -> cancelled; never back.';
-comment on column public.activities.id is 'Identifier (also in the address /activiteiten/<id>).';
+comment on column public.activities.id is
+	'The activity''s key (also in the address /activiteiten/<id>). A creating form may choose it up front (a random uuid), which makes sending the form twice harmless.';
 comment on column public.activities.organisation_id is 'The academy that offers it (an organisation of kind academy); fixed once created.';
 comment on column public.activities.title is 'Title, 3 to 140 characters, trimmed.';
 comment on column public.activities.description is 'Plain text description, at most 5000 characters. Never HTML.';
@@ -135,7 +120,7 @@ create index activities_created_by_idx on public.activities (created_by);
  * normalise_activity()
  * Trims the texts people type; empty optional fields become none.
  */
-create function public.normalise_activity()
+create function private.normalise_activity()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -150,10 +135,8 @@ begin
 end;
 $$;
 
-comment on function public.normalise_activity() is
+comment on function private.normalise_activity() is
 	'Trigger: trims title, description, venue and registration link; empty optional fields become null.';
-
-revoke execute on function public.normalise_activity() from public, anon, authenticated;
 
 /**
  * follow_activity_status()
@@ -161,7 +144,7 @@ revoke execute on function public.normalise_activity() from public, anon, authen
  * draft -> cancelled (cancelled_at); a published activity does not return to draft and a cancelled one
  * stays cancelled.
  */
-create function public.follow_activity_status()
+create function private.follow_activity_status()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -210,38 +193,36 @@ begin
 end;
 $$;
 
-comment on function public.follow_activity_status() is
+comment on function private.follow_activity_status() is
 	'Trigger: allows draft -> published -> cancelled and draft -> cancelled only (23514, hint activities_status_transition), and stamps published_at / cancelled_at.';
-
-revoke execute on function public.follow_activity_status() from public, anon, authenticated;
 
 create trigger activities_normalise
 	before insert or update on public.activities
-	for each row execute function public.normalise_activity();
+	for each row execute function private.normalise_activity();
 
 create trigger activities_follow_status
 	before insert or update on public.activities
-	for each row execute function public.follow_activity_status();
+	for each row execute function private.follow_activity_status();
 
 create trigger activities_set_updated_at
 	before update on public.activities
-	for each row execute function public.set_updated_at();
+	for each row execute function private.set_updated_at();
 
 create trigger activities_require_current_municipality
 	before insert or update of municipality_nis on public.activities
-	for each row execute function public.require_current_municipality('municipality_nis');
+	for each row execute function private.require_current_municipality('municipality_nis');
 
 create trigger activities_fill_point
 	before insert or update on public.activities
-	for each row execute function public.fill_point_from_municipality();
+	for each row execute function private.fill_point_from_municipality();
 
 create trigger activities_require_academy
 	before insert or update of organisation_id on public.activities
-	for each row execute function public.require_academy('Enkel een academie kan activiteiten aanbieden.');
+	for each row execute function private.require_academy('Enkel een academie kan activiteiten aanbieden.');
 
 create trigger activities_organisation_fixed
 	before update of organisation_id on public.activities
-	for each row execute function public.keep_column_unchanged(
+	for each row execute function private.keep_column_unchanged(
 		'organisation_id', 'Een activiteit blijft bij de academie die ze aanmaakte.'
 	);
 
@@ -255,7 +236,7 @@ create policy "anyone can read published and cancelled activities"
 create policy "members can read their academy's activities, drafts too"
 	on public.activities for select
 	to authenticated
-	using (organisation_id in (select public.my_organisation_ids()));
+	using (organisation_id in (select private.my_organisation_ids()));
 
 create policy "network staff can read every activity"
 	on public.activities for select
@@ -265,23 +246,23 @@ create policy "network staff can read every activity"
 create policy "members can add activities to their academy"
 	on public.activities for insert
 	to authenticated
-	with check (public.is_org_member(organisation_id) and created_by = (select auth.uid()));
+	with check (private.is_org_member(organisation_id) and created_by = (select auth.uid()));
 
 create policy "members can edit their academy's activities"
 	on public.activities for update
 	to authenticated
-	using (public.is_org_member(organisation_id))
-	with check (public.is_org_member(organisation_id));
+	using (private.is_org_member(organisation_id))
+	with check (private.is_org_member(organisation_id));
 
 create policy "owners and admins can delete their academy's drafts"
 	on public.activities for delete
 	to authenticated
-	using (status = 'draft' and public.is_org_admin(organisation_id));
+	using (status = 'draft' and private.is_org_admin(organisation_id));
 
 -- The status timestamps, the creator and the timestamps are the database's to write.
 revoke insert, update, delete, truncate on public.activities from anon, authenticated;
 grant insert (
-	organisation_id, title, description, domains, format, age_min, age_max, start_date, end_date,
+	id, organisation_id, title, description, domains, format, age_min, age_max, start_date, end_date,
 	session_count, venue_name, venue_address, municipality_nis, lat, lng, capacity, price_eur,
 	reduced_price_eur, registration_url, status
 ) on public.activities to authenticated;
@@ -291,3 +272,5 @@ grant update (
 	registration_url, status
 ) on public.activities to authenticated;
 grant delete on public.activities to authenticated;
+
+revoke execute on all functions in schema private from public;

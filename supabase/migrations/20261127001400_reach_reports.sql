@@ -53,7 +53,7 @@ create index reach_reports_reported_by_idx on public.reach_reports (reported_by)
  * require_reportable_activity()
  * A report is only for an activity that is published (or cancelled after it ran) and has started.
  */
-create function public.require_reportable_activity()
+create function private.require_reportable_activity()
 returns trigger
 language plpgsql
 security definer
@@ -78,7 +78,7 @@ begin
 		-- Left to the foreign key.
 		return new;
 	end if;
-	if auth.uid() is not null and not public.is_org_member(activity.organisation_id) then
+	if auth.uid() is not null and not private.is_org_member(activity.organisation_id) then
 		-- Left to the policies, so that outsiders learn nothing about someone else's drafts.
 		return new;
 	end if;
@@ -91,7 +91,7 @@ begin
 			column = 'activity_id',
 			table = tg_table_name,
 			schema = tg_table_schema;
-	elsif activity.start_date > public.today_in_belgium() then
+	elsif activity.start_date > private.today_in_belgium() then
 		raise exception using
 			errcode = 'check_violation',
 			message = format(
@@ -108,18 +108,24 @@ begin
 end;
 $$;
 
-comment on function public.require_reportable_activity() is
+comment on function private.require_reportable_activity() is
 	'Trigger: a reach report needs a published or cancelled activity that has started (start_date <= today in Belgium), and stays with its activity.';
 
-revoke execute on function public.require_reportable_activity() from public, anon, authenticated;
-
 create trigger reach_reports_require_reportable_activity
-	before insert or update on public.reach_reports
-	for each row execute function public.require_reportable_activity();
+	before insert on public.reach_reports
+	for each row execute function private.require_reportable_activity();
+
+-- Forgetting who filed a report (their account is deleted: reported_by set null) is not a change of the
+-- report: an activity whose start date moved since would refuse it, and the account could not go.
+create trigger reach_reports_require_reportable_activity_changes
+	before update on public.reach_reports
+	for each row
+	when ((to_jsonb(old) - 'reported_by' - 'updated_at') is distinct from (to_jsonb(new) - 'reported_by' - 'updated_at'))
+	execute function private.require_reportable_activity();
 
 create trigger reach_reports_set_updated_at
 	before update on public.reach_reports
-	for each row execute function public.set_updated_at();
+	for each row execute function private.set_updated_at();
 
 /**
  * activity_organisation(activity)
@@ -127,7 +133,7 @@ create trigger reach_reports_set_updated_at
  * its members: so it answers only the academy's own members, and null to everyone else (it never tells
  * an outsider which academy owns a draft).
  */
-create function public.activity_organisation(p_activity_id uuid)
+create function private.activity_organisation(p_activity_id uuid)
 returns uuid
 language sql
 stable
@@ -136,14 +142,13 @@ set search_path = ''
 as $$
 	select a.organisation_id
 	from public.activities a
-	where a.id = p_activity_id and a.organisation_id in (select public.my_organisation_ids());
+	where a.id = p_activity_id and a.organisation_id in (select private.my_organisation_ids());
 $$;
 
-comment on function public.activity_organisation(uuid) is
+comment on function private.activity_organisation(uuid) is
 	'The organisation (academy) that offers the activity, when the signed-in person belongs to it; null otherwise. For policies.';
 
-revoke execute on function public.activity_organisation(uuid) from public, anon;
-grant execute on function public.activity_organisation(uuid) to authenticated, service_role;
+grant execute on function private.activity_organisation(uuid) to authenticated, service_role;
 
 create policy "members can read their academy's reach reports"
 	on public.reach_reports for select
@@ -151,7 +156,7 @@ create policy "members can read their academy's reach reports"
 	using (
 		exists (
 			select 1 from public.activities a
-			where a.id = activity_id and a.organisation_id in (select public.my_organisation_ids())
+			where a.id = activity_id and a.organisation_id in (select private.my_organisation_ids())
 		)
 	);
 
@@ -164,20 +169,20 @@ create policy "members can file a reach report for their academy's activity"
 	on public.reach_reports for insert
 	to authenticated
 	with check (
-		public.is_org_member(public.activity_organisation(activity_id))
+		private.is_org_member(private.activity_organisation(activity_id))
 		and reported_by = (select auth.uid())
 	);
 
 create policy "members can correct their academy's reach reports"
 	on public.reach_reports for update
 	to authenticated
-	using (public.is_org_member(public.activity_organisation(activity_id)))
-	with check (public.is_org_member(public.activity_organisation(activity_id)));
+	using (private.is_org_member(private.activity_organisation(activity_id)))
+	with check (private.is_org_member(private.activity_organisation(activity_id)));
 
 create policy "owners and admins can delete their academy's reach reports"
 	on public.reach_reports for delete
 	to authenticated
-	using (public.is_org_admin(public.activity_organisation(activity_id)));
+	using (private.is_org_admin(private.activity_organisation(activity_id)));
 
 -- activity_id is updatable only so that an upsert on activity_id works; the trigger keeps it fixed.
 revoke insert, update, delete, truncate on public.reach_reports from anon, authenticated;
@@ -188,3 +193,5 @@ grant update (
 	activity_id, participants, girls, disadvantaged, non_dutch_home_language, special_needs
 ) on public.reach_reports to authenticated;
 grant delete on public.reach_reports to authenticated;
+
+revoke execute on all functions in schema private from public;

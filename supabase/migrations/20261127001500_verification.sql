@@ -40,7 +40,7 @@ create policy "network staff can read every verification decision"
 create policy "members can read the verification trail of their organisation"
 	on public.organisation_verification_events for select
 	to authenticated
-	using (organisation_id in (select public.my_organisation_ids()));
+	using (organisation_id in (select private.my_organisation_ids()));
 
 revoke insert, update, delete, truncate on public.organisation_verification_events from anon, authenticated;
 

@@ -46,7 +46,7 @@ with (security_invoker = true) as
 		select count(*)::integer as activity_count, array_agg(distinct a.format order by a.format) as formats
 		from public.activities a
 		where a.organisation_id = o.id and a.status = 'published'
-			and a.end_date >= public.today_in_belgium()
+			and a.end_date >= private.today_in_belgium()
 	) upcoming on true
 	where o.kind = 'academy';
 

@@ -6,35 +6,6 @@ create extension if not exists earthdistance with schema extensions;
 create extension if not exists btree_gist with schema extensions;
 
 /**
- * raise_rule(constraint, column, message)
- * Raises a check violation with a Dutch message, naming the constraint and column it is about, for the
- * validation triggers that speak before the table's own check constraints do. The constraint's name also
- * goes in the hint, the one field of the error besides code, message and details that PostgREST passes
- * on: the stable code the app can map.
- */
-create function public.raise_rule(p_constraint text, p_column text, p_message text, p_table text)
-returns void
-language plpgsql
-set search_path = ''
-as $$
-begin
-	raise exception using
-		errcode = 'check_violation',
-		message = p_message,
-		hint = p_constraint,
-		constraint = p_constraint,
-		column = p_column,
-		table = p_table,
-		schema = 'public';
-end;
-$$;
-
-comment on function public.raise_rule(text, text, text, text) is
-	'Raises check_violation (23514) with a Dutch message and the constraint (also as the hint), column and table it is about. For validation triggers.';
-
-revoke execute on function public.raise_rule(text, text, text, text) from public, anon, authenticated;
-
-/**
  * offers
  * A school's room or a company's pledge. Active ones are public (anon too); members of the organisation
  * see and edit all of theirs; network staff read all. Owners and admins delete.
@@ -81,7 +52,7 @@ create table public.offers (
 	constraint offers_radius_range check (radius_km between 1 and 200),
 	constraint offers_area_given check (radius_km is not null or cardinality(area_municipalities) >= 1),
 	constraint offers_area_municipalities_distinct check (
-		public.has_distinct_elements(area_municipalities) and array_position(area_municipalities, null) is null
+		private.has_distinct_elements(area_municipalities) and array_position(area_municipalities, null) is null
 	),
 	constraint offers_domains_known check (
 		domains <@ array[
@@ -90,7 +61,7 @@ create table public.offers (
 		]::text[]
 		and array_position(domains, null) is null
 	),
-	constraint offers_domains_distinct check (public.has_distinct_elements(domains)),
+	constraint offers_domains_distinct check (private.has_distinct_elements(domains)),
 	constraint offers_ages_in_range check (
 		(age_min is null or age_min between 2 and 25)
 		and (age_max is null or age_max between 2 and 25)
@@ -108,7 +79,7 @@ create table public.offers (
 		conditions <@ array['gratis', 'vergoeding', 'verzekering_nodig']::text[]
 		and array_position(conditions, null) is null
 	),
-	constraint offers_conditions_distinct check (public.has_distinct_elements(conditions)),
+	constraint offers_conditions_distinct check (private.has_distinct_elements(conditions)),
 	constraint offers_fee_not_negative check (fee_eur >= 0),
 	constraint offers_term_end_not_before_start check (term_end >= term_start),
 	constraint offers_people_positive check (people > 0),
@@ -188,7 +159,7 @@ create index offers_earth_idx on public.offers using gist (extensions.ll_to_eart
  * normalise_offer()
  * Trims the texts people type; empty optional fields become none.
  */
-create function public.normalise_offer()
+create function private.normalise_offer()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -205,17 +176,15 @@ begin
 end;
 $$;
 
-comment on function public.normalise_offer() is
+comment on function private.normalise_offer() is
 	'Trigger: trims title, description, equipment and materials; empty optional texts become null.';
-
-revoke execute on function public.normalise_offer() from public, anon, authenticated;
 
 /**
  * validate_offer()
  * The rules people can break by typing, in Dutch, before the check constraints (which stay as the
  * backstop): which organisation may offer what, amounts and capacity, dates, area.
  */
-create function public.validate_offer()
+create function private.validate_offer()
 returns trigger
 language plpgsql
 security definer
@@ -227,43 +196,43 @@ declare
 begin
 	select o.kind into organisation_kind from public.organisations o where o.id = new.organisation_id;
 	if found and new.kind = 'room' and organisation_kind not in ('school', 'partner') then
-		perform public.raise_rule('offers_kind_for_organisation', 'kind',
+		perform private.raise_rule('offers_kind_for_organisation', 'kind',
 			'Enkel een school of partner kan een lokaal aanbieden.', tg_table_name);
 	elsif found and new.kind <> 'room' and organisation_kind not in ('company', 'partner') then
-		perform public.raise_rule('offers_kind_for_organisation', 'kind',
+		perform private.raise_rule('offers_kind_for_organisation', 'kind',
 			'Enkel een bedrijf of partner kan mensen, materiaal, geld, een bezoek of expertise aanbieden.',
 			tg_table_name);
 	end if;
 
 	if new.capacity is not null and new.capacity <= 0 then
-		perform public.raise_rule('offers_capacity_positive', 'capacity',
+		perform private.raise_rule('offers_capacity_positive', 'capacity',
 			'De capaciteit moet groter zijn dan 0.', tg_table_name);
 	elsif new.fee_eur is not null and new.fee_eur < 0 then
-		perform public.raise_rule('offers_fee_not_negative', 'fee_eur',
+		perform private.raise_rule('offers_fee_not_negative', 'fee_eur',
 			'De vergoeding kan niet negatief zijn.', tg_table_name);
 	elsif new.amount_eur is not null and new.amount_eur <= 0 then
-		perform public.raise_rule('offers_amount_positive', 'amount_eur',
+		perform private.raise_rule('offers_amount_positive', 'amount_eur',
 			'Het bedrag moet groter zijn dan 0.', tg_table_name);
 	elsif new.people is not null and new.people <= 0 then
-		perform public.raise_rule('offers_people_positive', 'people',
+		perform private.raise_rule('offers_people_positive', 'people',
 			'Het aantal mensen moet groter zijn dan 0.', tg_table_name);
 	elsif new.hours_per_year is not null and new.hours_per_year <= 0 then
-		perform public.raise_rule('offers_hours_per_year_positive', 'hours_per_year',
+		perform private.raise_rule('offers_hours_per_year_positive', 'hours_per_year',
 			'Het aantal uren per jaar moet groter zijn dan 0.', tg_table_name);
 	elsif new.quantity is not null and new.quantity <= 0 then
-		perform public.raise_rule('offers_quantity_positive', 'quantity',
+		perform private.raise_rule('offers_quantity_positive', 'quantity',
 			'Het aantal moet groter zijn dan 0.', tg_table_name);
 	elsif new.term_start is not null and new.term_end is not null and new.term_end < new.term_start then
-		perform public.raise_rule('offers_term_end_not_before_start', 'term_end',
+		perform private.raise_rule('offers_term_end_not_before_start', 'term_end',
 			'De einddatum mag niet voor de begindatum liggen.', tg_table_name);
 	elsif new.radius_km is not null and new.radius_km not between 1 and 200 then
-		perform public.raise_rule('offers_radius_range', 'radius_km',
+		perform private.raise_rule('offers_radius_range', 'radius_km',
 			'De straal ligt tussen 1 en 200 km.', tg_table_name);
 	elsif new.radius_km is null and cardinality(new.area_municipalities) = 0 then
-		perform public.raise_rule('offers_area_given', 'radius_km',
+		perform private.raise_rule('offers_area_given', 'radius_km',
 			'Kies een straal in km of de gemeenten die je bedient.', tg_table_name);
 	elsif new.age_min is not null and new.age_max is not null and new.age_min > new.age_max then
-		perform public.raise_rule('offers_ages_in_range', 'age_max',
+		perform private.raise_rule('offers_ages_in_range', 'age_max',
 			'De maximumleeftijd mag niet lager zijn dan de minimumleeftijd.', tg_table_name);
 	end if;
 
@@ -274,7 +243,7 @@ begin
 			select 1 from public.municipalities m where m.nis = chosen.nis and m.valid_to is null
 		);
 		if unknown is not null then
-			perform public.raise_rule('offers_area_municipalities_current', 'area_municipalities',
+			perform private.raise_rule('offers_area_municipalities_current', 'area_municipalities',
 				format('Kies enkel huidige gemeenten (niet: %s).', unknown), tg_table_name);
 		end if;
 	end if;
@@ -282,40 +251,46 @@ begin
 end;
 $$;
 
-comment on function public.validate_offer() is
+comment on function private.validate_offer() is
 	'Trigger: rooms only for schools and partners, pledges only for companies and partners; positive capacity and amounts, a fee of 0 or more, term_end not before term_start, an area (radius 1..200 km or current municipalities); Dutch messages (23514).';
-
-revoke execute on function public.validate_offer() from public, anon, authenticated;
 
 create trigger offers_normalise
 	before insert or update on public.offers
-	for each row execute function public.normalise_offer();
+	for each row execute function private.normalise_offer();
 
 create trigger offers_validate
-	before insert or update on public.offers
-	for each row execute function public.validate_offer();
+	before insert on public.offers
+	for each row execute function private.validate_offer();
+
+-- Forgetting who made an offer (their account is deleted: created_by set null) is not a change of the
+-- offer, and is not refused by rules it may no longer meet.
+create trigger offers_validate_changes
+	before update on public.offers
+	for each row
+	when ((to_jsonb(old) - 'created_by' - 'updated_at') is distinct from (to_jsonb(new) - 'created_by' - 'updated_at'))
+	execute function private.validate_offer();
 
 create trigger offers_set_updated_at
 	before update on public.offers
-	for each row execute function public.set_updated_at();
+	for each row execute function private.set_updated_at();
 
 create trigger offers_require_current_municipality
 	before insert or update of municipality_nis on public.offers
-	for each row execute function public.require_current_municipality('municipality_nis');
+	for each row execute function private.require_current_municipality('municipality_nis');
 
 create trigger offers_fill_point
 	before insert or update on public.offers
-	for each row execute function public.fill_point_from_municipality();
+	for each row execute function private.fill_point_from_municipality();
 
 create trigger offers_organisation_fixed
 	before update of organisation_id on public.offers
-	for each row execute function public.keep_column_unchanged(
+	for each row execute function private.keep_column_unchanged(
 		'organisation_id', 'Een aanbod blijft bij de organisatie die het aanmaakte.'
 	);
 
 create trigger offers_kind_fixed
 	before update of kind on public.offers
-	for each row execute function public.keep_column_unchanged(
+	for each row execute function private.keep_column_unchanged(
 		'kind', 'De soort van een aanbod ligt vast: maak een nieuw aanbod aan.'
 	);
 
@@ -325,7 +300,7 @@ create trigger offers_kind_fixed
  * members: so it answers only the organisation's own members, and null to everyone else (it never tells an
  * outsider who made a paused offer).
  */
-create function public.offer_organisation(p_offer_id uuid)
+create function private.offer_organisation(p_offer_id uuid)
 returns uuid
 language sql
 stable
@@ -334,41 +309,13 @@ set search_path = ''
 as $$
 	select o.organisation_id
 	from public.offers o
-	where o.id = p_offer_id and o.organisation_id in (select public.my_organisation_ids());
+	where o.id = p_offer_id and o.organisation_id in (select private.my_organisation_ids());
 $$;
 
-comment on function public.offer_organisation(uuid) is
+comment on function private.offer_organisation(uuid) is
 	'The organisation (school, company, partner) that made the offer, when the signed-in person belongs to it; null otherwise. For policies.';
 
-revoke execute on function public.offer_organisation(uuid) from public, anon;
-grant execute on function public.offer_organisation(uuid) to authenticated, service_role;
-
-/**
- * check_weekly_slot()
- * Trigger for offer_slots and request_slots: a known weekday and an end after the start, in Dutch.
- */
-create function public.check_weekly_slot()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-	if new.weekday is null or new.weekday not between 1 and 7 then
-		perform public.raise_rule(tg_table_name || '_weekday_range', 'weekday',
-			'Kies een dag van maandag tot zondag.', tg_table_name);
-	elsif new.starts_at is not null and new.ends_at is not null and new.ends_at <= new.starts_at then
-		perform public.raise_rule(tg_table_name || '_ends_after_start', 'ends_at',
-			'Het einduur moet na het beginuur liggen.', tg_table_name);
-	end if;
-	return new;
-end;
-$$;
-
-comment on function public.check_weekly_slot() is
-	'Trigger: weekday 1 (maandag) to 7 (zondag) and ends_at after starts_at, with Dutch messages (23514).';
-
-revoke execute on function public.check_weekly_slot() from public, anon, authenticated;
+grant execute on function private.offer_organisation(uuid) to authenticated, service_role;
 
 /**
  * offer_slots
@@ -400,11 +347,11 @@ create index offer_slots_weekday_idx on public.offer_slots (weekday);
 
 create trigger offer_slots_check
 	before insert or update on public.offer_slots
-	for each row execute function public.check_weekly_slot();
+	for each row execute function private.check_weekly_slot();
 
 create trigger offer_slots_offer_fixed
 	before update of offer_id on public.offer_slots
-	for each row execute function public.keep_column_unchanged('offer_id', 'Een moment hoort bij één aanbod.');
+	for each row execute function private.keep_column_unchanged('offer_id', 'Een moment hoort bij één aanbod.');
 
 /**
  * offer_unavailable_dates
@@ -433,7 +380,7 @@ create policy "anyone can read active offers"
 create policy "members can read all of their organisation's offers"
 	on public.offers for select
 	to authenticated
-	using (organisation_id in (select public.my_organisation_ids()));
+	using (organisation_id in (select private.my_organisation_ids()));
 
 create policy "network staff can read every offer"
 	on public.offers for select
@@ -443,18 +390,18 @@ create policy "network staff can read every offer"
 create policy "members can add offers to their organisation"
 	on public.offers for insert
 	to authenticated
-	with check (public.is_org_member(organisation_id) and created_by = (select auth.uid()));
+	with check (private.is_org_member(organisation_id) and created_by = (select auth.uid()));
 
 create policy "members can edit their organisation's offers"
 	on public.offers for update
 	to authenticated
-	using (public.is_org_member(organisation_id))
-	with check (public.is_org_member(organisation_id));
+	using (private.is_org_member(organisation_id))
+	with check (private.is_org_member(organisation_id));
 
 create policy "owners and admins can delete their organisation's offers"
 	on public.offers for delete
 	to authenticated
-	using (public.is_org_admin(organisation_id));
+	using (private.is_org_admin(organisation_id));
 
 revoke insert, update, delete, truncate on public.offers from anon, authenticated;
 grant insert (
@@ -479,18 +426,18 @@ create policy "anyone can read the slots of an offer they can read"
 create policy "members can add slots to their organisation's offers"
 	on public.offer_slots for insert
 	to authenticated
-	with check (public.is_org_member(public.offer_organisation(offer_id)));
+	with check (private.is_org_member(private.offer_organisation(offer_id)));
 
 create policy "members can change slots of their organisation's offers"
 	on public.offer_slots for update
 	to authenticated
-	using (public.is_org_member(public.offer_organisation(offer_id)))
-	with check (public.is_org_member(public.offer_organisation(offer_id)));
+	using (private.is_org_member(private.offer_organisation(offer_id)))
+	with check (private.is_org_member(private.offer_organisation(offer_id)));
 
 create policy "members can remove slots of their organisation's offers"
 	on public.offer_slots for delete
 	to authenticated
-	using (public.is_org_member(public.offer_organisation(offer_id)));
+	using (private.is_org_member(private.offer_organisation(offer_id)));
 
 revoke insert, update, delete, truncate on public.offer_slots from anon, authenticated;
 grant insert (offer_id, weekday, starts_at, ends_at) on public.offer_slots to authenticated;
@@ -505,13 +452,15 @@ create policy "anyone can read the days off of an offer they can read"
 create policy "members can add days off to their organisation's offers"
 	on public.offer_unavailable_dates for insert
 	to authenticated
-	with check (public.is_org_member(public.offer_organisation(offer_id)));
+	with check (private.is_org_member(private.offer_organisation(offer_id)));
 
 create policy "members can remove days off of their organisation's offers"
 	on public.offer_unavailable_dates for delete
 	to authenticated
-	using (public.is_org_member(public.offer_organisation(offer_id)));
+	using (private.is_org_member(private.offer_organisation(offer_id)));
 
 revoke insert, update, delete, truncate on public.offer_unavailable_dates from anon, authenticated;
 grant insert (offer_id, day) on public.offer_unavailable_dates to authenticated;
 grant delete on public.offer_unavailable_dates to authenticated;
+
+revoke execute on all functions in schema private from public;

@@ -43,7 +43,7 @@ create table public.requests (
 		]::text[]
 		and array_position(domains, null) is null
 	),
-	constraint requests_domains_distinct check (public.has_distinct_elements(domains)),
+	constraint requests_domains_distinct check (private.has_distinct_elements(domains)),
 	constraint requests_ages_in_range check (
 		(age_min is null or age_min between 2 and 25)
 		and (age_max is null or age_max between 2 and 25)
@@ -94,7 +94,7 @@ create index requests_earth_idx on public.requests using gist (extensions.ll_to_
  * normalise_request()
  * Trims the texts people type; empty optional fields become none.
  */
-create function public.normalise_request()
+create function private.normalise_request()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -108,17 +108,15 @@ begin
 end;
 $$;
 
-comment on function public.normalise_request() is
+comment on function private.normalise_request() is
 	'Trigger: trims title, description and quantity; an empty quantity becomes null.';
-
-revoke execute on function public.normalise_request() from public, anon, authenticated;
 
 /**
  * validate_request()
  * The rules people can break by typing, in Dutch, before the check constraints; and the status: a
  * fulfilled or closed request is final.
  */
-create function public.validate_request()
+create function private.validate_request()
 returns trigger
 language plpgsql
 security definer
@@ -126,75 +124,81 @@ set search_path = ''
 as $$
 begin
 	if tg_op = 'UPDATE' and old.status in ('fulfilled', 'closed') then
-		perform public.raise_rule('requests_status_transition', 'status',
+		perform private.raise_rule('requests_status_transition', 'status',
 			'Deze vraag is afgesloten en kan niet meer veranderen.', tg_table_name);
 	elsif tg_op = 'UPDATE' and new.status is distinct from old.status and not (
 		(old.status = 'open' and new.status in ('in_progress', 'closed'))
 		or (old.status = 'in_progress' and new.status in ('open', 'fulfilled', 'closed'))
 	) then
-		perform public.raise_rule('requests_status_transition', 'status',
+		perform private.raise_rule('requests_status_transition', 'status',
 			'Een open vraag wordt eerst in behandeling genomen voor ze vervuld is.', tg_table_name);
 	elsif tg_op = 'INSERT' and new.status not in ('open', 'closed') then
-		perform public.raise_rule('requests_status_transition', 'status',
+		perform private.raise_rule('requests_status_transition', 'status',
 			'Een nieuwe vraag is open.', tg_table_name);
 	end if;
 
 	if new.people is not null and new.people <= 0 then
-		perform public.raise_rule('requests_people_positive', 'people',
+		perform private.raise_rule('requests_people_positive', 'people',
 			'Het aantal mensen moet groter zijn dan 0.', tg_table_name);
 	elsif new.amount_eur is not null and new.amount_eur <= 0 then
-		perform public.raise_rule('requests_amount_positive', 'amount_eur',
+		perform private.raise_rule('requests_amount_positive', 'amount_eur',
 			'Het bedrag moet groter zijn dan 0.', tg_table_name);
 	elsif new.needed_from is not null and new.needed_until is not null
 		and new.needed_until < new.needed_from then
-		perform public.raise_rule('requests_needed_until_not_before_from', 'needed_until',
+		perform private.raise_rule('requests_needed_until_not_before_from', 'needed_until',
 			'De einddatum mag niet voor de begindatum liggen.', tg_table_name);
 	elsif new.age_min is not null and new.age_max is not null and new.age_min > new.age_max then
-		perform public.raise_rule('requests_ages_in_range', 'age_max',
+		perform private.raise_rule('requests_ages_in_range', 'age_max',
 			'De maximumleeftijd mag niet lager zijn dan de minimumleeftijd.', tg_table_name);
 	end if;
 	return new;
 end;
 $$;
 
-comment on function public.validate_request() is
+comment on function private.validate_request() is
 	'Trigger: status transitions (fulfilled and closed final), positive people and amount, needed_until not before needed_from, ages in order; Dutch messages (23514).';
-
-revoke execute on function public.validate_request() from public, anon, authenticated;
 
 create trigger requests_normalise
 	before insert or update on public.requests
-	for each row execute function public.normalise_request();
+	for each row execute function private.normalise_request();
 
 create trigger requests_validate
-	before insert or update on public.requests
-	for each row execute function public.validate_request();
+	before insert on public.requests
+	for each row execute function private.validate_request();
+
+-- Forgetting who made a request (their account is deleted: created_by set null) is not a change of the
+-- request: a closed one would refuse it ("kan niet meer veranderen"), and the account could not go.
+create trigger requests_validate_changes
+	before update on public.requests
+	for each row
+	when ((to_jsonb(old) - 'created_by' - 'updated_at') is distinct from (to_jsonb(new) - 'created_by' - 'updated_at'))
+	execute function private.validate_request();
 
 create trigger requests_set_updated_at
 	before update on public.requests
-	for each row execute function public.set_updated_at();
+	for each row execute function private.set_updated_at();
 
 create trigger requests_require_current_municipality
 	before insert or update of municipality_nis on public.requests
-	for each row execute function public.require_current_municipality('municipality_nis');
+	for each row execute function private.require_current_municipality('municipality_nis');
 
 create trigger requests_fill_point
 	before insert or update on public.requests
-	for each row execute function public.fill_point_from_municipality();
+	for each row execute function private.fill_point_from_municipality();
 
 create trigger requests_require_academy
 	before insert or update of organisation_id on public.requests
-	for each row execute function public.require_academy('Enkel een academie kan iets vragen.');
+	for each row execute function private.require_academy('Enkel een academie kan iets vragen.');
 
 create trigger requests_organisation_fixed
 	before update of organisation_id on public.requests
-	for each row execute function public.keep_column_unchanged(
+	for each row execute function private.keep_column_unchanged(
 		'organisation_id', 'Een vraag blijft bij de academie die ze aanmaakte.'
 	);
 
 create trigger requests_kind_fixed
 	before update of kind on public.requests
-	for each row execute function public.keep_column_unchanged(
+	for each row execute function private.keep_column_unchanged(
 		'kind', 'De soort van een vraag ligt vast: maak een nieuwe vraag aan.'
 	);
 
@@ -204,7 +208,7 @@ create trigger requests_kind_fixed
  * so it answers only the academy's own members, and null to everyone else (it never tells an outsider
  * which academy made a closed request).
  */
-create function public.request_organisation(p_request_id uuid)
+create function private.request_organisation(p_request_id uuid)
 returns uuid
 language sql
 stable
@@ -213,14 +217,13 @@ set search_path = ''
 as $$
 	select r.organisation_id
 	from public.requests r
-	where r.id = p_request_id and r.organisation_id in (select public.my_organisation_ids());
+	where r.id = p_request_id and r.organisation_id in (select private.my_organisation_ids());
 $$;
 
-comment on function public.request_organisation(uuid) is
+comment on function private.request_organisation(uuid) is
 	'The organisation (academy) that made the request, when the signed-in person belongs to it; null otherwise. For policies.';
 
-revoke execute on function public.request_organisation(uuid) from public, anon;
-grant execute on function public.request_organisation(uuid) to authenticated, service_role;
+grant execute on function private.request_organisation(uuid) to authenticated, service_role;
 
 /**
  * request_slots
@@ -251,11 +254,11 @@ create index request_slots_weekday_idx on public.request_slots (weekday);
 
 create trigger request_slots_check
 	before insert or update on public.request_slots
-	for each row execute function public.check_weekly_slot();
+	for each row execute function private.check_weekly_slot();
 
 create trigger request_slots_request_fixed
 	before update of request_id on public.request_slots
-	for each row execute function public.keep_column_unchanged('request_id', 'Een moment hoort bij één vraag.');
+	for each row execute function private.keep_column_unchanged('request_id', 'Een moment hoort bij één vraag.');
 
 -- Policies: requests ---------------------------------------------------------------------------------
 
@@ -267,7 +270,7 @@ create policy "anyone can read open and in-progress requests"
 create policy "members can read all of their academy's requests"
 	on public.requests for select
 	to authenticated
-	using (organisation_id in (select public.my_organisation_ids()));
+	using (organisation_id in (select private.my_organisation_ids()));
 
 create policy "network staff can read every request"
 	on public.requests for select
@@ -277,18 +280,18 @@ create policy "network staff can read every request"
 create policy "members can add requests to their academy"
 	on public.requests for insert
 	to authenticated
-	with check (public.is_org_member(organisation_id) and created_by = (select auth.uid()));
+	with check (private.is_org_member(organisation_id) and created_by = (select auth.uid()));
 
 create policy "members can edit their academy's requests"
 	on public.requests for update
 	to authenticated
-	using (public.is_org_member(organisation_id))
-	with check (public.is_org_member(organisation_id));
+	using (private.is_org_member(organisation_id))
+	with check (private.is_org_member(organisation_id));
 
 create policy "owners and admins can delete their academy's requests"
 	on public.requests for delete
 	to authenticated
-	using (public.is_org_admin(organisation_id));
+	using (private.is_org_admin(organisation_id));
 
 revoke insert, update, delete, truncate on public.requests from anon, authenticated;
 grant insert (
@@ -311,20 +314,22 @@ create policy "anyone can read the slots of a request they can read"
 create policy "members can add slots to their academy's requests"
 	on public.request_slots for insert
 	to authenticated
-	with check (public.is_org_member(public.request_organisation(request_id)));
+	with check (private.is_org_member(private.request_organisation(request_id)));
 
 create policy "members can change slots of their academy's requests"
 	on public.request_slots for update
 	to authenticated
-	using (public.is_org_member(public.request_organisation(request_id)))
-	with check (public.is_org_member(public.request_organisation(request_id)));
+	using (private.is_org_member(private.request_organisation(request_id)))
+	with check (private.is_org_member(private.request_organisation(request_id)));
 
 create policy "members can remove slots of their academy's requests"
 	on public.request_slots for delete
 	to authenticated
-	using (public.is_org_member(public.request_organisation(request_id)));
+	using (private.is_org_member(private.request_organisation(request_id)));
 
 revoke insert, update, delete, truncate on public.request_slots from anon, authenticated;
 grant insert (request_id, weekday, starts_at, ends_at) on public.request_slots to authenticated;
 grant update (weekday, starts_at, ends_at) on public.request_slots to authenticated;
 grant delete on public.request_slots to authenticated;
+
+revoke execute on all functions in schema private from public;

@@ -3,8 +3,9 @@
 
 /**
  * agreements
- * One request, one offer, two organisations. Created only by propose_agreement(), changed only by
- * set_agreement_status(); read by the members of the two organisations and by network staff.
+ * One request, one offer, two organisations. Created only by propose_agreement(), its status changed only
+ * by set_agreement_status(), its first session set by the academy; read by the members of the two
+ * organisations and by network staff.
  */
 create table public.agreements (
 	id uuid primary key default gen_random_uuid(),
@@ -19,6 +20,7 @@ create table public.agreements (
 	booking_ends time,
 	booking_from date,
 	booking_until date,
+	first_session_on date,
 	given_sessions integer,
 	given_hours integer,
 	given_items integer,
@@ -59,6 +61,8 @@ comment on column public.agreements.booking_starts is 'Rooms: from (local time).
 comment on column public.agreements.booking_ends is 'Rooms: until (local time), after booking_starts.';
 comment on column public.agreements.booking_from is 'Rooms: first day of the recurring booking.';
 comment on column public.agreements.booking_until is 'Rooms: last day of the recurring booking, not before booking_from and at most 400 days after it (a school year; a longer stay is a new agreement).';
+comment on column public.agreements.first_session_on is
+	'The first session (volunteers, expertise, visit): set by the academy''s members while the agreement is accepted. Rooms use booking_from.';
 comment on column public.agreements.given_sessions is 'When fulfilled: sessions actually held, 0 or more.';
 comment on column public.agreements.given_hours is 'When fulfilled: hours actually given, 0 or more.';
 comment on column public.agreements.given_items is 'When fulfilled: items actually given, 0 or more.';
@@ -76,9 +80,51 @@ create index agreements_created_by_idx on public.agreements (created_by);
 create unique index agreements_one_live_per_pair on public.agreements (request_id, offer_id)
 	where status in ('proposed', 'accepted');
 
+-- updated_at orders both sides' lists: forgetting who proposed (their account is deleted) is no change.
 create trigger agreements_set_updated_at
 	before update on public.agreements
-	for each row execute function public.set_updated_at();
+	for each row
+	when ((to_jsonb(old) - 'created_by') is distinct from (to_jsonb(new) - 'created_by'))
+	execute function private.set_updated_at();
+
+/**
+ * check_first_session()
+ * The academy sets the first session of an accepted agreement directly (the one column it may update):
+ * only on an agreement about volunteers, expertise or a visit (a room's agreement uses booking_from), and
+ * not to a day long gone. Runs as its owner, like the other validation triggers (raise_rule is not the
+ * caller's).
+ */
+create function private.check_first_session()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+	if new.first_session_on is distinct from old.first_session_on
+		and new.first_session_on is not null then
+		if not exists (
+			select 1 from public.offers o
+			where o.id = new.offer_id and o.kind in ('volunteers', 'expertise', 'visit')
+		) then
+			perform private.raise_rule('agreements_first_session_people', 'first_session_on',
+				'Enkel bij een afspraak over vrijwilligers, expertise of een bezoek plan je een eerste sessie; bij een lokaal geldt de boekingsperiode.',
+				tg_table_name);
+		elsif new.first_session_on < private.today_in_belgium() - 365 then
+			perform private.raise_rule('agreements_first_session_recent', 'first_session_on',
+				'De eerste sessie kan niet meer dan een jaar geleden zijn.', tg_table_name);
+		end if;
+	end if;
+	return new;
+end;
+$$;
+
+comment on function private.check_first_session() is
+	'Trigger: a first session only on an agreement about volunteers, expertise or a visit, and not more than a year ago (Dutch messages, 23514).';
+
+create trigger agreements_check_first_session
+	before update of first_session_on on public.agreements
+	for each row execute function private.check_first_session();
 
 /**
  * agreement_events
@@ -150,7 +196,7 @@ create index agreement_messages_organisation_id_idx on public.agreement_messages
  * organisations are the sides is told only to the members of those sides (and to scripts without a
  * signed-in person): anyone else is refused by the policies, learning nothing about the agreement.
  */
-create function public.check_agreement_message()
+create function private.check_agreement_message()
 returns trigger
 language plpgsql
 security definer
@@ -161,9 +207,9 @@ declare
 begin
 	new.body := btrim(replace(coalesce(new.body, ''), E'\r\n', E'\n'), E' \t\r\n');
 	if new.body = '' then
-		perform public.raise_rule('agreement_messages_body_length', 'body', 'Schrijf een bericht.', tg_table_name);
+		perform private.raise_rule('agreement_messages_body_length', 'body', 'Schrijf een bericht.', tg_table_name);
 	elsif char_length(new.body) > 4000 then
-		perform public.raise_rule('agreement_messages_body_length', 'body',
+		perform private.raise_rule('agreement_messages_body_length', 'body',
 			'Een bericht is hoogstens 4000 tekens lang.', tg_table_name);
 	end if;
 	select a.academy_id, a.provider_id into sides
@@ -171,26 +217,24 @@ begin
 	where a.id = new.agreement_id
 		and (
 			auth.uid() is null
-			or a.academy_id in (select public.my_organisation_ids())
-			or a.provider_id in (select public.my_organisation_ids())
+			or a.academy_id in (select private.my_organisation_ids())
+			or a.provider_id in (select private.my_organisation_ids())
 		);
 	if found and new.organisation_id is distinct from sides.academy_id
 		and new.organisation_id is distinct from sides.provider_id then
-		perform public.raise_rule('agreement_messages_organisation_is_a_party', 'organisation_id',
+		perform private.raise_rule('agreement_messages_organisation_is_a_party', 'organisation_id',
 			'Je schrijft namens een van de twee organisaties van de afspraak.', tg_table_name);
 	end if;
 	return new;
 end;
 $$;
 
-comment on function public.check_agreement_message() is
+comment on function private.check_agreement_message() is
 	'Trigger: trims the body (1 to 4000 characters, Dutch messages, 23514 with the constraint as hint) and, for the members of its sides, requires organisation_id to be one of the agreement''s two organisations.';
-
-revoke execute on function public.check_agreement_message() from public, anon, authenticated;
 
 create trigger agreement_messages_check
 	before insert on public.agreement_messages
-	for each row execute function public.check_agreement_message();
+	for each row execute function private.check_agreement_message();
 
 /**
  * room_bookings
@@ -231,8 +275,8 @@ create policy "members of both sides can read their agreements"
 	on public.agreements for select
 	to authenticated
 	using (
-		academy_id in (select public.my_organisation_ids())
-		or provider_id in (select public.my_organisation_ids())
+		academy_id in (select private.my_organisation_ids())
+		or provider_id in (select private.my_organisation_ids())
 	);
 
 create policy "network staff can read every agreement"
@@ -240,7 +284,14 @@ create policy "network staff can read every agreement"
 	to authenticated
 	using ((select public.is_network_staff()));
 
+create policy "the academy can set the first session of its accepted agreements"
+	on public.agreements for update
+	to authenticated
+	using (status = 'accepted' and private.is_org_member(academy_id))
+	with check (status = 'accepted' and private.is_org_member(academy_id));
+
 revoke insert, update, delete, truncate on public.agreements from anon, authenticated;
+grant update (first_session_on) on public.agreements to authenticated;
 
 create policy "members of both sides can read the history of their agreements"
 	on public.agreement_events for select
@@ -259,7 +310,7 @@ create policy "members of both sides can write in the thread for their own side"
 	to authenticated
 	with check (
 		author = (select auth.uid())
-		and organisation_id in (select public.my_organisation_ids())
+		and organisation_id in (select private.my_organisation_ids())
 		and exists (
 			select 1 from public.agreements a
 			where a.id = agreement_id and organisation_id in (a.academy_id, a.provider_id)
@@ -277,7 +328,7 @@ create policy "members of both sides can read the bookings of their agreements"
 create policy "members can read every booking of their organisation's rooms"
 	on public.room_bookings for select
 	to authenticated
-	using (public.offer_organisation(offer_id) in (select public.my_organisation_ids()));
+	using (private.offer_organisation(offer_id) in (select private.my_organisation_ids()));
 
 revoke insert, update, delete, truncate on public.room_bookings from anon, authenticated;
 
@@ -288,7 +339,7 @@ create policy "the provider of an agreement can read its request"
 	using (
 		exists (
 			select 1 from public.agreements a
-			where a.request_id = requests.id and a.provider_id in (select public.my_organisation_ids())
+			where a.request_id = requests.id and a.provider_id in (select private.my_organisation_ids())
 		)
 	);
 
@@ -298,6 +349,8 @@ create policy "the academy of an agreement can read its offer"
 	using (
 		exists (
 			select 1 from public.agreements a
-			where a.offer_id = offers.id and a.academy_id in (select public.my_organisation_ids())
+			where a.offer_id = offers.id and a.academy_id in (select private.my_organisation_ids())
 		)
 	);
+
+revoke execute on all functions in schema private from public;

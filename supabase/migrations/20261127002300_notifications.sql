@@ -1,5 +1,55 @@
 -- Notifications: what happened that concerns a person (a proposal, a status change, a message), for the
--- unread counter and list in the app and for the e-mail sent through SMTP.
+-- unread counter and list in the app and for the e-mail sent through SMTP; and how they reach each person:
+-- per kind of notification only in the app, an e-mail at once, a weekly digest e-mail, or not at all. The
+-- choice is made when a notification is written (its delivery); the app's mailer sends the `email` ones at
+-- once and a weekly job the `digest` ones (20261201003000_notification_mail.sql, src/lib/server/mail-jobs/).
+-- Without a choice, owners and admins of the organisation a notification is about get an e-mail at once
+-- and plain members see it only in the app.
+
+/**
+ * notification_kinds
+ * The kinds of notification and their defaults. A new kind (community posts, events, ...) is a new row here
+ * and its labels in messages/, never a new column.
+ */
+create table public.notification_kinds (
+	kind text primary key,
+	position smallint not null,
+	admin_default text not null,
+	member_default text not null,
+	-- 'digest' names the weekly digest in unsubscribe links, so no kind may take it.
+	constraint notification_kinds_kind_format check (kind ~ '^[a-z][a-z_]{0,39}$' and kind <> 'digest'),
+	constraint notification_kinds_position_unique unique (position),
+	constraint notification_kinds_admin_default_known check (
+		admin_default in ('none', 'app', 'email', 'digest')
+	),
+	constraint notification_kinds_member_default_known check (
+		member_default in ('none', 'app', 'email', 'digest')
+	)
+);
+
+alter table public.notification_kinds enable row level security;
+
+comment on table public.notification_kinds is
+	'The kinds of notification, in the order the preferences page shows them, with how each reaches a person who made no choice: admin_default for owners and admins of the organisation the notification is about, member_default for everyone else. Read by signed-in people; changed only by migrations.';
+comment on column public.notification_kinds.kind is 'The kind, as notifications.kind names it (agreement_proposed, ...).';
+comment on column public.notification_kinds.position is 'Order on the preferences page.';
+comment on column public.notification_kinds.admin_default is 'Delivery for owners and admins without a choice: none, app, email or digest.';
+comment on column public.notification_kinds.member_default is 'Delivery for everyone else without a choice: none, app, email or digest.';
+
+create policy "signed-in people can read the notification kinds"
+	on public.notification_kinds for select
+	to authenticated
+	using (true);
+
+revoke all on public.notification_kinds from anon;
+revoke insert, update, delete, truncate, references, trigger on public.notification_kinds from authenticated;
+grant select on public.notification_kinds to authenticated;
+
+insert into public.notification_kinds (kind, position, admin_default, member_default)
+values
+	('agreement_proposed', 1, 'email', 'app'),
+	('agreement_status', 2, 'email', 'app'),
+	('agreement_message', 3, 'email', 'app');
 
 /**
  * notifications
@@ -8,38 +58,45 @@
 create table public.notifications (
 	id bigint generated always as identity primary key,
 	user_id uuid not null references auth.users (id) on delete cascade,
-	kind text not null,
+	kind text not null references public.notification_kinds (kind),
 	title text not null,
 	link text not null,
 	agreement_id uuid references public.agreements (id) on delete cascade,
+	delivery text not null default 'app',
 	read_at timestamptz,
 	emailed_at timestamptz,
+	digested_at timestamptz,
 	created_at timestamptz not null default now(),
-	constraint notifications_kind_known check (
-		kind in ('agreement_proposed', 'agreement_status', 'agreement_message')
-	),
 	constraint notifications_title_length check (char_length(title) between 1 and 300),
-	constraint notifications_link_local check (link ~ '^/[^/]' and char_length(link) <= 300)
+	constraint notifications_link_local check (link ~ '^/[^/]' and char_length(link) <= 300),
+	constraint notifications_delivery_known check (delivery in ('app', 'email', 'digest'))
 );
 
 alter table public.notifications enable row level security;
 
 comment on table public.notifications is
-	'What happened that concerns a person: a new proposal, a status change or a message on an agreement of their organisation. Written only by triggers (for every member of the other side); read by the person it is for, who can only set read_at. E-mail is sent by the app (service role), which sets emailed_at.';
+	'What happened that concerns a person: a new proposal, a status change or a message on an agreement of their organisation. Written only by triggers (for every member of the other side who did not choose none), with the delivery their preference or role decides; read by the person it is for, who can only set read_at. The app (service role) mails the email ones at once (emailed_at) and the digest ones weekly (digested_at). Purged 180 days after creation (purge_expired_data).';
 comment on column public.notifications.id is 'Identifier, in order of creation.';
 comment on column public.notifications.user_id is 'The person it is for.';
-comment on column public.notifications.kind is 'agreement_proposed, agreement_status or agreement_message.';
+comment on column public.notifications.kind is 'One of notification_kinds: agreement_proposed, agreement_status or agreement_message.';
 comment on column public.notifications.title is 'One line in Dutch, ready to show.';
 comment on column public.notifications.link is 'Path in the app to go to (/afspraken/<agreement id>).';
 comment on column public.notifications.agreement_id is 'The agreement it is about.';
+comment on column public.notifications.delivery is 'How it reaches the person besides the app, decided when it was written: app (not mailed), email (an e-mail at once) or digest (the weekly digest).';
 comment on column public.notifications.read_at is 'When the person read it; null while unread.';
-comment on column public.notifications.emailed_at is 'When the e-mail about it was sent; null while not (yet) sent. Set by the app''s mailer with the service role.';
+comment on column public.notifications.emailed_at is 'When its e-mail was sent (delivery email); null while not (yet) sent. Set by the app''s mailer with the service role.';
+comment on column public.notifications.digested_at is 'When the weekly digest that holds it was sent (delivery digest); null while not (yet).';
 comment on column public.notifications.created_at is 'When it happened.';
 
 create index notifications_user_id_read_at_idx on public.notifications (user_id, read_at);
 create index notifications_user_id_created_at_idx on public.notifications (user_id, created_at desc);
 create index notifications_agreement_id_idx on public.notifications (agreement_id);
-create index notifications_not_emailed_idx on public.notifications (created_at) where emailed_at is null;
+create index notifications_kind_idx on public.notifications (kind);
+create index notifications_created_at_idx on public.notifications (created_at);
+create index notifications_mail_due_idx on public.notifications (created_at)
+	where delivery = 'email' and emailed_at is null;
+create index notifications_digest_due_idx on public.notifications (created_at)
+	where delivery = 'digest' and digested_at is null;
 
 create policy "people can read their own notifications"
 	on public.notifications for select
@@ -56,10 +113,85 @@ revoke insert, update, delete, truncate on public.notifications from anon, authe
 grant update (read_at) on public.notifications to authenticated;
 
 /**
- * notify_organisation(organisation, except person, kind, title, agreement)
- * A notification for every member of an organisation, except the person who caused it.
+ * notification_preferences
+ * A person's choice per kind; no row means the kind's default for their role.
  */
-create function public.notify_organisation(
+create table public.notification_preferences (
+	user_id uuid not null references auth.users (id) on delete cascade,
+	kind text not null references public.notification_kinds (kind) on delete cascade,
+	delivery text not null,
+	updated_at timestamptz not null default now(),
+	primary key (user_id, kind),
+	constraint notification_preferences_delivery_known check (
+		delivery in ('none', 'app', 'email', 'digest')
+	)
+);
+
+alter table public.notification_preferences enable row level security;
+
+comment on table public.notification_preferences is
+	'How a person wants each kind of notification: none (not even in the app), app (only in the app), email (an e-mail at once, and in the app) or digest (in the weekly digest e-mail, and in the app). No row: the kind''s default for their role. A person reads and writes only their own rows; the one-click unsubscribe link sets a kind to app with the service role.';
+comment on column public.notification_preferences.user_id is 'The person.';
+comment on column public.notification_preferences.kind is 'The kind of notification.';
+comment on column public.notification_preferences.delivery is 'none, app, email or digest.';
+comment on column public.notification_preferences.updated_at is 'When the person last changed it.';
+
+create index notification_preferences_kind_idx on public.notification_preferences (kind);
+
+create policy "people can read their own notification preferences"
+	on public.notification_preferences for select
+	to authenticated
+	using (user_id = (select auth.uid()));
+
+create policy "people can add their own notification preferences"
+	on public.notification_preferences for insert
+	to authenticated
+	with check (user_id = (select auth.uid()));
+
+create policy "people can change their own notification preferences"
+	on public.notification_preferences for update
+	to authenticated
+	using (user_id = (select auth.uid()))
+	with check (user_id = (select auth.uid()));
+
+create policy "people can remove their own notification preferences"
+	on public.notification_preferences for delete
+	to authenticated
+	using (user_id = (select auth.uid()));
+
+revoke all on public.notification_preferences from anon;
+revoke truncate, references, trigger on public.notification_preferences from authenticated;
+
+/**
+ * notification_delivery(person, kind, role)
+ * How a notification of this kind reaches this person, who has this role in the organisation it is about
+ * (null: none): their choice, else the kind's default for the role.
+ */
+create function private.notification_delivery(p_user_id uuid, p_kind text, p_role text)
+returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+	select coalesce(
+		(select p.delivery from public.notification_preferences p
+		 where p.user_id = p_user_id and p.kind = p_kind),
+		(select case when p_role in ('owner', 'admin') then k.admin_default else k.member_default end
+		 from public.notification_kinds k where k.kind = p_kind),
+		'app'
+	);
+$$;
+
+comment on function private.notification_delivery(uuid, text, text) is
+	'How a notification of a kind reaches a person with a role in the organisation it is about: their preference, else the kind''s default for owners/admins or for everyone else.';
+
+/**
+ * notify_organisation(organisation, except person, kind, title, agreement)
+ * A notification for every member of an organisation except the person who caused it and those who chose
+ * none for this kind, each with the delivery their choice or role decides.
+ */
+create function private.notify_organisation(
 	p_organisation_id uuid,
 	p_except uuid,
 	p_kind text,
@@ -72,22 +204,60 @@ volatile
 security definer
 set search_path = ''
 as $$
-	insert into public.notifications (user_id, kind, title, link, agreement_id)
-	select ms.user_id, p_kind, left(p_title, 300), '/afspraken/' || p_agreement_id, p_agreement_id
+	insert into public.notifications (user_id, kind, title, link, agreement_id, delivery)
+	select ms.user_id, p_kind, left(p_title, 300), '/afspraken/' || p_agreement_id, p_agreement_id,
+		chosen.delivery
 	from public.memberships ms
-	where ms.organisation_id = p_organisation_id and ms.user_id is distinct from p_except;
+	cross join lateral (
+		select private.notification_delivery(ms.user_id, p_kind, ms.role) as delivery
+	) chosen
+	where ms.organisation_id = p_organisation_id
+		and ms.user_id is distinct from p_except
+		and chosen.delivery <> 'none';
 $$;
 
-comment on function public.notify_organisation(uuid, uuid, text, text, uuid) is
-	'Writes a notification (kind, title, link to the agreement) for every member of the organisation except the given person.';
+comment on function private.notify_organisation(uuid, uuid, text, text, uuid) is
+	'Writes a notification (kind, title, link to the agreement, delivery) for every member of the organisation except the given person and those who chose none for the kind.';
 
-revoke execute on function public.notify_organisation(uuid, uuid, text, text, uuid) from public, anon, authenticated;
+/**
+ * notification_preferences_follow()
+ * After a person changes how a kind reaches them, what still waits to be mailed for that kind (an e-mail
+ * not sent yet, a digest not sent yet) is no longer mailed unless the new choice is that same delivery: an
+ * unsubscribe stops this week's digest too, and switching to e-mail never mails a backlog.
+ */
+create function private.notification_preferences_follow()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	now_delivery text := case when tg_op = 'DELETE' then null else new.delivery end;
+begin
+	update public.notifications n
+	set delivery = 'app'
+	where n.user_id = coalesce(new.user_id, old.user_id)
+		and n.kind = coalesce(new.kind, old.kind)
+		and n.delivery in ('email', 'digest')
+		and n.delivery is distinct from now_delivery
+		and n.emailed_at is null
+		and n.digested_at is null;
+	return null;
+end;
+$$;
+
+comment on function private.notification_preferences_follow() is
+	'Trigger: after a preference changes, notifications of that person and kind still waiting for an e-mail or a digest stay in the app only, unless the new choice is their delivery.';
+
+create trigger notification_preferences_follow
+	after insert or update of delivery or delete on public.notification_preferences
+	for each row execute function private.notification_preferences_follow();
 
 /**
  * notify_agreement_event()
  * After a status event: the members of the other side hear of it (a new proposal or a status change).
  */
-create function public.notify_agreement_event()
+create function private.notify_agreement_event()
 returns trigger
 language plpgsql
 security definer
@@ -112,12 +282,12 @@ begin
 	select org.name into acting_name from public.organisations org where org.id = new.organisation_id;
 
 	if new.status = 'proposed' then
-		perform public.notify_organisation(other_side, new.actor, 'agreement_proposed',
+		perform private.notify_organisation(other_side, new.actor, 'agreement_proposed',
 			format('Nieuw voorstel van %s: „%s” voor „%s”', coalesce(acting_name, 'een organisatie'),
 				agreement.offer_title, agreement.request_title),
 			new.agreement_id);
 	else
-		perform public.notify_organisation(other_side, new.actor, 'agreement_status',
+		perform private.notify_organisation(other_side, new.actor, 'agreement_status',
 			format('%s heeft de afspraak over „%s” %s', coalesce(acting_name, 'De andere partij'),
 				agreement.request_title,
 				case new.status
@@ -132,20 +302,18 @@ begin
 end;
 $$;
 
-comment on function public.notify_agreement_event() is
+comment on function private.notify_agreement_event() is
 	'Trigger: notifies the members of the side that did not act of a new proposal or a status change.';
-
-revoke execute on function public.notify_agreement_event() from public, anon, authenticated;
 
 create trigger agreement_events_notify
 	after insert on public.agreement_events
-	for each row execute function public.notify_agreement_event();
+	for each row execute function private.notify_agreement_event();
 
 /**
  * notify_agreement_message()
  * After a message: the members of the other side hear of it.
  */
-create function public.notify_agreement_message()
+create function private.notify_agreement_message()
 returns trigger
 language plpgsql
 security definer
@@ -164,7 +332,7 @@ begin
 		return null;
 	end if;
 	select org.name into writer_name from public.organisations org where org.id = new.organisation_id;
-	perform public.notify_organisation(
+	perform private.notify_organisation(
 		case when new.organisation_id = agreement.academy_id then agreement.provider_id
 			else agreement.academy_id end,
 		new.author, 'agreement_message',
@@ -175,11 +343,102 @@ begin
 end;
 $$;
 
-comment on function public.notify_agreement_message() is
+comment on function private.notify_agreement_message() is
 	'Trigger: notifies the members of the other side of a new message in an agreement''s thread.';
-
-revoke execute on function public.notify_agreement_message() from public, anon, authenticated;
 
 create trigger agreement_messages_notify
 	after insert on public.agreement_messages
-	for each row execute function public.notify_agreement_message();
+	for each row execute function private.notify_agreement_message();
+
+/**
+ * save_notification_preferences(choices)
+ * The signed-in person's choices in one step: {kind: delivery}, where delivery 'default' removes the choice.
+ * Runs as the person (RLS applies); a bad delivery or kind fails the whole save.
+ */
+create function public.save_notification_preferences(p_choices jsonb)
+returns void
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+	person uuid := (select auth.uid());
+begin
+	if person is null then
+		raise exception using
+			errcode = '42501', message = 'Meld je aan om je meldingen te kiezen.',
+			hint = 'notification_preferences_signed_in';
+	end if;
+	if jsonb_typeof(p_choices) is distinct from 'object' then
+		raise exception using
+			errcode = '22023', message = 'Kies voor elke soort melding hoe je ze krijgt.',
+			hint = 'notification_preferences_choices_object';
+	end if;
+
+	delete from public.notification_preferences p
+	where p.user_id = person and p_choices ->> p.kind = 'default';
+
+	insert into public.notification_preferences as p (user_id, kind, delivery, updated_at)
+	select person, c.key, c.value, now()
+	from jsonb_each_text(p_choices) c
+	where c.value is distinct from 'default'
+	order by c.key
+	on conflict (user_id, kind) do update set delivery = excluded.delivery, updated_at = now()
+		where p.delivery is distinct from excluded.delivery;
+end;
+$$;
+
+comment on function public.save_notification_preferences(jsonb) is
+	'Saves the signed-in person''s notification choices in one transaction: {kind: none|app|email|digest|default}; default removes the choice. RLS applies.';
+
+revoke execute on function public.save_notification_preferences(jsonb) from public, anon;
+grant execute on function public.save_notification_preferences(jsonb) to authenticated;
+
+/**
+ * unsubscribe_notifications(person, scope)
+ * The one-click unsubscribe of a signed mail link (the app checks the signature): the kind, or with scope
+ * 'digest' every kind the person gets in the digest, reaches them only in the app from now on. Returns the
+ * kinds that changed.
+ */
+create function public.unsubscribe_notifications(p_user_id uuid, p_scope text)
+returns text[]
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+	changed text[];
+begin
+	if p_scope = 'digest' then
+		with updated as (
+			update public.notification_preferences p
+			set delivery = 'app', updated_at = now()
+			where p.user_id = p_user_id and p.delivery = 'digest'
+			returning p.kind
+		)
+		select coalesce(array_agg(kind order by kind), '{}') into changed from updated;
+	else
+		with upserted as (
+			insert into public.notification_preferences as p (user_id, kind, delivery, updated_at)
+			select u.id, k.kind, 'app', now()
+			from auth.users u, public.notification_kinds k
+			where u.id = p_user_id and k.kind = p_scope
+			on conflict (user_id, kind) do update set delivery = 'app', updated_at = now()
+				where p.delivery is distinct from 'app'
+			returning p.kind
+		)
+		select coalesce(array_agg(kind), '{}') into changed from upserted;
+	end if;
+	return changed;
+end;
+$$;
+
+comment on function public.unsubscribe_notifications(uuid, text) is
+	'Service role only (the app checks the signed link first): sets a kind, or every kind the person gets as a digest (scope digest), to app. Returns the kinds that changed.';
+
+revoke execute on function public.unsubscribe_notifications(uuid, text) from public, anon, authenticated;
+grant execute on function public.unsubscribe_notifications(uuid, text) to service_role;
+
+revoke execute on all functions in schema private from public;

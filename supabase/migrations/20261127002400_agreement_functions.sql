@@ -42,18 +42,18 @@ begin
 	select * into request from public.requests r where r.id = p_request_id;
 	select * into offer from public.offers o where o.id = p_offer_id;
 	if request.id is null
-		or (request.status not in ('open', 'in_progress') and not public.is_org_member(request.organisation_id)) then
+		or (request.status not in ('open', 'in_progress') and not private.is_org_member(request.organisation_id)) then
 		raise exception using
 			errcode = 'PT404', message = 'Deze vraag bestaat niet.', hint = 'request_not_found';
 	elsif offer.id is null
-		or (offer.status <> 'active' and not public.is_org_member(offer.organisation_id)) then
+		or (offer.status <> 'active' and not private.is_org_member(offer.organisation_id)) then
 		raise exception using
 			errcode = 'PT404', message = 'Dit aanbod bestaat niet.', hint = 'offer_not_found';
 	end if;
 
-	if public.is_org_member(request.organisation_id) then
+	if private.is_org_member(request.organisation_id) then
 		proposer := request.organisation_id;
-	elsif public.is_org_member(offer.organisation_id) then
+	elsif private.is_org_member(offer.organisation_id) then
 		proposer := offer.organisation_id;
 	else
 		raise exception using
@@ -90,7 +90,7 @@ begin
 	end if;
 
 	if offer.kind = 'room' then
-		perform public.check_room_booking(
+		perform private.check_room_booking(
 			offer, p_booking_weekday, p_booking_starts, p_booking_ends, p_booking_from, p_booking_until
 		);
 	elsif num_nonnulls(p_booking_weekday, p_booking_starts, p_booking_ends, p_booking_from, p_booking_until) > 0 then
@@ -142,7 +142,7 @@ $$;
  * room's term and within one of its weekly slots, contain at least one session, and not overlap what is
  * already booked.
  */
-create function public.check_room_booking(
+create function private.check_room_booking(
 	p_offer public.offers,
 	p_weekday integer,
 	p_starts time,
@@ -195,14 +195,14 @@ begin
 			errcode = '23514',
 			message = 'Het lokaal is op dat moment niet vrij: kies een moment binnen de beschikbare uren.',
 			hint = 'agreements_booking_within_slot', constraint = 'agreements_booking_within_slot', column = 'booking_starts';
-	elsif not exists (select 1 from public.room_sessions(p_offer.id, p_weekday, p_starts, p_ends, p_from, p_until)) then
+	elsif not exists (select 1 from private.room_sessions(p_offer.id, p_weekday, p_starts, p_ends, p_from, p_until)) then
 		raise exception using
 			errcode = '23514',
 			message = 'In deze periode valt geen enkele sessie op die dag.',
 			hint = 'agreements_booking_has_sessions', constraint = 'agreements_booking_has_sessions', column = 'booking_from';
 	elsif exists (
 		select 1
-		from public.room_sessions(p_offer.id, p_weekday, p_starts, p_ends, p_from, p_until) s
+		from private.room_sessions(p_offer.id, p_weekday, p_starts, p_ends, p_from, p_until) s
 		join public.room_bookings b on b.offer_id = p_offer.id and b.slot && s.slot
 	) then
 		raise exception using
@@ -213,10 +213,8 @@ begin
 end;
 $$;
 
-comment on function public.check_room_booking(public.offers, integer, time, time, date, date) is
+comment on function private.check_room_booking(public.offers, integer, time, time, date, date) is
 	'Raises (Dutch) unless a recurring room booking is complete, ends after it starts, spans at most 400 days, lies within the term and a weekly slot, has a session and overlaps nothing booked. Errors (SQLSTATE, hint): 22023 agreements_booking_all_or_nothing, 23514 the rule''s constraint name, 23P01 room_bookings_no_overlap.';
-
-revoke execute on function public.check_room_booking(public.offers, integer, time, time, date, date) from public, anon, authenticated;
 
 /**
  * room_sessions(offer, weekday, starts, ends, from, until)
@@ -225,7 +223,7 @@ revoke execute on function public.check_room_booking(public.offers, integer, tim
  * it reads the days off as its caller may (the booking functions, which run as the owner, see them all);
  * not for the API, which never needs it.
  */
-create function public.room_sessions(
+create function private.room_sessions(
 	p_offer_id uuid,
 	p_weekday integer,
 	p_starts time,
@@ -257,11 +255,10 @@ begin
 end;
 $$;
 
-comment on function public.room_sessions(uuid, integer, time, time, date, date) is
+comment on function private.room_sessions(uuid, integer, time, time, date, date) is
 	'The sessions (day, local time range) of a recurring booking of a room: every weekday between from and until (at most 400 days apart: 22023, hint room_sessions_at_most_400_days), minus the room''s days off. Security invoker; for the booking functions and the service role.';
 
-revoke execute on function public.room_sessions(uuid, integer, time, time, date, date) from public, anon, authenticated;
-grant execute on function public.room_sessions(uuid, integer, time, time, date, date) to service_role;
+grant execute on function private.room_sessions(uuid, integer, time, time, date, date) to service_role;
 
 comment on function public.propose_agreement(uuid, uuid, integer, time, time, date, date, text) is
 	'A member of the academy (for its request) or of the offer''s organisation (for its offer) proposes an agreement, with the recurring slot for a room and an optional first message; returns its id (the existing one when the pair already has a live agreement). Errors (SQLSTATE, hint): 42501 agreement_sign_in or agreements_proposer_is_a_party, PT404 request_not_found or offer_not_found (also for one the caller may not read), 23514 the rule''s constraint name (closed request, offer not active, kinds do not match, over 400 days, outside the room''s term or hours, no session; Dutch), 22023 agreements_booking_all_or_nothing or agreements_booking_only_for_rooms, 23P01 room_bookings_no_overlap.';
@@ -320,8 +317,8 @@ begin
 	end if;
 
 	select * into agreement from public.agreements a where a.id = p_agreement_id for update;
-	on_academy_side := found and public.is_org_member(agreement.academy_id);
-	on_provider_side := found and public.is_org_member(agreement.provider_id);
+	on_academy_side := found and private.is_org_member(agreement.academy_id);
+	on_provider_side := found and private.is_org_member(agreement.provider_id);
 	if not (on_academy_side or on_provider_side) then
 		raise exception using
 			errcode = 'PT404', message = 'Deze afspraak bestaat niet.', hint = 'agreement_not_found';
@@ -352,7 +349,7 @@ begin
 				hint = 'agreements_answered_by_the_other_side';
 		end if;
 	elsif agreement.status = 'proposed' and p_status = 'withdrawn' then
-		if not public.is_org_member(agreement.proposed_by_organisation) then
+		if not private.is_org_member(agreement.proposed_by_organisation) then
 			raise exception using
 				errcode = '42501',
 				message = 'Enkel wie het voorstel deed, kan het intrekken.',
@@ -414,7 +411,7 @@ begin
 			begin
 				insert into public.room_bookings (offer_id, agreement_id, day, slot)
 				select offer.id, agreement.id, s.day, s.slot
-				from public.room_sessions(
+				from private.room_sessions(
 					offer.id, agreement.booking_weekday, agreement.booking_starts, agreement.booking_ends,
 					agreement.booking_from, agreement.booking_until
 				) s;
@@ -459,3 +456,5 @@ comment on function public.set_agreement_status(uuid, text, text, integer, integ
 
 revoke execute on function public.set_agreement_status(uuid, text, text, integer, integer, integer, text) from public, anon;
 grant execute on function public.set_agreement_status(uuid, text, text, integer, integer, integer, text) to authenticated, service_role;
+
+revoke execute on all functions in schema private from public;

@@ -39,67 +39,82 @@ comment on column public.volunteer_checks.created_at is 'When it was recorded.';
 create index volunteer_checks_organisation_id_idx on public.volunteer_checks (organisation_id, volunteer_name);
 create index volunteer_checks_agreement_id_idx on public.volunteer_checks (agreement_id);
 create index volunteer_checks_recorded_by_idx on public.volunteer_checks (recorded_by);
+-- The latest check per academy and name (case-insensitive), for volunteer_session_checks.
+create index volunteer_checks_academy_lower_name_idx
+	on public.volunteer_checks (organisation_id, lower(volunteer_name), seen_on desc);
 
 /**
  * validate_volunteer_check()
- * Trims the names; the day seen is not in the future nor more than 3 years ago; the agreement, when
- * given, is one of the academy's.
+ * Trims the names and collapses their inner whitespace (as agreement_volunteers does, so "Jan  Peeters"
+ * on a check matches "Jan Peeters" on an agreement in volunteer_session_checks); the day seen is not in
+ * the future nor more than 3 years ago; the agreement, when given, is one of the academy's. Only for
+ * those who keep the academy's records (its owners and admins, or a script): anyone else is refused by
+ * the policies, and learns nothing here about whose agreement an id is.
  */
-create function public.validate_volunteer_check()
+create function private.validate_volunteer_check()
 returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 begin
-	new.volunteer_name := btrim(new.volunteer_name, E' \t\r\n');
-	new.seen_by_name := btrim(new.seen_by_name, E' \t\r\n');
+	if auth.uid() is not null and not private.is_org_admin(new.organisation_id) then
+		return new;
+	end if;
+	new.volunteer_name := regexp_replace(btrim(new.volunteer_name, E' \t\r\n'), '\s+', ' ', 'g');
+	new.seen_by_name := regexp_replace(btrim(new.seen_by_name, E' \t\r\n'), '\s+', ' ', 'g');
 	if char_length(new.volunteer_name) < 2 then
-		perform public.raise_rule('volunteer_checks_volunteer_name_length', 'volunteer_name',
+		perform private.raise_rule('volunteer_checks_volunteer_name_length', 'volunteer_name',
 			'Geef de naam van de vrijwilliger.', tg_table_name);
 	elsif char_length(new.seen_by_name) < 2 then
-		perform public.raise_rule('volunteer_checks_seen_by_name_length', 'seen_by_name',
+		perform private.raise_rule('volunteer_checks_seen_by_name_length', 'seen_by_name',
 			'Geef de naam van wie het uittreksel zag.', tg_table_name);
-	elsif new.seen_on > public.today_in_belgium() then
-		perform public.raise_rule('volunteer_checks_seen_on_not_future', 'seen_on',
+	elsif new.seen_on > private.today_in_belgium() then
+		perform private.raise_rule('volunteer_checks_seen_on_not_future', 'seen_on',
 			'De datum waarop het uittreksel gezien werd, kan niet in de toekomst liggen.', tg_table_name);
-	elsif new.seen_on < public.today_in_belgium() - interval '3 years' then
-		perform public.raise_rule('volunteer_checks_seen_on_recent', 'seen_on',
+	elsif new.seen_on < private.today_in_belgium() - interval '3 years' then
+		perform private.raise_rule('volunteer_checks_seen_on_recent', 'seen_on',
 			'Dit uittreksel is ouder dan 3 jaar: vraag een recent uittreksel.', tg_table_name);
 	elsif new.agreement_id is not null and not exists (
 		select 1 from public.agreements a
 		where a.id = new.agreement_id and a.academy_id = new.organisation_id
 	) then
-		perform public.raise_rule('volunteer_checks_agreement_of_academy', 'agreement_id',
+		perform private.raise_rule('volunteer_checks_agreement_of_academy', 'agreement_id',
 			'Kies een afspraak van je eigen academie.', tg_table_name);
 	end if;
 	return new;
 end;
 $$;
 
-comment on function public.validate_volunteer_check() is
-	'Trigger: trims the names, requires seen_on between 3 years ago and today (Belgium) and the agreement to be the academy''s own; Dutch messages (23514).';
-
-revoke execute on function public.validate_volunteer_check() from public, anon, authenticated;
+comment on function private.validate_volunteer_check() is
+	'Trigger: trims the names and collapses their inner whitespace (like agreement_volunteers), requires seen_on between 3 years ago and today (Belgium) and the agreement to be the academy''s own; Dutch messages (23514, the constraint as hint). Skipped for people who are not the academy''s owners or admins (the policies refuse them).';
 
 create trigger volunteer_checks_validate
-	before insert or update on public.volunteer_checks
-	for each row execute function public.validate_volunteer_check();
+	before insert on public.volunteer_checks
+	for each row execute function private.validate_volunteer_check();
+
+-- Forgetting who recorded a check (their account is deleted: recorded_by set null) is not a change of the
+-- check: one seen more than 3 years ago would refuse it, and the account could not go.
+create trigger volunteer_checks_validate_changes
+	before update on public.volunteer_checks
+	for each row
+	when ((to_jsonb(old) - 'recorded_by') is distinct from (to_jsonb(new) - 'recorded_by'))
+	execute function private.validate_volunteer_check();
 
 create trigger volunteer_checks_require_academy
 	before insert or update of organisation_id on public.volunteer_checks
-	for each row execute function public.require_academy('Enkel een academie houdt uittreksels bij.');
+	for each row execute function private.require_academy('Enkel een academie houdt uittreksels bij.');
 
 create trigger volunteer_checks_organisation_fixed
 	before update of organisation_id on public.volunteer_checks
-	for each row execute function public.keep_column_unchanged(
+	for each row execute function private.keep_column_unchanged(
 		'organisation_id', 'Een controle blijft bij de academie die ze noteerde.'
 	);
 
 create policy "owners and admins can read their academy's volunteer checks"
 	on public.volunteer_checks for select
 	to authenticated
-	using (public.is_org_admin(organisation_id));
+	using (private.is_org_admin(organisation_id));
 
 create policy "network staff can read every volunteer check"
 	on public.volunteer_checks for select
@@ -109,18 +124,18 @@ create policy "network staff can read every volunteer check"
 create policy "owners and admins can record volunteer checks for their academy"
 	on public.volunteer_checks for insert
 	to authenticated
-	with check (public.is_org_admin(organisation_id) and recorded_by = (select auth.uid()));
+	with check (private.is_org_admin(organisation_id) and recorded_by = (select auth.uid()));
 
 create policy "owners and admins can correct their academy's volunteer checks"
 	on public.volunteer_checks for update
 	to authenticated
-	using (public.is_org_admin(organisation_id))
-	with check (public.is_org_admin(organisation_id));
+	using (private.is_org_admin(organisation_id))
+	with check (private.is_org_admin(organisation_id));
 
 create policy "owners and admins can remove their academy's volunteer checks"
 	on public.volunteer_checks for delete
 	to authenticated
-	using (public.is_org_admin(organisation_id));
+	using (private.is_org_admin(organisation_id));
 
 revoke insert, update, delete, truncate on public.volunteer_checks from anon, authenticated;
 grant insert (organisation_id, volunteer_name, agreement_id, seen_on, seen_by_name)
@@ -143,7 +158,7 @@ select distinct on (c.organisation_id, lower(c.volunteer_name))
 	c.seen_on,
 	c.seen_by_name,
 	(c.seen_on + interval '3 years')::date as valid_until,
-	c.seen_on >= (public.today_in_belgium() - interval '3 years')::date as recent
+	c.seen_on >= (private.today_in_belgium() - interval '3 years')::date as recent
 from public.volunteer_checks c
 order by c.organisation_id, lower(c.volunteer_name), c.seen_on desc, c.created_at desc;
 
@@ -159,3 +174,5 @@ comment on column public.volunteer_check_status.recent is 'True while seen at mo
 
 grant select on public.volunteer_check_status to authenticated;
 revoke all on public.volunteer_check_status from anon;
+
+revoke execute on all functions in schema private from public;

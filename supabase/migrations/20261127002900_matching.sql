@@ -11,7 +11,7 @@ create extension if not exists earthdistance with schema extensions;
  * Which kinds meet: a venue is a school's room, expertise also comes as a company visit or workshop, the
  * other kinds meet their namesake.
  */
-create function public.offer_kinds_for_request(p_request_kind text)
+create function private.offer_kinds_for_request(p_request_kind text)
 returns text[]
 language sql
 immutable
@@ -28,10 +28,10 @@ as $$
 	end;
 $$;
 
-comment on function public.offer_kinds_for_request(text) is
+comment on function private.offer_kinds_for_request(text) is
 	'The offer kinds that can serve a request of this kind: venue -> room, expertise -> expertise or visit, the others their namesake.';
 
-create function public.request_kinds_for_offer(p_offer_kind text)
+create function private.request_kinds_for_offer(p_offer_kind text)
 returns text[]
 language sql
 immutable
@@ -49,7 +49,7 @@ as $$
 	end;
 $$;
 
-comment on function public.request_kinds_for_offer(text) is
+comment on function private.request_kinds_for_offer(text) is
 	'The request kinds an offer of this kind can serve: room -> venue, visit -> expertise, the others their namesake.';
 
 -- The area an offer serves by radius, as the bounding cube around its point that earthdistance uses,
@@ -72,7 +72,7 @@ create index offers_reach_box_idx on public.offers
  * weekly minutes the offer covers, shared domains and ages, with the same weights as the app's score
  * (src/lib/matching/score.ts), which decides the final order and explains it.
  */
-create function public.matching_rank_hint(
+create function private.matching_rank_hint(
 	p_distance_km double precision,
 	p_request_slot_count integer,
 	p_requested_minutes integer,
@@ -110,7 +110,7 @@ as $$
 		end;
 $$;
 
-comment on function public.matching_rank_hint(
+comment on function private.matching_rank_hint(
 	double precision, integer, integer, integer, integer, integer, integer, integer, integer, integer
 ) is 'Rough fit (0..90) that orders matching candidates before the limit; the app''s scoreSuggestion() decides the final order.';
 
@@ -121,10 +121,10 @@ comment on function public.matching_rank_hint(
  * municipality), and which open requests lie in an offer's area (requests_earth_idx). Security definer
  * because row-level security keeps the non-leakproof cube and array operators out of index conditions,
  * which would make every suggestion read all offers of a kind. They only ever give ids and distances of
- * active offers and open requests, which anyone may read anyway; the suggest_ functions, security invoker,
- * read the rows themselves under the caller's policies.
+ * active offers and open requests, which anyone may read anyway; match_suggestions(), security invoker,
+ * reads the rows themselves under the caller's policies.
  */
-create function public.active_offers_reaching(
+create function private.active_offers_reaching(
 	p_lat double precision,
 	p_lng double precision,
 	p_municipality_nis text,
@@ -138,7 +138,7 @@ set search_path = ''
 as $$
 #variable_conflict use_column
 begin
-	-- Anyone may call it (the suggest_ functions run as their caller): one index lookup per kind, so no more
+	-- Anyone may call it (the suggestions run as their caller): one index lookup per kind, so no more
 	-- kinds than there are, and a point in Belgium like every request's.
 	if cardinality(p_kinds) > 6 then
 		raise exception using
@@ -183,10 +183,10 @@ begin
 end;
 $$;
 
-comment on function public.active_offers_reaching(double precision, double precision, text, text[]) is
-	'Ids and distances (km) of the active offers of these kinds (at most 6) whose area reaches the point (in Belgium) or lists the municipality; else 22023 with hint matching_kinds_known or matching_point_in_belgium. Security definer for the index (active offers are public anyway); used by suggest_offers().';
+comment on function private.active_offers_reaching(double precision, double precision, text, text[]) is
+	'Ids and distances (km) of the active offers of these kinds (at most 6) whose area reaches the point (in Belgium) or lists the municipality; else 22023 with hint matching_kinds_known or matching_point_in_belgium. Security definer for the index (active offers are public anyway); used by match_suggestions() for suggest_offers().';
 
-create function public.open_requests_reached_by(p_offer_id uuid)
+create function private.open_requests_reached_by(p_offer_id uuid)
 returns table (request_id uuid, distance_km double precision, reach text)
 language sql
 stable
@@ -206,7 +206,7 @@ as $$
 		where o.id = p_offer_id
 			and o.status = 'active'
 			and r.status = 'open'
-			and r.kind = any (public.request_kinds_for_offer(o.kind))
+			and r.kind = any (private.request_kinds_for_offer(o.kind))
 		union all
 		select r.id,
 			(point(r.lng, r.lat) operator(extensions.<@>) point(o.lng, o.lat)) * 1.609344,
@@ -217,221 +217,58 @@ as $$
 		where o.id = p_offer_id
 			and o.status = 'active'
 			and r.status = 'open'
-			and r.kind = any (public.request_kinds_for_offer(o.kind))
+			and r.kind = any (private.request_kinds_for_offer(o.kind))
 	) found
 	where found.radius_km is null or found.distance_km <= found.radius_km
 	order by found.id, found.reach desc;
 $$;
 
-comment on function public.open_requests_reached_by(uuid) is
-	'Ids and distances (km) of the open requests of a matching kind in an active offer''s area (radius or listed municipalities). Security definer for the index (open requests are public anyway); used by suggest_requests().';
+comment on function private.open_requests_reached_by(uuid) is
+	'Ids and distances (km) of the open requests of a matching kind in an active offer''s area (radius or listed municipalities). Security definer for the index (open requests are public anyway); used by match_suggestions() for suggest_requests().';
 
 /**
- * suggest_offers(request, limit)
- * The active offers of a matching kind whose area reaches the request's place (the radius around the
- * offer, or the municipalities it lists), with the facts to score them: distance, the first weekly window
- * in which the offer is free when the request needs it and how many minutes overlap, a room's term,
- * shared domains, ages, and what is offered against what is needed. Rooms whose term is over before the
- * request needs them (or before today), or starts after the request's last day, are left out; so is
- * everything when the request is no longer open. Security invoker: the caller sees only what they may read
- * (an unknown or hidden request gives no rows). Ordered by matching_rank_hint() so that the limit (1 to
- * 100) keeps the best; the app scores them precisely.
+ * room_booked(offer, weekday, starts, ends, from, until)
+ * Whether a room is booked, on one of the given weekdays between the two days, at some moment between the
+ * two hours: then that weekly window is not free, and proposing it would fail on the overlap
+ * (check_room_booking()). Security definer because only the two sides of an agreement read its bookings;
+ * it tells no more than propose_agreement() tells anyone who proposes that window.
  */
-create function public.suggest_offers(p_request_id uuid, p_limit integer default 10)
-returns table (
-	offer_id uuid,
-	request_id uuid,
-	organisation_id uuid,
-	organisation_name text,
-	offer_kind text,
-	request_kind text,
-	title text,
-	room_type text,
-	municipality_nis text,
-	municipality_name text,
-	distance_km double precision,
-	reach text,
-	radius_km integer,
-	request_slot_count integer,
-	requested_minutes integer,
-	overlap_minutes integer,
-	overlap_weekday integer,
-	overlap_starts time,
-	overlap_ends time,
-	term_start date,
-	term_end date,
-	needed_from date,
-	needed_until date,
-	deadline date,
-	offer_domains text[],
-	request_domains text[],
-	shared_domains text[],
-	offer_age_min integer,
-	offer_age_max integer,
-	request_age_min integer,
-	request_age_max integer,
-	capacity integer,
-	people integer,
-	quantity integer,
-	amount_eur numeric,
-	hours_per_year integer,
-	needed_people integer,
-	needed_amount_eur numeric,
-	needed_quantity text,
-	accessible boolean,
-	conditions text[],
-	fee_eur numeric,
-	rank_hint double precision,
-	agreement_id uuid,
-	agreement_status text
+create function private.room_booked(
+	p_offer_id uuid,
+	p_weekday integer,
+	p_starts time,
+	p_ends time,
+	p_from date,
+	p_until date
 )
+returns boolean
 language sql
 stable
-security invoker
+security definer
 set search_path = ''
 as $$
-	with request as materialized (
-		select r.*,
-			public.offer_kinds_for_request(r.kind) as offer_kinds,
-			greatest(r.needed_from, public.today_in_belgium()) as first_day
-		from public.requests r
-		where r.id = p_request_id and r.status = 'open'
-	),
-	wanted as materialized (
-		select s.weekday, s.starts_at, s.ends_at
-		from public.request_slots s
-		where s.request_id = p_request_id
-	),
-	wanted_total as materialized (
-		select count(*)::integer as slot_count,
-			coalesce(sum(extract(epoch from w.ends_at - w.starts_at) / 60), 0)::integer as minutes
-		from wanted w
-	),
-	-- The offers whose area reaches the request's place, found through the indexes. Only the nearest
-	-- few hundred go on to the per-offer checks (slots, term, amounts): in a dense region thousands of rooms
-	-- reach a point, and one 40 km away never belongs among the suggestions while hundreds are nearer.
-	reached as (
-		select x.offer_id as id, x.distance_km, x.reach
-		from request r
-		cross join lateral public.active_offers_reaching(r.lat, r.lng, r.municipality_nis, r.offer_kinds) x
-		order by x.distance_km
-		limit 300
-	),
-	candidates as (
-		select
-			o.id as offer_id,
-			r.id as request_id,
-			o.organisation_id,
-			o.kind as offer_kind,
-			r.kind as request_kind,
-			o.title,
-			o.room_type,
-			o.municipality_nis,
-			x.distance_km,
-			x.reach,
-			o.radius_km,
-			t.slot_count as request_slot_count,
-			t.minutes as requested_minutes,
-			coalesce(f.minutes, 0) as overlap_minutes,
-			f.weekday as overlap_weekday,
-			f.starts as overlap_starts,
-			f.ends as overlap_ends,
-			o.term_start,
-			o.term_end,
-			r.needed_from,
-			r.needed_until,
-			r.deadline,
-			o.domains as offer_domains,
-			r.domains as request_domains,
-			array(select d from unnest(r.domains) d where d = any (o.domains) order by d) as shared_domains,
-			o.age_min as offer_age_min,
-			o.age_max as offer_age_max,
-			r.age_min as request_age_min,
-			r.age_max as request_age_max,
-			o.capacity,
-			o.people,
-			o.quantity,
-			o.amount_eur,
-			o.hours_per_year,
-			r.people as needed_people,
-			r.amount_eur as needed_amount_eur,
-			r.quantity as needed_quantity,
-			o.accessible,
-			o.conditions,
-			o.fee_eur
-		from reached x
-		join public.offers o on o.id = x.id
-		cross join request r
-		cross join wanted_total t
-		-- The weekly windows in which both are free: how many minutes (at most what was asked; least() would
-		-- skip a null sum, hence the coalesce) and the first.
-		left join lateral (
-			select
-				least(
-					coalesce(sum(extract(epoch from least(s.ends_at, w.ends_at) - greatest(s.starts_at, w.starts_at)) / 60), 0),
-					t.minutes
-				)::integer as minutes,
-				(array_agg(s.weekday order by s.weekday, greatest(s.starts_at, w.starts_at)))[1] as weekday,
-				(array_agg(greatest(s.starts_at, w.starts_at) order by s.weekday, greatest(s.starts_at, w.starts_at)))[1]
-					as starts,
-				(array_agg(least(s.ends_at, w.ends_at) order by s.weekday, greatest(s.starts_at, w.starts_at)))[1]
-					as ends
-			from wanted w
-			join public.offer_slots s
-				on s.offer_id = o.id
-				and s.weekday = w.weekday
-				and s.starts_at < w.ends_at
-				and s.ends_at > w.starts_at
-		) f on true
-		where o.kind <> 'room'
-			or (
-				o.term_end >= r.first_day
-				and (r.needed_until is null or o.term_start <= r.needed_until)
-			)
-	),
-	ranked as (
-		select c.*,
-			public.matching_rank_hint(
-				c.distance_km, c.request_slot_count, c.requested_minutes, c.overlap_minutes,
-				cardinality(c.request_domains), cardinality(c.shared_domains),
-				c.offer_age_min, c.offer_age_max, c.request_age_min, c.request_age_max
-			) as rank_hint
-		from candidates c
-		order by rank_hint desc, c.distance_km, c.offer_id
-		limit least(greatest(coalesce(p_limit, 10), 1), 100)
-	)
-	select
-		c.offer_id, c.request_id, c.organisation_id, g.name, c.offer_kind, c.request_kind, c.title,
-		c.room_type, c.municipality_nis, m.name_nl, c.distance_km, c.reach, c.radius_km,
-		c.request_slot_count, c.requested_minutes, c.overlap_minutes, c.overlap_weekday, c.overlap_starts,
-		c.overlap_ends, c.term_start, c.term_end, c.needed_from, c.needed_until, c.deadline,
-		c.offer_domains, c.request_domains, c.shared_domains, c.offer_age_min, c.offer_age_max,
-		c.request_age_min, c.request_age_max, c.capacity, c.people, c.quantity, c.amount_eur,
-		c.hours_per_year, c.needed_people, c.needed_amount_eur, c.needed_quantity, c.accessible,
-		c.conditions, c.fee_eur, c.rank_hint, a.id, a.status
-	from ranked c
-	join public.organisations g on g.id = c.organisation_id
-	join public.municipalities m on m.nis = c.municipality_nis
-	left join lateral (
-		select a.id, a.status
-		from public.agreements a
-		where a.request_id = c.request_id and a.offer_id = c.offer_id
-		order by a.status in ('proposed', 'accepted') desc, a.created_at desc
-		limit 1
-	) a on true
-	order by c.rank_hint desc, c.distance_km, c.offer_id;
+	select exists (
+		select 1
+		from public.room_bookings b
+		where b.offer_id = p_offer_id
+			and b.day between p_from and p_until
+			and extract(isodow from b.day) = p_weekday
+			and b.slot && tsrange(b.day + p_starts, b.day + p_ends, '[)')
+	);
 $$;
 
+comment on function private.room_booked(uuid, integer, time, time, date, date) is
+	'True when the room has a booking on that weekday between from and until that overlaps the hours. Security definer (bookings are the two sides''); for match_suggestions().';
+
 /**
- * suggest_requests(offer, limit)
- * The other way round: the open requests of a matching kind that lie in the offer's area (within its
- * radius, through requests_earth_idx, or in a municipality it lists), not past their deadline or last day,
- * with the same facts as suggest_offers(); for a room only requests whose period meets its term. Security
- * invoker: an offer the caller may not read gives no rows. The organisation, title and municipality are the
- * request's.
+ * match_suggestion
+ * One suggestion: an offer and a request that could meet, with the facts the app scores and explains
+ * (src/lib/server/db/matching.ts): the party suggested (its organisation, title and municipality),
+ * distance and reach, the first weekly window in which the offer is free when the request needs it and
+ * how many minutes overlap, a room's term, the request's period, domains, ages, what is offered against
+ * what is needed, the rough rank, and the pair's latest agreement.
  */
-create function public.suggest_requests(p_offer_id uuid, p_limit integer default 10)
-returns table (
+create type private.match_suggestion as (
 	offer_id uuid,
 	request_id uuid,
 	organisation_id uuid,
@@ -477,41 +314,66 @@ returns table (
 	rank_hint double precision,
 	agreement_id uuid,
 	agreement_status text
-)
+);
+
+comment on type private.match_suggestion is
+	'A row of suggest_offers() and suggest_requests(): an offer and a request that could meet, with the facts to score them.';
+
+/**
+ * match_suggestions(request, offer, limit)
+ * What suggest_offers() and suggest_requests() share; exactly one of the two ids is given, and the rest
+ * is the same both ways. The pairs (offer, request) come from the geographic lookups, the nearest few
+ * hundred only; then, for each pair: the weekly windows in which both are free (a room's window booked on
+ * one of the days it is needed is not free), a room's term against the request's period, shared domains,
+ * ages and amounts; the best rough fit first (matching_rank_hint()), at most p_limit (1 to 100).
+ * Security invoker: the caller sees only what they may read (an unknown or hidden request or offer gives
+ * no rows).
+ */
+create function private.match_suggestions(p_request_id uuid, p_offer_id uuid, p_limit integer)
+returns setof private.match_suggestion
 language sql
 stable
 security invoker
 set search_path = ''
 as $$
-	with offer as materialized (
-		select o.*,
-			public.request_kinds_for_offer(o.kind) as request_kinds
-		from public.offers o
-		where o.id = p_offer_id and o.status = 'active'
-	),
-	free as materialized (
-		select s.weekday, s.starts_at, s.ends_at
-		from public.offer_slots s
-		where s.offer_id = p_offer_id
-	),
-	-- The nearest few hundred open requests in the offer's area, as in suggest_offers().
-	reached as (
-		select x.request_id as id, x.distance_km, x.reach
-		from offer o
-		cross join lateral public.open_requests_reached_by(o.id) x
-		order by x.distance_km
-		limit 300
+	with reached as (
+		-- suggest_offers(): the active offers of a matching kind whose area reaches the open request's place,
+		-- found through the indexes. Only the nearest few hundred go on to the per-offer checks (slots, term,
+		-- amounts): in a dense region thousands of rooms reach a point, and one 40 km away never belongs among
+		-- the suggestions while hundreds are nearer.
+		(
+			select x.offer_id, r.id as request_id, x.distance_km, x.reach
+			from public.requests r
+			cross join lateral private.active_offers_reaching(
+				r.lat, r.lng, r.municipality_nis, private.offer_kinds_for_request(r.kind)
+			) x
+			where r.id = p_request_id and r.status = 'open'
+			order by x.distance_km
+			limit 300
+		)
+		union all
+		-- suggest_requests(): the nearest few hundred open requests of a matching kind in the active offer's
+		-- area (within its radius, or in a municipality it lists).
+		(
+			select o.id, x.request_id, x.distance_km, x.reach
+			from public.offers o
+			cross join lateral private.open_requests_reached_by(o.id) x
+			where o.id = p_offer_id and o.status = 'active'
+			order by x.distance_km
+			limit 300
+		)
 	),
 	candidates as (
 		select
 			o.id as offer_id,
 			r.id as request_id,
-			r.organisation_id,
+			-- The party suggested: the offer's for suggest_offers(), the request's for suggest_requests().
+			case when p_offer_id is null then o.organisation_id else r.organisation_id end as organisation_id,
 			o.kind as offer_kind,
 			r.kind as request_kind,
-			r.title,
+			case when p_offer_id is null then o.title else r.title end as title,
 			o.room_type,
-			r.municipality_nis,
+			case when p_offer_id is null then o.municipality_nis else r.municipality_nis end as municipality_nis,
 			x.distance_km,
 			x.reach,
 			o.radius_km,
@@ -545,9 +407,10 @@ as $$
 			o.conditions,
 			o.fee_eur
 		from reached x
-		join public.requests r on r.id = x.id
-		cross join offer o
-		-- What the request asks, week after week, and the windows in which the offer is free then.
+		join public.offers o on o.id = x.offer_id
+		join public.requests r on r.id = x.request_id
+		-- What the request asks, week after week, and the windows in which the offer is free then: how many
+		-- minutes (at most what was asked; least() would skip a null sum, hence the coalesce) and the first.
 		cross join lateral (
 			select count(*)::integer as slot_count,
 				coalesce(sum(extract(epoch from q.ends_at - q.starts_at) / 60), 0)::integer as minutes
@@ -566,31 +429,49 @@ as $$
 				(array_agg(least(s.ends_at, q.ends_at) order by s.weekday, greatest(s.starts_at, q.starts_at)))[1]
 					as ends
 			from public.request_slots q
-			join free s
-				on s.weekday = q.weekday
+			join public.offer_slots s
+				on s.offer_id = o.id
+				and s.weekday = q.weekday
 				and s.starts_at < q.ends_at
 				and s.ends_at > q.starts_at
 			where q.request_id = r.id
+				-- A room booked in the window on one of the days a proposal would book is not free then.
+				and not (
+					o.kind = 'room'
+					and private.room_booked(
+						o.id, s.weekday, greatest(s.starts_at, q.starts_at), least(s.ends_at, q.ends_at),
+						greatest(private.today_in_belgium(), o.term_start, r.needed_from),
+						least(o.term_end, r.needed_until)
+					)
+				)
 		) f on true
-		where (r.deadline is null or r.deadline >= public.today_in_belgium())
-			and (r.needed_until is null or r.needed_until >= public.today_in_belgium())
-			and (
+		-- Rooms whose term is over before the request needs them (or before today), or starts after the
+		-- request's last day, are left out.
+		where (
 				o.kind <> 'room'
 				or (
-					o.term_end >= greatest(r.needed_from, public.today_in_belgium())
+					o.term_end >= greatest(r.needed_from, private.today_in_belgium())
 					and (r.needed_until is null or o.term_start <= r.needed_until)
+				)
+			)
+			-- suggest_requests() leaves out the requests past their deadline or last day.
+			and (
+				p_offer_id is null
+				or (
+					(r.deadline is null or r.deadline >= private.today_in_belgium())
+					and (r.needed_until is null or r.needed_until >= private.today_in_belgium())
 				)
 			)
 	),
 	ranked as (
 		select c.*,
-			public.matching_rank_hint(
+			private.matching_rank_hint(
 				c.distance_km, c.request_slot_count, c.requested_minutes, c.overlap_minutes,
 				cardinality(c.request_domains), cardinality(c.shared_domains),
 				c.offer_age_min, c.offer_age_max, c.request_age_min, c.request_age_max
 			) as rank_hint
 		from candidates c
-		order by rank_hint desc, c.distance_km, c.request_id
+		order by rank_hint desc, c.distance_km, c.offer_id, c.request_id
 		limit least(greatest(coalesce(p_limit, 10), 1), 100)
 	)
 	select
@@ -612,14 +493,56 @@ as $$
 		order by a.status in ('proposed', 'accepted') desc, a.created_at desc
 		limit 1
 	) a on true
-	order by c.rank_hint desc, c.distance_km, c.request_id;
+	order by c.rank_hint desc, c.distance_km, c.offer_id, c.request_id;
+$$;
+
+comment on function private.match_suggestions(uuid, uuid, integer) is
+	'The suggestions for an open request (p_request_id) or an active offer (p_offer_id): pairs in reach, with overlapping free weekly window, shared domains, ages and amounts; best rough fit first, at most p_limit (1..100). Security invoker. For suggest_offers() and suggest_requests().';
+
+/**
+ * suggest_offers(request, limit), suggest_requests(offer, limit)
+ * The active offers that could serve an open request, and the open requests (not past their deadline or
+ * last day) that an active offer could serve: match_suggestions() one way or the other. The organisation,
+ * title and municipality are the suggested party's. Security invoker.
+ */
+create function public.suggest_offers(p_request_id uuid, p_limit integer default 10)
+returns setof private.match_suggestion
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+	select * from private.match_suggestions(p_request_id, null, p_limit);
+$$;
+
+create function public.suggest_requests(p_offer_id uuid, p_limit integer default 10)
+returns setof private.match_suggestion
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+	select * from private.match_suggestions(null, p_offer_id, p_limit);
 $$;
 
 comment on function public.suggest_offers(uuid, integer) is
-	'Offers that could serve an open request, with distance, overlapping weekly window, shared domains, ages and amounts; best rough fit first, at most p_limit (1..100). Security invoker.';
+	'Offers that could serve an open request, with distance, overlapping free weekly window, shared domains, ages and amounts; best rough fit first, at most p_limit (1..100). Security invoker.';
 comment on function public.suggest_requests(uuid, integer) is
 	'Open requests an active offer could serve, with the same facts as suggest_offers(); best rough fit first, at most p_limit (1..100). Security invoker.';
 
+revoke execute on all functions in schema private from public;
+-- The suggestions run as their caller, anyone.
+grant execute on function private.match_suggestions(uuid, uuid, integer) to anon, authenticated, service_role;
+grant execute on function private.offer_kinds_for_request(text) to anon, authenticated, service_role;
+grant execute on function private.request_kinds_for_offer(text) to anon, authenticated, service_role;
+grant execute on function private.matching_rank_hint(
+	double precision, integer, integer, integer, integer, integer, integer, integer, integer, integer
+) to anon, authenticated, service_role;
+grant execute on function private.active_offers_reaching(double precision, double precision, text, text[])
+	to anon, authenticated, service_role;
+grant execute on function private.open_requests_reached_by(uuid) to anon, authenticated, service_role;
+grant execute on function private.room_booked(uuid, integer, time, time, date, date)
+	to anon, authenticated, service_role;
 revoke execute on function public.suggest_offers(uuid, integer) from public;
 revoke execute on function public.suggest_requests(uuid, integer) from public;
 grant execute on function public.suggest_offers(uuid, integer) to anon, authenticated, service_role;

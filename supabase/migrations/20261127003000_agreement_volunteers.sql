@@ -1,59 +1,12 @@
 -- Who comes: the people an accepted agreement about volunteers, expertise or a visit brings (named by
--- either side), the agreement's first session, and per named volunteer whether the academy saw a recent
--- extract (model 2) before that first session.
-
-/**
- * agreements.first_session_on
- * The day the first session of a volunteers, expertise or visit agreement takes place; set by the academy
- * while the agreement is accepted. Room agreements use booking_from.
- */
-alter table public.agreements add column first_session_on date;
-
-comment on column public.agreements.first_session_on is
-	'The first session (volunteers, expertise, visit): set by the academy''s members while the agreement is accepted. Rooms use booking_from.';
-
-create policy "the academy can set the first session of its accepted agreements"
-	on public.agreements for update
-	to authenticated
-	using (status = 'accepted' and public.is_org_member(academy_id))
-	with check (status = 'accepted' and public.is_org_member(academy_id));
-
-grant update (first_session_on) on public.agreements to authenticated;
-
-/**
- * check_first_session()
- * Only the first session may change through this path, and not to a day long gone.
- */
-create function public.check_first_session()
-returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-	if new.first_session_on is distinct from old.first_session_on
-		and new.first_session_on is not null
-		and new.first_session_on < public.today_in_belgium() - 365 then
-		perform public.raise_rule('agreements_first_session_recent', 'first_session_on',
-			'De eerste sessie kan niet meer dan een jaar geleden zijn.', tg_table_name);
-	end if;
-	return new;
-end;
-$$;
-
-comment on function public.check_first_session() is
-	'Trigger: the first session is not more than a year ago (Dutch message, 23514).';
-
-revoke execute on function public.check_first_session() from public, anon, authenticated;
-
-create trigger agreements_check_first_session
-	before update of first_session_on on public.agreements
-	for each row execute function public.check_first_session();
+-- either side), and per named volunteer whether the academy saw a recent extract (model 2) before the
+-- agreement's first session (agreements.first_session_on, or booking_from for a room).
 
 /**
  * is_accepted_agreement_party(agreement)
  * True when the agreement is accepted and the signed-in person belongs to one of its two organisations.
  */
-create function public.is_accepted_agreement_party(p_agreement_id uuid)
+create function private.is_accepted_agreement_party(p_agreement_id uuid)
 returns boolean
 language sql
 stable
@@ -65,17 +18,16 @@ as $$
 		where a.id = p_agreement_id
 			and a.status = 'accepted'
 			and (
-				a.academy_id in (select public.my_organisation_ids())
-				or a.provider_id in (select public.my_organisation_ids())
+				a.academy_id in (select private.my_organisation_ids())
+				or a.provider_id in (select private.my_organisation_ids())
 			)
 	);
 $$;
 
-comment on function public.is_accepted_agreement_party(uuid) is
+comment on function private.is_accepted_agreement_party(uuid) is
 	'True when the agreement is accepted and the signed-in person is a member of its academy or its provider. For policies.';
 
-revoke execute on function public.is_accepted_agreement_party(uuid) from public, anon;
-grant execute on function public.is_accepted_agreement_party(uuid) to authenticated, service_role;
+grant execute on function private.is_accepted_agreement_party(uuid) to authenticated, service_role;
 
 /**
  * agreement_volunteers
@@ -104,16 +56,13 @@ comment on column public.agreement_volunteers.created_at is 'When it was added.'
 
 create unique index agreement_volunteers_name_once on public.agreement_volunteers (agreement_id, lower(name));
 create index agreement_volunteers_added_by_idx on public.agreement_volunteers (added_by);
--- The latest check per academy and name (case-insensitive), for volunteer_session_checks.
-create index volunteer_checks_academy_lower_name_idx
-	on public.volunteer_checks (organisation_id, lower(volunteer_name), seen_on desc);
 
 /**
  * check_agreement_volunteer()
  * Trims the name and says in Dutch what is wrong: too short or long, an agreement that brings no people,
  * an agreement that is not accepted (only to its parties; the policies refuse anyone else).
  */
-create function public.check_agreement_volunteer()
+create function private.check_agreement_volunteer()
 returns trigger
 language plpgsql
 security definer
@@ -124,7 +73,7 @@ declare
 begin
 	new.name := regexp_replace(btrim(coalesce(new.name, ''), E' \t\r\n'), '\s+', ' ', 'g');
 	if char_length(new.name) < 2 or char_length(new.name) > 120 then
-		perform public.raise_rule('agreement_volunteers_name_length', 'name',
+		perform private.raise_rule('agreement_volunteers_name_length', 'name',
 			'Een naam is 2 tot 120 tekens lang.', tg_table_name);
 	end if;
 	select a.status, o.kind as offer_kind, a.academy_id, a.provider_id into agreement
@@ -132,22 +81,22 @@ begin
 	join public.offers o on o.id = a.offer_id
 	where a.id = new.agreement_id
 		and (
-			a.academy_id in (select public.my_organisation_ids())
-			or a.provider_id in (select public.my_organisation_ids())
+			a.academy_id in (select private.my_organisation_ids())
+			or a.provider_id in (select private.my_organisation_ids())
 		);
 	if found then
 		if agreement.offer_kind not in ('volunteers', 'expertise', 'visit') then
-			perform public.raise_rule('agreement_volunteers_offer_kind', 'agreement_id',
+			perform private.raise_rule('agreement_volunteers_offer_kind', 'agreement_id',
 				'Enkel bij een afspraak over vrijwilligers, expertise of een bezoek noteer je wie er komt.',
 				tg_table_name);
 		elsif agreement.status <> 'accepted' then
-			perform public.raise_rule('agreement_volunteers_agreement_accepted', 'agreement_id',
+			perform private.raise_rule('agreement_volunteers_agreement_accepted', 'agreement_id',
 				'Je kan enkel namen toevoegen zolang de afspraak aanvaard is.', tg_table_name);
 		elsif exists (
 			select 1 from public.agreement_volunteers v
 			where v.agreement_id = new.agreement_id and lower(v.name) = lower(new.name)
 		) then
-			perform public.raise_rule('agreement_volunteers_name_once', 'name',
+			perform private.raise_rule('agreement_volunteers_name_once', 'name',
 				format('%s staat al op de lijst.', new.name), tg_table_name);
 		end if;
 	end if;
@@ -155,14 +104,12 @@ begin
 end;
 $$;
 
-comment on function public.check_agreement_volunteer() is
+comment on function private.check_agreement_volunteer() is
 	'Trigger: trims the name (2 to 120 characters), requires an accepted agreement about volunteers, expertise or a visit, and a name not yet on its list; Dutch messages (23514) for the agreement''s parties.';
-
-revoke execute on function public.check_agreement_volunteer() from public, anon, authenticated;
 
 create trigger agreement_volunteers_check
 	before insert on public.agreement_volunteers
-	for each row execute function public.check_agreement_volunteer();
+	for each row execute function private.check_agreement_volunteer();
 
 create policy "members of both sides can read who comes"
 	on public.agreement_volunteers for select
@@ -172,12 +119,12 @@ create policy "members of both sides can read who comes"
 create policy "members of both sides can name who comes while accepted"
 	on public.agreement_volunteers for insert
 	to authenticated
-	with check (added_by = (select auth.uid()) and public.is_accepted_agreement_party(agreement_id));
+	with check (added_by = (select auth.uid()) and private.is_accepted_agreement_party(agreement_id));
 
 create policy "members of both sides can remove a name while accepted"
 	on public.agreement_volunteers for delete
 	to authenticated
-	using (public.is_accepted_agreement_party(agreement_id));
+	using (private.is_accepted_agreement_party(agreement_id));
 
 revoke insert, update, delete, truncate on public.agreement_volunteers from anon, authenticated;
 revoke select on public.agreement_volunteers from anon;
@@ -206,7 +153,7 @@ select
 	(c.seen_on + interval '3 years')::date as valid_until,
 	case
 		when c.seen_on is null then 'missing'
-		when (c.seen_on + interval '3 years')::date < public.today_in_belgium() then 'expired'
+		when (c.seen_on + interval '3 years')::date < private.today_in_belgium() then 'expired'
 		when (c.seen_on + interval '3 years')::date < coalesce(a.first_session_on, a.booking_from)
 			then 'expires_before_session'
 		else 'ok'
@@ -220,7 +167,7 @@ left join lateral (
 	order by vc.seen_on desc, vc.created_at desc
 	limit 1
 ) c on true
-where a.status = 'accepted' and public.is_org_admin(a.academy_id);
+where a.status = 'accepted' and private.is_org_admin(a.academy_id);
 
 comment on view public.volunteer_session_checks is
 	'For the academy''s owners and admins: each named volunteer of its accepted agreements with the first session (first_session_on or booking_from), the latest check and its state (ok, missing, expired, expires_before_session). security_invoker: only the academies the asker is an owner or admin of.';
@@ -236,3 +183,5 @@ comment on column public.volunteer_session_checks.state is 'ok, missing, expired
 
 revoke all on public.volunteer_session_checks from anon;
 grant select on public.volunteer_session_checks to authenticated;
+
+revoke execute on all functions in schema private from public;

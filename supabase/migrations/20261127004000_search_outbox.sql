@@ -49,6 +49,10 @@ create index search_outbox_waiting_idx on public.search_outbox (next_attempt_at,
 	where processed_at is null;
 create index search_outbox_processed_at_idx on public.search_outbox (index_uid, processed_at)
 	where processed_at is not null;
+-- The daily purge (in search_outbox_complete) looks for rows processed over a day ago in every index at
+-- once, which the (index_uid, processed_at) index cannot answer without reading all of it.
+create index search_outbox_processed_at_purge_idx on public.search_outbox (processed_at)
+	where processed_at is not null;
 
 revoke all on public.search_outbox from public, anon, authenticated;
 grant select, insert, update, delete on public.search_outbox to service_role;
@@ -59,7 +63,7 @@ grant select, insert, update, delete on public.search_outbox to service_role;
  * and its backoff and failures cleared. In the order of the ids, so that concurrent transactions lock
  * outbox rows in the same order.
  */
-create function public.search_enqueue(p_index text, p_ids uuid[])
+create function private.search_enqueue(p_index text, p_ids uuid[])
 returns void
 language sql
 security definer
@@ -79,11 +83,8 @@ as $$
 		processed_at = null;
 $$;
 
-comment on function public.search_enqueue(text, uuid[]) is
-	'Marks search documents (index, ids) for rebuilding: inserts outbox rows or raises their version. For triggers and the service role.';
-
-revoke execute on function public.search_enqueue(text, uuid[]) from public, anon, authenticated;
-grant execute on function public.search_enqueue(text, uuid[]) to service_role;
+comment on function private.search_enqueue(text, uuid[]) is
+	'Marks search documents (index, ids) for rebuilding: inserts outbox rows or raises their version. For the enqueue trigger.';
 
 -- Helpers for the documents ----------------------------------------------------------------------------
 
@@ -91,7 +92,7 @@ grant execute on function public.search_enqueue(text, uuid[]) to service_role;
  * search_label(vocabulary, code)
  * The Dutch word people read for a code (messages/nl.json), so that a text search finds it.
  */
-create function public.search_label(p_vocabulary text, p_code text)
+create function private.search_label(p_vocabulary text, p_code text)
 returns text
 language sql
 immutable
@@ -133,14 +134,14 @@ as $$
 	}'::jsonb -> p_vocabulary ->> p_code;
 $$;
 
-comment on function public.search_label(text, text) is
+comment on function private.search_label(text, text) is
 	'The Dutch label of a code in a vocabulary (domain, format, organisation_kind, partner_type, offer_kind, request_kind, room_type), for search keywords.';
 
 /**
  * search_keywords(domains, words)
  * The Dutch labels of the domains followed by the other words, without empty ones.
  */
-create function public.search_keywords(p_domains text[], p_words text[])
+create function private.search_keywords(p_domains text[], p_words text[])
 returns jsonb
 language sql
 immutable
@@ -149,7 +150,7 @@ set search_path = ''
 as $$
 	select coalesce(jsonb_agg(word order by position), '[]'::jsonb)
 	from (
-		select public.search_label('domain', d.code) as word, d.position
+		select private.search_label('domain', d.code) as word, d.position
 		from unnest(coalesce(p_domains, '{}')) with ordinality as d (code, position)
 		union all
 		select w.word, 1000 + w.position
@@ -158,7 +159,7 @@ as $$
 	where word is not null;
 $$;
 
-comment on function public.search_keywords(text[], text[]) is
+comment on function private.search_keywords(text[], text[]) is
 	'Search keywords: the Dutch labels of the domains, then the given words; nulls left out.';
 
 /**
@@ -166,7 +167,7 @@ comment on function public.search_keywords(text[], text[]) is
  * Every age from age_min to age_max (an open end counts as 2 or 25), capped to 0..99; [] when neither
  * is known.
  */
-create function public.search_ages(p_min integer, p_max integer)
+create function private.search_ages(p_min integer, p_max integer)
 returns jsonb
 language sql
 immutable
@@ -187,14 +188,14 @@ as $$
 	end;
 $$;
 
-comment on function public.search_ages(integer, integer) is
+comment on function private.search_ages(integer, integer) is
 	'Every age from p_min to p_max (an open end: 2 or 25), within 0..99; [] when both are null.';
 
 /**
  * search_province(region, province_nl)
  * The province as people say it ("Oost-Vlaanderen"), or Brussel for the Brussels region.
  */
-create function public.search_province(p_region text, p_province_nl text)
+create function private.search_province(p_region text, p_province_nl text)
 returns text
 language sql
 immutable
@@ -207,14 +208,14 @@ as $$
 	end;
 $$;
 
-comment on function public.search_province(text, text) is
+comment on function private.search_province(text, text) is
 	'Province name without "Provincie " (e.g. Oost-Vlaanderen), or Brussel for the Brussels region.';
 
 /**
  * search_day_ts(day)
  * Epoch seconds of the day at 00:00 UTC, for sorting and range filters.
  */
-create function public.search_day_ts(p_day date)
+create function private.search_day_ts(p_day date)
 returns bigint
 language sql
 immutable
@@ -224,18 +225,7 @@ as $$
 	select (p_day - date '1970-01-01')::bigint * 86400;
 $$;
 
-comment on function public.search_day_ts(date) is 'Epoch seconds of the date at 00:00 UTC; null for null.';
-
-revoke execute on function public.search_label(text, text) from public, anon, authenticated;
-revoke execute on function public.search_keywords(text[], text[]) from public, anon, authenticated;
-revoke execute on function public.search_ages(integer, integer) from public, anon, authenticated;
-revoke execute on function public.search_province(text, text) from public, anon, authenticated;
-revoke execute on function public.search_day_ts(date) from public, anon, authenticated;
-grant execute on function public.search_label(text, text) to service_role;
-grant execute on function public.search_keywords(text[], text[]) to service_role;
-grant execute on function public.search_ages(integer, integer) to service_role;
-grant execute on function public.search_province(text, text) to service_role;
-grant execute on function public.search_day_ts(date) to service_role;
+comment on function private.search_day_ts(date) is 'Epoch seconds of the date at 00:00 UTC; null for null.';
 
 /**
  * search_documents(index, ids, after, limit)
@@ -279,18 +269,18 @@ begin
 			'organisation_slug', o.slug,
 			'municipality_nis', m.nis,
 			'municipality', m.name_nl,
-			'province', public.search_province(m.region, m.province_nl),
+			'province', private.search_province(m.region, m.province_nl),
 			'_geo', jsonb_build_object('lat', a.lat, 'lng', a.lng),
 			'domains', to_jsonb(a.domains),
-			'ages', public.search_ages(a.age_min, a.age_max),
+			'ages', private.search_ages(a.age_min, a.age_max),
 			'stem', to_jsonb(coalesce(p.stem_letters, '{}')),
-			'keywords', public.search_keywords(a.domains, array[public.search_label('format', a.format)]),
+			'keywords', private.search_keywords(a.domains, array[private.search_label('format', a.format)]),
 			'updated_ts', extract(epoch from a.updated_at)::bigint,
 			'format', a.format,
 			'start_date', a.start_date,
 			'end_date', a.end_date,
-			'start_ts', public.search_day_ts(a.start_date),
-			'end_ts', public.search_day_ts(a.end_date),
+			'start_ts', private.search_day_ts(a.start_date),
+			'end_ts', private.search_day_ts(a.end_date),
 			'price_eur', a.price_eur,
 			'quality_label', coalesce(p.quality_label, 'none')
 		)
@@ -322,16 +312,16 @@ begin
 			'organisation_slug', o.slug,
 			'municipality_nis', m.nis,
 			'municipality', m.name_nl,
-			'province', public.search_province(m.region, m.province_nl),
+			'province', private.search_province(m.region, m.province_nl),
 			'_geo', jsonb_build_object('lat', o.lat, 'lng', o.lng),
 			'domains', to_jsonb(coalesce(p.domains, '{}')),
-			'ages', public.search_ages(p.age_min, p.age_max),
+			'ages', private.search_ages(p.age_min, p.age_max),
 			'stem', to_jsonb(coalesce(p.stem_letters, '{}')),
-			'keywords', public.search_keywords(
+			'keywords', private.search_keywords(
 				p.domains,
-				array[public.search_label('organisation_kind', o.kind), public.search_label('partner_type', o.partner_type)]
+				array[private.search_label('organisation_kind', o.kind), private.search_label('partner_type', o.partner_type)]
 					|| coalesce(
-						(select array_agg(public.search_label('format', f) order by f) from unnest(upcoming.formats) f),
+						(select array_agg(private.search_label('format', f) order by f) from unnest(upcoming.formats) f),
 						'{}'
 					)
 			),
@@ -348,7 +338,7 @@ begin
 			select array_agg(distinct a.format order by a.format) as formats
 			from public.activities a
 			where o.kind = 'academy' and a.organisation_id = o.id and a.status = 'published'
-				and a.end_date >= public.today_in_belgium()
+				and a.end_date >= private.today_in_belgium()
 		) upcoming on true
 		where (p_ids is null or o.id = any (p_ids))
 			and (p_after is null or o.id > p_after)
@@ -368,14 +358,14 @@ begin
 			'organisation_slug', o.slug,
 			'municipality_nis', m.nis,
 			'municipality', m.name_nl,
-			'province', public.search_province(m.region, m.province_nl),
+			'province', private.search_province(m.region, m.province_nl),
 			'_geo', jsonb_build_object('lat', f.lat, 'lng', f.lng),
 			'domains', to_jsonb(f.domains),
-			'ages', public.search_ages(f.age_min, f.age_max),
+			'ages', private.search_ages(f.age_min, f.age_max),
 			'stem', '[]'::jsonb,
-			'keywords', public.search_keywords(
+			'keywords', private.search_keywords(
 				f.domains,
-				array[public.search_label('offer_kind', f.kind), public.search_label('room_type', f.room_type)]
+				array[private.search_label('offer_kind', f.kind), private.search_label('room_type', f.room_type)]
 			),
 			'updated_ts', extract(epoch from f.updated_at)::bigint,
 			'kind', f.kind,
@@ -412,12 +402,12 @@ begin
 			'organisation_slug', o.slug,
 			'municipality_nis', m.nis,
 			'municipality', m.name_nl,
-			'province', public.search_province(m.region, m.province_nl),
+			'province', private.search_province(m.region, m.province_nl),
 			'_geo', jsonb_build_object('lat', r.lat, 'lng', r.lng),
 			'domains', to_jsonb(r.domains),
-			'ages', public.search_ages(r.age_min, r.age_max),
+			'ages', private.search_ages(r.age_min, r.age_max),
 			'stem', to_jsonb(coalesce(p.stem_letters, '{}')),
-			'keywords', public.search_keywords(r.domains, array[public.search_label('request_kind', r.kind)]),
+			'keywords', private.search_keywords(r.domains, array[private.search_label('request_kind', r.kind)]),
 			'updated_ts', extract(epoch from r.updated_at)::bigint,
 			'kind', r.kind,
 			'status', r.status,
@@ -426,7 +416,7 @@ begin
 				'[]'::jsonb
 			),
 			'deadline', r.deadline,
-			'deadline_ts', public.search_day_ts(r.deadline)
+			'deadline_ts', private.search_day_ts(r.deadline)
 		)
 		from public.requests r
 		join public.organisations o on o.id = r.organisation_id
@@ -510,6 +500,17 @@ as $$
 declare
 	completed integer;
 begin
+	-- Lock the rows in one order (index, document), as the triggers' inserts do within a statement, so that
+	-- a completion and a user's write that touch the same rows never wait for each other in a circle.
+	perform 1
+	from public.search_outbox box
+	where (box.index_uid, box.document_id) in (
+		select item.index_uid, item.document_id
+		from jsonb_to_recordset(p_items) as item (index_uid text, document_id uuid)
+	)
+	order by box.index_uid, box.document_id
+	for update;
+
 	with items as (
 		select distinct on (item.index_uid, item.document_id) item.index_uid, item.document_id, item.version
 		from jsonb_to_recordset(p_items) as item (index_uid text, document_id uuid, version bigint)
@@ -553,7 +554,9 @@ comment on function public.search_outbox_complete(text, jsonb) is
  * search_outbox_fail(worker, items, error)
  * Gives claimed rows back after a failure, items being [{index_uid, document_id, version,
  * retry_in_seconds}]: the attempt is counted, the error recorded and the row waits retry_in_seconds
- * (0 to 3600; the worker's capped exponential backoff) before it is claimed again.
+ * (0 to 3600; the worker's capped exponential backoff) before it is claimed again. A row whose version
+ * moved on while the worker was busy holds a newer change: it is tried again at once, its attempts not
+ * counted against it.
  */
 create function public.search_outbox_fail(p_worker text, p_items jsonb, p_error text)
 returns integer
@@ -564,19 +567,22 @@ set search_path = ''
 as $$
 	with items as (
 		select distinct on (item.index_uid, item.document_id)
-			item.index_uid, item.document_id, item.retry_in_seconds
+			item.index_uid, item.document_id, item.version, item.retry_in_seconds
 		from jsonb_to_recordset(p_items) as item (
 			index_uid text, document_id uuid, version bigint, retry_in_seconds double precision
 		)
-		order by item.index_uid, item.document_id
+		order by item.index_uid, item.document_id, item.version desc
 	),
 	failed as (
 		update public.search_outbox box set
-			attempts = box.attempts + 1,
+			attempts = case when box.version = items.version then box.attempts + 1 else 0 end,
 			last_error = left(coalesce(p_error, 'unknown error'), 2000),
-			next_attempt_at = now() + make_interval(
-				secs => least(greatest(coalesce(items.retry_in_seconds, 1), 0), 3600)
-			),
+			next_attempt_at = case
+				when box.version = items.version then now() + make_interval(
+					secs => least(greatest(coalesce(items.retry_in_seconds, 1), 0), 3600)
+				)
+				else now()
+			end,
 			leased_until = null,
 			leased_by = null
 		from items
@@ -592,8 +598,9 @@ comment on function public.search_outbox_fail(text, jsonb, text) is
 
 /**
  * search_outbox_requeue(index, since)
- * Queues again every row of the index processed since p_since: after a reindex swapped in a new index,
- * changes the worker wrote into the old one during the rebuild reach the new one too.
+ * After a reindex swapped in a new index: queues again every row of the index processed since p_since,
+ * and gives every row a worker holds right now a new version, so that its completion queues it again
+ * instead of marking done a document that may have gone into the old index.
  */
 create function public.search_outbox_requeue(p_index text, p_since timestamptz)
 returns integer
@@ -606,16 +613,38 @@ as $$
 		update public.search_outbox box set
 			processed_at = null,
 			version = box.version + 1,
-			next_attempt_at = now(),
-			attempts = 0
-		where box.index_uid = p_index and box.processed_at >= p_since
+			next_attempt_at = case when box.processed_at is not null then now() else box.next_attempt_at end,
+			attempts = case when box.processed_at is not null then 0 else box.attempts end
+		where box.index_uid = p_index
+			and (
+				box.processed_at >= p_since
+				or (box.processed_at is null and box.leased_by is not null)
+			)
 		returning 1
 	)
 	select count(*)::integer from requeued;
 $$;
 
 comment on function public.search_outbox_requeue(text, timestamptz) is
-	'Queues again the outbox rows of an index processed since p_since (after a reindex). Service role only.';
+	'After a reindex: queues again the outbox rows of an index processed since p_since, and raises the version of rows a worker holds so they are processed again. Service role only.';
+
+/**
+ * search_reindex_begin()
+ * The database's clock when a reindex begins: search_outbox_requeue() compares processed_at with it, so
+ * the reindex takes its starting time from the database, not from its own clock.
+ */
+create function public.search_reindex_begin()
+returns timestamptz
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+	select now();
+$$;
+
+comment on function public.search_reindex_begin() is
+	'The database time at which a reindex begins (for search_outbox_requeue). Service role only.';
 
 /**
  * search_outbox_stats()
@@ -646,290 +675,246 @@ revoke execute on function public.search_outbox_claim(text, integer, integer) fr
 revoke execute on function public.search_outbox_complete(text, jsonb) from public, anon, authenticated;
 revoke execute on function public.search_outbox_fail(text, jsonb, text) from public, anon, authenticated;
 revoke execute on function public.search_outbox_requeue(text, timestamptz) from public, anon, authenticated;
+revoke execute on function public.search_reindex_begin() from public, anon, authenticated;
 revoke execute on function public.search_outbox_stats() from public, anon, authenticated;
 grant execute on function public.search_outbox_claim(text, integer, integer) to service_role;
 grant execute on function public.search_outbox_complete(text, jsonb) to service_role;
 grant execute on function public.search_outbox_fail(text, jsonb, text) to service_role;
 grant execute on function public.search_outbox_requeue(text, timestamptz) to service_role;
+grant execute on function public.search_reindex_begin() to service_role;
 grant execute on function public.search_outbox_stats() to service_role;
 
+-- Documents that change with the calendar, not with a write ---------------------------------------------
+-- An academy's document lists the formats of its upcoming activities. Once a day the worker asks for those
+-- documents to be rebuilt; the first worker that asks on a day does it, the others find it done. (Ended
+-- activities and requests past their deadline are left out by the search's own filters.)
+
+/**
+ * search_refresh_days
+ * The days on which the calendar-bound documents were re-enqueued. Only the service role (through
+ * search_refresh_daily()) writes here.
+ */
+create table public.search_refresh_days (
+	day date primary key,
+	enqueued integer not null,
+	created_at timestamptz not null default now()
+);
+
+alter table public.search_refresh_days enable row level security;
+
+comment on table public.search_refresh_days is
+	'Days on which the search documents that change with the calendar (academies'' upcoming formats) were re-enqueued. No policies: only the service role and search_refresh_daily() use it.';
+comment on column public.search_refresh_days.day is 'The day (Belgian calendar).';
+comment on column public.search_refresh_days.enqueued is 'How many documents were enqueued.';
+comment on column public.search_refresh_days.created_at is 'When.';
+
+revoke all on public.search_refresh_days from anon, authenticated;
+
+/**
+ * search_refresh_daily()
+ * On the first call of a day: enqueues every academy (its upcoming formats) and returns how many; later
+ * calls that day return 0.
+ */
+create function public.search_refresh_daily()
+returns integer
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+	academies uuid[];
+begin
+	insert into public.search_refresh_days (day, enqueued)
+	values (private.today_in_belgium(), 0)
+	on conflict (day) do nothing;
+	if not found then
+		return 0;
+	end if;
+	select coalesce(array_agg(o.id), '{}') into academies
+	from public.organisations o where o.kind = 'academy';
+	perform private.search_enqueue('organisations', academies);
+	update public.search_refresh_days set enqueued = cardinality(academies)
+	where day = private.today_in_belgium();
+	return cardinality(academies);
+end;
+$$;
+
+comment on function public.search_refresh_daily() is
+	'Once a day (first call wins): re-enqueues the search documents that change with the calendar (academies). Returns how many; 0 when already done today. Service role only.';
+
+revoke execute on function public.search_refresh_daily() from public, anon, authenticated;
+grant execute on function public.search_refresh_daily() to service_role;
+
 -- Triggers: every table that feeds a document ---------------------------------------------------------
--- Statement-level with transition tables (new_rows, old_rows), so a bulk change enqueues in one go.
 
 /**
- * search_enqueue_organisations()
- * An organisation's own document; when its name or slug changes, also the documents of its activities,
- * offers and requests, which carry them. (Deleting it deletes those rows, whose own triggers fire.)
+ * search_enqueue_changes(index, id column [, organisation column, watched columns, related index...])
+ * Trigger for every table that feeds a search document, statement-level with transition tables (new_rows,
+ * old_rows), so that a bulk change enqueues in one go. Its arguments say which documents a change touches:
+ *   index, id column        the documents of `index` whose ids are in that column of the changed rows
+ *                           (offers by id, offers by offer_id for their slots);
+ *   organisation column,    also the documents of the related indexes about the rows' organisations: the
+ *   watched columns,        organisation's own document for `organisations`, else the index's rows of
+ *   related index...        that organisation (activities, offers, requests). Inserted and deleted rows
+ *                           always count; an updated row only when one of the watched columns (comma-
+ *                           separated) changed. The id column must then identify a row.
+ * Every document is enqueued in one order, by index and then by id (search_enqueue() sorts the ids), so
+ * that concurrent writes lock outbox rows in the same order and never wait for each other in a circle.
  */
-create function public.search_enqueue_organisations()
+create function private.search_enqueue_changes()
 returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 declare
-	renamed uuid[];
-begin
-	if tg_op = 'INSERT' then
-		perform public.search_enqueue('organisations', array(select n.id from new_rows n));
-	elsif tg_op = 'UPDATE' then
-		perform public.search_enqueue('organisations', array(select n.id from new_rows n));
-		renamed := array(
-			select n.id from new_rows n join old_rows o on o.id = n.id
-			where n.name is distinct from o.name or n.slug is distinct from o.slug
-		);
-		if cardinality(renamed) > 0 then
-			perform public.search_enqueue('activities',
-				array(select a.id from public.activities a where a.organisation_id = any (renamed)));
-			perform public.search_enqueue('offers',
-				array(select f.id from public.offers f where f.organisation_id = any (renamed)));
-			perform public.search_enqueue('requests',
-				array(select r.id from public.requests r where r.organisation_id = any (renamed)));
-		end if;
-	else
-		perform public.search_enqueue('organisations', array(select o.id from old_rows o));
-	end if;
-	return null;
-end;
-$$;
-
-comment on function public.search_enqueue_organisations() is
-	'Trigger: enqueues the organisations'' search documents, and on a change of name or slug those of their activities, offers and requests.';
-
-/**
- * search_enqueue_academy_profiles()
- * The academy's document; when its STEM letters or quality label change, also its activities and
- * requests, which carry them.
- */
-create function public.search_enqueue_academy_profiles()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-	changed uuid[];
-begin
-	if tg_op = 'INSERT' then
-		perform public.search_enqueue('organisations', array(select n.organisation_id from new_rows n));
-	elsif tg_op = 'UPDATE' then
-		perform public.search_enqueue('organisations', array(select n.organisation_id from new_rows n));
-		changed := array(
-			select n.organisation_id from new_rows n join old_rows o on o.organisation_id = n.organisation_id
-			where n.stem_letters is distinct from o.stem_letters or n.quality_label is distinct from o.quality_label
-		);
-		if cardinality(changed) > 0 then
-			perform public.search_enqueue('activities',
-				array(select a.id from public.activities a where a.organisation_id = any (changed)));
-			perform public.search_enqueue('requests',
-				array(select r.id from public.requests r where r.organisation_id = any (changed)));
-		end if;
-	else
-		perform public.search_enqueue('organisations', array(select o.organisation_id from old_rows o));
-	end if;
-	return null;
-end;
-$$;
-
-comment on function public.search_enqueue_academy_profiles() is
-	'Trigger: enqueues the academy''s search document, and on a change of STEM letters or quality label its activities and requests.';
-
-/**
- * search_enqueue_activities()
- * The activity's document, and its academy's (which lists the formats of upcoming activities) when the
- * activity comes, goes, or changes status, format or end date.
- */
-create function public.search_enqueue_activities()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-	if tg_op = 'INSERT' then
-		perform public.search_enqueue('activities', array(select n.id from new_rows n));
-		perform public.search_enqueue('organisations', array(select n.organisation_id from new_rows n));
-	elsif tg_op = 'UPDATE' then
-		perform public.search_enqueue('activities', array(select n.id from new_rows n));
-		perform public.search_enqueue('organisations', array(
-			select n.organisation_id from new_rows n join old_rows o on o.id = n.id
-			where (n.status, n.format, n.end_date) is distinct from (o.status, o.format, o.end_date)
-		));
-	else
-		perform public.search_enqueue('activities', array(select o.id from old_rows o));
-		perform public.search_enqueue('organisations', array(select o.organisation_id from old_rows o));
-	end if;
-	return null;
-end;
-$$;
-
-comment on function public.search_enqueue_activities() is
-	'Trigger: enqueues the activities'' search documents and, when the upcoming formats may change, their academy''s.';
-
-/**
- * search_enqueue_offers(), search_enqueue_requests()
- * The offer's or request's own document.
- */
-create function public.search_enqueue_offers()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
+	own_index text := tg_argv[0];
+	id_column text := tg_argv[1];
+	organisation_column text := tg_argv[2];
+	watched text[] := string_to_array(tg_argv[3], ',');
+	related text[] := tg_argv[4:];
+	changed jsonb;
+	organisations uuid[] := '{}';
+	index_uid text;
+	ids uuid[];
 begin
 	if tg_op = 'DELETE' then
-		perform public.search_enqueue('offers', array(select o.id from old_rows o));
+		select jsonb_agg(to_jsonb(o)) into changed from old_rows o;
 	else
-		perform public.search_enqueue('offers', array(select n.id from new_rows n));
+		select jsonb_agg(to_jsonb(n)) into changed from new_rows n;
 	end if;
+
+	if organisation_column is not null and tg_op = 'UPDATE' then
+		organisations := array(
+			select (to_jsonb(n) ->> organisation_column)::uuid
+			from new_rows n
+			join old_rows o on to_jsonb(o) -> id_column = to_jsonb(n) -> id_column
+			where exists (
+				select 1 from unnest(watched) as w (name)
+				where to_jsonb(n) -> w.name is distinct from to_jsonb(o) -> w.name
+			)
+		);
+	elsif organisation_column is not null then
+		organisations := array(
+			select (row_now ->> organisation_column)::uuid from jsonb_array_elements(changed) as c (row_now)
+		);
+	end if;
+
+	foreach index_uid in array array(select distinct i from unnest(own_index || related) as i order by i) loop
+		ids := '{}';
+		if index_uid = own_index then
+			ids := array(select (row_now ->> id_column)::uuid from jsonb_array_elements(changed) as c (row_now));
+		end if;
+		if index_uid = any (related) and index_uid = 'organisations' then
+			ids := ids || organisations;
+		elsif index_uid = any (related) and cardinality(organisations) > 0 then
+			execute format('select array(select t.id from public.%I t where t.organisation_id = any ($1))', index_uid)
+				into strict ids using organisations;
+		end if;
+		perform private.search_enqueue(index_uid, ids);
+	end loop;
 	return null;
 end;
 $$;
 
-comment on function public.search_enqueue_offers() is 'Trigger: enqueues the offers'' search documents.';
-
-create function public.search_enqueue_requests()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-	if tg_op = 'DELETE' then
-		perform public.search_enqueue('requests', array(select o.id from old_rows o));
-	else
-		perform public.search_enqueue('requests', array(select n.id from new_rows n));
-	end if;
-	return null;
-end;
-$$;
-
-comment on function public.search_enqueue_requests() is 'Trigger: enqueues the requests'' search documents.';
-
-/**
- * search_enqueue_offer_slots(), search_enqueue_request_slots()
- * The weekdays of an offer or request come from its slots.
- */
-create function public.search_enqueue_offer_slots()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-	if tg_op = 'INSERT' then
-		perform public.search_enqueue('offers', array(select n.offer_id from new_rows n));
-	elsif tg_op = 'UPDATE' then
-		perform public.search_enqueue('offers', array(select n.offer_id from new_rows n));
-	else
-		perform public.search_enqueue('offers', array(select o.offer_id from old_rows o));
-	end if;
-	return null;
-end;
-$$;
-
-comment on function public.search_enqueue_offer_slots() is 'Trigger: enqueues the search documents of the slots'' offers (weekdays).';
-
-create function public.search_enqueue_request_slots()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-	if tg_op = 'INSERT' then
-		perform public.search_enqueue('requests', array(select n.request_id from new_rows n));
-	elsif tg_op = 'UPDATE' then
-		perform public.search_enqueue('requests', array(select n.request_id from new_rows n));
-	else
-		perform public.search_enqueue('requests', array(select o.request_id from old_rows o));
-	end if;
-	return null;
-end;
-$$;
-
-comment on function public.search_enqueue_request_slots() is 'Trigger: enqueues the search documents of the slots'' requests (weekdays).';
-
-revoke execute on function public.search_enqueue_organisations() from public, anon, authenticated;
-revoke execute on function public.search_enqueue_academy_profiles() from public, anon, authenticated;
-revoke execute on function public.search_enqueue_activities() from public, anon, authenticated;
-revoke execute on function public.search_enqueue_offers() from public, anon, authenticated;
-revoke execute on function public.search_enqueue_requests() from public, anon, authenticated;
-revoke execute on function public.search_enqueue_offer_slots() from public, anon, authenticated;
-revoke execute on function public.search_enqueue_request_slots() from public, anon, authenticated;
+comment on function private.search_enqueue_changes() is
+	'Trigger (statement level): enqueues the search documents a change touches, from its arguments (index, id column, and optionally organisation column, watched columns and related indexes), all in one order (index, id).';
 
 create trigger organisations_search_insert
 	after insert on public.organisations referencing new table as new_rows
-	for each statement execute function public.search_enqueue_organisations();
+	for each statement execute function private.search_enqueue_changes(
+		'organisations', 'id', 'id', 'name,slug', 'activities', 'offers', 'requests'
+	);
 create trigger organisations_search_update
 	after update on public.organisations referencing old table as old_rows new table as new_rows
-	for each statement execute function public.search_enqueue_organisations();
+	for each statement execute function private.search_enqueue_changes(
+		'organisations', 'id', 'id', 'name,slug', 'activities', 'offers', 'requests'
+	);
 create trigger organisations_search_delete
 	after delete on public.organisations referencing old table as old_rows
-	for each statement execute function public.search_enqueue_organisations();
+	for each statement execute function private.search_enqueue_changes(
+		'organisations', 'id', 'id', 'name,slug', 'activities', 'offers', 'requests'
+	);
 
 create trigger academy_profiles_search_insert
 	after insert on public.academy_profiles referencing new table as new_rows
-	for each statement execute function public.search_enqueue_academy_profiles();
+	for each statement execute function private.search_enqueue_changes(
+		'organisations', 'organisation_id', 'organisation_id', 'stem_letters,quality_label', 'activities', 'requests'
+	);
 create trigger academy_profiles_search_update
 	after update on public.academy_profiles referencing old table as old_rows new table as new_rows
-	for each statement execute function public.search_enqueue_academy_profiles();
+	for each statement execute function private.search_enqueue_changes(
+		'organisations', 'organisation_id', 'organisation_id', 'stem_letters,quality_label', 'activities', 'requests'
+	);
 create trigger academy_profiles_search_delete
 	after delete on public.academy_profiles referencing old table as old_rows
-	for each statement execute function public.search_enqueue_academy_profiles();
+	for each statement execute function private.search_enqueue_changes(
+		'organisations', 'organisation_id', 'organisation_id', 'stem_letters,quality_label', 'activities', 'requests'
+	);
 
+-- An academy's document lists the formats of its upcoming activities.
 create trigger activities_search_insert
 	after insert on public.activities referencing new table as new_rows
-	for each statement execute function public.search_enqueue_activities();
+	for each statement execute function private.search_enqueue_changes(
+		'activities', 'id', 'organisation_id', 'status,format,end_date', 'organisations'
+	);
 create trigger activities_search_update
 	after update on public.activities referencing old table as old_rows new table as new_rows
-	for each statement execute function public.search_enqueue_activities();
+	for each statement execute function private.search_enqueue_changes(
+		'activities', 'id', 'organisation_id', 'status,format,end_date', 'organisations'
+	);
 create trigger activities_search_delete
 	after delete on public.activities referencing old table as old_rows
-	for each statement execute function public.search_enqueue_activities();
+	for each statement execute function private.search_enqueue_changes(
+		'activities', 'id', 'organisation_id', 'status,format,end_date', 'organisations'
+	);
 
 create trigger offers_search_insert
 	after insert on public.offers referencing new table as new_rows
-	for each statement execute function public.search_enqueue_offers();
+	for each statement execute function private.search_enqueue_changes('offers', 'id');
 create trigger offers_search_update
 	after update on public.offers referencing old table as old_rows new table as new_rows
-	for each statement execute function public.search_enqueue_offers();
+	for each statement execute function private.search_enqueue_changes('offers', 'id');
 create trigger offers_search_delete
 	after delete on public.offers referencing old table as old_rows
-	for each statement execute function public.search_enqueue_offers();
+	for each statement execute function private.search_enqueue_changes('offers', 'id');
 
+-- The weekdays of an offer or request come from its slots.
 create trigger offer_slots_search_insert
 	after insert on public.offer_slots referencing new table as new_rows
-	for each statement execute function public.search_enqueue_offer_slots();
+	for each statement execute function private.search_enqueue_changes('offers', 'offer_id');
 create trigger offer_slots_search_update
 	after update on public.offer_slots referencing old table as old_rows new table as new_rows
-	for each statement execute function public.search_enqueue_offer_slots();
+	for each statement execute function private.search_enqueue_changes('offers', 'offer_id');
 create trigger offer_slots_search_delete
 	after delete on public.offer_slots referencing old table as old_rows
-	for each statement execute function public.search_enqueue_offer_slots();
+	for each statement execute function private.search_enqueue_changes('offers', 'offer_id');
 
 create trigger requests_search_insert
 	after insert on public.requests referencing new table as new_rows
-	for each statement execute function public.search_enqueue_requests();
+	for each statement execute function private.search_enqueue_changes('requests', 'id');
 create trigger requests_search_update
 	after update on public.requests referencing old table as old_rows new table as new_rows
-	for each statement execute function public.search_enqueue_requests();
+	for each statement execute function private.search_enqueue_changes('requests', 'id');
 create trigger requests_search_delete
 	after delete on public.requests referencing old table as old_rows
-	for each statement execute function public.search_enqueue_requests();
+	for each statement execute function private.search_enqueue_changes('requests', 'id');
 
 create trigger request_slots_search_insert
 	after insert on public.request_slots referencing new table as new_rows
-	for each statement execute function public.search_enqueue_request_slots();
+	for each statement execute function private.search_enqueue_changes('requests', 'request_id');
 create trigger request_slots_search_update
 	after update on public.request_slots referencing old table as old_rows new table as new_rows
-	for each statement execute function public.search_enqueue_request_slots();
+	for each statement execute function private.search_enqueue_changes('requests', 'request_id');
 create trigger request_slots_search_delete
 	after delete on public.request_slots referencing old table as old_rows
-	for each statement execute function public.search_enqueue_request_slots();
+	for each statement execute function private.search_enqueue_changes('requests', 'request_id');
+
+revoke execute on all functions in schema private from public;
 
 -- An existing database fills its indexes: every row that may feed a document, once.
-select public.search_enqueue('organisations', array(select o.id from public.organisations o));
-select public.search_enqueue('activities', array(select a.id from public.activities a));
-select public.search_enqueue('offers', array(select f.id from public.offers f));
-select public.search_enqueue('requests', array(select r.id from public.requests r));
+select private.search_enqueue('organisations', array(select o.id from public.organisations o));
+select private.search_enqueue('activities', array(select a.id from public.activities a));
+select private.search_enqueue('offers', array(select f.id from public.offers f));
+select private.search_enqueue('requests', array(select r.id from public.requests r));

@@ -21,7 +21,7 @@
  * appears nowhere once the account is gone, so the log cannot be read back to a person, while someone who
  * still knows the id (support, with the person's own export) can confirm that the deletion happened.
  */
-create function public.account_subject(p_user_id uuid)
+create function private.account_subject(p_user_id uuid)
 returns text
 language sql
 immutable
@@ -31,10 +31,8 @@ as $$
 	select encode(pg_catalog.sha256(convert_to(p_user_id::text, 'UTF8')), 'hex');
 $$;
 
-comment on function public.account_subject(uuid) is
+comment on function private.account_subject(uuid) is
 	'Hex sha256 of an account id: the pseudonym in account_deletions.';
-
-revoke execute on function public.account_subject(uuid) from public, anon, authenticated;
 
 /**
  * rows_naming_person(account)
@@ -48,7 +46,7 @@ revoke execute on function public.account_subject(uuid) from public, anon, authe
  * A namesake in that same circle is matched too; that is the price of records kept by name.
  * Not for the API: delete_own_account() and export_my_contributions() use it for the signed-in person.
  */
-create function public.rows_naming_person(p_user_id uuid)
+create function private.rows_naming_person(p_user_id uuid)
 returns table (source text, id uuid)
 language sql
 stable
@@ -84,10 +82,8 @@ as $$
 		and lower(c.volunteer_name) = person.name_key;
 $$;
 
-comment on function public.rows_naming_person(uuid) is
+comment on function private.rows_naming_person(uuid) is
 	'The agreement_volunteers and volunteer_checks rows that name the person: their display name (normalised, case-insensitive) on the agreements of their organisations and the checks of their academies and of the academies those agreements are with.';
-
-revoke execute on function public.rows_naming_person(uuid) from public, anon, authenticated;
 
 /**
  * account_deletions
@@ -123,7 +119,7 @@ create index account_deletions_deleted_at_idx on public.account_deletions (delet
  * keep_account_deletions()
  * The log only grows: no update, no truncate, and a row is deleted only after five years.
  */
-create function public.keep_account_deletions()
+create function private.keep_account_deletions()
 returns trigger
 language plpgsql
 set search_path = ''
@@ -143,18 +139,16 @@ begin
 end;
 $$;
 
-comment on function public.keep_account_deletions() is
+comment on function private.keep_account_deletions() is
 	'Trigger: account_deletions is append-only; a row can be deleted only once it is older than five years.';
-
-revoke execute on function public.keep_account_deletions() from public, anon, authenticated;
 
 create trigger account_deletions_append_only
 	before update or delete on public.account_deletions
-	for each row execute function public.keep_account_deletions();
+	for each row execute function private.keep_account_deletions();
 
 create trigger account_deletions_no_truncate
 	before truncate on public.account_deletions
-	for each statement execute function public.keep_account_deletions();
+	for each statement execute function private.keep_account_deletions();
 
 create policy "network staff can read the log of deleted accounts"
 	on public.account_deletions for select
@@ -196,7 +190,7 @@ begin
 			message = 'Meld je aan om je account te verwijderen.',
 			hint = 'account_signed_in_only';
 	end if;
-	pseudonym := public.account_subject(me);
+	pseudonym := private.account_subject(me);
 
 	-- A double submit or a second tab waits here for the first, then finds the profile gone.
 	perform 1 from public.profiles p where p.id = me for update;
@@ -244,7 +238,7 @@ begin
 		coalesce(array_agg(r.id) filter (where r.source = 'agreement_volunteers'), '{}'),
 		coalesce(array_agg(r.id) filter (where r.source = 'volunteer_checks'), '{}')
 	into named_volunteers, named_checks
-	from public.rows_naming_person(me) r;
+	from private.rows_naming_person(me) r;
 
 	delete from public.agreement_volunteers v where v.id = any (named_volunteers);
 	get diagnostics n = row_count;
@@ -381,7 +375,7 @@ begin
 		coalesce(array_agg(r.id) filter (where r.source = 'agreement_volunteers'), '{}'),
 		coalesce(array_agg(r.id) filter (where r.source = 'volunteer_checks'), '{}')
 	into named_volunteers, named_checks
-	from public.rows_naming_person(me) r;
+	from private.rows_naming_person(me) r;
 
 	return jsonb_build_object(
 		'invitations_sent', coalesce((
@@ -518,3 +512,5 @@ comment on function public.export_my_contributions() is
 
 revoke execute on function public.export_my_contributions() from public, anon;
 grant execute on function public.export_my_contributions() to authenticated;
+
+revoke execute on all functions in schema private from public;

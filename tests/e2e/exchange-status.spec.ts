@@ -188,6 +188,20 @@ test('the proposer withdraws a proposal; the other side sees who did it and when
 	]);
 	await expect(seen.getByRole('button')).toHaveCount(0);
 	expect(await statusInDb(id)).toBe('withdrawn');
+
+	// The request's page names the withdrawn proposal in words, in Dutch and in English.
+	const { rows } = await db.query<{ request_id: string }>(
+		'select request_id from public.agreements where id = $1',
+		[id]
+	);
+	await academy.goto(`/vragen/${rows[0]!.request_id}`);
+	const suggestion = academy.getByRole('link', { name: /^Voorstel gedaan/ });
+	await expect(suggestion).toHaveText('Voorstel gedaan (Ingetrokken)');
+	await academy
+		.context()
+		.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: new URL(academy.url()).origin }]);
+	await academy.reload();
+	await expect(academy.getByRole('link', { name: /^Proposed/ })).toHaveText('Proposed (Withdrawn)');
 });
 
 test('either side withdraws an accepted agreement', async ({ browser }) => {

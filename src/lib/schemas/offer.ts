@@ -409,18 +409,21 @@ export function parseOffer(
 	return { success: false, errors: mergeIssues(parsed.success ? [] : parsed.error.issues, cross) };
 }
 
+/** Every text field of a form, empty. */
+export function emptyTexts<Field extends string>(fields: readonly Field[]): Record<Field, string> {
+	return Object.fromEntries(fields.map((field) => [field, ''])) as Record<Field, string>;
+}
+
 /** Empty values for a new offer. */
 export function emptyOfferValues(kind: OfferKind | '', municipality: string): OfferValues {
-	const values = Object.fromEntries(
-		OFFER_TEXT_FIELDS.map((field) => [field, ''])
-	) as unknown as OfferValues;
-	values.kind = kind;
-	values.municipality = municipality;
-	values.radiusKm = '10';
-	values.areaMunicipalities = '';
-	values.domains = [];
-	values.conditions = [];
-	return values;
+	return {
+		...emptyTexts(OFFER_TEXT_FIELDS),
+		kind,
+		municipality,
+		radiusKm: '10',
+		domains: [],
+		conditions: []
+	};
 }
 
 /** "Gent\nMerelbeke; Melle" → the distinct municipalities typed, one per line (or ; or ,). */

@@ -9,6 +9,7 @@ import { choices, optionalText, optionalWholeNumber, plainText } from './fields'
 import {
 	DESCRIPTION_MAX,
 	SLOT_FIELDS,
+	emptyTexts,
 	euro,
 	isCalendarDate,
 	mergeIssues,
@@ -124,12 +125,7 @@ export function parseRequest(
 }
 
 export function emptyRequestValues(municipality: string): RequestValues {
-	const values = Object.fromEntries(
-		REQUEST_TEXT_FIELDS.map((field) => [field, ''])
-	) as unknown as RequestValues;
-	values.municipality = municipality;
-	values.domains = [];
-	return values;
+	return { ...emptyTexts(REQUEST_TEXT_FIELDS), municipality, domains: [] };
 }
 
 export type Booking = {

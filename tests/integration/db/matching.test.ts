@@ -158,6 +158,36 @@ beforeAll(async () => {
 		people: 2
 	});
 
+	// Free on Wednesday 13–17 like the lab, but booked then all term long by another academy's accepted
+	// agreement.
+	await room('booked', { title: 'Labo dat al geboekt is' });
+	const [booking] = await people.query<{ id: string }>(
+		`insert into public.agreements (request_id, offer_id, academy_id, provider_id,
+			proposed_by_organisation, status, booking_weekday, booking_starts, booking_ends, booking_from,
+			booking_until)
+		values ($1, $2, $3, $4, $4, 'accepted', 3, '13:00', '17:00', $5, $6) returning id`,
+		[
+			await insert('requests', {
+				organisation_id: farAcademy.id,
+				kind: 'venue',
+				title: 'Vraag die het labo boekte',
+				municipality_nis: HASSELT
+			}),
+			offers['booked'],
+			farAcademy.id,
+			school.id,
+			daysFromToday(-30),
+			daysFromToday(200)
+		]
+	);
+	await people.query(
+		`insert into public.room_bookings (offer_id, agreement_id, day, slot)
+		select $1, $2, d::date, tsrange(d::date + time '13:00', d::date + time '17:00')
+		from generate_series($3::timestamp, $4::timestamp, interval '1 day') d
+		where extract(isodow from d) = 3`,
+		[offers['booked'], booking!.id, daysFromToday(-30), daysFromToday(200)]
+	);
+
 	await request('venue', {}, [[3, '13:00', '16:00']]);
 	await request('volunteers', { kind: 'volunteers', title: 'Mentoren gezocht', people: 3 });
 	await request('closed venue', { status: 'closed' }, [[3, '13:00', '16:00']]);
@@ -206,6 +236,16 @@ describe('suggest_offers: rooms for a venue request', () => {
 		expect(monday!.suggestion.score).toBeLessThan(byId.get(offers['lab']!)!.suggestion.score - 20);
 	});
 
+	it('does not call a room free on Wednesday 13–16 while another academy has booked it then', async () => {
+		for (const client of [coordinator.client, anonymousClient()]) {
+			const suggestions = await suggestOffers(client, requests['venue']!, 50);
+			const booked = suggestions.find((s) => s.candidate.offerId === offers['booked']);
+			expect(booked?.candidate.overlap ?? null).toBeNull();
+			expect(booked?.candidate.overlapMinutes ?? 0).toBe(0);
+			expect(suggestions[0]!.candidate.offerId).toBe(offers['lab']);
+		}
+	});
+
 	it('anyone may ask for an open request (it is public), but a closed one gets nothing', async () => {
 		const { data, error } = await anonymousClient().rpc('suggest_offers', {
 			p_request_id: requests['venue']!,
@@ -242,6 +282,13 @@ describe('suggest_requests: the other way round', () => {
 		expect(venue.candidate.title).toBe('Vraag venue');
 		expect(venue.candidate.organisationName).toBe('STEM-academie Lo-Reninge');
 		expect(reasonLine(venue.suggestion)).toMatch(/^6,\d km · woensdag 13–16 u vrij · programmeren/);
+	});
+
+	it('does not offer the booked Wednesday afternoon of a room to a request for it', async () => {
+		const suggestions = await suggestRequests(teacher.client, offers['booked']!, 50);
+		const venue = suggestions.find((s) => s.candidate.requestId === requests['venue']);
+		expect(venue?.candidate.overlap ?? null).toBeNull();
+		expect(venue?.candidate.overlapMinutes ?? 0).toBe(0);
 	});
 
 	it('finds requests in a listed municipality, and none for a paused offer', async () => {

@@ -13,6 +13,7 @@ import { meiliMasterKey, serviceRoleKey } from '../../../stack/config.js';
 import { anonClient, serviceClient } from '../support/supabase.js';
 import {
 	databaseDocuments,
+	documentOf,
 	indexDocuments,
 	meiliOf,
 	settle,
@@ -74,7 +75,7 @@ async function stopMeilisearch() {
 	standIn = spawn('sleep', ['600'], { stdio: 'ignore' });
 	fs.writeFileSync(meiliPidFile, JSON.stringify({ pid: standIn.pid, program: 'sleep' }));
 	process.kill(pid, 'SIGKILL');
-	while (await meili.healthy()) await new Promise((resolve) => setTimeout(resolve, 50));
+	while (await meili.isHealthy()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Starts Meilisearch again the way the stack does (its own pid file, data and port). */
@@ -144,10 +145,10 @@ describe('with Meilisearch down', () => {
 				.single()
 		);
 		await settle(sync, query);
-		expect(await meili.getDocument('organisations', academy.id)).not.toBeNull();
+		expect(await documentOf(meili, 'organisations', academy.id)).not.toBeNull();
 
 		await stopMeilisearch();
-		expect(await meili.healthy()).toBe(false);
+		expect(await meili.isHealthy()).toBe(false);
 
 		// 200 rows and more, created, changed and deleted through the API while search is away.
 		const activities = await one<{ id: string }[]>(
@@ -269,7 +270,7 @@ describe('with Meilisearch down', () => {
 			const actual = await indexDocuments(meili, index);
 			expect(actual.length, index).toBe(expected.length);
 			expect(actual, index).toEqual(expected);
-			const { numberOfDocuments } = await meili.indexStats(index);
+			const { numberOfDocuments } = await meili.index(index).getStats();
 			expect(numberOfDocuments, index).toBe(expected.length);
 		}
 		const [{ published } = { published: -1 }] = await query<{ published: number }>(
@@ -278,7 +279,7 @@ describe('with Meilisearch down', () => {
 			[academy.id]
 		);
 		expect(published).toBe(72);
-		const renamed = await meili.search('activities', {
+		const renamed = await meili.index('activities').search(null, {
 			filter: `organisation_id = "${academy.id}"`,
 			limit: 0
 		});

@@ -2,6 +2,8 @@
 // facet, the geo radius, sorting, pagination, highlighting, bad input and injection attempts, and a
 // Meilisearch that cannot be reached. Each hit is checked against its document as Meilisearch stores it.
 import type { SupabaseClient } from '@supabase/supabase-js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { meiliMasterKey, meiliUrl } from '../../../stack/config.js';
 import {
@@ -9,22 +11,24 @@ import {
 	resolveCentre,
 	type MunicipalityDirectory
 } from '../../../src/lib/server/search/municipality-centroids';
+import { createMeiliClient } from '../../../src/lib/server/search/meili.js';
 import {
-	INDEX_OF_TYPE,
 	SearchInputError,
-	SearchUnavailableError,
 	parseSearchParams,
-	runSearch,
-	runSuggest,
 	type Centre,
-	type SearchHit,
-	type SearchQuery,
-	type SearchResults
-} from '../../../src/lib/server/search/query';
+	type SearchQuery
+} from '../../../src/lib/server/search/query-params';
+import type { SearchHit, SearchResults } from '../../../src/lib/server/search/results';
+import {
+	SearchUnavailableError,
+	runSearch,
+	runSuggest
+} from '../../../src/lib/server/search/run-search';
+import { INDEX_OF_TYPE } from '../../../src/lib/server/search/types/registry.js';
 import type { Db } from '../../../src/lib/server/supabase';
 import { anonClient } from '../support/supabase';
 
-const connection = { url: meiliUrl, key: meiliMasterKey };
+const meili = createMeiliClient({ url: meiliUrl, key: meiliMasterKey });
 type Doc = Record<string, unknown> & {
 	ages?: number[];
 	domains?: string[];
@@ -42,18 +46,11 @@ function centreOf(query: SearchQuery): Centre | null {
 
 async function searchFor(search: string): Promise<SearchResults> {
 	const query = parse(search);
-	return runSearch(connection, query, centreOf(query));
+	return runSearch(meili, query, centreOf(query));
 }
 
 async function documentOf(hit: SearchHit): Promise<Doc> {
-	const response = await fetch(
-		`${meiliUrl}/indexes/${INDEX_OF_TYPE[hit.type]}/documents/${hit.id}`,
-		{
-			headers: { authorization: `Bearer ${meiliMasterKey}`, 'accept-encoding': 'identity' }
-		}
-	);
-	expect(response.ok).toBe(true);
-	return (await response.json()) as Doc;
+	return meili.index<Doc>(INDEX_OF_TYPE[hit.type]).getDocument(hit.id);
 }
 
 /** The most frequent value of a facet in an unfiltered search, so a filter on it finds something. */
@@ -219,7 +216,7 @@ describe('text', () => {
 	});
 
 	it('suggests the best few per type for the header box', async () => {
-		const groups = await runSuggest(connection, parse('q=robotica'));
+		const groups = await runSuggest(meili, parse('q=robotica'));
 		expect(groups.map((group) => group.type)).toContain('activity');
 		for (const group of groups) {
 			expect(group.hits.length).toBeGreaterThan(0);
@@ -275,7 +272,7 @@ describe('bad input and injection', () => {
 
 describe('Meilisearch unreachable', () => {
 	it('is a SearchUnavailableError (503), for searches and suggestions', async () => {
-		const down = { url: 'http://127.0.0.1:9', key: 'x', timeoutMs: 2000 };
+		const down = createMeiliClient({ url: 'http://127.0.0.1:9', key: 'x', timeoutMs: 2000 });
 		await expect(runSearch(down, parse('q=robotica'), null)).rejects.toMatchObject({
 			name: 'SearchUnavailableError',
 			status: 503
@@ -283,5 +280,30 @@ describe('Meilisearch unreachable', () => {
 		await expect(runSuggest(down, parse('q=robotica'))).rejects.toBeInstanceOf(
 			SearchUnavailableError
 		);
+	});
+
+	it('turns an answer that breaks off into SearchUnavailableError, not a 500', async () => {
+		const server = http.createServer((_request, response) => {
+			response.writeHead(200, { 'content-type': 'application/json' });
+			response.end('{"hits": [');
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = server.address() as AddressInfo;
+			const broken = createMeiliClient({ url: `http://127.0.0.1:${port}`, key: 'x' });
+			await expect(
+				runSearch(broken, parse('q=robotica&type=activity'), null)
+			).rejects.toBeInstanceOf(SearchUnavailableError);
+		} finally {
+			server.close();
+		}
+	});
+
+	it('names the key when Meilisearch refuses it, and never shows the key', async () => {
+		const wrong = createMeiliClient({ url: meiliUrl, key: 'not-the-key-of-this-meilisearch' });
+		const failure = await runSearch(wrong, parse('q=robotica'), null).catch((error) => error);
+		expect(failure).toBeInstanceOf(SearchUnavailableError);
+		expect(failure.message).toContain('MEILI_MASTER_KEY');
+		expect(`${failure.message} ${failure.detail}`).not.toContain('not-the-key-of-this');
 	});
 });

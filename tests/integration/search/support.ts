@@ -1,6 +1,10 @@
 // Helpers for the search suites: a worker in this process against a stack, waiting until the outbox is
 // worked off, and reading what the database says an index should hold next to what it holds.
-import { createMeiliClient, type MeiliClient } from '../../../src/lib/server/search/meili.js';
+import {
+	createMeiliClient,
+	getDocumentOrNull,
+	type MeiliClient
+} from '../../../src/lib/server/search/meili.js';
 import { createSearchWorker, type WorkerConfig } from '../../../src/lib/server/search/worker.js';
 
 export type Stack = { apiUrl: string; serviceRoleKey: string; meiliUrl: string; meiliKey: string };
@@ -18,6 +22,10 @@ export function worker(stack: Stack, options: Partial<WorkerConfig> = {}) {
 
 export const meiliOf = (stack: Stack): MeiliClient =>
 	createMeiliClient({ url: stack.meiliUrl, key: stack.meiliKey });
+
+/** A document of an index, or null when the index does not hold it. */
+export const documentOf = (meili: MeiliClient, index: string, id: string) =>
+	getDocumentOrNull(meili, index, id) as Promise<Doc | null>;
 
 /** Calls a service-role RPC through the API. */
 export async function rpc<T>(
@@ -84,7 +92,7 @@ export async function databaseDocuments(stack: Stack, index: string): Promise<Do
 export async function indexDocuments(meili: MeiliClient, index: string): Promise<Doc[]> {
 	const all: Doc[] = [];
 	for (let offset = 0; ; offset += 1000) {
-		const { results } = await meili.getDocuments(index, { offset, limit: 1000 });
+		const { results } = await meili.index(index).getDocuments({ offset, limit: 1000 });
 		all.push(...(results as Doc[]));
 		if (results.length < 1000) break;
 	}

@@ -1,4 +1,8 @@
-import { parseSearchParams, SEARCH_PARAMS, SearchInputError } from '$lib/server/search/query';
+import {
+	parseSearchParams,
+	SEARCH_PARAMS,
+	SearchInputError
+} from '$lib/server/search/query-params';
 import { describe, expect, it } from 'vitest';
 import { FILTER_PARAMS, keptFilters } from './error-params';
 

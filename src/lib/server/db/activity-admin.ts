@@ -2,11 +2,11 @@
 // RLS lets members of the academy do this; the status trigger keeps publish/cancel one-way.
 import { m } from '$lib/paraglide/messages';
 import type { ActivityForm, ActivityValues } from '$lib/schemas/activity';
-import type { ReachForm, ReachValues } from '$lib/schemas/reach';
+import type { ReachForm } from '$lib/schemas/reach';
 import type { Db } from '$lib/server/supabase';
 import type { ActivityStatus, Domain, Format } from '$lib/vocabulary';
 import { error } from '@sveltejs/kit';
-import { RLS_DENIED, raiseDbError, type DbErrorRule } from './db-errors';
+import { errorCode, RLS_DENIED, raiseDbError, type Refusals } from './db-errors';
 
 export type ActivitySummary = {
 	id: string;
@@ -120,87 +120,10 @@ export function activityValues(
 	};
 }
 
-type ActivityField = keyof ActivityValues;
-
-const activityRules: readonly DbErrorRule<ActivityField>[] = [
-	{
-		constraint: 'activities_title_length',
-		field: 'title',
-		text: () => m.app_error_title_length({ min: 3, max: 140 })
-	},
-	{
-		constraint: 'activities_title_trimmed',
-		field: 'title',
-		text: () => m.app_error_title_length({ min: 3, max: 140 })
-	},
-	{
-		constraint: 'activities_description_length',
-		field: 'description',
-		text: () => m.app_error_description_too_long({ max: 5000 })
-	},
-	{ constraint: 'activities_domains_known', field: 'domains', text: () => m.app_error_choice() },
-	{
-		constraint: 'activities_domains_not_empty',
-		field: 'domains',
-		text: () => m.app_error_domains_required()
-	},
-	{ constraint: 'activities_format_known', field: 'format', text: () => m.app_error_format() },
-	{ constraint: 'activities_ages_in_range', field: 'ageMax', text: () => m.app_error_age_order() },
-	{
-		constraint: 'activities_end_not_before_start',
-		field: 'endDate',
-		text: () => m.app_error_end_before_start()
-	},
-	{
-		constraint: 'activities_session_count_range',
-		field: 'sessionCount',
-		text: () => m.app_error_number_max({ max: 400 })
-	},
-	{
-		constraint: 'activities_venue_name_length',
-		field: 'venueName',
-		text: () => m.app_error_venue_name_too_long()
-	},
-	{
-		constraint: 'activities_venue_address_length',
-		field: 'venueAddress',
-		text: () => m.app_error_address_too_long()
-	},
-	{
-		constraint: 'activities_capacity_positive',
-		field: 'capacity',
-		text: () => m.app_error_number_min({ min: 1 })
-	},
-	{
-		constraint: 'activities_price_not_negative',
-		field: 'priceEur',
-		text: () => m.app_error_amount()
-	},
-	{
-		constraint: 'activities_reduced_price_not_negative',
-		field: 'reducedPriceEur',
-		text: () => m.app_error_amount()
-	},
-	{
-		constraint: 'activities_reduced_price_not_above_price',
-		field: 'reducedPriceEur',
-		text: () => m.app_error_reduced_price()
-	},
-	{
-		constraint: 'activities_registration_url_format',
-		field: 'registrationUrl',
-		text: () => m.app_error_url_invalid()
-	},
-	{
-		constraint: 'activities_municipality_nis_fkey',
-		field: 'municipality',
-		text: () => m.error_municipality_unknown()
-	},
-	{ code: '23514', message: /gemeente/i, field: 'municipality' },
-	// The status trigger and the academy-only trigger raise their own Dutch messages.
-	{ code: '23514', field: 'form' },
-	{ code: RLS_DENIED, field: 'form', text: () => m.app_forbidden_not_member() }
-];
+/** What RLS refusing a write means here; every other refusal comes from the table of all (./refusals). */
+const ACTIVITY_REFUSALS: Refusals = {
+	[RLS_DENIED]: { field: 'form', message: m.app_forbidden_not_member }
+};
 
 export type ActivityChanges = Omit<ActivityForm, 'municipality'> & { municipalityNis: string };
 
@@ -242,8 +165,8 @@ export async function createActivity(
 		...activityRow(form),
 		...pointFromMunicipality
 	});
-	if (dbError && !(dbError.code === '23505' && dbError.message.includes('activities_pkey'))) {
-		raiseDbError(dbError, activityRules);
+	if (dbError && errorCode(dbError) !== 'activities_pkey') {
+		raiseDbError(dbError, ACTIVITY_REFUSALS);
 	}
 	return id;
 }
@@ -262,7 +185,7 @@ export async function updateActivity(
 		.eq('id', activityId)
 		.eq('organisation_id', organisationId)
 		.select('id');
-	if (dbError) raiseDbError(dbError, activityRules);
+	if (dbError) raiseDbError(dbError, ACTIVITY_REFUSALS);
 	if (data.length !== 1) error(404, m.app_activity_not_found());
 }
 
@@ -285,7 +208,7 @@ export async function setActivityStatus(
 		.eq('organisation_id', organisationId)
 		.neq('status', status)
 		.select('id');
-	if (dbError) raiseDbError(dbError, activityRules);
+	if (dbError) raiseDbError(dbError, ACTIVITY_REFUSALS);
 	if (data.length === 1) return 'changed';
 
 	// Nothing changed: either it already had this status, or it is not there (for this person).
@@ -325,42 +248,6 @@ export async function getReachReport(db: Db, activityId: string): Promise<ReachR
 	};
 }
 
-const reachRules: readonly DbErrorRule<keyof ReachValues>[] = [
-	{
-		constraint: 'reach_reports_girls_not_more_than_participants',
-		field: 'girls',
-		text: () => m.app_error_girls_too_many()
-	},
-	{
-		constraint: 'reach_reports_disadvantaged_not_more_than_participants',
-		field: 'disadvantaged',
-		text: () => m.app_error_group_too_many()
-	},
-	{
-		constraint: 'reach_reports_non_dutch_home_language_not_more_than_participants',
-		field: 'nonDutchHomeLanguage',
-		text: () => m.app_error_group_too_many()
-	},
-	{
-		constraint: 'reach_reports_special_needs_not_more_than_participants',
-		field: 'specialNeeds',
-		text: () => m.app_error_group_too_many()
-	},
-	{
-		constraint: 'reach_reports_participants_not_negative',
-		field: 'participants',
-		text: () => m.app_error_number_min({ min: 0 })
-	},
-	{
-		constraint: 'reach_reports_girls_not_negative',
-		field: 'girls',
-		text: () => m.app_error_number_min({ min: 0 })
-	},
-	// The trigger's own Dutch reasons: a draft, or an activity that has not started yet.
-	{ code: '23514', field: 'form' },
-	{ code: RLS_DENIED, field: 'form', text: () => m.app_forbidden_not_member() }
-];
-
 /** Files the report, or corrects the one already filed (one per activity). */
 export async function saveReachReport(db: Db, activityId: string, form: ReachForm): Promise<void> {
 	const { data, error: dbError } = await db
@@ -377,6 +264,6 @@ export async function saveReachReport(db: Db, activityId: string, form: ReachFor
 			{ onConflict: 'activity_id' }
 		)
 		.select('id');
-	if (dbError) raiseDbError(dbError, reachRules);
+	if (dbError) raiseDbError(dbError, ACTIVITY_REFUSALS);
 	if (data.length !== 1) error(403, m.app_forbidden_not_member());
 }

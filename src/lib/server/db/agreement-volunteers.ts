@@ -1,10 +1,10 @@
 // Who comes: the names on an accepted agreement about volunteers, expertise or a visit (either side adds
 // and removes them), its first session (set by the academy), and for the academy which named volunteers
-// still lack a recent extract before that session. RLS decides; refusals come back in Dutch.
+// still lack a recent extract before that session. RLS decides; refusals come back as AgreementRefusal.
 import { m } from '$lib/paraglide/messages';
 import { isCheckState, type SessionCheck } from '$lib/schemas/agreement-volunteer';
 import type { Db } from '$lib/server/supabase';
-import { AgreementRefusal } from './agreements';
+import { AgreementRefusal, refusalFor } from './agreements';
 import { RLS_DENIED } from './db-errors';
 import { isUuid } from './rows';
 
@@ -24,7 +24,7 @@ export async function listAgreementVolunteers(
 	return data.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
-/** Adds a name to an accepted agreement; a refusal (not a party, not accepted, twice) in Dutch. */
+/** Adds a name to an accepted agreement; refused when not a party, not accepted, or named twice. */
 export async function addAgreementVolunteer(
 	db: Db,
 	{ agreementId, name }: { agreementId: string; name: string }
@@ -32,16 +32,18 @@ export async function addAgreementVolunteer(
 	const { error } = await db
 		.from('agreement_volunteers')
 		.insert({ agreement_id: agreementId, name });
-	if (!error) return;
-	if (error.code === RLS_DENIED) throw new AgreementRefusal(403, 'form', m.vw_not_allowed());
-	if (error.code === '23505')
-		throw new AgreementRefusal(409, 'name', m.vw_error_name_twice({ name }));
-	if (error.code === '23514') {
-		const field = /naam|lijst/i.test(error.message) ? 'name' : 'form';
-		throw new AgreementRefusal(409, field, error.message);
+	if (error) {
+		throw refusalFor(error, {
+			overrides: {
+				[RLS_DENIED]: { field: 'form', message: m.vw_not_allowed },
+				agreement_volunteers_name_once: {
+					field: 'name',
+					message: () => m.vw_error_name_twice({ name })
+				}
+			},
+			statuses: { '42501': 403, '23505': 409, '23514': 409, '23503': 404 }
+		});
 	}
-	if (error.code === '23503') throw new AgreementRefusal(404, 'form', m.ag_not_found());
-	throw error;
 }
 
 /** Removes a name from an accepted agreement; nothing removed means the caller may not. */
@@ -71,10 +73,10 @@ export async function setFirstSession(
 		.eq('id', agreementId)
 		.select('id');
 	if (error) {
-		if (error.code === '23514') throw new AgreementRefusal(400, 'firstSessionOn', error.message);
-		if (error.code === RLS_DENIED)
-			throw new AgreementRefusal(403, 'form', m.vw_first_session_academy());
-		throw error;
+		throw refusalFor(error, {
+			overrides: { [RLS_DENIED]: { field: 'form', message: m.vw_first_session_academy } },
+			statuses: { '23514': 400, '42501': 403 }
+		});
 	}
 	if (data.length === 0) throw new AgreementRefusal(403, 'form', m.vw_first_session_academy());
 }

@@ -1,11 +1,11 @@
 // Agreements between an academy's request and an offer: the list of my organisations' agreements, one
 // agreement with its history, thread and bookings, status changes through set_agreement_status(), and
-// messages. RLS and the RPC decide; their Dutch refusals come back as AgreementRefusal.
+// messages. RLS and the RPC decide; their refusals come back as AgreementRefusal.
 import { m } from '$lib/paraglide/messages';
 import type { AgreementStatus } from '$lib/schemas/agreement';
 import type { Db } from '$lib/server/supabase';
-import type { PostgrestError } from '@supabase/supabase-js';
-import { DbFieldError, NOT_FOUND } from './db-errors';
+import type { PostgrestError, QueryData } from '@supabase/supabase-js';
+import { DbFieldError, fieldErrorFor, NOT_FOUND, RLS_DENIED, type Refusals } from './db-errors';
 
 type Party = { id: string; name: string; slug: string };
 
@@ -82,8 +82,8 @@ export class AgreementRefusal<Field extends string = string> extends DbFieldErro
 	}
 }
 
-/** HTTP status per SQLSTATE the agreement functions raise (all with a Dutch message). */
-const STATUS_BY_CODE: Record<string, number> = {
+/** HTTP status per SQLSTATE the agreement functions raise. */
+const STATUS_BY_SQLSTATE: Readonly<Record<string, number>> = {
 	'42501': 403,
 	[NOT_FOUND]: 404,
 	'23P01': 409,
@@ -91,11 +91,21 @@ const STATUS_BY_CODE: Record<string, number> = {
 	'22023': 400
 };
 
-/** Turns a refusal of the RPC or the thread into an AgreementRefusal; anything else is thrown as is. */
-export function refusalFor(error: Pick<PostgrestError, 'code' | 'message'>): AgreementRefusal {
-	const status = STATUS_BY_CODE[error.code];
-	if (!status) throw error;
-	return new AgreementRefusal(status, 'form', error.message);
+/**
+ * Turns a refusal into an AgreementRefusal: the message and field by the refusal's code (`overrides`
+ * first, then the table of all refusals), the HTTP status by its SQLSTATE. Anything else is thrown as is.
+ */
+export function refusalFor(
+	error: PostgrestError,
+	{
+		overrides,
+		statuses = STATUS_BY_SQLSTATE
+	}: { overrides?: Refusals; statuses?: Readonly<Record<string, number>> } = {}
+): AgreementRefusal {
+	const status = statuses[error.code];
+	const mapped = status ? fieldErrorFor(error, overrides) : null;
+	if (!status || !mapped) throw error;
+	return new AgreementRefusal(status, mapped.field, mapped.message);
 }
 
 const SUMMARY_COLUMNS = `id, status, updated_at, academy_id, provider_id, proposed_by_organisation,
@@ -103,6 +113,10 @@ const SUMMARY_COLUMNS = `id, status, updated_at, academy_id, provider_id, propos
 	offer:offers!agreements_offer_id_fkey(id, title, kind, description),
 	academy:organisations!agreements_academy_id_fkey(id, name, slug),
 	provider:organisations!agreements_provider_id_fkey(id, name, slug)`;
+
+const DETAIL_COLUMNS =
+	`${SUMMARY_COLUMNS}, booking_weekday, booking_starts, booking_ends, booking_from,
+	booking_until, given_sessions, given_hours, given_items, thank_you, first_session_on` as const;
 
 /** The organisations the person belongs to. */
 async function myOrganisationIds(db: Db, userId: string): Promise<string[]> {
@@ -114,15 +128,8 @@ async function myOrganisationIds(db: Db, userId: string): Promise<string[]> {
 	return data.map((row) => row.organisation_id);
 }
 
-type SummaryRow = {
-	id: string;
-	status: string;
-	updated_at: string;
-	request: { title: string } | null;
-	offer: { title: string } | null;
-	academy: Party | null;
-	provider: Party | null;
-};
+const selectSummaries = (db: Db) => db.from('agreements').select(SUMMARY_COLUMNS);
+type SummaryRow = QueryData<ReturnType<typeof selectSummaries>>[number];
 
 const unknownParty: Party = { id: '', name: '?', slug: '' };
 
@@ -143,14 +150,12 @@ export async function listMyAgreements(db: Db, userId: string): Promise<Agreemen
 	const ids = await myOrganisationIds(db, userId);
 	if (ids.length === 0) return [];
 	const list = ids.join(',');
-	const { data, error } = await db
-		.from('agreements')
-		.select(SUMMARY_COLUMNS)
+	const { data, error } = await selectSummaries(db)
 		.or(`academy_id.in.(${list}),provider_id.in.(${list})`)
 		.order('updated_at', { ascending: false })
 		.limit(200);
 	if (error) throw error;
-	return (data as unknown as SummaryRow[]).map(toSummary);
+	return data.map(toSummary);
 }
 
 /** Display names of people whose profiles allow it. */
@@ -170,36 +175,16 @@ export async function getAgreement(
 	id: string,
 	userId: string
 ): Promise<AgreementDetail | null> {
-	const { data, error } = await db
+	const { data: row, error } = await db
 		.from('agreements')
-		.select(
-			`${SUMMARY_COLUMNS}, booking_weekday, booking_starts, booking_ends, booking_from, booking_until,
-			given_sessions, given_hours, given_items, thank_you, first_session_on`
-		)
+		.select(DETAIL_COLUMNS)
 		.eq('id', id)
 		.maybeSingle();
 	if (error) {
 		if (error.code === '22P02') return null; // not a uuid
 		throw error;
 	}
-	if (!data) return null;
-	const row = data as unknown as SummaryRow & {
-		academy_id: string;
-		provider_id: string;
-		proposed_by_organisation: string;
-		request: { id: string; title: string; kind: string; description: string } | null;
-		offer: { id: string; title: string; kind: string; description: string } | null;
-		booking_weekday: number | null;
-		booking_starts: string | null;
-		booking_ends: string | null;
-		booking_from: string | null;
-		booking_until: string | null;
-		given_sessions: number | null;
-		given_hours: number | null;
-		given_items: number | null;
-		thank_you: string | null;
-		first_session_on: string | null;
-	};
+	if (!row) return null;
 
 	const [events, messages, bookings, sides] = await Promise.all([
 		db
@@ -296,7 +281,7 @@ export type StatusChange = {
 
 /**
  * Changes the status through set_agreement_status(). The same status again is a no-op (a double click);
- * a refusal (wrong side, closed request, overlapping room) throws an AgreementRefusal with its Dutch text.
+ * a refusal (wrong side, closed request, overlapping room) throws an AgreementRefusal with its message.
  */
 export async function setAgreementStatus(db: Db, id: string, change: StatusChange): Promise<void> {
 	const { error } = await db.rpc('set_agreement_status', {
@@ -308,10 +293,21 @@ export async function setAgreementStatus(db: Db, id: string, change: StatusChang
 		...(change.givenItems != null ? { p_given_items: change.givenItems } : {}),
 		...(change.thankYou ? { p_thank_you: change.thankYou } : {})
 	});
-	if (error) throw refusalFor(error);
+	if (error) throw refusalFor(error, { overrides: answerRefusals(change.status) });
 }
 
-/** Writes a message in the thread for one of the two sides; refusals come back in Dutch. */
+/** Only the other side answers a proposal: said for the answer that was tried. */
+function answerRefusals(status: StatusChange['status']): Refusals {
+	const message =
+		status === 'accepted'
+			? m.dberr_agreements_accepted_by_the_other_side
+			: status === 'declined'
+				? m.dberr_agreements_declined_by_the_other_side
+				: m.dberr_agreements_answered_by_the_other_side;
+	return { agreements_answered_by_the_other_side: { field: 'form', message } };
+}
+
+/** Writes a message in the thread for one of the two sides; refusals come back as AgreementRefusal. */
 export async function postMessage(
 	db: Db,
 	{
@@ -323,9 +319,10 @@ export async function postMessage(
 	const { error } = await db
 		.from('agreement_messages')
 		.insert({ agreement_id: agreementId, organisation_id: organisationId, body });
-	if (!error) return;
-	if (error.code === '42501') throw new AgreementRefusal(403, 'form', m.ag_not_found());
-	if (error.code === '23514') throw new AgreementRefusal(400, 'body', error.message);
-	if (error.code === '23503') throw new AgreementRefusal(404, 'form', m.ag_not_found());
-	throw error;
+	if (error) {
+		throw refusalFor(error, {
+			overrides: { [RLS_DENIED]: { field: 'form', message: m.ag_not_found } },
+			statuses: { '42501': 403, '23514': 400, '23503': 404 }
+		});
+	}
 }

@@ -1,65 +1,80 @@
 import type { PostgrestError } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
-import { DbFieldError, constraintName, fieldErrorFor, raiseDbError } from './db-errors';
+import { m } from '$lib/paraglide/messages';
+import { DbFieldError, constraintName, errorCode, fieldErrorFor, raiseDbError } from './db-errors';
 
-const rules = [
-	{ constraint: 'organisations_slug_key', field: 'slug', text: () => 'Dit webadres is bezet.' },
-	{ constraint: 'organisations_postal_code_format', field: 'postalCode', text: () => '4 cijfers.' },
-	{ code: 'P0001', message: /eigenaar/, field: 'form' }
-] as const;
+const error = (fields: Partial<PostgrestError>): PostgrestError =>
+	({
+		code: '',
+		message: '',
+		details: '',
+		hint: '',
+		name: 'PostgrestError',
+		...fields
+	}) as PostgrestError;
 
-describe('database errors as field messages', () => {
+const takenSlug = error({
+	code: '23505',
+	message: 'duplicate key value violates unique constraint "organisations_slug_key"',
+	details: 'Key (slug)=(x) already exists.'
+});
+const lastOwner = error({
+	code: 'P0001',
+	message: 'Een organisatie heeft altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.',
+	hint: 'memberships_keep_an_owner'
+});
+const rlsDenied = error({
+	code: '42501',
+	message: 'new row violates row-level security policy for table "offers"'
+});
+
+describe('database errors by their code', () => {
 	it('reads the constraint name from a PostgREST error', () => {
-		expect(
-			constraintName({
-				message: 'duplicate key value violates unique constraint "organisations_slug_key"',
-				details: 'Key (slug)=(x) already exists.'
-			})
-		).toBe('organisations_slug_key');
+		expect(constraintName(takenSlug)).toBe('organisations_slug_key');
 		expect(constraintName({ message: 'iets anders', details: null as unknown as string })).toBe(
 			null
 		);
 	});
 
-	it('maps a taken slug and a check constraint to their fields', () => {
-		expect(
-			fieldErrorFor(
-				{
-					code: '23505',
-					message: 'duplicate key value violates unique constraint "organisations_slug_key"',
-					details: ''
-				},
-				rules
-			)
-		).toEqual({ field: 'slug', message: 'Dit webadres is bezet.' });
-		expect(
-			fieldErrorFor(
-				{
-					code: '23514',
-					message:
-						'new row for relation "organisations" violates check constraint "organisations_postal_code_format"',
-					details: ''
-				},
-				rules
-			)
-		).toEqual({ field: 'postalCode', message: '4 cijfers.' });
+	it("takes the rule in the hint, else the constraint's name, else the SQLSTATE", () => {
+		expect(errorCode(lastOwner)).toBe('memberships_keep_an_owner');
+		expect(errorCode(takenSlug)).toBe('organisations_slug_key');
+		expect(errorCode(rlsDenied)).toBe('42501');
 	});
 
-	it("shows a trigger's own Dutch message, and lets unknown errors through", () => {
-		const lastOwner = {
-			code: 'P0001',
-			message: 'Een organisatie heeft altijd minstens één eigenaar.',
-			details: '',
-			hint: '',
-			name: 'PostgrestError'
-		} as PostgrestError;
-		expect(() => raiseDbError(lastOwner, rules)).toThrow(DbFieldError);
-		expect(fieldErrorFor(lastOwner, rules)).toEqual({ field: 'form', message: lastOwner.message });
-		const unknown = {
-			...lastOwner,
-			code: '08006',
-			message: 'connection failure'
-		} as PostgrestError;
-		expect(() => raiseDbError(unknown, rules)).toThrow('connection failure');
+	it('maps a code to its field and message, whatever the wording of the database', () => {
+		expect(fieldErrorFor(takenSlug)).toEqual({ field: 'slug', message: m.app_error_slug_taken() });
+		expect(fieldErrorFor({ ...lastOwner, message: 'reworded in the database' })).toEqual({
+			field: 'form',
+			message: m.dberr_memberships_keep_an_owner()
+		});
+		expect(
+			fieldErrorFor(
+				error({
+					code: '23514',
+					message: 'De titel is te lang.',
+					hint: 'offers_title_length'
+				})
+			)
+		).toEqual({ field: 'title', message: m.app_error_title_length({ min: 3, max: 140 }) });
+	});
+
+	it("uses an area's own words for a code before the table's", () => {
+		const overrides = { '42501': { field: 'form', message: m.app_forbidden_not_member } };
+		expect(fieldErrorFor(rlsDenied, overrides)).toEqual({
+			field: 'form',
+			message: m.app_forbidden_not_member()
+		});
+		expect(fieldErrorFor(rlsDenied)).toBe(null);
+	});
+
+	it('throws a DbFieldError for a known code and lets unknown errors through', () => {
+		expect(() => raiseDbError(lastOwner)).toThrow(DbFieldError);
+		const unknown = error({ code: '08006', message: 'connection failure' });
+		expect(() => raiseDbError(unknown)).toThrow('connection failure');
+		const unmapped = error({ code: '23514', hint: 'a_rule_nobody_knows' });
+		expect(() => raiseDbError(unmapped)).toThrow(
+			expect.objectContaining({ name: 'PostgrestError' })
+		);
 	});
 });

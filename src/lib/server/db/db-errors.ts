@@ -1,40 +1,51 @@
-// Turns a refusal by Postgres (constraint, trigger, RLS) into a Dutch message next to the right form field.
+// Turns a refusal by Postgres (constraint, trigger, RLS) into a message in the reader's language next to the
+// right form field, by the refusal's stable code: never by the wording of the database's message.
 import type { PostgrestError } from '@supabase/supabase-js';
+import { REFUSALS, type Refusal, type Refusals } from './refusals';
 
-export type DbErrorRule<Field extends string> = {
-	/** Matches the constraint named in the error (unique, check, foreign key). */
-	constraint?: string;
-	/** Matches the error's SQLSTATE. */
-	code?: string;
-	/** Matches the message, for triggers that raise their own (Dutch) message. */
-	message?: RegExp;
-	field: Field | 'form';
-	/** The Dutch text to show; without it, the database's own (Dutch) message is shown. */
-	text?: () => string;
-};
+export type { Refusal, Refusals };
 
-/** The constraint a Postgres error names, from PostgREST's message or details. */
-export function constraintName(error: Pick<PostgrestError, 'message' | 'details'>): string | null {
+type DbError = Pick<PostgrestError, 'code' | 'message' | 'details' | 'hint'>;
+
+/**
+ * The constraint a Postgres error names (unique, check, exclusion and foreign key violations): the one
+ * identifier in double quotes after the word "constraint", from PostgREST's message or details.
+ */
+export function constraintName(error: Pick<DbError, 'message' | 'details'>): string | null {
 	const match = /constraint "([^"]+)"/.exec(`${error.message} ${error.details ?? ''}`);
 	return match?.[1] ?? null;
 }
 
 /**
- * The field and message for a database error, by the first rule that matches; null when none does (the
- * caller then lets the error through as unexpected).
+ * The stable code of a database error: the rule named in its hint (every raise in the migrations names
+ * one, raise_rule() the constraint it stands for), else the constraint Postgres names, else the SQLSTATE
+ * (an RLS refusal, 42501, names nothing else).
  */
-export function fieldErrorFor<Field extends string>(
-	error: Pick<PostgrestError, 'code' | 'message' | 'details'>,
-	rules: readonly DbErrorRule<Field>[]
-): { field: Field | 'form'; message: string } | null {
-	const constraint = constraintName(error);
-	for (const rule of rules) {
-		if (rule.constraint && rule.constraint !== constraint) continue;
-		if (rule.code && rule.code !== error.code) continue;
-		if (rule.message && !rule.message.test(error.message)) continue;
-		return { field: rule.field, message: rule.text ? rule.text() : error.message };
-	}
-	return null;
+export function errorCode(error: DbError): string {
+	return error.hint || constraintName(error) || error.code;
+}
+
+/** The text of a refusal in the current locale. */
+export function refusalText(refusal: Refusal): string {
+	return (refusal.message as (inputs?: object) => string)(refusal.inputs);
+}
+
+/**
+ * The field and message for a database error by its code: from `overrides` (an area's words for a code,
+ * such as what RLS refusing means there), else from the table of every refusal; null for a code neither
+ * knows (the caller then lets the error through as unexpected).
+ */
+export function fieldErrorFor(
+	error: DbError,
+	overrides: Refusals = {}
+): { field: string; message: string } | null {
+	const code = errorCode(error);
+	const refusal = Object.hasOwn(overrides, code)
+		? overrides[code]
+		: Object.hasOwn(REFUSALS, code)
+			? REFUSALS[code]
+			: undefined;
+	return refusal ? { field: refusal.field, message: refusalText(refusal) } : null;
 }
 
 /** A database refusal the person can fix: thrown by query functions, caught by actions. */
@@ -48,13 +59,10 @@ export class DbFieldError<Field extends string = string> extends Error {
 	}
 }
 
-/** Throws a DbFieldError when a rule matches, else the original error. */
-export function raiseDbError<Field extends string>(
-	error: PostgrestError,
-	rules: readonly DbErrorRule<Field>[]
-): never {
-	const mapped = fieldErrorFor(error, rules);
-	if (mapped) throw new DbFieldError<Field>(mapped.field, mapped.message);
+/** Throws a DbFieldError for a known code, else the original error (a 500, logged by handleError). */
+export function raiseDbError(error: PostgrestError, overrides?: Refusals): never {
+	const mapped = fieldErrorFor(error, overrides);
+	if (mapped) throw new DbFieldError(mapped.field, mapped.message);
 	throw error;
 }
 

@@ -3,15 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { InvitableRole } from '$lib/schemas/membership';
 import type { Db } from '$lib/server/supabase';
 import type { OrganisationKind } from '$lib/vocabulary';
-import {
-	CONFLICT,
-	DbFieldError,
-	GONE,
-	NOT_FOUND,
-	raiseDbError,
-	REFUSED,
-	type DbErrorRule
-} from './db-errors';
+import { DbFieldError, raiseDbError } from './db-errors';
 
 export type OpenInvitation = {
 	id: string;
@@ -41,13 +33,6 @@ export async function listOpenInvitations(
 	}));
 }
 
-const createRules: readonly DbErrorRule<'email' | 'role'>[] = [
-	{ code: CONFLICT, field: 'email' },
-	{ code: '22023', message: /e-mail/i, field: 'email' },
-	{ code: '22023', field: 'role' },
-	{ code: '42501', field: 'form' }
-];
-
 /** Returns the token for the link; only its hash stays in the database. */
 export async function createInvitation(
 	db: Db,
@@ -58,7 +43,7 @@ export async function createInvitation(
 		p_email: email,
 		p_role: role
 	});
-	if (error) raiseDbError(error, createRules);
+	if (error) raiseDbError(error);
 	return data;
 }
 
@@ -109,21 +94,13 @@ export async function getInvitationDetails(
 	};
 }
 
-const acceptRules: readonly DbErrorRule<'form'>[] = [
-	{ code: NOT_FOUND, field: 'form' },
-	{ code: CONFLICT, field: 'form' },
-	{ code: GONE, field: 'form' },
-	{ code: REFUSED, field: 'form' },
-	{ code: '42501', field: 'form' }
-];
-
-/** Joins the organisation; throws DbFieldError with the database's Dutch reason when it cannot. */
+/** Joins the organisation; throws DbFieldError with the reason (used, revoked, expired, ...) when it cannot. */
 export async function acceptInvitation(
 	db: Db,
 	token: string
 ): Promise<{ organisationId: string; slug: string; kind: OrganisationKind }> {
 	const { data, error } = await db.rpc('accept_invitation', { p_token: token });
-	if (error) raiseDbError(error, acceptRules);
+	if (error) raiseDbError(error);
 	const row = data[0];
 	if (!row) throw new DbFieldError('form', m.app_invitation_unknown());
 	return {

@@ -9,60 +9,33 @@ import {
 	type Suggestion
 } from '../../matching/score';
 import type { Db } from '$lib/server/supabase';
+import type { Database } from '$lib/types/database';
 
 export type RankedSuggestion = { candidate: MatchCandidate; suggestion: Suggestion };
 
-/** One row of suggest_offers() / suggest_requests() as PostgREST returns it. */
-export type CandidateRow = {
-	offer_id: string;
-	request_id: string;
-	organisation_id: string;
-	organisation_name: string;
-	offer_kind: string;
-	request_kind: string;
-	title: string;
-	room_type: string | null;
-	municipality_nis: string;
-	municipality_name: string;
-	distance_km: number;
-	reach: string;
-	radius_km: number | null;
-	request_slot_count: number;
-	requested_minutes: number;
-	overlap_minutes: number;
-	overlap_weekday: number | null;
-	overlap_starts: string | null;
-	overlap_ends: string | null;
-	term_start: string | null;
-	term_end: string | null;
-	needed_from: string | null;
-	needed_until: string | null;
-	deadline: string | null;
-	offer_domains: string[] | null;
-	request_domains: string[] | null;
-	shared_domains: string[] | null;
-	offer_age_min: number | null;
-	offer_age_max: number | null;
-	request_age_min: number | null;
-	request_age_max: number | null;
-	capacity: number | null;
-	people: number | null;
-	quantity: number | null;
-	amount_eur: number | string | null;
-	hours_per_year: number | null;
-	needed_people: number | null;
-	needed_amount_eur: number | string | null;
-	needed_quantity: string | null;
-	accessible: boolean | null;
-	conditions: string[] | null;
-	fee_eur: number | string | null;
-	rank_hint: number | null;
-	agreement_id: string | null;
-	agreement_status: string | null;
-};
+type SuggestionRow = Database['public']['Functions']['suggest_offers']['Returns'][number];
 
-const money = (value: number | string | null): number | null =>
-	value === null || value === undefined ? null : Number(value);
+/** The columns suggest_offers() and suggest_requests() always fill. */
+type Filled =
+	| 'offer_id'
+	| 'request_id'
+	| 'organisation_id'
+	| 'organisation_name'
+	| 'offer_kind'
+	| 'request_kind'
+	| 'title'
+	| 'municipality_nis'
+	| 'municipality_name'
+	| 'distance_km'
+	| 'reach';
+
+/**
+ * One row of suggest_offers() / suggest_requests() as PostgREST returns it. The generated types call every
+ * returned column non-null; all but the filled ones can be null.
+ */
+export type CandidateRow = Pick<SuggestionRow, Filled> & {
+	[Column in Exclude<keyof SuggestionRow, Filled>]: SuggestionRow[Column] | null;
+};
 
 /** Maps a database row to the scoring function's candidate. */
 export function toCandidate(row: CandidateRow): MatchCandidate {
@@ -100,14 +73,14 @@ export function toCandidate(row: CandidateRow): MatchCandidate {
 		capacity: row.capacity,
 		people: row.people,
 		quantity: row.quantity,
-		amountEur: money(row.amount_eur),
+		amountEur: row.amount_eur,
 		hoursPerYear: row.hours_per_year,
 		neededPeople: row.needed_people,
-		neededAmountEur: money(row.needed_amount_eur),
+		neededAmountEur: row.needed_amount_eur,
 		neededQuantity: row.needed_quantity,
 		accessible: row.accessible,
 		conditions: row.conditions ?? [],
-		feeEur: money(row.fee_eur),
+		feeEur: row.fee_eur,
 		agreement:
 			row.agreement_id && row.agreement_status
 				? { id: row.agreement_id, status: row.agreement_status }
@@ -128,20 +101,23 @@ export function rankRows(rows: CandidateRow[], limit: number): RankedSuggestion[
 // reorder the ones near the cut.
 const pool = (limit: number) => Math.min(100, Math.max(limit * 3, 30));
 
+function ranked(
+	name: string,
+	limit: number,
+	{ data, error }: { data: CandidateRow[] | null; error: { message: string } | null }
+): RankedSuggestion[] {
+	if (error) throw new Error(`${name}: ${error.message}`);
+	return rankRows(data ?? [], limit);
+}
+
 /** Offers that could serve this request, best first (none when the caller cannot read it or it is not open). */
 export async function suggestOffers(
 	db: Db,
 	requestId: string,
 	limit = 10
 ): Promise<RankedSuggestion[]> {
-	const { data, error } = await db.rpc('suggest_offers', {
-		p_request_id: requestId,
-		p_limit: pool(limit)
-	});
-	if (error) throw new Error(`suggest_offers: ${error.message}`);
-	// The generated types call every returned column non-null; CandidateRow says which can be null.
-	const rows: CandidateRow[] = data ?? [];
-	return rankRows(rows, limit);
+	const answer = await db.rpc('suggest_offers', { p_request_id: requestId, p_limit: pool(limit) });
+	return ranked('suggest_offers', limit, answer);
 }
 
 /** Open requests this offer could serve, best first (none when the caller cannot read it or it is not active). */
@@ -150,11 +126,6 @@ export async function suggestRequests(
 	offerId: string,
 	limit = 10
 ): Promise<RankedSuggestion[]> {
-	const { data, error } = await db.rpc('suggest_requests', {
-		p_offer_id: offerId,
-		p_limit: pool(limit)
-	});
-	if (error) throw new Error(`suggest_requests: ${error.message}`);
-	const rows: CandidateRow[] = data ?? [];
-	return rankRows(rows, limit);
+	const answer = await db.rpc('suggest_requests', { p_offer_id: offerId, p_limit: pool(limit) });
+	return ranked('suggest_requests', limit, answer);
 }

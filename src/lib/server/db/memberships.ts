@@ -3,7 +3,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
 import type { MembershipRole } from '$lib/vocabulary';
-import { DbFieldError, RLS_DENIED, raiseDbError, type DbErrorRule } from './db-errors';
+import { DbFieldError, RLS_DENIED, raiseDbError, type Refusals } from './db-errors';
 
 export type Member = {
 	userId: string;
@@ -45,11 +45,10 @@ export async function listMembers(db: Db, organisationId: string): Promise<Membe
 		);
 }
 
-const membershipRules: readonly DbErrorRule<'role' | 'form'>[] = [
-	// The last-owner trigger's own Dutch message.
-	{ code: 'P0001', field: 'form' },
-	{ code: RLS_DENIED, field: 'form', text: () => m.app_error_role_not_allowed() }
-];
+/** What RLS refusing a change means here; the last-owner rule comes from the table of all (./refusals). */
+const MEMBERSHIP_REFUSALS: Refusals = {
+	[RLS_DENIED]: { field: 'form', message: m.app_error_role_not_allowed }
+};
 
 /** Changes a role; throws DbFieldError when the last-owner rule or RLS refuses. */
 export async function changeRole(
@@ -62,7 +61,7 @@ export async function changeRole(
 		.eq('organisation_id', organisationId)
 		.eq('user_id', userId)
 		.select('user_id');
-	if (error) raiseDbError(error, membershipRules);
+	if (error) raiseDbError(error, MEMBERSHIP_REFUSALS);
 	if (data.length !== 1) throw new DbFieldError('form', m.app_error_role_not_allowed());
 }
 
@@ -77,6 +76,6 @@ export async function removeMember(
 		.eq('organisation_id', organisationId)
 		.eq('user_id', userId)
 		.select('user_id');
-	if (error) raiseDbError(error, membershipRules);
+	if (error) raiseDbError(error, MEMBERSHIP_REFUSALS);
 	if (data.length !== 1) throw new DbFieldError('form', m.app_error_remove_not_allowed());
 }

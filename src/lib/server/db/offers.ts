@@ -1,12 +1,13 @@
 // Offers: a school's rooms and a company's pledges. RLS decides who reads and writes; these functions turn
-// the database's refusals into Dutch messages next to the right field.
+// the database's refusals into messages next to the right field, by their code.
 import type { OfferKind, OfferStatus } from '$lib/exchange-vocabulary';
 import type { OfferForm, OfferValues, WeeklySlot } from '$lib/schemas/offer';
 import { slotValues } from '$lib/schemas/offer';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
-import { DbFieldError, NOT_FOUND, raiseDbError, type DbErrorRule } from './db-errors';
-import { isUuid, weeklySlots } from './rows';
+import type { QueryData } from '@supabase/supabase-js';
+import { NOT_FOUND, raiseDbError, RLS_DENIED, type Refusals } from './db-errors';
+import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type OfferChanges = Omit<OfferForm, 'municipality' | 'areaMunicipalities'> & {
 	municipalityNis: string;
@@ -60,28 +61,10 @@ export type OfferSummary = Pick<
 	| 'organisation'
 >;
 
-type Field = keyof OfferValues;
-
-/** Database refusals a person can fix, and the field they belong to (the message is the database's Dutch). */
-const OFFER_RULES: readonly DbErrorRule<Field>[] = [
-	{ message: /lokaal aanbieden|mensen, materiaal, geld/, field: 'kind' },
-	{ message: /capaciteit/i, field: 'capacity' },
-	{ message: /vergoeding/i, field: 'feeEur' },
-	{ message: /bedrag/i, field: 'amountEur' },
-	{ message: /aantal mensen/i, field: 'people' },
-	{ message: /uren per jaar/i, field: 'hoursPerYear' },
-	{ message: /einddatum/i, field: 'termEnd' },
-	{ message: /straal|gemeenten die je bedient/i, field: 'radiusKm' },
-	{ message: /leeftijd/i, field: 'ageMax' },
-	{ message: /einduur/i, field: 'slotEnd0' },
-	{ message: /dag van maandag/i, field: 'slotDay0' },
-	{ message: /huidige gemeenten/i, field: 'areaMunicipalities' },
-	{ message: /huidige gemeente/i, field: 'municipality' },
-	{ message: /hoogstens \d+ dagen/, field: 'unavailableDates' },
-	{ message: /hoogstens \d+ wekelijkse momenten/, field: 'slotDay0' },
-	{ code: '42501', field: 'form' },
-	{ code: '23514', field: 'form' }
-];
+/** What RLS refusing a write means here; every other refusal comes from the table of all (./refusals). */
+const OFFER_REFUSALS: Refusals = {
+	[RLS_DENIED]: { field: 'form', message: m.app_forbidden_not_member }
+};
 
 const SELECT = `id, organisation_id, kind, status, title, description, municipality_nis, radius_km, area_municipalities, domains,
 	age_min, age_max, room_type, capacity, equipment, accessible, conditions, fee_eur, term_start, term_end,
@@ -89,39 +72,8 @@ const SELECT = `id, organisation_id, kind, status, title, description, municipal
 	organisations(name, slug, kind), municipalities(name_nl),
 	offer_slots(weekday, starts_at, ends_at), offer_unavailable_dates(day)`;
 
-type Row = {
-	id: string;
-	organisation_id: string;
-	kind: string;
-	status: string;
-	title: string;
-	description: string;
-	municipality_nis: string;
-	radius_km: number | null;
-	area_municipalities: string[];
-	domains: string[];
-	age_min: number | null;
-	age_max: number | null;
-	room_type: string | null;
-	capacity: number | null;
-	equipment: string | null;
-	accessible: boolean | null;
-	conditions: string[];
-	fee_eur: number | string | null;
-	term_start: string | null;
-	term_end: string | null;
-	people: number | null;
-	hours_per_year: number | null;
-	materials: string | null;
-	quantity: number | null;
-	amount_eur: number | string | null;
-	organisations: { name: string; slug: string; kind: string } | null;
-	municipalities: { name_nl: string } | null;
-	offer_slots: { weekday: number; starts_at: string; ends_at: string }[];
-	offer_unavailable_dates: { day: string }[];
-};
-
-const num = (value: number | string | null) => (value === null ? null : Number(value));
+const selectOffers = (db: Db) => db.from('offers').select(SELECT);
+type Row = QueryData<ReturnType<typeof selectOffers>>[number];
 
 function toDetails(row: Row): OfferDetails {
 	return {
@@ -144,14 +96,14 @@ function toDetails(row: Row): OfferDetails {
 		equipment: row.equipment,
 		accessible: row.accessible,
 		conditions: row.conditions,
-		feeEur: num(row.fee_eur),
+		feeEur: row.fee_eur,
 		termStart: row.term_start,
 		termEnd: row.term_end,
 		people: row.people,
 		hoursPerYear: row.hours_per_year,
 		materials: row.materials,
 		quantity: row.quantity,
-		amountEur: num(row.amount_eur),
+		amountEur: row.amount_eur,
 		slots: weeklySlots(row.offer_slots),
 		unavailableDates: row.offer_unavailable_dates.map((d) => d.day).sort()
 	};
@@ -159,10 +111,9 @@ function toDetails(row: Row): OfferDetails {
 
 /** One offer the caller may read (active ones for everyone, all of their own organisation's); else null. */
 export async function getOffer(db: Db, id: string): Promise<OfferDetails | null> {
-	if (!isUuid(id)) return null;
-	const { data, error } = await db.from('offers').select(SELECT).eq('id', id).maybeSingle();
+	const { data, error } = await selectOffers(db).eq('id', id).maybeSingle();
 	if (error) throw error;
-	return data ? toDetails(data as unknown as Row) : null;
+	return data ? toDetails(data) : null;
 }
 
 /** All offers of one organisation (RLS: its members see paused and withdrawn ones too). */
@@ -170,13 +121,11 @@ export async function listOrganisationOffers(
 	db: Db,
 	organisationId: string
 ): Promise<OfferDetails[]> {
-	const { data, error } = await db
-		.from('offers')
-		.select(SELECT)
+	const { data, error } = await selectOffers(db)
 		.eq('organisation_id', organisationId)
 		.order('created_at', { ascending: false });
 	if (error) throw error;
-	return (data as unknown as Row[]).map(toDetails);
+	return data.map(toDetails);
 }
 
 export type OfferFilters = { kind: OfferKind | null; municipalityNis: string | null };
@@ -187,12 +136,12 @@ export async function listActiveOffers(
 	filters: OfferFilters,
 	limit = 50
 ): Promise<OfferDetails[]> {
-	let query = db.from('offers').select(SELECT).eq('status', 'active');
+	let query = selectOffers(db).eq('status', 'active');
 	if (filters.kind) query = query.eq('kind', filters.kind);
 	if (filters.municipalityNis) query = query.eq('municipality_nis', filters.municipalityNis);
 	const { data, error } = await query.order('created_at', { ascending: false }).limit(limit);
 	if (error) throw error;
-	return (data as unknown as Row[]).map(toDetails);
+	return data.map(toDetails);
 }
 
 function columns(changes: OfferChanges) {
@@ -240,11 +189,7 @@ async function saveOffer(
 		p_id: id,
 		p_organisation_id: organisationId,
 		p_offer: { kind: changes.kind, ...columns(changes) },
-		p_slots: changes.slots.map((slot) => ({
-			weekday: slot.weekday,
-			starts_at: slot.startsAt,
-			ends_at: slot.endsAt
-		})),
+		p_slots: slotRows(changes.slots),
 		p_unavailable_dates: changes.unavailableDates,
 		p_create: create
 	});
@@ -255,8 +200,7 @@ async function saveOffer(
 		const existing = await getOffer(db, id);
 		if (existing?.organisationId === organisationId) return;
 	}
-	if (error.code === NOT_FOUND) throw new DbFieldError('form', m.ex_offer_not_found());
-	raiseDbError(error, OFFER_RULES);
+	raiseDbError(error, OFFER_REFUSALS);
 }
 
 /**
@@ -294,28 +238,27 @@ export function offerValues(
 	municipalityLabel: string,
 	areaLabels: readonly string[] = []
 ): OfferValues {
-	const text = (value: number | string | null) => (value === null ? '' : String(value));
 	return {
 		kind: offer.kind,
 		title: offer.title,
 		description: offer.description,
 		municipality: municipalityLabel,
-		radiusKm: text(offer.radiusKm),
+		radiusKm: formNumber(offer.radiusKm),
 		areaMunicipalities: areaLabels.join('\n'),
-		ageMin: text(offer.ageMin),
-		ageMax: text(offer.ageMax),
+		ageMin: formNumber(offer.ageMin),
+		ageMax: formNumber(offer.ageMax),
 		roomType: offer.roomType ?? '',
-		capacity: text(offer.capacity),
+		capacity: formNumber(offer.capacity),
 		equipment: offer.equipment ?? '',
 		accessible: offer.accessible ? 'on' : '',
-		feeEur: offer.feeEur === null ? '' : String(offer.feeEur).replace('.', ','),
+		feeEur: formEuro(offer.feeEur),
 		termStart: offer.termStart ?? '',
 		termEnd: offer.termEnd ?? '',
-		people: text(offer.people),
-		hoursPerYear: text(offer.hoursPerYear),
+		people: formNumber(offer.people),
+		hoursPerYear: formNumber(offer.hoursPerYear),
 		materials: offer.materials ?? '',
-		quantity: text(offer.quantity),
-		amountEur: offer.amountEur === null ? '' : String(offer.amountEur).replace('.', ','),
+		quantity: formNumber(offer.quantity),
+		amountEur: formEuro(offer.amountEur),
 		unavailableDates: offer.unavailableDates.join('\n'),
 		domains: offer.domains,
 		conditions: offer.conditions,

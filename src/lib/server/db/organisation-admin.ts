@@ -1,7 +1,7 @@
 // Writing organisations: create, edit, private contact and academy profile. RLS decides who may; these
 // functions turn the database's refusals into Dutch messages next to the right field.
 import { m } from '$lib/paraglide/messages';
-import type { AcademyProfileForm, AcademyProfileValues } from '$lib/schemas/academy-profile';
+import type { AcademyProfileForm } from '$lib/schemas/academy-profile';
 import type { CreateOrganisationForm } from '$lib/schemas/organisation';
 import type { Db } from '$lib/server/supabase';
 import type {
@@ -12,7 +12,7 @@ import type {
 	VerificationStatus
 } from '$lib/vocabulary';
 import { error } from '@sveltejs/kit';
-import { raiseDbError, type DbErrorRule } from './db-errors';
+import { raiseDbError } from './db-errors';
 
 export type ManagedOrganisation = {
 	id: string;
@@ -81,87 +81,6 @@ export async function listMyOrganisations(db: Db, userId: string): Promise<MyOrg
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
-type OrganisationField = keyof CreateOrganisationForm;
-
-const organisationRules: readonly DbErrorRule<OrganisationField>[] = [
-	{ constraint: 'organisations_slug_key', field: 'slug', text: () => m.app_error_slug_taken() },
-	{ constraint: 'organisations_slug_format', field: 'slug', text: () => m.app_error_slug_format() },
-	{ constraint: 'organisations_kind_known', field: 'kind', text: () => m.app_error_kind() },
-	{
-		constraint: 'organisations_partner_type_known',
-		field: 'partnerType',
-		text: () => m.app_error_partner_type()
-	},
-	{
-		constraint: 'organisations_partner_type_only_for_partners',
-		field: 'partnerType',
-		text: () => m.app_error_partner_type()
-	},
-	{
-		constraint: 'organisations_name_length',
-		field: 'name',
-		text: () => m.app_error_org_name_length()
-	},
-	{
-		constraint: 'organisations_name_trimmed',
-		field: 'name',
-		text: () => m.app_error_org_name_length()
-	},
-	{
-		constraint: 'organisations_description_length',
-		field: 'description',
-		text: () => m.app_error_description_too_long({ max: 5000 })
-	},
-	{
-		constraint: 'organisations_website_format',
-		field: 'website',
-		text: () => m.app_error_url_invalid()
-	},
-	{
-		constraint: 'organisations_public_email_format',
-		field: 'publicEmail',
-		text: () => m.error_email_invalid()
-	},
-	{
-		constraint: 'organisations_public_phone_length',
-		field: 'publicPhone',
-		text: () => m.app_error_phone_too_long()
-	},
-	{
-		constraint: 'organisations_street_address_length',
-		field: 'streetAddress',
-		text: () => m.app_error_address_too_long()
-	},
-	{
-		constraint: 'organisations_postal_code_format',
-		field: 'postalCode',
-		text: () => m.app_error_postal_code()
-	},
-	{
-		constraint: 'organisations_municipality_nis_fkey',
-		field: 'municipality',
-		text: () => m.error_municipality_unknown()
-	},
-	// Triggers: a municipality that merged into another, and the kind that never changes.
-	{ code: '23514', message: /gemeente/i, field: 'municipality' },
-	{ code: '23514', message: /soort/i, field: 'kind' },
-	{
-		constraint: 'organisation_contacts_contact_name_length',
-		field: 'contactName',
-		text: () => m.app_error_contact_name_too_long()
-	},
-	{
-		constraint: 'organisation_contacts_email_format',
-		field: 'contactEmail',
-		text: () => m.error_email_invalid()
-	},
-	{
-		constraint: 'organisation_contacts_phone_length',
-		field: 'contactPhone',
-		text: () => m.app_error_phone_too_long()
-	}
-];
-
 export type OrganisationChanges = Omit<CreateOrganisationForm, 'municipality'> & {
 	municipalityNis: string;
 };
@@ -194,7 +113,7 @@ async function saveContact(db: Db, organisationId: string, form: OrganisationCha
 		},
 		{ onConflict: 'organisation_id' }
 	);
-	if (dbError) raiseDbError(dbError, organisationRules);
+	if (dbError) raiseDbError(dbError);
 }
 
 const hasContact = (form: OrganisationChanges) =>
@@ -213,7 +132,7 @@ export async function createOrganisation(
 		.insert({ kind: form.kind, ...organisationRow(form), ...pointFromMunicipality })
 		.select('id, slug')
 		.single();
-	if (dbError) raiseDbError(dbError, organisationRules);
+	if (dbError) raiseDbError(dbError);
 	if (hasContact(form)) await saveContact(db, data.id, form);
 	return data;
 }
@@ -229,7 +148,7 @@ export async function updateOrganisation(
 		.update(organisationRow(form))
 		.eq('id', organisationId)
 		.select('slug');
-	if (dbError) raiseDbError(dbError, organisationRules);
+	if (dbError) raiseDbError(dbError);
 	// RLS turns an update of someone else's organisation into "0 rows", not an error.
 	if (data.length !== 1) error(403, m.app_forbidden_admins_only());
 	await saveContact(db, organisationId, form);
@@ -316,39 +235,6 @@ export async function getAcademyProfile(
 	};
 }
 
-const academyProfileRules: readonly DbErrorRule<keyof AcademyProfileValues>[] = [
-	{
-		constraint: 'academy_profiles_accents_within_stem_letters',
-		field: 'accentLetters',
-		text: () => m.app_error_accents()
-	},
-	{
-		constraint: 'academy_profiles_ages_both_or_neither',
-		field: 'ageMin',
-		text: () => m.app_error_ages_both()
-	},
-	{
-		constraint: 'academy_profiles_ages_in_range',
-		field: 'ageMax',
-		text: () => m.app_error_age_order()
-	},
-	{
-		constraint: 'academy_profiles_stem_letters_known',
-		field: 'stemLetters',
-		text: () => m.app_error_choice()
-	},
-	{
-		constraint: 'academy_profiles_domains_known',
-		field: 'domains',
-		text: () => m.app_error_choice()
-	},
-	{
-		constraint: 'academy_profiles_languages_known',
-		field: 'languages',
-		text: () => m.app_error_choice()
-	}
-];
-
 export async function updateAcademyProfile(
 	db: Db,
 	organisationId: string,
@@ -368,6 +254,6 @@ export async function updateAcademyProfile(
 		})
 		.eq('organisation_id', organisationId)
 		.select('organisation_id');
-	if (dbError) raiseDbError(dbError, academyProfileRules);
+	if (dbError) raiseDbError(dbError);
 	if (data.length !== 1) error(403, m.app_forbidden_admins_only());
 }

@@ -1,12 +1,13 @@
 // Requests: what academies ask for. RLS decides who reads and writes; these functions turn the database's
-// refusals into Dutch messages next to the right field.
+// refusals into messages next to the right field, by their code.
 import type { RequestKind, RequestStatus } from '$lib/exchange-vocabulary';
 import { slotValues, type WeeklySlot } from '$lib/schemas/offer';
 import type { RequestForm, RequestValues } from '$lib/schemas/request';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
-import { DbFieldError, NOT_FOUND, raiseDbError, type DbErrorRule } from './db-errors';
-import { isUuid, weeklySlots } from './rows';
+import type { QueryData } from '@supabase/supabase-js';
+import { NOT_FOUND, raiseDbError, RLS_DENIED, type Refusals } from './db-errors';
+import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type RequestChanges = Omit<RequestForm, 'municipality'> & { municipalityNis: string };
 
@@ -32,48 +33,17 @@ export type RequestDetails = {
 	slots: WeeklySlot[];
 };
 
-type Field = keyof RequestValues;
-
-const REQUEST_RULES: readonly DbErrorRule<Field>[] = [
-	{ message: /afgesloten/i, field: 'form' },
-	{ message: /academie kan iets vragen/i, field: 'form' },
-	{ message: /bedrag/i, field: 'amountEur' },
-	{ message: /aantal mensen/i, field: 'people' },
-	{ message: /einddatum/i, field: 'neededUntil' },
-	{ message: /leeftijd/i, field: 'ageMax' },
-	{ message: /einduur/i, field: 'slotEnd0' },
-	{ message: /dag van maandag/i, field: 'slotDay0' },
-	{ message: /huidige gemeente/i, field: 'municipality' },
-	{ message: /hoogstens \d+ wekelijkse momenten/, field: 'slotDay0' },
-	{ code: '42501', field: 'form' },
-	{ code: '23514', field: 'form' }
-];
+/** What RLS refusing a write means here; every other refusal comes from the table of all (./refusals). */
+const REQUEST_REFUSALS: Refusals = {
+	[RLS_DENIED]: { field: 'form', message: m.app_forbidden_not_member }
+};
 
 const SELECT = `id, organisation_id, kind, status, title, description, quantity, people, amount_eur,
 	municipality_nis, domains, age_min, age_max, needed_from, needed_until, deadline,
 	organisations(name, slug), municipalities(name_nl), request_slots(weekday, starts_at, ends_at)`;
 
-type Row = {
-	id: string;
-	organisation_id: string;
-	kind: string;
-	status: string;
-	title: string;
-	description: string;
-	quantity: string | null;
-	people: number | null;
-	amount_eur: number | string | null;
-	municipality_nis: string;
-	domains: string[];
-	age_min: number | null;
-	age_max: number | null;
-	needed_from: string | null;
-	needed_until: string | null;
-	deadline: string | null;
-	organisations: { name: string; slug: string } | null;
-	municipalities: { name_nl: string } | null;
-	request_slots: { weekday: number; starts_at: string; ends_at: string }[];
-};
+const selectRequests = (db: Db) => db.from('requests').select(SELECT);
+type Row = QueryData<ReturnType<typeof selectRequests>>[number];
 
 function toDetails(row: Row): RequestDetails {
 	return {
@@ -86,7 +56,7 @@ function toDetails(row: Row): RequestDetails {
 		description: row.description,
 		quantity: row.quantity,
 		people: row.people,
-		amountEur: row.amount_eur === null ? null : Number(row.amount_eur),
+		amountEur: row.amount_eur,
 		municipalityNis: row.municipality_nis,
 		municipalityName: row.municipalities?.name_nl ?? row.municipality_nis,
 		domains: row.domains,
@@ -101,10 +71,9 @@ function toDetails(row: Row): RequestDetails {
 
 /** One request the caller may read (open/in progress for everyone, all of their own academy's); else null. */
 export async function getRequest(db: Db, id: string): Promise<RequestDetails | null> {
-	if (!isUuid(id)) return null;
-	const { data, error } = await db.from('requests').select(SELECT).eq('id', id).maybeSingle();
+	const { data, error } = await selectRequests(db).eq('id', id).maybeSingle();
 	if (error) throw error;
-	return data ? toDetails(data as unknown as Row) : null;
+	return data ? toDetails(data) : null;
 }
 
 /** All requests of one academy (RLS: its members see closed ones too), newest first. */
@@ -112,13 +81,11 @@ export async function listOrganisationRequests(
 	db: Db,
 	organisationId: string
 ): Promise<RequestDetails[]> {
-	const { data, error } = await db
-		.from('requests')
-		.select(SELECT)
+	const { data, error } = await selectRequests(db)
 		.eq('organisation_id', organisationId)
 		.order('created_at', { ascending: false });
 	if (error) throw error;
-	return (data as unknown as Row[]).map(toDetails);
+	return data.map(toDetails);
 }
 
 export type RequestFilters = { kind: RequestKind | null; municipalityNis: string | null };
@@ -129,12 +96,12 @@ export async function listLiveRequests(
 	filters: RequestFilters,
 	limit = 50
 ): Promise<RequestDetails[]> {
-	let query = db.from('requests').select(SELECT).in('status', ['open', 'in_progress']);
+	let query = selectRequests(db).in('status', ['open', 'in_progress']);
 	if (filters.kind) query = query.eq('kind', filters.kind);
 	if (filters.municipalityNis) query = query.eq('municipality_nis', filters.municipalityNis);
 	const { data, error } = await query.order('created_at', { ascending: false }).limit(limit);
 	if (error) throw error;
-	return (data as unknown as Row[]).map(toDetails);
+	return data.map(toDetails);
 }
 
 function columns(changes: RequestChanges) {
@@ -171,11 +138,7 @@ async function saveRequest(
 		p_id: id,
 		p_organisation_id: organisationId,
 		p_request: { kind: changes.kind, ...columns(changes) },
-		p_slots: changes.slots.map((slot) => ({
-			weekday: slot.weekday,
-			starts_at: slot.startsAt,
-			ends_at: slot.endsAt
-		})),
+		p_slots: slotRows(changes.slots),
 		p_create: create
 	});
 	if (!error) return;
@@ -185,8 +148,7 @@ async function saveRequest(
 		const existing = await getRequest(db, id);
 		if (existing?.organisationId === organisationId) return;
 	}
-	if (error.code === NOT_FOUND) throw new DbFieldError('form', m.ex_request_not_found());
-	raiseDbError(error, REQUEST_RULES);
+	raiseDbError(error, REQUEST_REFUSALS);
 }
 
 /** Creates a request with its weekly slots, all or nothing; the id is chosen by the form (sending twice creates one). */
@@ -215,23 +177,22 @@ export async function closeRequest(db: Db, id: string): Promise<boolean> {
 		.update({ status: 'closed' })
 		.eq('id', id)
 		.select('id');
-	if (error) raiseDbError(error, REQUEST_RULES);
+	if (error) raiseDbError(error, REQUEST_REFUSALS);
 	return (data ?? []).length > 0;
 }
 
 /** The form's values for an existing request. */
 export function requestValues(request: RequestDetails, municipalityLabel: string): RequestValues {
-	const text = (value: number | string | null) => (value === null ? '' : String(value));
 	return {
 		kind: request.kind,
 		title: request.title,
 		description: request.description,
 		quantity: request.quantity ?? '',
-		people: text(request.people),
-		amountEur: request.amountEur === null ? '' : String(request.amountEur).replace('.', ','),
+		people: formNumber(request.people),
+		amountEur: formEuro(request.amountEur),
 		municipality: municipalityLabel,
-		ageMin: text(request.ageMin),
-		ageMax: text(request.ageMax),
+		ageMin: formNumber(request.ageMin),
+		ageMax: formNumber(request.ageMax),
 		neededFrom: request.neededFrom ?? '',
 		neededUntil: request.neededUntil ?? '',
 		deadline: request.deadline ?? '',
@@ -265,12 +226,7 @@ export async function proposeAgreement(
 				}
 			: {})
 	});
-	if (error) {
-		if (['23514', '23P01', '22023', NOT_FOUND, '42501'].includes(error.code)) {
-			throw new DbFieldError('form', error.message);
-		}
-		throw error;
-	}
+	if (error) raiseDbError(error, REQUEST_REFUSALS);
 	return data;
 }
 

@@ -1,7 +1,7 @@
 // Network staff's verification work: organisations to review, the decision, and the audit trail.
 import type { Db } from '$lib/server/supabase';
 import type { OrganisationKind, VerificationStatus } from '$lib/vocabulary';
-import { NOT_FOUND, raiseDbError, type DbErrorRule } from './db-errors';
+import { raiseDbError } from './db-errors';
 
 export const REVIEW_LIST_LIMIT = 50;
 
@@ -99,12 +99,6 @@ export async function listForVerification(
 	};
 }
 
-const verificationRules: readonly DbErrorRule<'note'>[] = [
-	{ code: '22001', field: 'note' },
-	{ code: NOT_FOUND, field: 'form' },
-	{ code: '42501', field: 'form' }
-];
-
 /** Verifies the organisation or withdraws its verification; the database writes the audit trail. */
 export async function setVerification(
 	db: Db,
@@ -119,5 +113,5 @@ export async function setVerification(
 		p_verified: verified,
 		p_note: note ?? undefined
 	});
-	if (error) raiseDbError(error, verificationRules);
+	if (error) raiseDbError(error);
 }

@@ -2,7 +2,7 @@
 // DATE by NAME" is stored, never the document. RLS: the academy's members read and write.
 import type { VolunteerCheckForm } from '$lib/schemas/volunteer-check';
 import type { Db } from '$lib/server/supabase';
-import { raiseDbError, RLS_DENIED, type DbErrorRule } from './db-errors';
+import { raiseDbError, RLS_DENIED, type Refusals } from './db-errors';
 import { m } from '$lib/paraglide/messages';
 
 export type VolunteerStatus = {
@@ -37,18 +37,12 @@ export async function listVolunteerStatus(
 		);
 }
 
-type CheckField = keyof VolunteerCheckForm;
+/** What RLS refusing a check means here; every other refusal comes from the table of all (./refusals). */
+const CHECK_REFUSALS: Refusals = {
+	[RLS_DENIED]: { field: 'form', message: m.app_forbidden_not_member }
+};
 
-const checkRules: readonly DbErrorRule<CheckField>[] = [
-	{ code: '23514', message: /toekomst|3 jaar/, field: 'seenOn' },
-	{ code: '23514', message: /vrijwilliger/, field: 'volunteerName' },
-	{ code: '23514', message: /zag/, field: 'seenByName' },
-	{ code: '23514', message: /afspraak/, field: 'form' },
-	{ code: '23514', field: 'form' },
-	{ code: RLS_DENIED, field: 'form', text: () => m.app_forbidden_not_member() }
-];
-
-/** Records that the academy saw a volunteer's extract; refusals come back as DbFieldError in Dutch. */
+/** Records that the academy saw a volunteer's extract; refusals come back as DbFieldError. */
 export async function recordVolunteerCheck(
 	db: Db,
 	{ organisationId, form }: { organisationId: string; form: VolunteerCheckForm }
@@ -60,5 +54,5 @@ export async function recordVolunteerCheck(
 		seen_by_name: form.seenByName,
 		agreement_id: form.agreementId ?? null
 	});
-	if (error) raiseDbError(error, checkRules);
+	if (error) raiseDbError(error, CHECK_REFUSALS);
 }

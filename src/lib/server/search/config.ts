@@ -15,6 +15,14 @@ export type SearchConfig = {
 	workerEnabled: boolean;
 };
 
+/** A setting the search needs is missing: named, so the person running the app knows what to set. */
+export class SearchSettingMissingError extends Error {
+	constructor(readonly variable: string) {
+		super(`${variable} is not set (only the local Meilisearch has a default key)`);
+		this.name = 'SearchSettingMissingError';
+	}
+}
+
 /**
  * Meilisearch's address and key (server only: the key never reaches a browser). The local stack's
  * well-known key applies only to the local Meilisearch; anywhere else MEILI_MASTER_KEY must be set.
@@ -24,7 +32,7 @@ export function meiliConfig(): { meiliUrl: string; meiliKey: string } {
 	const meiliKey =
 		privateEnv.MEILI_MASTER_KEY ||
 		(meiliUrl === LOCAL_MEILI_URL ? LOCAL_MEILI_MASTER_KEY : undefined);
-	if (!meiliKey) throw new Error('MEILI_MASTER_KEY is not set');
+	if (!meiliKey) throw new SearchSettingMissingError('MEILI_MASTER_KEY');
 	return { meiliUrl, meiliKey };
 }
 

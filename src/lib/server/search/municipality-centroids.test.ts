@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDirectory, resolveCentre } from './municipality-centroids';
-import { SearchInputError } from './query';
+import { SearchInputError } from './query-params';
 
 const directory = buildDirectory([
 	{

@@ -7,7 +7,7 @@ import {
 	type MunicipalityOption
 } from '$lib/municipalities';
 import type { Db } from '$lib/server/supabase';
-import { SearchInputError, type Centre, type CentreChoice } from './query';
+import { SearchInputError, type Centre, type CentreChoice } from './query-params';
 import { m } from '$lib/paraglide/messages';
 
 export type MunicipalityPlace = MunicipalityOption & { lat: number; lng: number };

@@ -4,7 +4,7 @@
 // then Meilisearch swaps it with the live one atomically and the old one is deleted. Changes the worker
 // wrote to the old index while the new one was being filled are queued again afterwards
 // (search_outbox_requeue), so nothing written meanwhile is lost.
-import { createMeiliClient } from './meili.js';
+import { createMeiliClient, waitForTask, waitForTasks } from './meili.js';
 import { ensureIndex, INDEX_SETTINGS, INDEX_UIDS } from './settings.js';
 
 const REINDEX_SUFFIX = '_reindex_';
@@ -73,7 +73,7 @@ export async function reindex(config) {
 		return text ? JSON.parse(text) : null;
 	}
 
-	const existing = (await meili.listIndexes()).map((index) => index.uid);
+	const existing = (await meili.getRawIndexes({ limit: 1000 })).results.map((index) => index.uid);
 	const results = [];
 	for (const uid of indexes) {
 		const started = Date.now();
@@ -85,7 +85,7 @@ export async function reindex(config) {
 		for (const candidate of existing) {
 			const stamp = reindexStartedAt(candidate, uid);
 			if (stamp !== undefined && started - stamp > LEFTOVER_MS) {
-				await meili.waitForTask(await meili.deleteIndex(candidate));
+				await waitForTask(meili, await meili.deleteIndex(candidate));
 			}
 		}
 		// The live index must exist to be swapped; one that never existed starts empty anyway.
@@ -93,9 +93,9 @@ export async function reindex(config) {
 
 		const fresh = reindexUid(uid, started);
 		let documents = 0;
-		await meili.waitForTask(await meili.createIndex(fresh, 'id'));
+		await waitForTask(meili, await meili.createIndex(fresh, { primaryKey: 'id' }));
 		try {
-			await meili.waitForTask(await meili.updateSettings(fresh, INDEX_SETTINGS));
+			await waitForTask(meili, await meili.index(fresh).updateSettings(INDEX_SETTINGS));
 			let after = null;
 			const tasks = [];
 			for (;;) {
@@ -106,20 +106,20 @@ export async function reindex(config) {
 					p_limit: pageSize
 				});
 				if (page.length === 0) break;
-				tasks.push(await meili.addDocuments(fresh, page));
+				tasks.push(await meili.index(fresh).addDocuments(page, { primaryKey: 'id' }));
 				documents += page.length;
 				after = page[page.length - 1]?.id ?? null;
 				await onPage?.(uid, documents);
 				// No stop on a short page: the API may cap a page below pageSize (PostgREST max-rows).
 			}
-			await meili.waitForTasks(tasks);
-			await meili.waitForTask(await meili.swapIndexes([[uid, fresh]]));
+			await waitForTasks(meili, tasks);
+			await waitForTask(meili, await meili.swapIndexes([{ indexes: [uid, fresh], rename: false }]));
 		} catch (error) {
 			await meili.deleteIndex(fresh).catch(() => undefined);
 			throw error;
 		}
 		// After the swap `fresh` names the old documents.
-		await meili.waitForTask(await meili.deleteIndex(fresh));
+		await waitForTask(meili, await meili.deleteIndex(fresh));
 		const requeued = await rpc('search_outbox_requeue', { p_index: uid, p_since: since });
 		const ms = Date.now() - started;
 		log(`${uid}: ${documents} documents in ${ms} ms (${requeued} changes queued again)`);

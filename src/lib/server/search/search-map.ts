@@ -1,7 +1,7 @@
 // The search page's map: the base map of municipalities (built once per process) and results as points.
 import topology from './map/belgium-municipalities-2025.topo.json';
 import { buildBaseMap, type Topology } from './map';
-import type { SearchHit } from './query';
+import type { SearchHit } from './results';
 
 export type MapPoint = {
 	id: string;

@@ -1,22 +1,37 @@
-// What the search routes call: the Meilisearch connection from the environment, the geo centre when a query
-// needs one, and the search itself. The routes stay thin; the logic is in query.ts.
+// What the search routes call: the app's Meilisearch client from the environment, the geo centre when a
+// query needs one, and the search itself (run-search.ts). A missing key is a SearchUnavailableError that
+// names it.
+import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
 import type { User } from '@supabase/supabase-js';
-import { meiliConfig } from './config';
+import { meiliConfig, SearchSettingMissingError } from './config';
+import { createMeiliClient, type MeiliClient } from './meili.js';
 import { municipalityDirectory, resolveCentre } from './municipality-centroids';
-import {
-	runSearch,
-	runSuggest,
-	type Centre,
-	type MeiliConnection,
-	type SearchQuery,
-	type SearchResults,
-	type SuggestGroup
-} from './query';
+import type { Centre, SearchQuery } from './query-params';
+import type { SearchResults, SuggestGroup } from './results';
+import { runSearch, runSuggest, SearchUnavailableError } from './run-search';
 
-export function meiliConnection(): MeiliConnection {
-	const { meiliUrl, meiliKey } = meiliConfig();
-	return { url: meiliUrl, key: meiliKey, timeoutMs: 3000 };
+let client: { url: string; key: string; meili: MeiliClient } | undefined;
+
+/** The app's client, made once per process from MEILI_URL and MEILI_MASTER_KEY. */
+export function searchClient(): MeiliClient {
+	let settings;
+	try {
+		settings = meiliConfig();
+	} catch (error) {
+		if (error instanceof SearchSettingMissingError) {
+			throw new SearchUnavailableError(
+				error.message,
+				m.zk_error_key_missing({ variable: error.variable })
+			);
+		}
+		throw error;
+	}
+	const { meiliUrl: url, meiliKey: key } = settings;
+	if (client?.url !== url || client.key !== key) {
+		client = { url, key, meili: createMeiliClient({ url, key, timeoutMs: 3000 }) };
+	}
+	return client.meili;
 }
 
 async function profileMunicipality(db: Db, user: User | null): Promise<string | null | undefined> {
@@ -45,9 +60,9 @@ export async function centreFor(
 }
 
 export async function search(query: SearchQuery, centre: Centre | null): Promise<SearchResults> {
-	return runSearch(meiliConnection(), query, centre);
+	return runSearch(searchClient(), query, centre);
 }
 
 export async function suggest(query: SearchQuery, centre: Centre | null): Promise<SuggestGroup[]> {
-	return runSuggest(meiliConnection(), query, centre);
+	return runSuggest(searchClient(), query, centre);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchParams } from './query';
+import { parseSearchParams } from './query-params';
 import { activeFilters, facetGroups, pageLinks, searchHref } from './search-view';
 
 const parse = (search: string) => parseSearchParams(new URLSearchParams(search));

@@ -1,19 +1,16 @@
 // @ts-check
-// The search indexes and their settings, as code: applied when a worker starts and on every reindex.
-// The contract with the query side is /work/issue5-search.md (kept in the repository's issue 5 notes).
+// The search indexes' settings, as code: applied when a worker starts and on every reindex. The attributes
+// come from the searchable types' declarations (types/); synonyms and ranking are shared.
+import { getIndexOrNull, meiliErrorCode, waitForTask } from './meili.js';
+import { SEARCHABLE_ATTRIBUTES, SHARED_FILTERABLE, SHARED_SORTABLE } from './types/declaration.js';
+import { SEARCH_INDEXES, SEARCH_TYPE_DECLARATIONS, isSearchIndex } from './types/registry.js';
 
-/** The four indexes, by uid. */
-export const INDEX_UIDS = /** @type {const} */ ([
-	'activities',
-	'organisations',
-	'offers',
-	'requests'
-]);
+/** The indexes, by uid. */
+export const INDEX_UIDS = SEARCH_INDEXES;
 
-/** @typedef {(typeof INDEX_UIDS)[number]} IndexUid */
+/** @typedef {import('./types/registry.js').SearchIndex} IndexUid */
 
-/** @param {string} uid @returns {uid is IndexUid} */
-export const isIndexUid = (uid) => /** @type {readonly string[]} */ (INDEX_UIDS).includes(uid);
+export const isIndexUid = isSearchIndex;
 
 /**
  * Dutch words that mean the same here; every word of a group finds the others (both ways).
@@ -55,28 +52,24 @@ export function synonymsFromGroups(groups) {
 	);
 }
 
-/** The settings every index gets (the documents differ per type, the settings do not). */
+/** @param {Iterable<string>} attributes */
+const unique = (attributes) => [...new Set(attributes)];
+
+/**
+ * The settings every index gets. Filterable and sortable are every type's attributes together: a search
+ * over several indexes sends each the same filter and sort, and Meilisearch refuses an attribute an index
+ * does not declare (a document without it simply does not match).
+ */
 export const INDEX_SETTINGS = Object.freeze({
-	searchableAttributes: ['title', 'organisation_name', 'keywords', 'municipality', 'description'],
-	filterableAttributes: [
-		'type',
-		'province',
-		'municipality_nis',
-		'domains',
-		'format',
-		'ages',
-		'stem',
-		'weekdays',
-		'kind',
-		'quality_label',
-		'status',
-		'organisation_id',
-		'_geo',
-		'start_ts',
-		'end_ts',
-		'deadline_ts'
-	],
-	sortableAttributes: ['start_ts', 'updated_ts', 'deadline_ts', 'title', '_geo'],
+	searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
+	filterableAttributes: unique([
+		...SHARED_FILTERABLE,
+		...SEARCH_TYPE_DECLARATIONS.flatMap((declaration) => declaration.filterable)
+	]),
+	sortableAttributes: unique([
+		...SHARED_SORTABLE,
+		...SEARCH_TYPE_DECLARATIONS.flatMap((declaration) => declaration.sortable)
+	]),
 	// Sort first: when someone sorts by date or distance, that order holds across every hit; without a sort
 	// the rule does nothing and relevance decides.
 	rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
@@ -92,16 +85,13 @@ export const INDEX_SETTINGS = Object.freeze({
  * @param {string} uid
  */
 export async function ensureIndex(meili, uid) {
-	const existing = await meili.getIndex(uid);
-	if (!existing) {
+	if (!(await getIndexOrNull(meili, uid))) {
 		try {
-			await meili.waitForTask(await meili.createIndex(uid, 'id'));
+			await waitForTask(meili, await meili.createIndex(uid, { primaryKey: 'id' }));
 		} catch (error) {
 			// Another worker created it at the same moment.
-			if (!(error instanceof Error && 'code' in error && error.code === 'index_already_exists')) {
-				throw error;
-			}
+			if (meiliErrorCode(error) !== 'index_already_exists') throw error;
 		}
 	}
-	await meili.waitForTask(await meili.updateSettings(uid, INDEX_SETTINGS));
+	await waitForTask(meili, await meili.index(uid).updateSettings(INDEX_SETTINGS));
 }

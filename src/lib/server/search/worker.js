@@ -6,7 +6,7 @@
 // backoff and the error recorded. Idempotent: writing a document twice leaves the same index. Several
 // workers may run at once; each claims other rows.
 import os from 'node:os';
-import { createMeiliClient, MeiliError } from './meili.js';
+import { createMeiliClient, describeMeiliError, meiliErrorCode, waitForTasks } from './meili.js';
 import { ensureIndex, INDEX_UIDS, isIndexUid } from './settings.js';
 
 /** @typedef {{ index_uid: string, document_id: string, version: number, attempts: number }} OutboxItem */
@@ -76,8 +76,7 @@ export function splitDocuments(ids, documents) {
 }
 
 /** @param {unknown} error */
-const describe = (error) =>
-	(error instanceof Error ? error.message : String(error)).slice(0, 2000) || 'unknown error';
+const describe = (error) => describeMeiliError(error).slice(0, 2000) || 'unknown error';
 
 /**
  * @param {WorkerConfig} config
@@ -163,10 +162,11 @@ export function createSearchWorker(config) {
 		const documents = await rpc('search_documents', { p_index: uid, p_ids: ids });
 		const { upserts, deletes } = splitDocuments(ids, documents);
 		const tasks = [];
-		if (upserts.length > 0) tasks.push(await meili.addDocuments(uid, upserts));
-		if (deletes.length > 0) tasks.push(await meili.deleteDocuments(uid, deletes));
+		const index = meili.index(uid);
+		if (upserts.length > 0) tasks.push(await index.addDocuments(upserts, { primaryKey: 'id' }));
+		if (deletes.length > 0) tasks.push(await index.deleteDocuments(deletes));
 		// Never longer than the lease: a batch that outlives it would be claimed again by another worker.
-		await meili.waitForTasks(tasks, { timeoutMs: Math.max(leaseSeconds * 1000 - 5000, 1000) });
+		await waitForTasks(meili, tasks, { timeoutMs: Math.max(leaseSeconds * 1000 - 5000, 1000) });
 		return { upserted: upserts.length, deleted: deletes.length };
 	}
 
@@ -176,7 +176,8 @@ export function createSearchWorker(config) {
 	 */
 	async function giveBack(items, error) {
 		const message = describe(error);
-		if (error instanceof MeiliError && (error.code === 'unreachable' || error.code === 'timeout')) {
+		const code = meiliErrorCode(error);
+		if (code === 'unreachable' || code === 'timeout') {
 			if (!meiliAway) log(`search worker ${workerId}: ${message}; waiting until it answers`);
 			meiliAway = true;
 		}
@@ -243,7 +244,7 @@ export function createSearchWorker(config) {
 					done.push({ uid, group, ...(await syncIndex(uid, group)) });
 				} catch (error) {
 					// The index may have been deleted by hand: check it again next time.
-					if (error instanceof Error && 'code' in error && error.code === 'index_not_found') {
+					if (meiliErrorCode(error) === 'index_not_found') {
 						prepared = false;
 					}
 					failed.push({ uid, group, error });
@@ -325,7 +326,7 @@ export function createSearchWorker(config) {
 		let trouble = 0;
 		while (!stopping) {
 			if (meiliAway) {
-				if (await meili.healthy()) {
+				if (await meili.isHealthy()) {
 					meiliAway = false;
 					log(`search worker ${workerId}: Meilisearch is back`);
 				} else {
@@ -350,7 +351,7 @@ export function createSearchWorker(config) {
 
 	return {
 		workerId,
-		meili,
+		meiliUrl,
 		runOnce,
 		drain,
 		/** Runs batches in the background until stop(); polls every idleMs when idle. */

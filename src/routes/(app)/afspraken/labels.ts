@@ -1,15 +1,7 @@
 // Words for agreements on their pages: status names, weekdays, date-times.
 import { weekdayName } from '$lib/exchange-vocabulary';
-import { m } from '$lib/paraglide/messages';
-import type { AgreementStatus } from '$lib/schemas/agreement';
 
-export const statusLabel: Record<AgreementStatus, () => string> = {
-	proposed: m.ag_status_proposed,
-	accepted: m.ag_status_accepted,
-	declined: m.ag_status_declined,
-	withdrawn: m.ag_status_withdrawn,
-	fulfilled: m.ag_status_fulfilled
-};
+export { agreementStatusLabel as statusLabel } from '$lib/exchange-vocabulary';
 
 /** 1 → "maandag" … 7 → "zondag". */
 export function weekdayLabel(weekday: number): string {

@@ -8,10 +8,10 @@ import {
 import {
 	parseSearchParams,
 	SearchInputError,
-	SearchUnavailableError,
 	type Centre,
 	type SearchQuery
-} from '$lib/server/search/query';
+} from '$lib/server/search/query-params';
+import { SearchUnavailableError } from '$lib/server/search/run-search';
 import { resultMap } from '$lib/server/search/search-map';
 import { centreFor, search } from '$lib/server/search/search-service';
 import { activeFilters, facetGroups, pageLinks, searchHref } from '$lib/server/search/search-view';

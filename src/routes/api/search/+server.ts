@@ -1,8 +1,8 @@
 // Search as you type, for the header box: the best few results of every type. JSON; 400 with a Dutch
 // message on bad input, 503 when Meilisearch is down, never a 500.
-import { typeLabel } from '$lib/components/search/labels';
 import { m } from '$lib/paraglide/messages';
-import { parseSearchParams, SearchInputError } from '$lib/server/search/query';
+import { parseSearchParams, SearchInputError } from '$lib/server/search/query-params';
+import { SearchUnavailableError } from '$lib/server/search/run-search';
 import { centreFor, suggest } from '$lib/server/search/search-service';
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
@@ -14,13 +14,7 @@ export const GET = (async ({ url, locals }) => {
 		const query = parseSearchParams(url.searchParams);
 		const centre = query.centre ? await centreFor(locals.supabase, locals.user, query) : null;
 		const groups = await suggest(query, centre);
-		return json(
-			{
-				q: query.q,
-				groups: groups.map((group) => ({ ...group, label: typeLabel[group.type]() }))
-			},
-			{ headers: NO_STORE }
-		);
+		return json({ q: query.q, groups }, { headers: NO_STORE });
 	} catch (error) {
 		if (error instanceof SearchInputError) {
 			return json(
@@ -28,7 +22,12 @@ export const GET = (async ({ url, locals }) => {
 				{ status: 400, headers: NO_STORE }
 			);
 		}
-		// Meilisearch down, or anything else on the way: the box says so and the page still works.
+		// Meilisearch down or not set up, or anything else on the way: the box says so and the page still
+		// works.
+		if (error instanceof SearchUnavailableError) {
+			console.error('search suggestions unavailable:', error.detail);
+			return json({ message: error.message }, { status: 503, headers: NO_STORE });
+		}
 		console.error('search suggestions failed', error);
 		return json({ message: m.zk_error_unavailable() }, { status: 503, headers: NO_STORE });
 	}

@@ -1,14 +1,12 @@
 import { OFFER_STATUSES, offerStatusLabel, type OfferStatus } from '$lib/exchange-vocabulary';
 import { text } from '$lib/forms';
-import { municipalityLabel } from '$lib/municipalities';
 import { m } from '$lib/paraglide/messages';
-import { DbFieldError } from '$lib/server/db/db-errors';
-import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import { getOffer, offerValues, setOfferStatus, updateOffer } from '$lib/server/db/offers';
+import { formMunicipalities, submitExchangeForm } from '$lib/server/exchange-form';
 import type { Db } from '$lib/server/supabase';
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { requireProviderMember } from '../offer-access';
-import { offerFormValues, parseOfferForm, wantsMoreSlots, type OfferErrors } from '../offer-action';
+import { offerFormValues, parseOfferForm } from '../offer-action';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The offer when it belongs to this organisation; another organisation's offer is "not found". */
@@ -21,15 +19,13 @@ async function ownOffer(db: Db, organisationId: string, id: string) {
 export const load = (async ({ locals, url, params }) => {
 	const organisation = await requireProviderMember(locals, url, params.slug);
 	const offer = await ownOffer(locals.supabase, organisation.id, params.id);
-	const municipalities = await listCurrentMunicipalities(locals.supabase);
-	const place = municipalities.find((option) => option.nis === offer.municipalityNis);
-	const byNis = new Map(municipalities.map((option) => [option.nis, municipalityLabel(option)]));
-	const areaLabels = offer.areaMunicipalities.map((nis) => byNis.get(nis) ?? nis);
+	const { municipalityLabels, labelOf } = await formMunicipalities(locals.supabase);
+	const areaLabels = offer.areaMunicipalities.map((nis) => labelOf(nis) ?? nis);
 	return {
 		organisation,
 		offer,
-		values: offerValues(offer, place ? municipalityLabel(place) : '', areaLabels),
-		municipalityLabels: municipalities.map(municipalityLabel),
+		values: offerValues(offer, labelOf(offer.municipalityNis) ?? '', areaLabels),
+		municipalityLabels,
 		created: url.searchParams.has('aangemaakt')
 	};
 }) satisfies PageServerLoad;
@@ -39,22 +35,13 @@ export const actions = {
 		const organisation = await requireProviderMember(locals, url, params.slug);
 		const offer = await ownOffer(locals.supabase, organisation.id, params.id);
 		const form = await request.formData();
-		const values = offerFormValues(form);
-		values.kind = offer.kind; // fixed once created
-		// "Nog een moment toevoegen": the same form again with one more row, nothing saved.
-		if (wantsMoreSlots(form)) return { values, moreSlots: true };
-		const result = await parseOfferForm(locals.supabase, values);
-		if (!result.ok) return fail(400, { values, errors: result.errors });
-		try {
-			await updateOffer(locals.supabase, offer.id, organisation.id, result.changes);
-		} catch (caught) {
-			if (caught instanceof DbFieldError) {
-				const errors: OfferErrors = { [caught.field]: caught.message };
-				return fail(400, { values, errors });
-			}
-			throw caught;
-		}
-		return { saved: true };
+		const unsaved = await submitExchangeForm(form, {
+			// The kind is fixed once created.
+			values: { ...offerFormValues(form), kind: offer.kind },
+			parse: (values) => parseOfferForm(locals.supabase, values),
+			save: (changes) => updateOffer(locals.supabase, offer.id, organisation.id, changes)
+		});
+		return unsaved ?? { saved: true };
 	},
 	status: async ({ request, locals, url, params }) => {
 		const organisation = await requireProviderMember(locals, url, params.slug);

@@ -1,17 +1,11 @@
-import { municipalityLabel } from '$lib/municipalities';
 import { m } from '$lib/paraglide/messages';
 import { DbFieldError } from '$lib/server/db/db-errors';
-import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import { closeRequest, getRequest, requestValues, updateRequest } from '$lib/server/db/requests';
+import { formMunicipalities, submitExchangeForm } from '$lib/server/exchange-form';
 import type { Db } from '$lib/server/supabase';
 import { error, fail } from '@sveltejs/kit';
 import { requireAcademyMember } from '../../activiteiten/activity-access';
-import {
-	parseRequestForm,
-	requestFormValues,
-	wantsMoreSlots,
-	type RequestErrors
-} from '../request-action';
+import { parseRequestForm, requestFormValues, type RequestErrors } from '../request-action';
 import type { Actions, PageServerLoad } from './$types';
 
 async function ownRequest(db: Db, organisationId: string, id: string) {
@@ -23,13 +17,12 @@ async function ownRequest(db: Db, organisationId: string, id: string) {
 export const load = (async ({ locals, url, params }) => {
 	const organisation = await requireAcademyMember(locals, url, params.slug);
 	const request = await ownRequest(locals.supabase, organisation.id, params.id);
-	const municipalities = await listCurrentMunicipalities(locals.supabase);
-	const place = municipalities.find((option) => option.nis === request.municipalityNis);
+	const { municipalityLabels, labelOf } = await formMunicipalities(locals.supabase);
 	return {
 		organisation,
 		request,
-		values: requestValues(request, place ? municipalityLabel(place) : ''),
-		municipalityLabels: municipalities.map(municipalityLabel)
+		values: requestValues(request, labelOf(request.municipalityNis) ?? ''),
+		municipalityLabels
 	};
 }) satisfies PageServerLoad;
 
@@ -38,25 +31,17 @@ export const actions = {
 		const organisation = await requireAcademyMember(locals, url, params.slug);
 		const request = await ownRequest(locals.supabase, organisation.id, params.id);
 		const form = await httpRequest.formData();
-		const values = requestFormValues(form);
-		values.kind = request.kind; // fixed once created
-		// "Nog een moment toevoegen": the same form again with one more row, nothing saved.
-		if (wantsMoreSlots(form)) return { values, moreSlots: true };
-		if (request.status === 'closed' || request.status === 'fulfilled') {
-			return fail(400, { values, errors: { form: m.ex_request_closed() } as RequestErrors });
-		}
-		const result = await parseRequestForm(locals.supabase, values);
-		if (!result.ok) return fail(400, { values, errors: result.errors });
-		try {
-			await updateRequest(locals.supabase, request.id, organisation.id, result.changes);
-		} catch (caught) {
-			if (caught instanceof DbFieldError) {
-				const errors: RequestErrors = { [caught.field]: caught.message };
-				return fail(400, { values, errors });
-			}
-			throw caught;
-		}
-		return { saved: true };
+		const final = request.status === 'closed' || request.status === 'fulfilled';
+		const unsaved = await submitExchangeForm(form, {
+			// The kind is fixed once created.
+			values: { ...requestFormValues(form), kind: request.kind },
+			parse: async (values) =>
+				final
+					? { ok: false as const, errors: { form: m.ex_request_closed() } as RequestErrors }
+					: parseRequestForm(locals.supabase, values),
+			save: (changes) => updateRequest(locals.supabase, request.id, organisation.id, changes)
+		});
+		return unsaved ?? { saved: true };
 	},
 	close: async ({ locals, url, params }) => {
 		const organisation = await requireAcademyMember(locals, url, params.slug);

@@ -1,0 +1,133 @@
+// A query as the one Meilisearch request that answers it (a search page or the header box's
+// suggestions): which endpoint, and the body with each index's filters, sort, facets and fields. Pure.
+import type {
+	FederatedMultiSearchParams,
+	MultiSearchParams,
+	MultiSearchQuery,
+	SearchParams
+} from 'meilisearch';
+import { buildFilters, coordinate, indexesFor } from './filters';
+import { PAGE_SIZE, type Centre, type SearchQuery } from './query-params';
+import { SHARED_RETRIEVE } from './types/declaration.js';
+import { declarationOf, type SearchIndex } from './types/registry.js';
+
+function sortFor(query: SearchQuery, centre: Centre | null): string[] | undefined {
+	if (query.sort === 'datum') return ['start_ts:asc'];
+	if (query.sort === 'afstand' && centre) {
+		return [`_geoPoint(${coordinate(centre.lat)}, ${coordinate(centre.lng)}):asc`];
+	}
+	return undefined;
+}
+
+const HIGHLIGHT = {
+	attributesToHighlight: ['title', 'description'],
+	attributesToCrop: ['description'],
+	cropLength: 28,
+	highlightPreTag: '<mark>',
+	highlightPostTag: '</mark>'
+};
+
+type IndexQuery = MultiSearchQuery & { indexUid: SearchIndex };
+
+function indexQuery(query: SearchQuery, index: SearchIndex, centre: Centre | null): IndexQuery {
+	const filter = buildFilters(query, index, centre);
+	const sort = sortFor(query, centre);
+	return {
+		indexUid: index,
+		q: query.q,
+		...(filter.length > 0 ? { filter } : {}),
+		...(sort ? { sort } : {}),
+		attributesToRetrieve: [...SHARED_RETRIEVE, ...declarationOf(index).retrieve],
+		...HIGHLIGHT
+	};
+}
+
+const facetsOf = (index: SearchIndex) => [...declarationOf(index).facets];
+
+/**
+ * One request to Meilisearch:
+ * - one index: its search endpoint, with page/hitsPerPage (exact counts);
+ * - several, by relevance: a federated multi-search, facets merged;
+ * - several, by date or distance: a multi-search of the first pages of every index, merged here by the
+ *   sort key (federation merges by relevance only, so a global order needs the merge).
+ */
+export type SearchPlan =
+	| { kind: 'empty' }
+	| { kind: 'single'; index: SearchIndex; body: SearchParams }
+	| { kind: 'federated'; indexes: SearchIndex[]; body: FederatedMultiSearchParams }
+	| {
+			kind: 'merged';
+			indexes: SearchIndex[];
+			body: MultiSearchParams & { queries: IndexQuery[] };
+			sort: 'datum' | 'afstand';
+	  };
+
+export function buildSearchPlan(query: SearchQuery, centre: Centre | null): SearchPlan {
+	const indexes = indexesFor(query);
+	if (indexes.length === 0) return { kind: 'empty' };
+	if ((query.radiusKm !== null || query.sort === 'afstand') && !centre) {
+		throw new Error('a geo query needs its centre resolved first');
+	}
+
+	if (indexes.length === 1) {
+		const index = indexes[0] as SearchIndex;
+		const { indexUid: _uid, ...body } = indexQuery(query, index, centre);
+		return {
+			kind: 'single',
+			index,
+			body: { ...body, page: query.page, hitsPerPage: PAGE_SIZE, facets: facetsOf(index) }
+		};
+	}
+
+	if (query.sort === 'relevantie') {
+		return {
+			kind: 'federated',
+			indexes,
+			body: {
+				federation: {
+					offset: (query.page - 1) * PAGE_SIZE,
+					limit: PAGE_SIZE,
+					facetsByIndex: Object.fromEntries(indexes.map((index) => [index, facetsOf(index)])),
+					mergeFacets: { maxValuesPerFacet: 600 }
+				},
+				queries: indexes.map((index) => indexQuery(query, index, centre))
+			}
+		};
+	}
+
+	return {
+		kind: 'merged',
+		indexes,
+		sort: query.sort,
+		body: {
+			queries: indexes.map((index) => ({
+				...indexQuery(query, index, centre),
+				offset: 0,
+				limit: query.page * PAGE_SIZE,
+				facets: facetsOf(index)
+			}))
+		}
+	};
+}
+
+/** A multi-search (not federated) for the header box: the top hits of each index, grouped afterwards. */
+export function buildSuggestRequest(
+	query: SearchQuery,
+	centre: Centre | null = null
+): MultiSearchParams & { queries: IndexQuery[] } {
+	return {
+		queries: indexesFor(query).map((index) => {
+			const filter = buildFilters(query, index, centre);
+			return {
+				indexUid: index,
+				q: query.q,
+				...(filter.length > 0 ? { filter } : {}),
+				limit: declarationOf(index).suggestLimit,
+				attributesToRetrieve: ['id', 'type', 'title', 'path', 'municipality'],
+				attributesToHighlight: ['title'],
+				highlightPreTag: '<mark>',
+				highlightPostTag: '</mark>'
+			};
+		})
+	};
+}

@@ -1,0 +1,77 @@
+// The Meilisearch calls of a search: one request for a results page or for the header box's suggestions,
+// built by plan.ts and read by results.ts. Any failure on the way is a SearchUnavailableError: a 503 whose
+// message names the key when Meilisearch refuses it.
+import { m } from '$lib/paraglide/messages';
+import { describeMeiliError, meiliErrorCode, type MeiliClient } from './meili.js';
+import { buildSearchPlan, buildSuggestRequest } from './plan';
+import type { Centre, SearchQuery } from './query-params';
+import {
+	mapSearchResponse,
+	mapSuggestResponse,
+	type SearchResults,
+	type SuggestGroup
+} from './results';
+
+/** The variable that holds Meilisearch's key, named in messages (never its value). */
+const KEY_VARIABLE = 'MEILI_MASTER_KEY';
+
+/**
+ * Meilisearch cannot be reached, answers with an error or is not set up: a 503. `detail` is for the
+ * server's log; the message, for the person, names a missing or refused key.
+ */
+export class SearchUnavailableError extends Error {
+	readonly status = 503;
+	constructor(
+		readonly detail: string,
+		message: string = m.zk_error_unavailable()
+	) {
+		super(message);
+		this.name = 'SearchUnavailableError';
+	}
+}
+
+/** A failure of the client as a SearchUnavailableError. */
+function unavailable(error: unknown): SearchUnavailableError {
+	const code = meiliErrorCode(error);
+	const refused = code === 'invalid_api_key' || code === 'missing_authorization_header';
+	return new SearchUnavailableError(
+		describeMeiliError(error),
+		refused ? m.zk_error_key_refused({ variable: KEY_VARIABLE }) : undefined
+	);
+}
+
+async function ask<T>(request: () => Promise<T>): Promise<T> {
+	try {
+		return await request();
+	} catch (error) {
+		throw unavailable(error);
+	}
+}
+
+/** Runs a query: one request to Meilisearch (none when no index can match). */
+export async function runSearch(
+	meili: MeiliClient,
+	query: SearchQuery,
+	centre: Centre | null
+): Promise<SearchResults> {
+	const plan = buildSearchPlan(query, centre);
+	if (plan.kind === 'empty') return mapSearchResponse(plan, query, null);
+	const response = await ask(() => {
+		if (plan.kind !== 'single') return meili.multiSearch(plan.body);
+		const { q, ...params } = plan.body;
+		return meili.index(plan.index).search(q, params);
+	});
+	return mapSearchResponse(plan, query, response);
+}
+
+/** The header box's suggestions: the best few of every type (nothing for an empty query). */
+export async function runSuggest(
+	meili: MeiliClient,
+	query: SearchQuery,
+	centre: Centre | null = null
+): Promise<SuggestGroup[]> {
+	if (query.q === '') return [];
+	const body = buildSuggestRequest(query, centre);
+	if (body.queries.length === 0) return [];
+	return mapSuggestResponse(await ask(() => meili.multiSearch(body)));
+}
