@@ -289,7 +289,8 @@ comment on function private.check_weekly_slot() is
  * The signed-in person's role in an organisation, for policies. org_role() is security definer so that
  * policies (also the ones on memberships itself) can ask without recursing into the memberships
  * policies; the other two only read its answer, and are plain SQL so that the planner inlines them into
- * the policy that calls them.
+ * the policy that calls them. Both answer false, never null, for someone who does not belong to it:
+ * functions test them with `not`.
  */
 create function private.org_role(p_organisation_id uuid)
 returns text
@@ -326,7 +327,7 @@ returns boolean
 language sql
 stable
 as $$
-	select private.org_role(p_organisation_id) in ('owner', 'admin');
+	select coalesce(private.org_role(p_organisation_id) in ('owner', 'admin'), false);
 $$;
 
 comment on function private.is_org_admin(uuid) is

@@ -308,6 +308,7 @@ export type Database = {
 					booking_ends: string | null;
 					booking_from: string | null;
 					booking_until: string | null;
+					first_session_on: string | null;
 					given_sessions: number | null;
 					given_hours: number | null;
 					given_items: number | null;
@@ -315,7 +316,6 @@ export type Database = {
 					created_by: string | null;
 					created_at: string;
 					updated_at: string;
-					first_session_on: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -330,6 +330,7 @@ export type Database = {
 					booking_ends?: string | null;
 					booking_from?: string | null;
 					booking_until?: string | null;
+					first_session_on?: string | null;
 					given_sessions?: number | null;
 					given_hours?: number | null;
 					given_items?: number | null;
@@ -337,7 +338,6 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
-					first_session_on?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -352,6 +352,7 @@ export type Database = {
 					booking_ends?: string | null;
 					booking_from?: string | null;
 					booking_until?: string | null;
+					first_session_on?: string | null;
 					given_sessions?: number | null;
 					given_hours?: number | null;
 					given_items?: number | null;
@@ -359,7 +360,6 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
-					first_session_on?: string | null;
 				};
 				Relationships: [
 					{
@@ -594,11 +594,11 @@ export type Database = {
 					title: string;
 					link: string;
 					agreement_id: string | null;
+					delivery: string;
 					read_at: string | null;
 					emailed_at: string | null;
-					created_at: string;
-					delivery: string;
 					digested_at: string | null;
+					created_at: string;
 				};
 				Insert: {
 					id?: never;
@@ -607,11 +607,11 @@ export type Database = {
 					title: string;
 					link: string;
 					agreement_id?: string | null;
+					delivery?: string;
 					read_at?: string | null;
 					emailed_at?: string | null;
-					created_at?: string;
-					delivery?: string;
 					digested_at?: string | null;
+					created_at?: string;
 				};
 				Update: {
 					id?: never;
@@ -620,11 +620,11 @@ export type Database = {
 					title?: string;
 					link?: string;
 					agreement_id?: string | null;
+					delivery?: string;
 					read_at?: string | null;
 					emailed_at?: string | null;
-					created_at?: string;
-					delivery?: string;
 					digested_at?: string | null;
+					created_at?: string;
 				};
 				Relationships: [
 					{
@@ -1407,24 +1407,7 @@ export type Database = {
 				Args: { p_token: string };
 				Returns: { organisation_id: string; slug: string; kind: string }[];
 			};
-			account_subject: { Args: { p_user_id: string }; Returns: string };
-			active_offers_reaching: {
-				Args: { p_lat: number; p_lng: number; p_municipality_nis: string; p_kinds: string[] };
-				Returns: { offer_id: string; distance_km: number; reach: string }[];
-			};
-			activity_organisation: { Args: { p_activity_id: string }; Returns: string };
 			auth_throttle_hit: { Args: { buckets: Json }; Returns: number };
-			check_room_booking: {
-				Args: {
-					p_offer: unknown;
-					p_weekday: number;
-					p_starts: string;
-					p_ends: string;
-					p_from: string;
-					p_until: string;
-				};
-				Returns: undefined;
-			};
 			claim_notification_digests: {
 				Args: { p_at?: string; p_limit?: number };
 				Returns: {
@@ -1458,7 +1441,6 @@ export type Database = {
 			current_nis: { Args: { nis: string }; Returns: string };
 			delete_own_account: { Args: never; Returns: Json };
 			export_my_contributions: { Args: never; Returns: Json };
-			has_distinct_elements: { Args: { elements: unknown }; Returns: boolean };
 			invitation_details: {
 				Args: { p_token: string };
 				Returns: {
@@ -1472,52 +1454,11 @@ export type Database = {
 					state: string;
 				}[];
 			};
-			invitation_token_hash: { Args: { p_token: string }; Returns: string };
-			is_accepted_agreement_party: { Args: { p_agreement_id: string }; Returns: boolean };
 			is_network_staff: { Args: never; Returns: boolean };
-			is_org_admin: { Args: { p_organisation_id: string }; Returns: boolean };
-			is_org_member: { Args: { p_organisation_id: string }; Returns: boolean };
-			matching_rank_hint: {
-				Args: {
-					p_distance_km: number;
-					p_request_slot_count: number;
-					p_requested_minutes: number;
-					p_overlap_minutes: number;
-					p_request_domain_count: number;
-					p_shared_domain_count: number;
-					p_offer_age_min: number;
-					p_offer_age_max: number;
-					p_request_age_min: number;
-					p_request_age_max: number;
-				};
-				Returns: number;
-			};
-			my_organisation_ids: { Args: never; Returns: string[] };
-			notification_delivery: {
-				Args: { p_user_id: string; p_kind: string; p_role: string };
-				Returns: string;
-			};
 			notification_digest_period: {
 				Args: { p_at?: string };
 				Returns: { period_start: string; period_end: string; next_at: string }[];
 			};
-			notify_organisation: {
-				Args: {
-					p_organisation_id: string;
-					p_except: string;
-					p_kind: string;
-					p_title: string;
-					p_agreement_id: string;
-				};
-				Returns: undefined;
-			};
-			offer_kinds_for_request: { Args: { p_request_kind: string }; Returns: string[] };
-			offer_organisation: { Args: { p_offer_id: string }; Returns: string };
-			open_requests_reached_by: {
-				Args: { p_offer_id: string };
-				Returns: { request_id: string; distance_km: number; reach: string }[];
-			};
-			org_role: { Args: { p_organisation_id: string }; Returns: string };
 			propose_agreement: {
 				Args: {
 					p_request_id: string;
@@ -1535,28 +1476,7 @@ export type Database = {
 				Args: never;
 				Returns: { data: string; kept_for: string; deleted: number }[];
 			};
-			raise_rule: {
-				Args: { p_constraint: string; p_column: string; p_message: string; p_table: string };
-				Returns: undefined;
-			};
 			release_notification_digest: { Args: { p_digest_id: number }; Returns: undefined };
-			request_kinds_for_offer: { Args: { p_offer_kind: string }; Returns: string[] };
-			request_organisation: { Args: { p_request_id: string }; Returns: string };
-			room_sessions: {
-				Args: {
-					p_offer_id: string;
-					p_weekday: number;
-					p_starts: string;
-					p_ends: string;
-					p_from: string;
-					p_until: string;
-				};
-				Returns: { day: string; slot: unknown }[];
-			};
-			rows_naming_person: {
-				Args: { p_user_id: string };
-				Returns: { source: string; id: string }[];
-			};
 			save_notification_preferences: { Args: { p_choices: Json }; Returns: undefined };
 			save_offer: {
 				Args: {
@@ -1579,15 +1499,10 @@ export type Database = {
 				};
 				Returns: string;
 			};
-			search_ages: { Args: { p_min: number; p_max: number }; Returns: Json };
-			search_day_ts: { Args: { p_day: string }; Returns: number };
 			search_documents: {
 				Args: { p_index: string; p_ids?: string[]; p_after?: string; p_limit?: number };
 				Returns: Json[];
 			};
-			search_enqueue: { Args: { p_index: string; p_ids: string[] }; Returns: undefined };
-			search_keywords: { Args: { p_domains: string[]; p_words: string[] }; Returns: Json };
-			search_label: { Args: { p_vocabulary: string; p_code: string }; Returns: string };
 			search_outbox_claim: {
 				Args: { p_worker: string; p_limit?: number; p_lease_seconds?: number };
 				Returns: { index_uid: string; document_id: string; version: number; attempts: number }[];
@@ -1608,7 +1523,6 @@ export type Database = {
 					last_error: string;
 				}[];
 			};
-			search_province: { Args: { p_region: string; p_province_nl: string }; Returns: string };
 			search_refresh_daily: { Args: never; Returns: number };
 			search_reindex_begin: { Args: never; Returns: string };
 			set_agreement_status: {
@@ -1631,107 +1545,8 @@ export type Database = {
 				Args: { p_organisation_id: string; p_verified: boolean; p_note?: string };
 				Returns: undefined;
 			};
-			suggest_offers: {
-				Args: { p_request_id: string; p_limit?: number };
-				Returns: {
-					offer_id: string;
-					request_id: string;
-					organisation_id: string;
-					organisation_name: string;
-					offer_kind: string;
-					request_kind: string;
-					title: string;
-					room_type: string;
-					municipality_nis: string;
-					municipality_name: string;
-					distance_km: number;
-					reach: string;
-					radius_km: number;
-					request_slot_count: number;
-					requested_minutes: number;
-					overlap_minutes: number;
-					overlap_weekday: number;
-					overlap_starts: string;
-					overlap_ends: string;
-					term_start: string;
-					term_end: string;
-					needed_from: string;
-					needed_until: string;
-					deadline: string;
-					offer_domains: string[];
-					request_domains: string[];
-					shared_domains: string[];
-					offer_age_min: number;
-					offer_age_max: number;
-					request_age_min: number;
-					request_age_max: number;
-					capacity: number;
-					people: number;
-					quantity: number;
-					amount_eur: number;
-					hours_per_year: number;
-					needed_people: number;
-					needed_amount_eur: number;
-					needed_quantity: string;
-					accessible: boolean;
-					conditions: string[];
-					fee_eur: number;
-					rank_hint: number;
-					agreement_id: string;
-					agreement_status: string;
-				}[];
-			};
-			suggest_requests: {
-				Args: { p_offer_id: string; p_limit?: number };
-				Returns: {
-					offer_id: string;
-					request_id: string;
-					organisation_id: string;
-					organisation_name: string;
-					offer_kind: string;
-					request_kind: string;
-					title: string;
-					room_type: string;
-					municipality_nis: string;
-					municipality_name: string;
-					distance_km: number;
-					reach: string;
-					radius_km: number;
-					request_slot_count: number;
-					requested_minutes: number;
-					overlap_minutes: number;
-					overlap_weekday: number;
-					overlap_starts: string;
-					overlap_ends: string;
-					term_start: string;
-					term_end: string;
-					needed_from: string;
-					needed_until: string;
-					deadline: string;
-					offer_domains: string[];
-					request_domains: string[];
-					shared_domains: string[];
-					offer_age_min: number;
-					offer_age_max: number;
-					request_age_min: number;
-					request_age_max: number;
-					capacity: number;
-					people: number;
-					quantity: number;
-					amount_eur: number;
-					hours_per_year: number;
-					needed_people: number;
-					needed_amount_eur: number;
-					needed_quantity: string;
-					accessible: boolean;
-					conditions: string[];
-					fee_eur: number;
-					rank_hint: number;
-					agreement_id: string;
-					agreement_status: string;
-				}[];
-			};
-			today_in_belgium: { Args: never; Returns: string };
+			suggest_offers: { Args: { p_request_id: string; p_limit?: number }; Returns: unknown[] };
+			suggest_requests: { Args: { p_offer_id: string; p_limit?: number }; Returns: unknown[] };
 			unsubscribe_notifications: {
 				Args: { p_user_id: string; p_scope: string };
 				Returns: string[];

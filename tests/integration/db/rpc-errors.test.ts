@@ -13,6 +13,7 @@ import {
 	type Cast,
 	type Person
 } from './people.js';
+import { asCaller, type Caller as SqlCaller } from './as-caller.js';
 
 const people = testPeople('rpc-fouten');
 const unknown = '00000000-0000-4000-8000-00000000dead';
@@ -589,45 +590,6 @@ const cases: Case[] = [
 		status: 401,
 		code: '42501'
 	},
-	// The helpers the app never calls directly.
-	...(['anonymous', 'a member'] as const).map((who): Case => ({
-		what: 'a call from outside',
-		who,
-		fn: 'room_sessions',
-		args: () => ({
-			p_offer_id: room.id,
-			p_weekday: 3,
-			p_starts: '14:00',
-			p_ends: '16:00',
-			p_from: daysFromToday(0),
-			p_until: daysFromToday(30)
-		}),
-		status: who === 'anonymous' ? 401 : 403,
-		code: '42501'
-	})),
-	...(['anonymous', 'a member'] as const).map((who): Case => ({
-		what: 'more kinds than exist',
-		who,
-		fn: 'active_offers_reaching',
-		args: () => ({
-			p_lat: 51.05,
-			p_lng: 3.72,
-			p_municipality_nis: '44021',
-			p_kinds: Array.from({ length: 50 }, (_, i) => `soort-${i}`)
-		}),
-		status: 400,
-		code: '22023',
-		hint: 'matching_kinds_known'
-	})),
-	{
-		what: 'a point outside Belgium',
-		who: 'anonymous',
-		fn: 'active_offers_reaching',
-		args: () => ({ p_lat: 0, p_lng: 0, p_municipality_nis: '44021', p_kinds: ['room'] }),
-		status: 400,
-		code: '22023',
-		hint: 'matching_point_in_belgium'
-	},
 	{
 		what: 'more than 5000 documents a call',
 		who: 'the service role',
@@ -687,15 +649,15 @@ describe('RPC refusals', () => {
 		}
 	});
 
-	it("every raise in the database's functions names a SQLSTATE PostgREST answers with a 4xx, and a hint", async () => {
+	it("every raise in the database's functions (RPCs and the helpers they call) names a SQLSTATE PostgREST answers with a 4xx, and a hint", async () => {
 		// 42501 is 401/403, PTnnn is nnn, the other classes here are 400 or 409; P0002-P0004, 57014 and
 		// the like would be a 500.
 		const fourXX =
 			/^(PT4\d\d|P0001|42501|22001|22023|23502|23503|23514|23P01|check_violation|not_null_violation|foreign_key_violation|invalid_parameter_value)$/;
 		const functions = await people.query<{ name: string; source: string }>(
-			`select p.proname as name, p.prosrc as source
+			`select n.nspname || '.' || p.proname as name, p.prosrc as source
 			from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_language l on l.oid = p.prolang
-			where n.nspname = 'public' and l.lanname = 'plpgsql'`
+			where n.nspname in ('public', 'private') and l.lanname = 'plpgsql'`
 		);
 		const wrong: string[] = [];
 		for (const { name, source } of functions) {
@@ -718,4 +680,87 @@ describe('RPC refusals', () => {
 			expect(data).toEqual([]);
 		}
 	});
+});
+
+// Helpers the app never calls directly live in schema private, which the API does not expose; the RPCs
+// and policies call them as the person asking, so they refuse bad input the same way.
+describe('helpers in schema private', () => {
+	const roomSessions = {
+		p_offer_id: '',
+		p_weekday: 3,
+		p_starts: '14:00',
+		p_ends: '16:00',
+		p_from: daysFromToday(0),
+		p_until: daysFromToday(30)
+	};
+	const reaching = (kinds: string[], lat = 51.05, lng = 3.72) => ({
+		p_lat: lat,
+		p_lng: lng,
+		p_municipality_nis: '44021',
+		p_kinds: kinds
+	});
+	const tooManyKinds = Array.from({ length: 50 }, (_, i) => `soort-${i}`);
+
+	it.each([
+		['room_sessions', () => ({ ...roomSessions, p_offer_id: room.id })],
+		['active_offers_reaching', () => reaching(['room'])]
+	])('%s is no RPC: the API answers 404 to anyone', async (fn, args) => {
+		for (const who of ['anonymous', 'a member', 'the service role'] as const) {
+			const { error, status } = await clientOf(who).rpc(fn, args());
+			expect({ status, code: error?.code }).toEqual({ status: 404, code: 'PGRST202' });
+		}
+	});
+
+	it.each([
+		['anonymous', (): SqlCaller => 'anon'],
+		['a member', (): SqlCaller => cast.member]
+	] as const)('room_sessions refuses a call from outside (%s) with 42501', async (_, caller) => {
+		const { error } = await asCaller(
+			caller(),
+			`select * from private.room_sessions($1, 3, '14:00', '16:00', $2, $3)`,
+			[room.id, daysFromToday(0), daysFromToday(30)]
+		);
+		expect(error?.code).toBe('42501');
+	});
+
+	it.each([
+		[
+			'more kinds than exist',
+			'anonymous',
+			(): SqlCaller => 'anon',
+			tooManyKinds,
+			51.05,
+			3.72,
+			'matching_kinds_known'
+		],
+		[
+			'more kinds than exist',
+			'a member',
+			(): SqlCaller => cast.member,
+			tooManyKinds,
+			51.05,
+			3.72,
+			'matching_kinds_known'
+		],
+		[
+			'a point outside Belgium',
+			'anonymous',
+			(): SqlCaller => 'anon',
+			['room'],
+			0,
+			0,
+			'matching_point_in_belgium'
+		]
+	] as const)(
+		'active_offers_reaching refuses %s (%s) with 22023 and a stable code',
+		async (_, __, caller, kinds, lat, lng, hint) => {
+			const { error } = await asCaller(
+				caller(),
+				`select * from private.active_offers_reaching($1, $2, '44021', $3)`,
+				[lat, lng, kinds]
+			);
+			expect({ code: error?.code, hint: error?.hint }).toEqual({ code: '22023', hint });
+			expect(error?.message).toBeTruthy();
+		}
+	);
 });
