@@ -2,6 +2,12 @@
 // academy and network staff; the counts must make sense.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromToday, testPeople, type Cast, type Who } from './people.js';
+import {
+	expectDeleteRefused,
+	expectHidden,
+	expectInsertRefused,
+	expectUpdateRefused
+} from './rls.js';
 
 const people = testPeople('bereik');
 let cast: Cast;
@@ -61,12 +67,7 @@ describe('reading reach reports', () => {
 	);
 
 	it.each(['anonymous', 'a signed-in stranger'] as const)('is not allowed to %s', async (who) => {
-		const { data, error } = await client(who)
-			.from('reach_reports')
-			.select('participants')
-			.eq('activity_id', reported.id);
-		expect(error).toBeNull();
-		expect(data).toEqual([]);
+		await expectHidden(client(who), 'reach_reports', { activity_id: reported.id });
 	});
 });
 
@@ -93,20 +94,16 @@ describe('filing a reach report', () => {
 		'is not allowed to %s',
 		async (who) => {
 			const activity = await startedActivity();
-			const { error } = await client(who)
-				.from('reach_reports')
-				.insert({ activity_id: activity.id, participants: 14, girls: 5 });
-			expect(error?.code).toBe('42501');
-			expect(await reportOf(activity.id)).toBeUndefined();
+			const report = { activity_id: activity.id, participants: 14, girls: 5 };
+			await expectInsertRefused(client(who), 'reach_reports', report, { activity_id: activity.id });
 		}
 	);
 
 	it('tells a stranger nothing about a draft', async () => {
 		const activity = await startedActivity({ status: 'draft' });
-		const { error } = await cast.stranger.client
-			.from('reach_reports')
-			.insert({ activity_id: activity.id, participants: 1, girls: 0 });
-		expect(error?.code).toBe('42501');
+		const report = { activity_id: activity.id, participants: 1, girls: 0 };
+		const where = { activity_id: activity.id };
+		await expectInsertRefused(cast.stranger.client, 'reach_reports', report, where);
 	});
 
 	it('works for a cancelled activity that had started', async () => {
@@ -210,13 +207,14 @@ describe('filing a reach report', () => {
 
 	it('takes no reporter or report time from the API', async () => {
 		const activity = await startedActivity();
-		const { error } = await cast.member.client.from('reach_reports').insert({
+		const report = {
 			activity_id: activity.id,
 			participants: 3,
 			girls: 1,
 			reported_by: cast.owner.id
-		});
-		expect(error?.code).toBe('42501');
+		};
+		const where = { activity_id: activity.id };
+		await expectInsertRefused(cast.member.client, 'reach_reports', report, where);
 	});
 });
 
@@ -238,36 +236,26 @@ describe('correcting a reach report', () => {
 	it.each(['a signed-in stranger', 'network staff'] as const)(
 		'is not allowed to %s: nothing changes',
 		async (who) => {
-			const before = await reportOf(reported.id);
-			const { data, error } = await client(who)
-				.from('reach_reports')
-				.update({ participants: 99 })
-				.eq('activity_id', reported.id)
-				.select();
-			expect(error).toBeNull();
-			expect(data).toEqual([]);
-			expect(await reportOf(reported.id)).toEqual(before);
+			const where = { activity_id: reported.id };
+			await expectUpdateRefused(
+				client(who),
+				'reach_reports',
+				where,
+				{ participants: 99 },
+				'no rows'
+			);
 		}
 	);
 
 	it('is not allowed to anonymous visitors', async () => {
-		const before = await reportOf(reported.id);
-		const { error } = await client('anonymous')
-			.from('reach_reports')
-			.update({ participants: 99 })
-			.eq('activity_id', reported.id);
-		expect(error?.code).toBe('42501');
-		expect(await reportOf(reported.id)).toEqual(before);
+		const where = { activity_id: reported.id };
+		await expectUpdateRefused(client('anonymous'), 'reach_reports', where, { participants: 99 });
 	});
 
 	it('keeps the checks: not more girls than participants', async () => {
-		const before = await reportOf(reported.id);
-		const { error } = await cast.member.client
-			.from('reach_reports')
-			.update({ participants: 5 })
-			.eq('activity_id', reported.id);
-		expect(error?.code).toBe('23514');
-		expect(await reportOf(reported.id)).toEqual(before);
+		const where = { activity_id: reported.id };
+		const patch = { participants: 5 };
+		await expectUpdateRefused(cast.member.client, 'reach_reports', where, patch, '23514');
 	});
 
 	it('cannot move the report to another activity', async () => {
@@ -301,23 +289,12 @@ describe('deleting a reach report', () => {
 	it.each(['a member', 'a signed-in stranger', 'network staff'] as const)(
 		'is not allowed to %s',
 		async (who) => {
-			const { data, error } = await client(who)
-				.from('reach_reports')
-				.delete()
-				.eq('activity_id', reported.id)
-				.select();
-			expect(error).toBeNull();
-			expect(data).toEqual([]);
-			expect(await reportOf(reported.id)).toBeDefined();
+			const where = { activity_id: reported.id };
+			await expectDeleteRefused(client(who), 'reach_reports', where, 'no rows');
 		}
 	);
 
 	it('is not allowed to anonymous visitors', async () => {
-		const { error } = await client('anonymous')
-			.from('reach_reports')
-			.delete()
-			.eq('activity_id', reported.id);
-		expect(error?.code).toBe('42501');
-		expect(await reportOf(reported.id)).toBeDefined();
+		await expectDeleteRefused(client('anonymous'), 'reach_reports', { activity_id: reported.id });
 	});
 });
