@@ -2,6 +2,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, testPeople } from './people.js';
+import { expectDeleteRefused, expectInsertRefused, expectUpdateRefused } from './rls.js';
 
 const people = testPeople('gemeenten');
 const clients: Record<string, SupabaseClient> = {};
@@ -107,7 +108,7 @@ describe('who may do what with municipalities', () => {
 	});
 
 	it.each(everyone)('%s cannot add one', async (who) => {
-		const { error } = await clients[who]!.from('municipalities').insert({
+		const invented = {
 			nis: '99998',
 			name_nl: 'Verzonnen',
 			name_fr: 'Inventé',
@@ -117,32 +118,16 @@ describe('who may do what with municipalities', () => {
 			region: 'VLG',
 			arrondissement_nis: '11000',
 			valid_from: '2025-01-01'
-		});
-		expect(error?.code).toBe('42501');
-		const rows = await people.query('select 1 from public.municipalities where nis = $1', [
-			'99998'
-		]);
-		expect(rows).toHaveLength(0);
+		};
+		await expectInsertRefused(clients[who]!, 'municipalities', invented, { nis: '99998' });
 	});
 
 	it.each(everyone)('%s cannot rename one', async (who) => {
-		const { error } = await clients[who]!.from('municipalities')
-			.update({ name_nl: 'Lovaina' })
-			.eq('nis', '24062');
-		expect(error?.code).toBe('42501');
-		const [row] = await people.query<{ name_nl: string }>(
-			'select name_nl from public.municipalities where nis = $1',
-			['24062']
-		);
-		expect(row?.name_nl).toBe('Leuven');
+		const patch = { name_nl: 'Lovaina' };
+		await expectUpdateRefused(clients[who]!, 'municipalities', { nis: '24062' }, patch);
 	});
 
 	it.each(everyone)('%s cannot delete one', async (who) => {
-		const { error } = await clients[who]!.from('municipalities').delete().eq('nis', '24062');
-		expect(error?.code).toBe('42501');
-		const rows = await people.query('select 1 from public.municipalities where nis = $1', [
-			'24062'
-		]);
-		expect(rows).toHaveLength(1);
+		await expectDeleteRefused(clients[who]!, 'municipalities', { nis: '24062' });
 	});
 });

@@ -2,6 +2,7 @@
 // quality label, which is network staff's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPeople, type Cast, type Who } from './people.js';
+import { expectDeleteRefused, expectInsertRefused, expectUpdateRefused } from './rls.js';
 
 const people = testPeople('academieprofielen');
 let cast: Cast;
@@ -9,6 +10,11 @@ let academy: { id: string };
 
 function client(who: Who) {
 	return cast.clients[who];
+}
+
+/** The row of an organisation's academy profile. */
+function profileOf(id = academy.id) {
+	return { organisation_id: id };
 }
 
 async function stored(id = academy.id) {
@@ -82,36 +88,21 @@ describe('changing an academy profile', () => {
 	it.each(['a member', 'a signed-in stranger', 'network staff'] as const)(
 		'is not allowed to %s: nothing changes',
 		async (who) => {
-			const before = await stored();
-			const { data, error } = await client(who)
-				.from('academy_profiles')
-				.update({ creative_link: false })
-				.eq('organisation_id', academy.id)
-				.select();
-			expect(error).toBeNull();
-			expect(data).toEqual([]);
-			expect(await stored()).toEqual(before);
+			const patch = { creative_link: false };
+			await expectUpdateRefused(client(who), 'academy_profiles', profileOf(), patch, 'no rows');
 		}
 	);
 
 	it('is not allowed to anonymous visitors', async () => {
-		const before = await stored();
-		const { error } = await client('anonymous')
-			.from('academy_profiles')
-			.update({ creative_link: false })
-			.eq('organisation_id', academy.id);
-		expect(error?.code).toBe('42501');
-		expect(await stored()).toEqual(before);
+		const patch = { creative_link: false };
+		await expectUpdateRefused(client('anonymous'), 'academy_profiles', profileOf(), patch);
 	});
 
 	it.each(['an owner', 'network staff'] as const)(
 		'does not let %s set the quality label through the API',
 		async (who) => {
-			const { error } = await client(who)
-				.from('academy_profiles')
-				.update({ quality_label: 'awarded' })
-				.eq('organisation_id', academy.id);
-			expect(error?.code).toBe('42501');
+			const patch = { quality_label: 'awarded' };
+			await expectUpdateRefused(client(who), 'academy_profiles', profileOf(), patch);
 			expect((await stored())!.quality_label).toBe('none');
 		}
 	);
@@ -126,13 +117,8 @@ describe('changing an academy profile', () => {
 		['a minimum age above the maximum', { age_min: 14, age_max: 12 }],
 		['an unknown language', { languages: ['nl', 'es'] }]
 	])('refuses %s', async (_what, change) => {
-		const before = await stored();
-		const { error } = await cast.owner.client
-			.from('academy_profiles')
-			.update(change)
-			.eq('organisation_id', academy.id);
-		expect(error?.code).toBe('23514');
-		expect(await stored()).toEqual(before);
+		const owner = cast.owner.client;
+		await expectUpdateRefused(owner, 'academy_profiles', profileOf(), change, '23514');
 	});
 });
 
@@ -148,20 +134,12 @@ describe('adding and deleting academy profiles through the API', () => {
 
 	it.each(everyone)('%s cannot add one', async (who) => {
 		const school = await people.organisation([[cast.owner, 'owner']], { kind: 'school' });
-		const { error } = await client(who)
-			.from('academy_profiles')
-			.insert({ organisation_id: school.id });
-		expect(error?.code).toBe('42501');
-		expect(await stored(school.id)).toBeUndefined();
+		const where = profileOf(school.id);
+		await expectInsertRefused(client(who), 'academy_profiles', where, where);
 	});
 
 	it.each(everyone)('%s cannot delete one', async (who) => {
-		const { error } = await client(who)
-			.from('academy_profiles')
-			.delete()
-			.eq('organisation_id', academy.id);
-		expect(error?.code).toBe('42501');
-		expect(await stored()).toBeDefined();
+		await expectDeleteRefused(client(who), 'academy_profiles', profileOf());
 	});
 
 	it('only academies have one, even for SQL', async () => {
