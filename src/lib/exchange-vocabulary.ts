@@ -1,6 +1,7 @@
 // The resource exchange's fixed vocabularies: the values Postgres checks, and the words people read for them.
+// Like ./vocabulary.ts, the one place in TypeScript that lists them (checked against the database by
+// tests/integration/db/vocabularies.test.ts).
 import { m } from '$lib/paraglide/messages';
-import type { AgreementStatus } from '$lib/schemas/agreement';
 
 export const OFFER_KINDS = [
 	'room',
@@ -96,6 +97,15 @@ export const requestStatusLabel: Record<RequestStatus, () => string> = {
 	fulfilled: m.ex_request_status_fulfilled,
 	closed: m.ex_request_status_closed
 };
+
+export const AGREEMENT_STATUSES = [
+	'proposed',
+	'accepted',
+	'declined',
+	'withdrawn',
+	'fulfilled'
+] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 export const agreementStatusLabel: Record<AgreementStatus, () => string> = {
 	proposed: m.ag_status_proposed,

@@ -17,7 +17,7 @@ const kindLabels = {
 };
 
 /** @type {Record<Delivery, (inputs?: {}, options?: LabelOptions) => string>} */
-const deliveryLabels = {
+export const deliveryLabels = {
 	app: m.notif_delivery_app,
 	email: m.notif_delivery_email,
 	digest: m.notif_delivery_digest,

@@ -1,4 +1,6 @@
-// The platform's fixed vocabularies: the values Postgres checks, and the words people read for them.
+// The platform's fixed vocabularies: the values Postgres checks, and the words people read for them. The
+// one place in TypeScript that lists them; tests/integration/db/vocabularies.test.ts fails when the
+// database's check constraints, its search labels or the messages disagree with this file.
 import { m } from '$lib/paraglide/messages';
 
 export const ORGANISATION_KINDS = ['academy', 'school', 'company', 'partner'] as const;
@@ -43,6 +45,22 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const MEMBERSHIP_ROLES = ['owner', 'admin', 'member'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** Invitations never make someone owner; an owner promotes a member afterwards. */
+export const INVITABLE_ROLES = ['admin', 'member'] as const satisfies readonly MembershipRole[];
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
+export const PERSONAS = [
+	'teacher',
+	'volunteer',
+	'coordinator',
+	'company_rep',
+	'school_staff'
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export const VISIBILITIES = ['public', 'members', 'private'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
 
 export const ACTIVITY_STATUSES = ['draft', 'published', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
@@ -110,6 +128,20 @@ export const roleLabel: Record<MembershipRole, () => string> = {
 	owner: m.role_owner,
 	admin: m.role_admin,
 	member: m.role_member
+};
+
+export const personaLabel: Record<Persona, () => string> = {
+	teacher: m.persona_teacher,
+	volunteer: m.persona_volunteer,
+	coordinator: m.persona_coordinator,
+	company_rep: m.persona_company_rep,
+	school_staff: m.persona_school_staff
+};
+
+export const visibilityLabel: Record<Visibility, () => string> = {
+	public: m.visibility_public,
+	members: m.visibility_members,
+	private: m.visibility_private
 };
 
 export const activityStatusLabel: Record<ActivityStatus, () => string> = {

@@ -1,16 +1,8 @@
 // Agreements: the thread's message form, the fulfilment form, and which buttons each side may use.
+import type { AgreementStatus } from '$lib/exchange-vocabulary';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { optionalWholeNumber, plainText } from './fields';
-
-export const AGREEMENT_STATUSES = [
-	'proposed',
-	'accepted',
-	'declined',
-	'withdrawn',
-	'fulfilled'
-] as const;
-export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 export const MESSAGE_MAX = 4000;
 export const THANK_YOU_MAX = 1000;

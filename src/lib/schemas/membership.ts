@@ -1,12 +1,11 @@
 // Forms on the members page: invite by e-mail, change a role, remove a member, revoke an invitation.
 import { m } from '$lib/paraglide/messages';
-import { MEMBERSHIP_ROLES } from '$lib/vocabulary';
+import { INVITABLE_ROLES, MEMBERSHIP_ROLES } from '$lib/vocabulary';
 import { z } from 'zod';
 import { uuid } from './fields';
 
-/** Invitations never make someone owner; an owner promotes a member afterwards. */
-export const INVITABLE_ROLES = ['admin', 'member'] as const;
-export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+// The pages read the roles from here with the rest of the form.
+export { INVITABLE_ROLES, type InvitableRole } from '$lib/vocabulary';
 
 export const inviteSchema = z.object({
 	email: z

@@ -1,19 +1,11 @@
 // The "Mijn profiel" form; the municipality is resolved to a NIS code on the server after parsing.
 import { m } from '$lib/paraglide/messages';
+import { PERSONAS, VISIBILITIES } from '$lib/vocabulary';
 import { z } from 'zod';
 import { displayNameField } from './auth';
 
-export const PERSONAS = [
-	'teacher',
-	'volunteer',
-	'coordinator',
-	'company_rep',
-	'school_staff'
-] as const;
-export type Persona = (typeof PERSONAS)[number];
-
-export const VISIBILITIES = ['public', 'members', 'private'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
+// The page reads the vocabularies from here with the rest of the form.
+export { PERSONAS, VISIBILITIES, type Persona, type Visibility } from '$lib/vocabulary';
 
 export const BIO_MAX = 500;
 

@@ -5,12 +5,12 @@ import {
 	getManagedOrganisation,
 	type ManagedOrganisation
 } from '$lib/server/db/organisation-admin';
-import type { MembershipRole } from '$lib/vocabulary';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '$lib/vocabulary';
 import { error } from '@sveltejs/kit';
 import { requireUser } from './require-user';
 
 export const ADMIN_ROLES: readonly MembershipRole[] = ['owner', 'admin'];
-export const MEMBER_ROLES: readonly MembershipRole[] = ['owner', 'admin', 'member'];
+export const MEMBER_ROLES: readonly MembershipRole[] = MEMBERSHIP_ROLES;
 
 /** The organisation at `slug` when the signed-in person has one of `roles` in it; else 404 or 403. */
 export async function requireOrganisationRole(

@@ -2,7 +2,7 @@
 // agreement with its history, thread and bookings, status changes through set_agreement_status(), and
 // messages. RLS and the RPC decide; their refusals come back as AgreementRefusal.
 import { m } from '$lib/paraglide/messages';
-import type { AgreementStatus } from '$lib/schemas/agreement';
+import type { AgreementStatus } from '$lib/exchange-vocabulary';
 import type { Db } from '$lib/server/supabase';
 import type { PostgrestError, QueryData } from '@supabase/supabase-js';
 import { DbFieldError, fieldErrorFor, NOT_FOUND, RLS_DENIED, type Refusals } from './db-errors';

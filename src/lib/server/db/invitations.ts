@@ -1,6 +1,6 @@
 // Invitations by e-mail link: created and accepted through RPCs that keep the token's hash only.
 import { m } from '$lib/paraglide/messages';
-import type { InvitableRole } from '$lib/schemas/membership';
+import type { InvitableRole } from '$lib/vocabulary';
 import type { Db } from '$lib/server/supabase';
 import type { OrganisationKind } from '$lib/vocabulary';
 import { DbFieldError, raiseDbError } from './db-errors';
