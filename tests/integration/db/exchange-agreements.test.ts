@@ -6,6 +6,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from '../../../stack/config.js';
 import { daysFromToday, everyone, testPeople, type Cast, type Person, type Who } from './people.js';
+import {
+	expectDeleteRefused,
+	expectHidden,
+	expectInsertRefused,
+	expectUpdateRefused
+} from './rls.js';
 
 const people = testPeople('ruil-afspraak');
 let cast: Cast;
@@ -396,50 +402,21 @@ describe('who sees an agreement, its history, thread and bookings', () => {
 
 	it.each(['anonymous', 'a signed-in stranger'] as const)('shows nothing to %s', async (who) => {
 		for (const table of tables) {
-			const { data } = await client(who)
-				.from(table)
-				.select(read(table))
-				.eq(read(table), agreementId);
-			expect(data ?? [], table).toEqual([]);
+			await expectHidden(client(who), table, { [read(table)]: agreementId });
 		}
 	});
 
 	it.each(everyone)('lets %s write nothing directly but messages', async (who) => {
-		const insert = await client(who)
-			.from('agreements')
-			.insert({ request_id: requestId, offer_id: room.id });
-		expect(insert.error).not.toBeNull();
-		const update = await client(who)
-			.from('agreements')
-			.update({ status: 'fulfilled' })
-			.eq('id', agreementId)
-			.select('id');
-		expect(update.data ?? []).toEqual([]);
-		await client(who).from('agreements').delete().eq('id', agreementId);
-		const event = await client(who)
-			.from('agreement_events')
-			.insert({ agreement_id: agreementId, status: 'fulfilled' });
-		expect(event.error).not.toBeNull();
-		const booking = await client(who)
-			.from('room_bookings')
-			.delete()
-			.eq('agreement_id', agreementId);
-		expect(booking.error === null || booking.error.code === '42501').toBe(true);
-		const editMessage = await client(who)
-			.from('agreement_messages')
-			.update({ body: 'x' })
-			.eq('agreement_id', agreementId)
-			.select('id');
-		expect(editMessage.data ?? []).toEqual([]);
-		const [state] = await people.query(
-			`select a.status, (select count(*) from public.room_bookings b where b.agreement_id = a.id)::int as bookings,
-				(select count(*) from public.agreement_events e where e.agreement_id = a.id)::int as events,
-				(select count(*) from public.agreement_messages m where m.agreement_id = a.id and m.body = 'x')::int as edited
-			 from public.agreements a where a.id = $1`,
-			[agreementId]
-		);
-		expect(state).toMatchObject({ status: 'accepted', events: 2, edited: 0 });
-		expect(state!.bookings).toBeGreaterThan(0);
+		const db = client(who);
+		const agreement = { id: agreementId };
+		const history = { agreement_id: agreementId };
+		const values = { request_id: requestId, offer_id: room.id };
+		await expectInsertRefused(db, 'agreements', values, { request_id: requestId });
+		await expectUpdateRefused(db, 'agreements', agreement, { status: 'fulfilled' });
+		await expectDeleteRefused(db, 'agreements', agreement);
+		await expectInsertRefused(db, 'agreement_events', { ...history, status: 'fulfilled' }, history);
+		await expectDeleteRefused(db, 'room_bookings', history);
+		await expectUpdateRefused(db, 'agreement_messages', history, { body: 'x' });
 	});
 
 	it('lets members of both sides write in the thread, each for their own side only', async () => {
@@ -449,10 +426,13 @@ describe('who sees an agreement, its history, thread and bookings', () => {
 			.select('body, author')
 			.single();
 		expect(academySide.data).toEqual({ body: 'Tot woensdag!', author: cast.member.id });
-		const posing = await cast.member.client
-			.from('agreement_messages')
-			.insert({ agreement_id: agreementId, organisation_id: school.id, body: 'Namens de school' });
-		expect(posing.error?.code).toBe('42501');
+		const posing = { agreement_id: agreementId, body: 'Namens de school' };
+		await expectInsertRefused(
+			cast.member.client,
+			'agreement_messages',
+			{ ...posing, organisation_id: school.id },
+			posing
+		);
 		const empty = await schoolMember.client
 			.from('agreement_messages')
 			.insert({ agreement_id: agreementId, organisation_id: school.id, body: '   ' });
@@ -462,14 +442,9 @@ describe('who sees an agreement, its history, thread and bookings', () => {
 	it.each(['anonymous', 'a signed-in stranger', 'network staff'] as const)(
 		'does not let %s write in the thread',
 		async (who) => {
-			const { error } = await client(who)
-				.from('agreement_messages')
-				.insert({
-					agreement_id: agreementId,
-					organisation_id: academy.id,
-					body: `Indringer ${who}`
-				});
-			expect(error).not.toBeNull();
+			const message = { agreement_id: agreementId, body: `Indringer ${who}` };
+			const values = { ...message, organisation_id: academy.id };
+			await expectInsertRefused(client(who), 'agreement_messages', values, message);
 		}
 	);
 });
@@ -516,11 +491,7 @@ describe('notifications', () => {
 				read_at: null
 			}
 		]);
-		const others = await cast.stranger.client
-			.from('notifications')
-			.select('id')
-			.eq('agreement_id', agreementId);
-		expect(others.data).toEqual([]);
+		await expectHidden(cast.stranger.client, 'notifications', { agreement_id: agreementId });
 		const anonymous = await client('anonymous').from('notifications').select('id');
 		expect(anonymous.data ?? []).toEqual([]);
 
@@ -530,21 +501,14 @@ describe('notifications', () => {
 			.eq('agreement_id', agreementId)
 			.select('id');
 		expect(read.data).toHaveLength(2);
-		const retitle = await schoolMember.client
-			.from('notifications')
-			.update({ title: 'x' })
-			.eq('agreement_id', agreementId);
-		expect(retitle.error?.code).toBe('42501');
-		const foreign = await cast.stranger.client
-			.from('notifications')
-			.update({ read_at: new Date().toISOString() })
-			.eq('user_id', cast.owner.id)
-			.select('id');
-		expect(foreign.data).toEqual([]);
-		const insert = await schoolMember.client
-			.from('notifications')
-			.insert({ user_id: schoolMember.id, kind: 'agreement_message', title: 'x', link: '/x' });
-		expect(insert.error?.code).toBe('42501');
+		const aboutIt = { agreement_id: agreementId };
+		await expectUpdateRefused(schoolMember.client, 'notifications', aboutIt, { title: 'x' });
+		const ownersOwn = { user_id: cast.owner.id };
+		const readNow = { read_at: new Date().toISOString() };
+		await expectUpdateRefused(cast.stranger.client, 'notifications', ownersOwn, readNow, 'no rows');
+		const forged = { user_id: schoolMember.id, title: 'x' };
+		const values = { ...forged, kind: 'agreement_message', link: '/x' };
+		await expectInsertRefused(schoolMember.client, 'notifications', values, forged);
 	});
 });
 

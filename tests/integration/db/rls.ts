@@ -14,7 +14,7 @@ import { serviceRole } from './people.js';
 export type Refusal = 'no rows' | '42501' | (string & {});
 
 /** Column = value pairs that pick the rows a request is about (what PostgREST's `match` takes). */
-export type Where = Record<string, string>;
+export type Where = Record<string, string | number>;
 
 /** The rows as the service role sees them, in a stable order. */
 export async function storedRows(table: string, where: Where) {
