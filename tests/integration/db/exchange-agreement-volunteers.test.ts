@@ -7,6 +7,12 @@ import { setFirstSession } from '$lib/server/db/agreement-volunteers';
 import { AgreementRefusal } from '$lib/server/db/agreements';
 import type { Db } from '$lib/server/supabase';
 import { daysFromToday, testPeople, type Cast, type Person, type Who } from './people.js';
+import {
+	expectDeleteRefused,
+	expectHidden,
+	expectInsertRefused,
+	expectUpdateRefused
+} from './rls.js';
 
 const people = testPeople('ruil-wie');
 let cast: Cast;
@@ -20,6 +26,13 @@ let proposed: string;
 let materials: string;
 
 const client = (who: Who) => cast.clients[who];
+
+/** A person of the cast, or a member of the company or of the other academy. */
+function clientOf(who: Who | 'the company' | 'the other academy') {
+	if (who === 'the company') return companyMember.client;
+	if (who === 'the other academy') return otherAcademyMember.client;
+	return client(who);
+}
 
 /** An agreement as postgres between the academy's request and the company's offer of `kind`. */
 async function agreement(kind: string, status: string, values: Record<string, unknown> = {}) {
@@ -129,20 +142,16 @@ describe('naming who comes', () => {
 	it.each(['anonymous', 'a signed-in stranger', 'network staff', 'the other academy'] as const)(
 		'lets %s add nothing',
 		async (who) => {
-			const db = who === 'the other academy' ? otherAcademyMember.client : client(who);
-			const added = await db
-				.from('agreement_volunteers')
-				.insert({ agreement_id: accepted, name: 'Indringer' });
-			expect(added.error).not.toBeNull();
-			expect(await names(accepted)).not.toContain('Indringer');
+			const onAccepted = { agreement_id: accepted };
+			const values = { ...onAccepted, name: 'Indringer' };
+			await expectInsertRefused(clientOf(who), 'agreement_volunteers', values, onAccepted);
 		}
 	);
 
 	it.each(['a member', 'an owner', 'network staff', 'the company'] as const)(
 		'shows the names to %s',
 		async (who) => {
-			const db = who === 'the company' ? companyMember.client : client(who);
-			const { data, error } = await db
+			const { data, error } = await clientOf(who)
 				.from('agreement_volunteers')
 				.select('name')
 				.eq('agreement_id', accepted)
@@ -155,29 +164,22 @@ describe('naming who comes', () => {
 	it.each(['anonymous', 'a signed-in stranger', 'the other academy'] as const)(
 		'shows no names to %s',
 		async (who) => {
-			const db = who === 'the other academy' ? otherAcademyMember.client : client(who);
-			const { data } = await db
-				.from('agreement_volunteers')
-				.select('name')
-				.eq('agreement_id', accepted);
-			expect(data ?? []).toEqual([]);
+			const refusal = who === 'anonymous' ? '42501' : 'no rows';
+			await expectHidden(
+				clientOf(who),
+				'agreement_volunteers',
+				{ agreement_id: accepted },
+				refusal
+			);
 		}
 	);
 
 	it('lets neither strangers nor the other academy remove a name; the company can', async () => {
-		for (const db of [
-			client('a signed-in stranger'),
-			otherAcademyMember.client,
-			client('anonymous')
-		]) {
-			const { data } = await db
-				.from('agreement_volunteers')
-				.delete()
-				.eq('agreement_id', accepted)
-				.select('id');
-			expect(data ?? []).toEqual([]);
+		const onAccepted = { agreement_id: accepted };
+		for (const who of ['a signed-in stranger', 'the other academy'] as const) {
+			await expectDeleteRefused(clientOf(who), 'agreement_volunteers', onAccepted, 'no rows');
 		}
-		expect(await names(accepted)).toEqual(['Mentor Een', 'Mentor Twee']);
+		await expectDeleteRefused(client('anonymous'), 'agreement_volunteers', onAccepted);
 		await companyMember.client.from('agreement_volunteers').insert({
 			agreement_id: accepted,
 			name: 'Weg Straks'
@@ -199,16 +201,11 @@ describe('naming who comes', () => {
 			name: 'Blijft Staan'
 		});
 		await people.query("update public.agreements set status = 'fulfilled' where id = $1", [closed]);
-		const removed = await client('a member')
-			.from('agreement_volunteers')
-			.delete()
-			.eq('agreement_id', closed)
-			.select('id');
-		expect(removed.data ?? []).toEqual([]);
-		const added = await client('a member')
-			.from('agreement_volunteers')
-			.insert({ agreement_id: closed, name: 'Te Laat' });
-		expect(added.error).not.toBeNull();
+		const member = client('a member');
+		const onClosed = { agreement_id: closed };
+		await expectDeleteRefused(member, 'agreement_volunteers', onClosed, 'no rows');
+		const late = { ...onClosed, name: 'Te Laat' };
+		await expectInsertRefused(member, 'agreement_volunteers', late, onClosed, '23514');
 		expect(await names(closed)).toEqual(['Blijft Staan']);
 	});
 });
@@ -227,39 +224,17 @@ describe('the first session', () => {
 	it.each(['the company', 'a signed-in stranger', 'the other academy', 'anonymous'] as const)(
 		'is not set by %s',
 		async (who) => {
-			const db =
-				who === 'the company'
-					? companyMember.client
-					: who === 'the other academy'
-						? otherAcademyMember.client
-						: client(who);
-			const { data } = await db
-				.from('agreements')
-				.update({ first_session_on: daysFromToday(5) })
-				.eq('id', accepted)
-				.select('id');
-			expect(data ?? []).toEqual([]);
-			const [row] = await people.query<{ first_session_on: string }>(
-				"select to_char(first_session_on, 'YYYY-MM-DD') as first_session_on from public.agreements where id = $1",
-				[accepted]
-			);
-			expect(row!.first_session_on).toBe(daysFromToday(30));
+			const patch = { first_session_on: daysFromToday(5) };
+			const refusal = who === 'anonymous' ? '42501' : 'no rows';
+			await expectUpdateRefused(clientOf(who), 'agreements', { id: accepted }, patch, refusal);
 		}
 	);
 
 	it('is not set on an agreement that is only proposed, and the status stays out of reach', async () => {
-		const onProposed = await client('a member')
-			.from('agreements')
-			.update({ first_session_on: daysFromToday(5) })
-			.eq('id', proposed)
-			.select('id');
-		expect(onProposed.data ?? []).toEqual([]);
-		const status = await client('an owner')
-			.from('agreements')
-			.update({ status: 'fulfilled' })
-			.eq('id', accepted)
-			.select('id');
-		expect(status.error).not.toBeNull();
+		const patch = { first_session_on: daysFromToday(5) };
+		await expectUpdateRefused(client('a member'), 'agreements', { id: proposed }, patch, 'no rows');
+		const fulfilled = { status: 'fulfilled' };
+		await expectUpdateRefused(client('an owner'), 'agreements', { id: accepted }, fulfilled);
 	});
 });
 
@@ -442,13 +417,8 @@ describe('who still lacks a recent extract', () => {
 		'anonymous',
 		'a member'
 	] as const)('shows %s nothing', async (who) => {
-		const db =
-			who === 'the company'
-				? companyMember.client
-				: who === 'the other academy'
-					? otherAcademyMember.client
-					: client(who);
-		const { data } = await db
+		// No service-role read-back: the view shows only the asker's own academies, so it shows that role nothing.
+		const { data } = await clientOf(who)
 			.from('volunteer_session_checks')
 			.select('volunteer_name')
 			.eq('organisation_id', academy.id);
