@@ -4,6 +4,12 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromToday, testPeople, type Cast, type Person, type Who } from './people.js';
+import {
+	expectDeleteRefused,
+	expectHidden,
+	expectInsertRefused,
+	expectUpdateRefused
+} from './rls.js';
 
 const people = testPeople('ruil-controle');
 let cast: Cast;
@@ -60,11 +66,7 @@ describe('volunteer checks', () => {
 	it.each(['anonymous', 'a signed-in stranger', 'a member', 'another academy'] as const)(
 		'shows nothing to %s',
 		async (who) => {
-			const { data } = await client(who)
-				.from('volunteer_checks')
-				.select('id')
-				.eq('organisation_id', academy.id);
-			expect(data ?? []).toEqual([]);
+			await expectHidden(client(who), 'volunteer_checks', { organisation_id: academy.id });
 			const status = await client(who)
 				.from('volunteer_check_status')
 				.select('volunteer_name')
@@ -110,26 +112,15 @@ describe('volunteer checks', () => {
 		'another academy',
 		'network staff'
 	] as const)('does not let %s write', async (who) => {
-		const name = `Indringer ${who}`;
-		const insert = await client(who)
-			.from('volunteer_checks')
-			.insert({
-				organisation_id: academy.id,
-				volunteer_name: name,
-				seen_on: daysFromToday(0),
-				seen_by_name: 'X Y'
-			});
-		expect(insert.error?.code).toBe('42501');
-		await client(who)
-			.from('volunteer_checks')
-			.update({ seen_by_name: 'Gekaapt' })
-			.eq('id', check!.id);
-		await client(who).from('volunteer_checks').delete().eq('id', check!.id);
-		const [row] = await people.query(
-			'select seen_by_name from public.volunteer_checks where id = $1',
-			[check!.id]
-		);
-		expect(row).toEqual({ seen_by_name: 'Els Coördinator' });
+		const db = client(who);
+		const name = { organisation_id: academy.id, volunteer_name: `Indringer ${who}` };
+		const values = { ...name, seen_on: daysFromToday(0), seen_by_name: 'X Y' };
+		await expectInsertRefused(db, 'volunteer_checks', values, name);
+		const refusal = who === 'anonymous' ? '42501' : 'no rows';
+		const recorded = { id: check!.id };
+		const patch = { seen_by_name: 'Gekaapt' };
+		await expectUpdateRefused(db, 'volunteer_checks', recorded, patch, refusal);
+		await expectDeleteRefused(db, 'volunteer_checks', recorded, refusal);
 	});
 
 	it.each([
