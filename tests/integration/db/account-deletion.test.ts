@@ -12,6 +12,12 @@ import {
 	type Cast,
 	type Person
 } from './people.js';
+import {
+	expectDeleteRefused,
+	expectHidden,
+	expectInsertRefused,
+	expectUpdateRefused
+} from './rls.js';
 import { anonClient } from '../support/supabase.js';
 
 const people = testPeople('account-weg');
@@ -345,30 +351,19 @@ describe('the log of deleted accounts', () => {
 	it.each(['anonymous', 'a signed-in stranger', 'a member', 'an owner'] as const)(
 		'is not read by %s',
 		async (who) => {
-			const { data } = await cast.clients[who]
-				.from('account_deletions')
-				.select('subject')
-				.eq('subject', pseudonym(leaver.id));
-			expect(data ?? []).toEqual([]);
+			const logged = { subject: pseudonym(leaver.id) };
+			const refusal = who === 'anonymous' ? '42501' : 'no rows';
+			await expectHidden(cast.clients[who], 'account_deletions', logged, refusal);
 		}
 	);
 
 	it('cannot be written through the API, not even by network staff or the service role', async () => {
+		const forged = { subject: pseudonym('nep') };
+		const logged = { subject: pseudonym(leaver.id) };
 		for (const client of [cast.staff.client, serviceRole]) {
-			const added = await client
-				.from('account_deletions')
-				.insert({ subject: pseudonym('nep'), removed: {} });
-			expect(added.error?.code).toBe('42501');
-			const changed = await client
-				.from('account_deletions')
-				.update({ removed: {} })
-				.eq('subject', pseudonym(leaver.id));
-			expect(changed.error?.code).toBe('42501');
-			const removed = await client
-				.from('account_deletions')
-				.delete()
-				.eq('subject', pseudonym(leaver.id));
-			expect(removed.error?.code).toBe('42501');
+			await expectInsertRefused(client, 'account_deletions', { ...forged, removed: {} }, forged);
+			await expectUpdateRefused(client, 'account_deletions', logged, { removed: {} });
+			await expectDeleteRefused(client, 'account_deletions', logged);
 		}
 		expect(
 			await one('select removed from public.account_deletions where subject = $1', [
