@@ -4,6 +4,12 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, serviceRole, testPeople, type Person } from '../db/people.js';
+import {
+	expectDeleteRefused,
+	expectHidden,
+	expectInsertRefused,
+	expectUpdateRefused
+} from '../db/rls.js';
 
 const people = testPeople('meld-rls');
 let ann: Person;
@@ -40,11 +46,7 @@ describe('notification_preferences', () => {
 		const own = await ann.client.from('notification_preferences').select('user_id, kind, delivery');
 		expect(own.data).toEqual([{ user_id: ann.id, kind: 'agreement_message', delivery: 'digest' }]);
 
-		const other = await ann.client
-			.from('notification_preferences')
-			.select('kind')
-			.eq('user_id', bert.id);
-		expect(other.data).toEqual([]);
+		await expectHidden(ann.client, 'notification_preferences', { user_id: bert.id });
 		const byStaff = await staff.client
 			.from('notification_preferences')
 			.select('kind')
@@ -76,33 +78,17 @@ describe('notification_preferences', () => {
 	});
 
 	it('nobody else adds, changes or removes them: not another person, not network staff, not anonymous', async () => {
+		const table = 'notification_preferences';
+		const anns = { user_id: ann.id };
 		for (const client of [bert.client, staff.client, anonymous]) {
-			const add = await client
-				.from('notification_preferences')
-				.insert({ user_id: ann.id, kind: 'agreement_status', delivery: 'none' });
-			expect(add.error?.code).toBe('42501');
-			const change = await client
-				.from('notification_preferences')
-				.update({ delivery: 'none' })
-				.eq('user_id', ann.id)
-				.select('kind');
-			expect(change.data ?? []).toEqual([]);
-			const remove = await client
-				.from('notification_preferences')
-				.delete()
-				.eq('user_id', ann.id)
-				.select('kind');
-			expect(remove.data ?? []).toEqual([]);
+			const refusal = client === anonymous ? '42501' : 'no rows';
+			const values = { ...anns, kind: 'agreement_status', delivery: 'none' };
+			await expectInsertRefused(client, table, values, anns);
+			await expectUpdateRefused(client, table, anns, { delivery: 'none' }, refusal);
+			await expectDeleteRefused(client, table, anns, refusal);
 		}
 		// Nor can a person hand their own row to someone else.
-		const handOver = await bert.client
-			.from('notification_preferences')
-			.update({ user_id: ann.id })
-			.eq('user_id', bert.id)
-			.select('kind');
-		expect(handOver.error?.code).toBe('42501');
-		expect(await stored(ann)).toEqual([{ kind: 'agreement_message', delivery: 'digest' }]);
-		expect(await stored(bert)).toEqual([{ kind: 'agreement_message', delivery: 'none' }]);
+		await expectUpdateRefused(bert.client, table, { user_id: bert.id }, anns);
 	});
 
 	it('takes only the four deliveries and the known kinds', async () => {
@@ -170,16 +156,11 @@ describe('notification_kinds', () => {
 	});
 
 	it('nobody changes them through the API, also not network staff', async () => {
+		const invented = { kind: 'x_kind', position: 99, admin_default: 'app', member_default: 'app' };
+		const proposed = { kind: 'agreement_proposed' };
 		for (const client of [ann.client, staff.client, anonymous]) {
-			const add = await client
-				.from('notification_kinds')
-				.insert({ kind: 'x_kind', position: 99, admin_default: 'app', member_default: 'app' });
-			expect(add.error?.code).toBe('42501');
-			const change = await client
-				.from('notification_kinds')
-				.update({ admin_default: 'none' })
-				.eq('kind', 'agreement_proposed');
-			expect(change.error?.code).toBe('42501');
+			await expectInsertRefused(client, 'notification_kinds', invented, { kind: 'x_kind' });
+			await expectUpdateRefused(client, 'notification_kinds', proposed, { admin_default: 'none' });
 		}
 	});
 });
@@ -190,13 +171,11 @@ describe('notification_digests', () => {
 			`insert into public.notification_digests (user_id, period_end, sent_at) values ($1, now(), now())`,
 			[ann.id]
 		);
+		const anns = { user_id: ann.id };
+		const values = { ...anns, period_end: new Date().toISOString() };
 		for (const client of [ann.client, staff.client, anonymous]) {
-			const read = await client.from('notification_digests').select('id').eq('user_id', ann.id);
-			expect(read.error?.code).toBe('42501');
-			const write = await client
-				.from('notification_digests')
-				.insert({ user_id: ann.id, period_end: new Date().toISOString() });
-			expect(write.error?.code).toBe('42501');
+			await expectHidden(client, 'notification_digests', anns, '42501');
+			await expectInsertRefused(client, 'notification_digests', values, anns);
 		}
 		const { data } = await serviceRole
 			.from('notification_digests')
