@@ -227,40 +227,6 @@ comment on function private.open_requests_reached_by(uuid) is
 	'Ids and distances (km) of the open requests of a matching kind in an active offer''s area (radius or listed municipalities). Security definer for the index (open requests are public anyway); used by match_suggestions() for suggest_requests().';
 
 /**
- * room_booked(offer, weekday, starts, ends, from, until)
- * Whether a room is booked, on one of the given weekdays between the two days, at some moment between the
- * two hours: then that weekly window is not free, and proposing it would fail on the overlap
- * (check_room_booking()). Security definer because only the two sides of an agreement read its bookings;
- * it tells no more than propose_agreement() tells anyone who proposes that window.
- */
-create function private.room_booked(
-	p_offer_id uuid,
-	p_weekday integer,
-	p_starts time,
-	p_ends time,
-	p_from date,
-	p_until date
-)
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-	select exists (
-		select 1
-		from public.room_bookings b
-		where b.offer_id = p_offer_id
-			and b.day between p_from and p_until
-			and extract(isodow from b.day) = p_weekday
-			and b.slot && tsrange(b.day + p_starts, b.day + p_ends, '[)')
-	);
-$$;
-
-comment on function private.room_booked(uuid, integer, time, time, date, date) is
-	'True when the room has a booking on that weekday between from and until that overlaps the hours. Security definer (bookings are the two sides''); for match_suggestions().';
-
-/**
  * match_suggestion
  * One suggestion: an offer and a request that could meet, with the facts the app scores and explains
  * (src/lib/server/db/matching.ts): the party suggested (its organisation, title and municipality),
@@ -541,8 +507,6 @@ grant execute on function private.matching_rank_hint(
 grant execute on function private.active_offers_reaching(double precision, double precision, text, text[])
 	to anon, authenticated, service_role;
 grant execute on function private.open_requests_reached_by(uuid) to anon, authenticated, service_role;
-grant execute on function private.room_booked(uuid, integer, time, time, date, date)
-	to anon, authenticated, service_role;
 revoke execute on function public.suggest_offers(uuid, integer) from public;
 revoke execute on function public.suggest_requests(uuid, integer) from public;
 grant execute on function public.suggest_offers(uuid, integer) to anon, authenticated, service_role;

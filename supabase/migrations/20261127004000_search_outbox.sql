@@ -821,95 +821,58 @@ $$;
 comment on function private.search_enqueue_changes() is
 	'Trigger (statement level): enqueues the search documents a change touches, from its arguments (index, id column, and optionally organisation column, watched columns and related indexes), all in one order (index, id).';
 
-create trigger organisations_search_insert
-	after insert on public.organisations referencing new table as new_rows
-	for each statement execute function private.search_enqueue_changes(
-		'organisations', 'id', 'id', 'name,slug', 'activities', 'offers', 'requests'
-	);
-create trigger organisations_search_update
-	after update on public.organisations referencing old table as old_rows new table as new_rows
-	for each statement execute function private.search_enqueue_changes(
-		'organisations', 'id', 'id', 'name,slug', 'activities', 'offers', 'requests'
-	);
-create trigger organisations_search_delete
-	after delete on public.organisations referencing old table as old_rows
-	for each statement execute function private.search_enqueue_changes(
-		'organisations', 'id', 'id', 'name,slug', 'activities', 'offers', 'requests'
-	);
+/**
+ * watch_for_search(table, index, id column [, organisation column, watched columns, related index...])
+ * Gives a table the three statement-level triggers (<table>_search_insert, _update and _delete) through
+ * which its changes reach search_enqueue_changes(), with the rest of the arguments as its arguments.
+ */
+create function private.watch_for_search(p_table text, variadic p_arguments text[])
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+	arguments text := (select string_agg(quote_literal(a), ', ') from unnest(p_arguments) as a);
+	change record;
+begin
+	for change in
+		select * from (values
+			('insert', 'referencing new table as new_rows'),
+			('update', 'referencing old table as old_rows new table as new_rows'),
+			('delete', 'referencing old table as old_rows')
+		) as c (operation, transition_tables)
+	loop
+		execute format(
+			'create trigger %I after %s on public.%I %s
+			for each statement execute function private.search_enqueue_changes(%s)',
+			p_table || '_search_' || change.operation, change.operation, p_table, change.transition_tables,
+			arguments
+		);
+	end loop;
+end;
+$$;
 
-create trigger academy_profiles_search_insert
-	after insert on public.academy_profiles referencing new table as new_rows
-	for each statement execute function private.search_enqueue_changes(
-		'organisations', 'organisation_id', 'organisation_id', 'stem_letters,quality_label', 'activities', 'requests'
-	);
-create trigger academy_profiles_search_update
-	after update on public.academy_profiles referencing old table as old_rows new table as new_rows
-	for each statement execute function private.search_enqueue_changes(
-		'organisations', 'organisation_id', 'organisation_id', 'stem_letters,quality_label', 'activities', 'requests'
-	);
-create trigger academy_profiles_search_delete
-	after delete on public.academy_profiles referencing old table as old_rows
-	for each statement execute function private.search_enqueue_changes(
-		'organisations', 'organisation_id', 'organisation_id', 'stem_letters,quality_label', 'activities', 'requests'
-	);
+comment on function private.watch_for_search(text, text[]) is
+	'Creates the insert, update and delete triggers (statement level, transition tables) that call search_enqueue_changes() with the given arguments for a table.';
 
+-- One line per table that feeds a document: its index, id column and (for the documents about its
+-- organisation) organisation column, watched columns and related indexes.
+select private.watch_for_search(
+	'organisations', 'organisations', 'id', 'id', 'name,slug', 'activities', 'offers', 'requests'
+);
+select private.watch_for_search(
+	'academy_profiles', 'organisations', 'organisation_id', 'organisation_id', 'stem_letters,quality_label',
+	'activities', 'requests'
+);
 -- An academy's document lists the formats of its upcoming activities.
-create trigger activities_search_insert
-	after insert on public.activities referencing new table as new_rows
-	for each statement execute function private.search_enqueue_changes(
-		'activities', 'id', 'organisation_id', 'status,format,end_date', 'organisations'
-	);
-create trigger activities_search_update
-	after update on public.activities referencing old table as old_rows new table as new_rows
-	for each statement execute function private.search_enqueue_changes(
-		'activities', 'id', 'organisation_id', 'status,format,end_date', 'organisations'
-	);
-create trigger activities_search_delete
-	after delete on public.activities referencing old table as old_rows
-	for each statement execute function private.search_enqueue_changes(
-		'activities', 'id', 'organisation_id', 'status,format,end_date', 'organisations'
-	);
-
-create trigger offers_search_insert
-	after insert on public.offers referencing new table as new_rows
-	for each statement execute function private.search_enqueue_changes('offers', 'id');
-create trigger offers_search_update
-	after update on public.offers referencing old table as old_rows new table as new_rows
-	for each statement execute function private.search_enqueue_changes('offers', 'id');
-create trigger offers_search_delete
-	after delete on public.offers referencing old table as old_rows
-	for each statement execute function private.search_enqueue_changes('offers', 'id');
-
+select private.watch_for_search(
+	'activities', 'activities', 'id', 'organisation_id', 'status,format,end_date', 'organisations'
+);
+select private.watch_for_search('offers', 'offers', 'id');
 -- The weekdays of an offer or request come from its slots.
-create trigger offer_slots_search_insert
-	after insert on public.offer_slots referencing new table as new_rows
-	for each statement execute function private.search_enqueue_changes('offers', 'offer_id');
-create trigger offer_slots_search_update
-	after update on public.offer_slots referencing old table as old_rows new table as new_rows
-	for each statement execute function private.search_enqueue_changes('offers', 'offer_id');
-create trigger offer_slots_search_delete
-	after delete on public.offer_slots referencing old table as old_rows
-	for each statement execute function private.search_enqueue_changes('offers', 'offer_id');
-
-create trigger requests_search_insert
-	after insert on public.requests referencing new table as new_rows
-	for each statement execute function private.search_enqueue_changes('requests', 'id');
-create trigger requests_search_update
-	after update on public.requests referencing old table as old_rows new table as new_rows
-	for each statement execute function private.search_enqueue_changes('requests', 'id');
-create trigger requests_search_delete
-	after delete on public.requests referencing old table as old_rows
-	for each statement execute function private.search_enqueue_changes('requests', 'id');
-
-create trigger request_slots_search_insert
-	after insert on public.request_slots referencing new table as new_rows
-	for each statement execute function private.search_enqueue_changes('requests', 'request_id');
-create trigger request_slots_search_update
-	after update on public.request_slots referencing old table as old_rows new table as new_rows
-	for each statement execute function private.search_enqueue_changes('requests', 'request_id');
-create trigger request_slots_search_delete
-	after delete on public.request_slots referencing old table as old_rows
-	for each statement execute function private.search_enqueue_changes('requests', 'request_id');
+select private.watch_for_search('offer_slots', 'offers', 'offer_id');
+select private.watch_for_search('requests', 'requests', 'id');
+select private.watch_for_search('request_slots', 'requests', 'request_id');
 
 revoke execute on all functions in schema private from public;
 
