@@ -1,11 +1,9 @@
 // The shared part of the create and edit actions: parse, resolve the municipality, collect every error.
 import { fieldErrors, type FormErrors } from '$lib/forms';
-import { resolveMunicipality } from '$lib/municipalities';
-import { m } from '$lib/paraglide/messages';
 import { createOrganisationSchema, type OrganisationValues } from '$lib/schemas/organisation';
-import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import type { OrganisationChanges } from '$lib/server/db/organisation-admin';
 import type { Db } from '$lib/server/supabase';
+import { withMunicipality } from './typed-municipality';
 
 export type OrganisationFormResult =
 	| { ok: true; changes: OrganisationChanges }
@@ -20,14 +18,5 @@ export async function parseOrganisationForm(
 		? {}
 		: fieldErrors<keyof OrganisationValues>(parsed.error);
 
-	// Resolve the typed municipality even when other fields are wrong, so every error shows at once.
-	const municipalityNis =
-		values.municipality.trim() === ''
-			? null
-			: resolveMunicipality(await listCurrentMunicipalities(db), values.municipality);
-	if (municipalityNis === undefined) errors.municipality ??= m.error_municipality_unknown();
-
-	if (!parsed.success || !municipalityNis) return { ok: false, errors };
-	const { municipality: _typed, ...form } = parsed.data;
-	return { ok: true, changes: { ...form, municipalityNis } };
+	return withMunicipality(db, values.municipality, parsed, errors);
 }

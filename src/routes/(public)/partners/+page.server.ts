@@ -1,15 +1,5 @@
-import { loadListPage } from '$lib/public/list-page';
-import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
-import { listOrganisations, PAGE_SIZE } from '$lib/server/db/organisations';
+import { loadOrganisationList } from '../organisation-list.server';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ locals: { supabase }, url }) => {
-	const { rows, ...list } = await loadListPage({
-		params: url.searchParams,
-		fields: ['province', 'municipality'],
-		pageSize: PAGE_SIZE,
-		listMunicipalities: () => listCurrentMunicipalities(supabase),
-		list: (filters) => listOrganisations(supabase, 'partner', filters)
-	});
-	return { ...list, organisations: rows };
-}) satisfies PageServerLoad;
+export const load = (({ locals, url }) =>
+	loadOrganisationList(locals.supabase, url, 'partner')) satisfies PageServerLoad;

@@ -14,6 +14,7 @@ import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import type { OfferChanges } from '$lib/server/db/offers';
 import { formTexts, slotFormValues, type Parsed } from '$lib/server/exchange-form';
 import type { Db } from '$lib/server/supabase';
+import { typedMunicipality } from '../../typed-municipality';
 
 export type OfferErrors = FormErrors<keyof OfferValues>;
 
@@ -33,11 +34,7 @@ export async function parseOfferForm(
 	const parsed = parseOffer(values);
 	const errors: OfferErrors = parsed.success ? {} : (parsed.errors as OfferErrors);
 	const municipalities = await listCurrentMunicipalities(db);
-	const municipalityNis =
-		values.municipality.trim() === ''
-			? null
-			: resolveMunicipality(municipalities, values.municipality);
-	if (municipalityNis === undefined) errors.municipality ??= m.error_municipality_unknown();
+	const municipalityNis = typedMunicipality(municipalities, values.municipality, errors);
 
 	const area = resolveMunicipalityList(values.areaMunicipalities, (typed) =>
 		resolveMunicipality(municipalities, typed)

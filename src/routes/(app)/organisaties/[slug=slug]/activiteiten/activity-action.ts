@@ -1,11 +1,9 @@
 // The shared part of creating and editing an activity: read the form, parse it, resolve the municipality.
 import { fieldErrors, text, texts, type FormErrors } from '$lib/forms';
-import { resolveMunicipality } from '$lib/municipalities';
-import { m } from '$lib/paraglide/messages';
 import { ACTIVITY_TEXT_FIELDS, activitySchema, type ActivityValues } from '$lib/schemas/activity';
 import type { ActivityChanges } from '$lib/server/db/activity-admin';
-import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import type { Db } from '$lib/server/supabase';
+import { withMunicipality } from '../../typed-municipality';
 
 export type ActivityErrors = FormErrors<keyof ActivityValues>;
 
@@ -25,13 +23,5 @@ export async function parseActivityForm(
 	const errors: ActivityErrors = parsed.success
 		? {}
 		: fieldErrors<keyof ActivityValues>(parsed.error);
-	const municipalityNis =
-		values.municipality.trim() === ''
-			? null
-			: resolveMunicipality(await listCurrentMunicipalities(db), values.municipality);
-	if (municipalityNis === undefined) errors.municipality ??= m.error_municipality_unknown();
-
-	if (!parsed.success || !municipalityNis) return { ok: false, errors };
-	const { municipality: _typed, ...form } = parsed.data;
-	return { ok: true, changes: { ...form, municipalityNis } };
+	return withMunicipality(db, values.municipality, parsed, errors);
 }

@@ -1,12 +1,10 @@
 // The shared part of creating and editing a request: read the form, parse it, resolve the municipality.
 import { texts, type FormErrors } from '$lib/forms';
-import { resolveMunicipality } from '$lib/municipalities';
-import { m } from '$lib/paraglide/messages';
 import { REQUEST_TEXT_FIELDS, parseRequest, type RequestValues } from '$lib/schemas/request';
-import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import type { RequestChanges } from '$lib/server/db/requests';
 import { formTexts, slotFormValues, type Parsed } from '$lib/server/exchange-form';
 import type { Db } from '$lib/server/supabase';
+import { withMunicipality } from '../../typed-municipality';
 
 export type RequestErrors = FormErrors<keyof RequestValues>;
 
@@ -24,13 +22,5 @@ export async function parseRequestForm(
 ): Promise<Parsed<RequestChanges, RequestErrors>> {
 	const parsed = parseRequest(values);
 	const errors: RequestErrors = parsed.success ? {} : (parsed.errors as RequestErrors);
-	const municipalityNis =
-		values.municipality.trim() === ''
-			? null
-			: resolveMunicipality(await listCurrentMunicipalities(db), values.municipality);
-	if (municipalityNis === undefined) errors.municipality ??= m.error_municipality_unknown();
-
-	if (!parsed.success || !municipalityNis) return { ok: false, errors };
-	const { municipality: _typed, ...form } = parsed.data;
-	return { ok: true, changes: { ...form, municipalityNis } };
+	return withMunicipality(db, values.municipality, parsed, errors);
 }
