@@ -208,19 +208,17 @@ const HINT = /(?:\bhint\s*=|\braise_rule\()\s*([^,;]+?)\s*(?:[,;]|\)\s*;)/gi;
  */
 function hintCodes(fn: { name: string; source: string }): string[] {
 	const codes: string[] = [];
-	for (const [, expression] of fn.source.matchAll(HINT)) {
-		const literal = /^'([a-z0-9_]+)'$/.exec(expression);
-		const perTable = /^tg_table_name \|\| '([a-z0-9_]+)'$/.exec(expression);
+	const firedOn = triggers.filter((trigger) => trigger.fn === fn.name);
+	for (const [, expression = ''] of fn.source.matchAll(HINT)) {
+		const literal = /^'([a-z0-9_]+)'$/.exec(expression)?.[1];
+		const perTable = /^tg_table_name \|\| '([a-z0-9_]+)'$/.exec(expression)?.[1];
 		const perColumn = /^tg_table_name \|\| '_' \|\| column_name \|\| '([a-z0-9_]+)'$/.exec(
 			expression
-		);
-		const firedOn = triggers.filter((trigger) => trigger.fn === fn.name);
-		if (literal) codes.push(literal[1]);
-		else if (perTable) codes.push(...firedOn.map((trigger) => trigger.table + perTable[1]));
+		)?.[1];
+		if (literal) codes.push(literal);
+		else if (perTable) codes.push(...firedOn.map((trigger) => trigger.table + perTable));
 		else if (perColumn)
-			codes.push(
-				...firedOn.map((trigger) => `${trigger.table}_${trigger.argument}${perColumn[1]}`)
-			);
+			codes.push(...firedOn.map((trigger) => `${trigger.table}_${trigger.argument}${perColumn}`));
 		// raise_rule itself passes its argument on; its callers are read above.
 		else if (!(fn.name === 'raise_rule' && expression === 'p_constraint'))
 			codes.push(`unreadable: ${fn.name}: ${expression}`);

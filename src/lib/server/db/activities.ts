@@ -7,7 +7,6 @@ import type { Db } from '$lib/server/supabase';
 import type { ActivityPage, ActivitySummary, Paged } from '$lib/public/types';
 import type { ActivityStatus, Domain, Format } from '$lib/vocabulary';
 import { fetchPage } from './organisations';
-import { isUuid } from './rows';
 
 const SUMMARY_COLUMNS =
 	'id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, municipality_name, province_nl, lat, lng, organisation_name, organisation_slug';
@@ -60,9 +59,8 @@ function summary(
 	};
 }
 
-/** A published or cancelled activity; null for drafts, unknown ids and anything that is not a uuid. */
+/** A published or cancelled activity; null for drafts and unknown ids (the route's matcher takes only uuids). */
 export async function getPublicActivity(db: Db, id: string): Promise<ActivityPage | null> {
-	if (!isUuid(id)) return null;
 	const { data, error } = await db
 		.from('public_activities')
 		.select(

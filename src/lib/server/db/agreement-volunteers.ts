@@ -15,7 +15,6 @@ export async function listAgreementVolunteers(
 	db: Db,
 	agreementId: string
 ): Promise<AgreementVolunteer[]> {
-	if (!isUuid(agreementId)) return [];
 	const { data, error } = await db
 		.from('agreement_volunteers')
 		.select('id, name')
@@ -46,7 +45,10 @@ export async function addAgreementVolunteer(
 	}
 }
 
-/** Removes a name from an accepted agreement; nothing removed means the caller may not. */
+/**
+ * Removes a name from an accepted agreement; nothing removed means the caller may not. The id comes
+ * from the form, not the path, so no matcher has checked its shape.
+ */
 export async function removeAgreementVolunteer(
 	db: Db,
 	{ agreementId, id }: { agreementId: string; id: string }

@@ -1,16 +1,12 @@
 // Everything the page of one municipality shows: what exists there and what is nearby. Two waves of
 // fixed queries: the municipality itself, then five in parallel (a merged NIS code costs one more).
 import { boundingBox, distanceKm, nearestFirst } from '$lib/public/nearby';
-import type {
-	LocalOrganisation,
-	MunicipalityInfo,
-	MunicipalityPage,
-	OrganisationSummary
-} from '$lib/public/types';
+import type { LocalOrganisation, MunicipalityInfo, MunicipalityPage } from '$lib/public/types';
 import type { Db } from '$lib/server/supabase';
-import type { Domain, OrganisationKind, StemLetter } from '$lib/vocabulary';
+import type { Tables } from '$lib/types/database';
+import type { Domain, OrganisationKind } from '$lib/vocabulary';
 import { listUpcomingActivitiesIn, listUpcomingActivitiesInBox } from './activities';
-import { excerpt, place } from './organisations';
+import { stemProfile, summary, type SummaryRow } from './organisations';
 
 export const NEARBY_RADIUS_KM = 15;
 const ACTIVITIES_SHOWN = 12;
@@ -23,19 +19,15 @@ const LOCAL_ORGANISATION_LIMIT = 1000;
 export type MunicipalityLookup =
 	{ found: true; page: MunicipalityPage } | { found: false; currentNis: string | null };
 
-const NIS = /^[0-9]{5}$/;
-
 /**
- * The page for a NIS code. A former (merged) municipality gives the `currentNis` to redirect to; an
- * unknown code gives `currentNis: null`.
+ * The page for a NIS code (five digits: the route's matcher checks). A former (merged) municipality
+ * gives the `currentNis` to redirect to; an unknown code gives `currentNis: null`.
  */
 export async function getMunicipalityPage(
 	db: Db,
 	nis: string,
 	today: string
 ): Promise<MunicipalityLookup> {
-	if (!NIS.test(nis)) return { found: false, currentNis: null };
-
 	const { data: row, error } = await db
 		.from('municipalities')
 		.select('nis, name_nl, province_nl, region, lat, lng, valid_to')
@@ -156,41 +148,18 @@ type BoxFilterable<Q> = {
 const ORGANISATION_COLUMNS =
 	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, lat, lng, municipality:municipalities(name_nl, province_nl), profile:academy_profiles(stem_letters, accent_letters, creative_link, domains)';
 
-type OrganisationRow = {
-	id: string;
-	kind: string;
-	name: string;
-	slug: string;
-	partner_type: string | null;
-	description: string;
-	municipality_nis: string;
-	verification_status: string;
-	lat: number;
-	lng: number;
-	municipality: { name_nl: string; province_nl: string | null } | null;
-	profile: {
-		stem_letters: string[];
-		accent_letters: string[];
-		creative_link: boolean;
-		domains: string[];
-	} | null;
-};
+type OrganisationRow = SummaryRow &
+	Pick<Tables<'organisations'>, 'lat' | 'lng'> & {
+		profile: Pick<
+			Tables<'academy_profiles'>,
+			'stem_letters' | 'accent_letters' | 'creative_link' | 'domains'
+		> | null;
+	};
 
 function localOrganisation(row: OrganisationRow): LocalOrganisation {
 	return {
-		id: row.id,
-		kind: row.kind as OrganisationKind,
-		name: row.name,
-		slug: row.slug,
-		partnerType: row.partner_type as OrganisationSummary['partnerType'],
-		place: place(row.municipality_nis, row.municipality),
-		excerpt: excerpt(row.description),
-		verified: row.verification_status === 'verified',
-		stem: {
-			letters: (row.profile?.stem_letters ?? []) as StemLetter[],
-			accents: (row.profile?.accent_letters ?? []) as StemLetter[],
-			creativeLink: row.profile?.creative_link ?? false
-		},
+		...summary(row),
+		stem: stemProfile(row.profile),
 		domains: (row.profile?.domains ?? []) as Domain[]
 	};
 }

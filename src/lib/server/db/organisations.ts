@@ -8,9 +8,11 @@ import type {
 	OrganisationPage,
 	OrganisationSummary,
 	Paged,
-	Place
+	Place,
+	StemProfile
 } from '$lib/public/types';
 import type { Db } from '$lib/server/supabase';
+import type { Tables } from '$lib/types/database';
 import type { PostgrestError } from '@supabase/supabase-js';
 import type {
 	ActivityStatus,
@@ -61,11 +63,25 @@ export function excerpt(description: string, length = EXCERPT_LENGTH): string {
 	return `${(lastSpace > length / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:–-]+$/, '')}…`;
 }
 
-export function place(
-	nis: string,
-	municipality: { name_nl: string; province_nl: string | null } | null
-): Place {
+/** A municipality's name as the queries embed it (`municipality:municipalities(name_nl, province_nl)`). */
+export type MunicipalityName = Pick<Tables<'municipalities'>, 'name_nl' | 'province_nl'>;
+
+export function place(nis: string, municipality: MunicipalityName | null): Place {
 	return { nis, name: municipality?.name_nl ?? nis, provinceNl: municipality?.province_nl ?? null };
+}
+
+type StemColumns = Pick<
+	Tables<'academy_overview'>,
+	'stem_letters' | 'accent_letters' | 'creative_link'
+>;
+
+/** The STEM letters of an academy's profile (or of the overview's row); none when it has no profile. */
+export function stemProfile(profile: StemColumns | null): StemProfile {
+	return {
+		letters: (profile?.stem_letters ?? []) as StemLetter[],
+		accents: (profile?.accent_letters ?? []) as StemLetter[],
+		creativeLink: profile?.creative_link ?? false
+	};
 }
 
 /**
@@ -103,11 +119,7 @@ export async function listAcademies(db: Db, filters: ListFilters): Promise<Paged
 				name: row.municipality_name ?? row.municipality_nis!,
 				provinceNl: row.province_nl
 			},
-			stem: {
-				letters: (row.stem_letters ?? []) as StemLetter[],
-				accents: (row.accent_letters ?? []) as StemLetter[],
-				creativeLink: row.creative_link ?? false
-			},
+			stem: stemProfile(row),
 			domains: (row.domains ?? []) as Domain[],
 			ageMin: row.age_min,
 			ageMax: row.age_max,
@@ -120,19 +132,20 @@ export async function listAcademies(db: Db, filters: ListFilters): Promise<Paged
 const SUMMARY_COLUMNS =
 	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, municipality:municipalities!inner(name_nl, province_nl)';
 
-type SummaryRow = {
-	id: string;
-	kind: string;
-	name: string;
-	slug: string;
-	partner_type: string | null;
-	description: string;
-	municipality_nis: string;
-	verification_status: string;
-	municipality: { name_nl: string; province_nl: string | null } | null;
-};
+/** The columns of SUMMARY_COLUMNS (other queries embed the municipality without `!inner`). */
+export type SummaryRow = Pick<
+	Tables<'organisations'>,
+	| 'id'
+	| 'kind'
+	| 'name'
+	| 'slug'
+	| 'partner_type'
+	| 'description'
+	| 'municipality_nis'
+	| 'verification_status'
+> & { municipality: MunicipalityName | null };
 
-function summary(row: SummaryRow): OrganisationSummary {
+export function summary(row: SummaryRow): OrganisationSummary {
 	return {
 		id: row.id,
 		kind: row.kind as OrganisationKind,
@@ -167,12 +180,40 @@ export async function listOrganisations(
 
 const PAGE_COLUMNS = `${SUMMARY_COLUMNS}, website, public_email, public_phone, street_address, postal_code`;
 
-type PageRow = SummaryRow & {
-	website: string | null;
-	public_email: string | null;
-	public_phone: string | null;
-	street_address: string | null;
-	postal_code: string | null;
+type PageRow = SummaryRow &
+	Pick<
+		Tables<'organisations'>,
+		'website' | 'public_email' | 'public_phone' | 'street_address' | 'postal_code'
+	>;
+
+type AcademyRow = PageRow & {
+	profile: Pick<
+		Tables<'academy_profiles'>,
+		| 'stem_letters'
+		| 'accent_letters'
+		| 'creative_link'
+		| 'domains'
+		| 'age_min'
+		| 'age_max'
+		| 'languages'
+		| 'officially_recognised'
+		| 'quality_label'
+	> | null;
+	activities: (Pick<
+		Tables<'activities'>,
+		| 'id'
+		| 'title'
+		| 'format'
+		| 'domains'
+		| 'age_min'
+		| 'age_max'
+		| 'start_date'
+		| 'end_date'
+		| 'session_count'
+		| 'price_eur'
+		| 'status'
+		| 'municipality_nis'
+	> & { municipality: MunicipalityName | null })[];
 };
 
 function organisationPage(row: PageRow): OrganisationPage {
@@ -228,42 +269,11 @@ export async function getAcademyBySlug(
 	if (error) throw error;
 	if (!data) return null;
 
-	const row = data as unknown as PageRow & {
-		profile: {
-			stem_letters: string[];
-			accent_letters: string[];
-			creative_link: boolean;
-			domains: string[];
-			age_min: number | null;
-			age_max: number | null;
-			languages: string[];
-			officially_recognised: boolean;
-			quality_label: string;
-		} | null;
-		activities: {
-			id: string;
-			title: string;
-			format: string;
-			domains: string[];
-			age_min: number;
-			age_max: number;
-			start_date: string;
-			end_date: string;
-			session_count: number;
-			price_eur: number | string;
-			status: string;
-			municipality_nis: string;
-			municipality: { name_nl: string; province_nl: string | null } | null;
-		}[];
-	};
+	const row = data as unknown as AcademyRow;
 	const profile = row.profile;
 	return {
 		...organisationPage(row),
-		stem: {
-			letters: (profile?.stem_letters ?? []) as StemLetter[],
-			accents: (profile?.accent_letters ?? []) as StemLetter[],
-			creativeLink: profile?.creative_link ?? false
-		},
+		stem: stemProfile(profile),
 		domains: (profile?.domains ?? []) as Domain[],
 		ageMin: profile?.age_min ?? null,
 		ageMax: profile?.age_max ?? null,
