@@ -26,16 +26,16 @@ export async function storedRows(table: string, where: Where) {
 		.map((row) => JSON.parse(row) as Record<string, unknown>);
 }
 
+type Result = { data: unknown[] | null; error: { code: string } | null };
+type Write = PromiseLike<Result> & { select(columns: string): PromiseLike<Result> };
+
 async function existing(table: string, where: Where) {
 	const rows = await storedRows(table, where);
 	expect(rows.length, `${table} has rows for ${JSON.stringify(where)}`).toBeGreaterThan(0);
 	return rows;
 }
 
-function expectRefusal(
-	result: { data: unknown[] | null; error: { code: string } | null },
-	refusal: Refusal
-) {
+function expectRefusal(result: Result, refusal: Refusal) {
 	if (refusal === 'no rows') {
 		expect(result.error).toBeNull();
 		expect(result.data).toEqual([]);
@@ -44,7 +44,7 @@ function expectRefusal(
 	}
 }
 
-/** `values` is refused (42501 unless said otherwise); `where` finds what it would have written: nothing. */
+/** Inserting `values` is refused (42501 unless said otherwise); what `where` picks stays as it was. */
 export async function expectInsertRefused(
 	db: SupabaseClient,
 	table: string,
@@ -58,7 +58,18 @@ export async function expectInsertRefused(
 	expect(await storedRows(table, where)).toEqual(before);
 }
 
-/** Changing the rows `where` picks to `patch` is refused; they stay as they were. */
+/**
+ * Sends an update or delete of the rows `where` picks, asserts the refusal and that the rows stayed as
+ * they were. With `'no rows'` it asks for the rows back (as the app does), which shows what was touched.
+ */
+async function expectWriteRefused(table: string, where: Where, refusal: Refusal, write: Write) {
+	const before = await existing(table, where);
+	const returning = Object.keys(where).join(', ');
+	expectRefusal(refusal === 'no rows' ? await write.select(returning) : await write, refusal);
+	expect(await storedRows(table, where)).toEqual(before);
+}
+
+/** Changing the rows `where` picks to `patch` is refused (42501 unless said otherwise); they stay. */
 export async function expectUpdateRefused(
 	db: SupabaseClient,
 	table: string,
@@ -66,29 +77,17 @@ export async function expectUpdateRefused(
 	patch: Record<string, unknown>,
 	refusal: Refusal = '42501'
 ) {
-	const before = await existing(table, where);
-	const request = db.from(table).update(patch).match(where);
-	expectRefusal(
-		refusal === 'no rows' ? await request.select(Object.keys(where).join(', ')) : await request,
-		refusal
-	);
-	expect(await storedRows(table, where)).toEqual(before);
+	await expectWriteRefused(table, where, refusal, db.from(table).update(patch).match(where));
 }
 
-/** Deleting the rows `where` picks is refused; they stay as they were. */
+/** Deleting the rows `where` picks is refused (42501 unless said otherwise); they stay. */
 export async function expectDeleteRefused(
 	db: SupabaseClient,
 	table: string,
 	where: Where,
 	refusal: Refusal = '42501'
 ) {
-	const before = await existing(table, where);
-	const request = db.from(table).delete().match(where);
-	expectRefusal(
-		refusal === 'no rows' ? await request.select(Object.keys(where).join(', ')) : await request,
-		refusal
-	);
-	expect(await storedRows(table, where)).toEqual(before);
+	await expectWriteRefused(table, where, refusal, db.from(table).delete().match(where));
 }
 
 /** Reading the rows `where` picks shows nothing (RLS hides them unless said otherwise), though they exist. */
