@@ -1,6 +1,6 @@
-import { fieldErrors } from '$lib/forms';
 import { describe, expect, it } from 'vitest';
 import { changeRoleSchema, inviteSchema } from './membership';
+import { refusedFields } from './refused';
 
 describe('inviteSchema', () => {
 	it('normalises the address and allows the roles admin and member', () => {
@@ -11,10 +11,7 @@ describe('inviteSchema', () => {
 	});
 
 	it('never invites an owner and wants a real address', () => {
-		const result = inviteSchema.safeParse({ email: 'jan@', role: 'owner' });
-		expect(result.success).toBe(false);
-		if (result.success) return;
-		expect(fieldErrors(result.error)).toEqual({
+		expect(refusedFields(inviteSchema, { email: 'jan@', role: 'owner' })).toEqual({
 			email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.be.',
 			role: 'Kies de rol Beheerder of Lid.'
 		});

@@ -6,7 +6,7 @@ import type { ReachForm } from '$lib/schemas/reach';
 import type { Db } from '$lib/server/supabase';
 import type { ActivityStatus, Domain, Format } from '$lib/vocabulary';
 import { error } from '@sveltejs/kit';
-import { errorCode, RLS_DENIED, raiseDbError, type Refusals } from './db-errors';
+import { errorCode, MEMBERS_ONLY, raiseDbError } from './db-errors';
 
 export type ActivitySummary = {
 	id: string;
@@ -120,11 +120,6 @@ export function activityValues(
 	};
 }
 
-/** What RLS refusing a write means here; every other refusal comes from the table of all (./refusals). */
-const ACTIVITY_REFUSALS: Refusals = {
-	[RLS_DENIED]: { field: 'form', message: m.app_forbidden_not_member }
-};
-
 export type ActivityChanges = Omit<ActivityForm, 'municipality'> & { municipalityNis: string };
 
 /** Left out on purpose: a trigger fills the point with the municipality's centroid. */
@@ -166,7 +161,7 @@ export async function createActivity(
 		...pointFromMunicipality
 	});
 	if (dbError && errorCode(dbError) !== 'activities_pkey') {
-		raiseDbError(dbError, ACTIVITY_REFUSALS);
+		raiseDbError(dbError, MEMBERS_ONLY);
 	}
 	return id;
 }
@@ -185,7 +180,7 @@ export async function updateActivity(
 		.eq('id', activityId)
 		.eq('organisation_id', organisationId)
 		.select('id');
-	if (dbError) raiseDbError(dbError, ACTIVITY_REFUSALS);
+	if (dbError) raiseDbError(dbError, MEMBERS_ONLY);
 	if (data.length !== 1) error(404, m.app_activity_not_found());
 }
 
@@ -208,7 +203,7 @@ export async function setActivityStatus(
 		.eq('organisation_id', organisationId)
 		.neq('status', status)
 		.select('id');
-	if (dbError) raiseDbError(dbError, ACTIVITY_REFUSALS);
+	if (dbError) raiseDbError(dbError, MEMBERS_ONLY);
 	if (data.length === 1) return 'changed';
 
 	// Nothing changed: either it already had this status, or it is not there (for this person).
@@ -264,6 +259,6 @@ export async function saveReachReport(db: Db, activityId: string, form: ReachFor
 			{ onConflict: 'activity_id' }
 		)
 		.select('id');
-	if (dbError) raiseDbError(dbError, ACTIVITY_REFUSALS);
+	if (dbError) raiseDbError(dbError, MEMBERS_ONLY);
 	if (data.length !== 1) error(403, m.app_forbidden_not_member());
 }

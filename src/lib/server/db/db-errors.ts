@@ -1,5 +1,6 @@
 // Turns a refusal by Postgres (constraint, trigger, RLS) into a message in the reader's language next to the
 // right form field, by the refusal's stable code: never by the wording of the database's message.
+import { m } from '$lib/paraglide/messages';
 import type { PostgrestError } from '@supabase/supabase-js';
 import { REFUSALS, type Refusal, type Refusals } from './refusals';
 
@@ -69,6 +70,11 @@ export function raiseDbError(error: PostgrestError, overrides?: Refusals): never
 /** PostgREST's code for "row-level security refused the new row". */
 export const RLS_DENIED = '42501';
 
+/** What RLS refusing a write to an organisation's own rows means: the person is not one of its members. */
+export const MEMBERS_ONLY: Refusals = {
+	[RLS_DENIED]: { field: 'form', message: m.app_forbidden_not_member }
+};
+
 /**
  * The SQLSTATEs the database's functions raise beyond the standard ones; PostgREST answers a PTnnn with
  * HTTP nnn. The hint of each error names the rule (invitation_used, agreement_not_found, ...).
@@ -77,3 +83,28 @@ export const NOT_FOUND = 'PT404';
 export const REFUSED = 'PT403';
 export const CONFLICT = 'PT409';
 export const GONE = 'PT410';
+
+/**
+ * For a save_offer/save_request that creates under the id the form was shown with: the same form sent
+ * twice at the same moment is refused as a duplicate (23505) or, while the first is not yet visible, as not
+ * found; when the row with that id now is the organisation's, the first one created it and nothing is
+ * wrong. Another organisation's id never counts as created. Anything else is raised as a refusal.
+ */
+export async function raiseUnlessCreatedBefore(
+	error: PostgrestError,
+	{
+		create,
+		organisationId,
+		find
+	}: {
+		create: boolean;
+		organisationId: string;
+		find: () => Promise<{ organisationId: string } | null>;
+	}
+): Promise<void> {
+	if (create && (error.code === '23505' || error.code === NOT_FOUND)) {
+		const existing = await find();
+		if (existing?.organisationId === organisationId) return;
+	}
+	raiseDbError(error, MEMBERS_ONLY);
+}

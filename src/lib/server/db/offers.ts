@@ -3,10 +3,9 @@
 import type { OfferKind, OfferStatus } from '$lib/exchange-vocabulary';
 import type { OfferForm, OfferValues, WeeklySlot } from '$lib/schemas/offer';
 import { slotValues } from '$lib/schemas/offer';
-import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
-import { NOT_FOUND, raiseDbError, RLS_DENIED, type Refusals } from './db-errors';
+import { raiseUnlessCreatedBefore } from './db-errors';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type OfferChanges = Omit<OfferForm, 'municipality' | 'areaMunicipalities'> & {
@@ -60,11 +59,6 @@ export type OfferSummary = Pick<
 	| 'amountEur'
 	| 'organisation'
 >;
-
-/** What RLS refusing a write means here; every other refusal comes from the table of all (./refusals). */
-const OFFER_REFUSALS: Refusals = {
-	[RLS_DENIED]: { field: 'form', message: m.app_forbidden_not_member }
-};
 
 const SELECT = `id, organisation_id, kind, status, title, description, municipality_nis, radius_km, area_municipalities, domains,
 	age_min, age_max, room_type, capacity, equipment, accessible, conditions, fee_eur, term_start, term_end,
@@ -193,14 +187,9 @@ async function saveOffer(
 		p_unavailable_dates: changes.unavailableDates,
 		p_create: create
 	});
-	if (!error) return;
-	if (create && (error.code === '23505' || error.code === NOT_FOUND)) {
-		// The same form sent twice at the same moment: the first one created it. Another organisation's id
-		// is refused (NOT_FOUND, "bestaat niet") and never counts as created.
-		const existing = await getOffer(db, id);
-		if (existing?.organisationId === organisationId) return;
+	if (error) {
+		await raiseUnlessCreatedBefore(error, { create, organisationId, find: () => getOffer(db, id) });
 	}
-	raiseDbError(error, OFFER_REFUSALS);
 }
 
 /**

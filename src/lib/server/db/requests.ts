@@ -3,10 +3,9 @@
 import type { RequestKind, RequestStatus } from '$lib/exchange-vocabulary';
 import { slotValues, type WeeklySlot } from '$lib/schemas/offer';
 import type { RequestForm, RequestValues } from '$lib/schemas/request';
-import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
-import { NOT_FOUND, raiseDbError, RLS_DENIED, type Refusals } from './db-errors';
+import { MEMBERS_ONLY, raiseDbError, raiseUnlessCreatedBefore } from './db-errors';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type RequestChanges = Omit<RequestForm, 'municipality'> & { municipalityNis: string };
@@ -31,11 +30,6 @@ export type RequestDetails = {
 	neededUntil: string | null;
 	deadline: string | null;
 	slots: WeeklySlot[];
-};
-
-/** What RLS refusing a write means here; every other refusal comes from the table of all (./refusals). */
-const REQUEST_REFUSALS: Refusals = {
-	[RLS_DENIED]: { field: 'form', message: m.app_forbidden_not_member }
 };
 
 const SELECT = `id, organisation_id, kind, status, title, description, quantity, people, amount_eur,
@@ -141,14 +135,13 @@ async function saveRequest(
 		p_slots: slotRows(changes.slots),
 		p_create: create
 	});
-	if (!error) return;
-	if (create && (error.code === '23505' || error.code === NOT_FOUND)) {
-		// The same form sent twice at the same moment: the first one created it. Another organisation's id
-		// is refused (NOT_FOUND, "bestaat niet") and never counts as created.
-		const existing = await getRequest(db, id);
-		if (existing?.organisationId === organisationId) return;
+	if (error) {
+		await raiseUnlessCreatedBefore(error, {
+			create,
+			organisationId,
+			find: () => getRequest(db, id)
+		});
 	}
-	raiseDbError(error, REQUEST_REFUSALS);
 }
 
 /** Creates a request with its weekly slots, all or nothing; the id is chosen by the form (sending twice creates one). */
@@ -177,7 +170,7 @@ export async function closeRequest(db: Db, id: string): Promise<boolean> {
 		.update({ status: 'closed' })
 		.eq('id', id)
 		.select('id');
-	if (error) raiseDbError(error, REQUEST_REFUSALS);
+	if (error) raiseDbError(error, MEMBERS_ONLY);
 	return (data ?? []).length > 0;
 }
 
@@ -226,7 +219,7 @@ export async function proposeAgreement(
 				}
 			: {})
 	});
-	if (error) raiseDbError(error, REQUEST_REFUSALS);
+	if (error) raiseDbError(error, MEMBERS_ONLY);
 	return data;
 }
 

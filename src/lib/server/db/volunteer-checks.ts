@@ -2,8 +2,7 @@
 // DATE by NAME" is stored, never the document. RLS: the academy's members read and write.
 import type { VolunteerCheckForm } from '$lib/schemas/volunteer-check';
 import type { Db } from '$lib/server/supabase';
-import { raiseDbError, RLS_DENIED, type Refusals } from './db-errors';
-import { m } from '$lib/paraglide/messages';
+import { MEMBERS_ONLY, raiseDbError } from './db-errors';
 
 export type VolunteerStatus = {
 	volunteerName: string;
@@ -37,11 +36,6 @@ export async function listVolunteerStatus(
 		);
 }
 
-/** What RLS refusing a check means here; every other refusal comes from the table of all (./refusals). */
-const CHECK_REFUSALS: Refusals = {
-	[RLS_DENIED]: { field: 'form', message: m.app_forbidden_not_member }
-};
-
 /** Records that the academy saw a volunteer's extract; refusals come back as DbFieldError. */
 export async function recordVolunteerCheck(
 	db: Db,
@@ -54,5 +48,5 @@ export async function recordVolunteerCheck(
 		seen_by_name: form.seenByName,
 		agreement_id: form.agreementId ?? null
 	});
-	if (error) raiseDbError(error, CHECK_REFUSALS);
+	if (error) raiseDbError(error, MEMBERS_ONLY);
 }

@@ -5,6 +5,7 @@
 // wrote to the old index while the new one was being filled are queued again afterwards
 // (search_outbox_requeue), so nothing written meanwhile is lost.
 import { createMeiliClient, waitForTask, waitForTasks } from './meili.js';
+import { createRpc } from './rest.js';
 import { ensureIndex, INDEX_SETTINGS, INDEX_UIDS } from './settings.js';
 
 const REINDEX_SUFFIX = '_reindex_';
@@ -48,7 +49,7 @@ export async function reindex(config) {
 		serviceRoleKey,
 		meiliUrl,
 		meiliKey,
-		restUrl = `${supabaseUrl.replace(/\/+$/, '')}/rest/v1`,
+		restUrl,
 		indexes = INDEX_UIDS,
 		pageSize = 1000,
 		log = () => {},
@@ -56,22 +57,7 @@ export async function reindex(config) {
 	} = config;
 	const meili = createMeiliClient({ url: meiliUrl, key: meiliKey, timeoutMs: 60_000 });
 
-	/** @param {string} name @param {Record<string, unknown>} args @returns {Promise<any>} */
-	async function rpc(name, args) {
-		const response = await fetch(`${restUrl}/rpc/${name}`, {
-			method: 'POST',
-			headers: {
-				apikey: serviceRoleKey,
-				authorization: `Bearer ${serviceRoleKey}`,
-				'content-type': 'application/json',
-				'accept-encoding': 'identity'
-			},
-			body: JSON.stringify(args)
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${name}: ${response.status} ${text.slice(0, 500)}`);
-		return text ? JSON.parse(text) : null;
-	}
+	const rpc = createRpc({ supabaseUrl, serviceRoleKey, restUrl });
 
 	const existing = (await meili.getRawIndexes({ limit: 1000 })).results.map((index) => index.uid);
 	const results = [];

@@ -7,6 +7,7 @@
 // workers may run at once; each claims other rows.
 import os from 'node:os';
 import { createMeiliClient, describeMeiliError, meiliErrorCode, waitForTasks } from './meili.js';
+import { createRpc } from './rest.js';
 import { ensureIndex, INDEX_UIDS, isIndexUid } from './settings.js';
 
 /** @typedef {{ index_uid: string, document_id: string, version: number, attempts: number }} OutboxItem */
@@ -87,7 +88,7 @@ export function createSearchWorker(config) {
 		serviceRoleKey,
 		meiliUrl,
 		meiliKey,
-		restUrl = `${supabaseUrl.replace(/\/+$/, '')}/rest/v1`,
+		restUrl,
 		workerId = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
 		batchSize = 500,
 		leaseSeconds = 30,
@@ -114,34 +115,13 @@ export function createSearchWorker(config) {
 	/** @type {(() => void) | undefined} */
 	let wake;
 
-	/**
-	 * @param {string} name
-	 * @param {Record<string, unknown>} args
-	 * @returns {Promise<any>}
-	 */
-	async function rpc(name, args) {
-		let response;
-		try {
-			response = await fetch(`${restUrl}/rpc/${name}`, {
-				method: 'POST',
-				headers: {
-					apikey: serviceRoleKey,
-					authorization: `Bearer ${serviceRoleKey}`,
-					'content-type': 'application/json',
-					'accept-encoding': 'identity'
-				},
-				body: JSON.stringify(args),
-				signal: AbortSignal.timeout(30_000)
-			});
-		} catch (error) {
-			throw new Error(`${name}: database API unreachable at ${restUrl}: ${describe(error)}`, {
-				cause: error
-			});
-		}
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${name}: ${response.status} ${text.slice(0, 500)}`);
-		return text ? JSON.parse(text) : null;
-	}
+	const rpc = createRpc({
+		supabaseUrl,
+		serviceRoleKey,
+		restUrl,
+		timeoutMs: 30_000,
+		describe
+	});
 
 	/** Creates missing indexes and applies the settings, once per worker (again after a failure). */
 	async function prepare() {
