@@ -144,7 +144,16 @@ async function readSchema(db) {
 					from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality k(oid, ord)
 					join pg_type t on t.oid = k.oid) as arg_types,
 				p.pronargdefaults as defaults, p.pronargs as arg_count,
-				rt.typname as return_type, p.proretset as returns_set
+				rt.typname as return_type, p.proretset as returns_set,
+				-- A composite type of its own (not a table's row) returns its attributes, like returns table.
+				(select array_agg(a.attname::text order by a.attnum)
+					from pg_attribute a join pg_class c on c.oid = a.attrelid
+					where a.attrelid = rt.typrelid and c.relkind = 'c' and a.attnum > 0 and not a.attisdropped
+				) as return_names,
+				(select array_agg(at.typname::text order by a.attnum)
+					from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_type at on at.oid = a.atttypid
+					where a.attrelid = rt.typrelid and c.relkind = 'c' and a.attnum > 0 and not a.attisdropped
+				) as return_types
 			from pg_proc p
 			join pg_namespace n on n.oid = p.pronamespace
 			join pg_type rt on rt.oid = p.prorettype
@@ -211,6 +220,9 @@ function functionTypes(info) {
 				inputIndex++;
 			}
 			if (mode === 'o' || mode === 'b' || mode === 't') outputs.push(`${name}: ${type}`);
+		});
+		(fn.return_names ?? []).forEach((/** @type {string} */ name, /** @type {number} */ i) => {
+			outputs.push(`${name}: ${tsType(fn.return_types[i], info.enums)}`);
 		});
 		let returns =
 			outputs.length > 0 ? `{ ${outputs.join('; ')} }` : tsType(fn.return_type, info.enums);

@@ -232,9 +232,10 @@ comment on function private.open_requests_reached_by(uuid) is
  * (src/lib/server/db/matching.ts): the party suggested (its organisation, title and municipality),
  * distance and reach, the first weekly window in which the offer is free when the request needs it and
  * how many minutes overlap, a room's term, the request's period, domains, ages, what is offered against
- * what is needed, the rough rank, and the pair's latest agreement.
+ * what is needed, the rough rank, and the pair's latest agreement. In public, as the row type of two
+ * RPCs, so that the generated types (src/lib/types/database.ts) know its columns.
  */
-create type private.match_suggestion as (
+create type public.match_suggestion as (
 	offer_id uuid,
 	request_id uuid,
 	organisation_id uuid,
@@ -282,7 +283,7 @@ create type private.match_suggestion as (
 	agreement_status text
 );
 
-comment on type private.match_suggestion is
+comment on type public.match_suggestion is
 	'A row of suggest_offers() and suggest_requests(): an offer and a request that could meet, with the facts to score them.';
 
 /**
@@ -296,7 +297,7 @@ comment on type private.match_suggestion is
  * no rows).
  */
 create function private.match_suggestions(p_request_id uuid, p_offer_id uuid, p_limit integer)
-returns setof private.match_suggestion
+returns setof public.match_suggestion
 language sql
 stable
 security invoker
@@ -472,7 +473,7 @@ comment on function private.match_suggestions(uuid, uuid, integer) is
  * title and municipality are the suggested party's. Security invoker.
  */
 create function public.suggest_offers(p_request_id uuid, p_limit integer default 10)
-returns setof private.match_suggestion
+returns setof public.match_suggestion
 language sql
 stable
 security invoker
@@ -482,7 +483,7 @@ as $$
 $$;
 
 create function public.suggest_requests(p_offer_id uuid, p_limit integer default 10)
-returns setof private.match_suggestion
+returns setof public.match_suggestion
 language sql
 stable
 security invoker
