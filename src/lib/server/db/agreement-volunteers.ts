@@ -106,11 +106,7 @@ export async function listSessionChecks(db: Db, academyId: string): Promise<Sess
 			)
 			.in('id', agreementIds);
 		if (agreements.error) throw agreements.error;
-		for (const row of agreements.data as unknown as {
-			id: string;
-			request: { title: string } | null;
-			provider: { name: string } | null;
-		}[]) {
+		for (const row of agreements.data) {
 			titles.set(row.id, {
 				request: row.request?.title ?? '?',
 				provider: row.provider?.name ?? '?'

@@ -86,10 +86,10 @@ export async function getMunicipalityPage(
 	if (nearbyAcademyRows.error) throw nearbyAcademyRows.error;
 	if (nearbyMunicipalityRows.error) throw nearbyMunicipalityRows.error;
 
-	const organisations = (local.data as OrganisationRow[]).map(localOrganisation);
+	const organisations = local.data.map(localOrganisation);
 	const byKind = (kind: OrganisationKind) => organisations.filter((o) => o.kind === kind);
 	const nearbyAcademies = nearestFirst(
-		(nearbyAcademyRows.data as OrganisationRow[]).map((row) => ({
+		nearbyAcademyRows.data.map((row) => ({
 			...localOrganisation(row),
 			lat: row.lat,
 			lng: row.lng

@@ -175,7 +175,7 @@ export async function listOrganisations(
 		if (filters.municipality) query = query.eq('municipality_nis', filters.municipality);
 		return range ? query.order('name').order('id').range(range.from, range.to) : query;
 	});
-	return { total, rows: (rows as SummaryRow[]).map(summary) };
+	return { total, rows: rows.map(summary) };
 }
 
 const PAGE_COLUMNS = `${SUMMARY_COLUMNS}, website, public_email, public_phone, street_address, postal_code`;
@@ -185,36 +185,6 @@ type PageRow = SummaryRow &
 		Tables<'organisations'>,
 		'website' | 'public_email' | 'public_phone' | 'street_address' | 'postal_code'
 	>;
-
-type AcademyRow = PageRow & {
-	profile: Pick<
-		Tables<'academy_profiles'>,
-		| 'stem_letters'
-		| 'accent_letters'
-		| 'creative_link'
-		| 'domains'
-		| 'age_min'
-		| 'age_max'
-		| 'languages'
-		| 'officially_recognised'
-		| 'quality_label'
-	> | null;
-	activities: (Pick<
-		Tables<'activities'>,
-		| 'id'
-		| 'title'
-		| 'format'
-		| 'domains'
-		| 'age_min'
-		| 'age_max'
-		| 'start_date'
-		| 'end_date'
-		| 'session_count'
-		| 'price_eur'
-		| 'status'
-		| 'municipality_nis'
-	> & { municipality: MunicipalityName | null })[];
-};
 
 function organisationPage(row: PageRow): OrganisationPage {
 	return {
@@ -239,7 +209,7 @@ export async function getOrganisationBySlug(
 		.eq('slug', slug)
 		.maybeSingle();
 	if (error) throw error;
-	return data ? organisationPage(data as PageRow) : null;
+	return data ? organisationPage(data) : null;
 }
 
 /**
@@ -269,7 +239,7 @@ export async function getAcademyBySlug(
 	if (error) throw error;
 	if (!data) return null;
 
-	const row = data as unknown as AcademyRow;
+	const row = data;
 	const profile = row.profile;
 	return {
 		...organisationPage(row),

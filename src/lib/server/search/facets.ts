@@ -180,5 +180,5 @@ export const FILTER_FIELDS = Object.keys(FACETS) as FilterField[];
 
 /** The facet a field filters on, with its value type loosened for code that handles every facet alike. */
 export function facetOf(field: FilterField): Facet<FilterField> {
-	return FACETS[field] as unknown as Facet<FilterField>;
+	return FACETS[field] as Facet<FilterField>;
 }
