@@ -44,20 +44,13 @@ export function reindexStartedAt(candidate, uid) {
  * @returns {Promise<Array<{ uid: string, documents: number, requeued: number, ms: number }>>}
  */
 export async function reindex(config) {
-	const {
-		supabaseUrl,
-		serviceRoleKey,
-		meiliUrl,
-		meiliKey,
-		restUrl,
-		indexes = INDEX_UIDS,
-		pageSize = 1000,
-		log = () => {},
-		onPage
-	} = config;
-	const meili = createMeiliClient({ url: meiliUrl, key: meiliKey, timeoutMs: 60_000 });
-
-	const rpc = createRpc({ supabaseUrl, serviceRoleKey, restUrl });
+	const { indexes = INDEX_UIDS, pageSize = 1000, log = () => {}, onPage } = config;
+	const meili = createMeiliClient({
+		url: config.meiliUrl,
+		key: config.meiliKey,
+		timeoutMs: 60_000
+	});
+	const rpc = createRpc(config);
 
 	const existing = (await meili.getRawIndexes({ limit: 1000 })).results.map((index) => index.uid);
 	const results = [];

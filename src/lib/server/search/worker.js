@@ -84,11 +84,8 @@ const describe = (error) => describeMeiliError(error).slice(0, 2000) || 'unknown
  */
 export function createSearchWorker(config) {
 	const {
-		supabaseUrl,
-		serviceRoleKey,
 		meiliUrl,
 		meiliKey,
-		restUrl,
 		workerId = `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
 		batchSize = 500,
 		leaseSeconds = 30,
@@ -115,13 +112,7 @@ export function createSearchWorker(config) {
 	/** @type {(() => void) | undefined} */
 	let wake;
 
-	const rpc = createRpc({
-		supabaseUrl,
-		serviceRoleKey,
-		restUrl,
-		timeoutMs: 30_000,
-		describe
-	});
+	const rpc = createRpc({ ...config, timeoutMs: 30_000, describe });
 
 	/** Creates missing indexes and applies the settings, once per worker (again after a failure). */
 	async function prepare() {
