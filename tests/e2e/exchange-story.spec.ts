@@ -122,12 +122,27 @@ test('a lab is lent, a slot cannot be booked twice, and two mentors are checked'
 	await test.step('a second academy cannot book the same slot', async () => {
 		const second = await pageFor(browser, academyB);
 		await askForVenue(second, academyBSlug, requestB, 'popering', 'Poperinge — West-Vlaanderen');
-		const item = second
-			.getByRole('region', { name: 'Suggesties' })
+		const suggestions = second.getByRole('region', { name: 'Suggesties' });
+		await expect(suggestions).toBeVisible();
+		// The booked Wednesday afternoon is not offered as free, so there is nothing to propose for the lab.
+		const item = suggestions
 			.getByRole('listitem')
 			.filter({ has: second.getByRole('link', { name: lab }) });
-		await item.getByRole('button', { name: `Voorstel doen aan ${lab}` }).click();
-		await expect(second.getByRole('alert')).toHaveText('Dit lokaal is op dat moment al geboekt.');
+		await expect(item.getByText(/woensdag .*vrij/)).toHaveCount(0);
+		await expect(item.getByRole('button', { name: `Voorstel doen aan ${lab}` })).toHaveCount(0);
+		// A proposal sent anyway (a form kept open from before) is refused with the reason.
+		const { rows } = await db.query<{ id: string }>(
+			'select id from public.offers where title = $1',
+			[lab]
+		);
+		const forged = await second.request.post(`${new URL(second.url()).pathname}?/propose`, {
+			form: { offerId: rows[0]!.id },
+			headers: { origin: new URL(second.url()).origin }
+		});
+		expect(forged.status()).toBe(400);
+		expect(await forged.text()).toContain(
+			'Geen gemeenschappelijk moment: een voorstel voor dit lokaal kan nog niet.'
+		);
 		await second.goto('/afspraken');
 		await expect(second.getByRole('link', { name: requestB })).toHaveCount(0);
 		await second.context().close();
