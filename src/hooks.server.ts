@@ -1,6 +1,6 @@
 import { building } from '$app/environment';
 import { clientAddress } from '$lib/server/auth/client-address';
-import { guardRedirect } from '$lib/server/auth/guard';
+import { guardRedirect, guardResponse } from '$lib/server/auth/guard';
 import { csrf } from '$lib/server/csrf';
 import { startMailJobs } from '$lib/server/mail-jobs/start';
 import { createPageCache } from '$lib/server/page-cache';
@@ -82,7 +82,7 @@ const authGuard: Handle = async ({ event, resolve }) => {
 
 	const target = guardRedirect({ routeId: event.route.id, url: event.url, signedIn: !!user });
 	// Returned, not thrown: a thrown redirect would pass the security headers' handle by.
-	if (target) return new Response(null, { status: 303, headers: { location: target } });
+	if (target) return guardResponse(target, event);
 
 	return resolve(event);
 };

@@ -240,6 +240,40 @@ test('two tabs deleting the same account at once both end on a page, never an er
 	expect(rows).toEqual([]);
 });
 
+test('after signing out in another tab, a form sent or a link followed leads to the sign-in page', async ({
+	browser
+}) => {
+	const person = await fixture.person('elders', 'Elle Elders');
+	const form = await signedInPage(browser, person);
+	const link = await form.context().newPage();
+	const other = await form.context().newPage();
+	for (const [page, path] of [
+		[form, '/profiel/gegevens'],
+		[link, '/profiel'],
+		[other, '/profiel']
+	] as const) {
+		await page.goto(path);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	}
+	await other.getByRole('banner').getByRole('button', { name: 'Afmelden' }).click();
+	await expect(other.getByRole('banner').getByRole('button', { name: 'Afmelden' })).toHaveCount(0);
+
+	// An enhanced form and a client-side navigation both get the guard's redirect in the JSON they read.
+	await form.getByLabel('Je wachtwoord').fill(fixture.password);
+	await form.getByRole('button', { name: 'Mijn account definitief verwijderen' }).click();
+	await expect(form).toHaveURL(/\/aanmelden\?redirectTo=%2Fprofiel%2Fgegevens/);
+	await expect(form.getByRole('heading', { level: 1 })).not.toHaveText('Er ging iets mis');
+
+	await link
+		.getByRole('banner')
+		.getByRole('link', { name: /^Meldingen/ })
+		.click();
+	await expect(link).toHaveURL(/\/aanmelden\?redirectTo=%2Fmeldingen$/);
+	await expect(link.getByRole('heading', { level: 1 })).not.toHaveText('Er ging iets mis');
+	const { rows } = await fixture.db.query('select 1 from auth.users where id = $1', [person.id]);
+	expect(rows).toHaveLength(1);
+});
+
 test('the pages are axe-clean and fit 360 px, in Dutch and English', async ({ browser }) => {
 	const person = await fixture.person('axe', 'Axel Axe');
 	const page = await signedInPage(browser, person);

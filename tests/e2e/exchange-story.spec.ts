@@ -137,7 +137,8 @@ test('a lab is lent, a slot cannot be booked twice, and two mentors are checked'
 		);
 		const forged = await second.request.post(`${new URL(second.url()).pathname}?/propose`, {
 			form: { offerId: rows[0]!.id },
-			headers: { origin: new URL(second.url()).origin }
+			// As a browser without JavaScript sends it: the answer is the page with the refusal.
+			headers: { origin: new URL(second.url()).origin, accept: 'text/html' }
 		});
 		expect(forged.status()).toBe(400);
 		expect(await forged.text()).toContain(

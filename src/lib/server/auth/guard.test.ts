@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardRedirect } from './guard';
+import { guardRedirect, guardResponse } from './guard';
 
 const url = (path: string) => new URL(path, 'http://127.0.0.1:4173');
 
@@ -45,4 +45,31 @@ describe('guardRedirect', () => {
 			}
 		}
 	);
+});
+
+describe('guardResponse', () => {
+	const request = (method: string, headers: Record<string, string> = {}) =>
+		new Request('http://127.0.0.1:4173/profiel/gegevens', { method, headers });
+
+	it('answers a page or a plain form post with a 303', () => {
+		for (const plain of [request('GET'), request('POST', { accept: 'text/html' })]) {
+			const response = guardResponse('/aanmelden', { isDataRequest: false, request: plain });
+			expect(response.status).toBe(303);
+			expect(response.headers.get('location')).toBe('/aanmelden');
+		}
+	});
+
+	it("answers the client's data requests and enhanced form posts in the JSON it navigates by", async () => {
+		const data = guardResponse('/aanmelden', { isDataRequest: true, request: request('GET') });
+		expect(data.status).toBe(200);
+		expect(await data.json()).toEqual({ type: 'redirect', location: '/aanmelden' });
+
+		const enhanced = request('POST', {
+			accept: 'application/json',
+			'x-sveltekit-action': 'true'
+		});
+		const action = guardResponse('/aanmelden', { isDataRequest: false, request: enhanced });
+		expect(action.status).toBe(200);
+		expect(await action.json()).toEqual({ type: 'redirect', status: 303, location: '/aanmelden' });
+	});
 });

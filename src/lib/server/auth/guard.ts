@@ -26,3 +26,18 @@ export function guardRedirect({
 	}
 	return null;
 }
+
+/**
+ * The guard's redirect as SvelteKit answers a redirect: JSON the client navigates by for its own data
+ * requests and enhanced form submissions (they cannot read an HTML page), a 303 for everything else.
+ */
+export function guardResponse(
+	location: string,
+	{ isDataRequest, request }: { isDataRequest: boolean; request: Request }
+): Response {
+	if (isDataRequest) return Response.json({ type: 'redirect', location });
+	if (request.method === 'POST' && request.headers.get('x-sveltekit-action') === 'true') {
+		return Response.json({ type: 'redirect', status: 303, location });
+	}
+	return new Response(null, { status: 303, headers: { location } });
+}
