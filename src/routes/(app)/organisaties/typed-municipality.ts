@@ -29,7 +29,9 @@ export async function withMunicipality<
 	| { ok: true; changes: Omit<Data, 'municipality'> & { municipalityNis: string } }
 	| { ok: false; errors: Errors }
 > {
-	const municipalityNis = typedMunicipality(await listCurrentMunicipalities(db), typed, errors);
+	// Nothing typed needs no list: the form then only says the municipality is required.
+	const options = typed.trim() === '' ? [] : await listCurrentMunicipalities(db);
+	const municipalityNis = typedMunicipality(options, typed, errors);
 	if (!parsed.success || !municipalityNis) return { ok: false, errors };
 	const { municipality: _typed, ...changes } = parsed.data;
 	return { ok: true, changes: { ...changes, municipalityNis } };
