@@ -1,13 +1,27 @@
-import { describe, expect, it } from 'vitest';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	formatAgeRange,
 	formatDate,
 	formatDateRange,
+	formatDateTime,
 	formatDistance,
+	formatNumber,
 	formatPrice,
 	formatSessions,
+	formatTime,
+	formatTimeRange,
 	todayInBelgium
 } from './format';
+
+let locale: 'nl' | 'en' = 'nl';
+beforeEach(() => {
+	locale = 'nl';
+	overwriteGetLocale(() => locale);
+});
+afterEach(() => {
+	locale = 'nl';
+});
 
 const nbsp = '\u00a0';
 
@@ -60,5 +74,57 @@ describe('formatSessions and formatDistance', () => {
 		expect(formatDistance(3.456)).toBe('3,5 km');
 		expect(formatDistance(12)).toBe('12 km');
 		expect(formatDistance(0.4)).toBe('< 1 km');
+	});
+});
+
+describe('times, one format in both languages', () => {
+	it('writes clock times and moments as 13:30, 24 hours with a colon', () => {
+		for (const reader of ['nl', 'en'] as const) {
+			locale = reader;
+			expect(formatTime('13:30:00')).toBe('13:30');
+			expect(formatTime('9:05')).toBe('09:05');
+			expect(formatTimeRange('13:30:00', '16:00:00')).toBe('13:30–16:00');
+			// 12:30 UTC is 13:30 in Brussels in winter, 14:30 in summer.
+			expect(formatTime('2027-01-09T12:30:00Z')).toBe('13:30');
+			expect(formatTime('2027-07-09T12:30:00Z')).toBe('14:30');
+		}
+	});
+
+	it('writes a moment with its date in Belgian time', () => {
+		expect(formatDateTime('2027-01-09T12:30:00Z')).toBe('za 9 januari 2027 om 13:30');
+		// Just before midnight UTC it is already the next day in Brussels.
+		expect(formatDateTime('2027-01-09T23:30:00Z')).toBe('zo 10 januari 2027 om 00:30');
+		locale = 'en';
+		expect(formatDateTime('2027-01-09T12:30:00Z')).toBe('Sat 9 January 2027 at 13:30');
+	});
+});
+
+describe('in English', () => {
+	beforeEach(() => {
+		locale = 'en';
+	});
+
+	it('writes dates without a Dutch word, and never moves a calendar date', () => {
+		expect(formatDate('2027-01-09')).toBe('Sat 9 January 2027');
+		expect(formatDate('2026-01-01')).toBe('Thu 1 January 2026');
+		expect(formatDateRange('2026-07-06', '2026-07-10')).toBe('Mon 6 July – Fri 10 July 2026');
+		expect(formatDateRange('2026-09-01', '2027-06-30')).toBe(
+			'Tue 1 September 2026 – Wed 30 June 2027'
+		);
+	});
+
+	it('writes numbers, prices and distances the English way', () => {
+		expect(formatNumber(1250.5)).toBe('1,250.5');
+		expect(formatPrice(1250)).toBe('€1,250.00');
+		expect(formatPrice(0)).toBe('free');
+		expect(formatDistance(3.456)).toBe('3.5 km');
+		expect(formatAgeRange(8, 12)).toBe('8 to 12 years');
+	});
+});
+
+describe('numbers in Dutch', () => {
+	it('groups thousands with a point and uses a decimal comma', () => {
+		expect(formatNumber(1250.5)).toBe('1.250,5');
+		expect(formatDate('2027-01-09')).toBe('za 9 januari 2027');
 	});
 });

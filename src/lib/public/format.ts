@@ -1,15 +1,29 @@
-// How the public pages write prices, ages, dates and numbers: Belgian Dutch, one function per kind of value.
+// How pages write prices, ages, dates, times and numbers: in the reader's language (Belgian Dutch or
+// British English), one function per kind of value. The mail jobs use $lib/locale-format.js directly with
+// the recipient's language.
+import {
+	formatDateIn,
+	formatDateRangeIn,
+	formatDateTimeIn,
+	formatNumberIn,
+	formatTimeIn,
+	formatTimeRangeIn,
+	readerLocale
+} from '$lib/locale-format.js';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 const TIME_ZONE = 'Europe/Brussels';
 
-const euro = new Intl.NumberFormat('nl-BE', { style: 'currency', currency: 'EUR' });
+const locale = () => readerLocale(getLocale());
 
-/** 45 → "€ 45,00"; 0 → "gratis". Prices come from Postgres numeric as number or string. */
+/** 45 → "€ 45,00" / "€45.00"; 0 → "gratis" / "free". Prices come from Postgres numeric as number or string. */
 export function formatPrice(price: number | string): string {
 	const value = typeof price === 'string' ? Number(price) : price;
 	if (!Number.isFinite(value)) return '';
-	return value === 0 ? m.pub_free() : euro.format(value);
+	return value === 0
+		? m.pub_free()
+		: formatNumberIn(value, locale(), { style: 'currency', currency: 'EUR' });
 }
 
 /** 8–12 → "8 tot 12 jaar", 10–10 → "10 jaar"; no ages → null. */
@@ -18,36 +32,34 @@ export function formatAgeRange(min: number | null, max: number | null): string |
 	return min === max ? m.pub_age_single({ age: min }) : m.pub_age_range({ min, max });
 }
 
-/** A Postgres date ("2026-03-04") as a calendar date, without the time zone moving it a day. */
-function calendarDate(date: string): Date {
-	return new Date(`${date}T12:00:00Z`);
-}
-
-const longDate = new Intl.DateTimeFormat('nl-BE', {
-	weekday: 'short',
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC'
-});
-const dayMonth = new Intl.DateTimeFormat('nl-BE', {
-	weekday: 'short',
-	day: 'numeric',
-	month: 'long',
-	timeZone: 'UTC'
-});
-
-/** "2026-03-04" → "wo 4 maart 2026". */
-export function formatDate(date: string): string {
-	return longDate.format(calendarDate(date));
+/** "2026-03-04" → "wo 4 maart 2026" / "Wed 4 March 2026"; a calendar date never moves a day. */
+export function formatDate(date: string, options: { year?: boolean } = {}): string {
+	return formatDateIn(date, locale(), options);
 }
 
 /** One day, or "za 7 maart – zo 8 maart 2026"; the year is written once when both dates share it. */
 export function formatDateRange(start: string, end: string): string {
-	if (start === end) return formatDate(start);
-	const sameYear = start.slice(0, 4) === end.slice(0, 4);
-	const from = sameYear ? dayMonth.format(calendarDate(start)) : formatDate(start);
-	return `${from} – ${formatDate(end)}`;
+	return formatDateRangeIn(start, end, locale());
+}
+
+/** A clock time ("13:30:00") or a moment (in Belgian time) as "13:30", in both languages. */
+export function formatTime(value: string | Date): string {
+	return formatTimeIn(value);
+}
+
+/** "13:30:00", "16:00:00" → "13:30–16:00". */
+export function formatTimeRange(start: string | Date, end: string | Date): string {
+	return formatTimeRangeIn(start, end);
+}
+
+/** A moment in Belgian time: "za 9 januari 2027 om 13:30" / "Sat 9 January 2027 at 13:30". */
+export function formatDateTime(moment: string | Date): string {
+	return formatDateTimeIn(moment, locale());
+}
+
+/** 1250.5 → "1.250,5" / "1,250.5". */
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+	return formatNumberIn(value, locale(), options);
 }
 
 /** "1 sessie", "12 sessies". */
@@ -58,7 +70,7 @@ export function formatSessions(count: number): string {
 /** 3.456 km → "3,5 km"; under a kilometre → "< 1 km". */
 export function formatDistance(km: number): string {
 	if (km < 1) return m.pub_distance_under_one();
-	return `${new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 }).format(km)} km`;
+	return `${formatNumber(km, { maximumFractionDigits: 1 })} km`;
 }
 
 /** Today's date in Belgium as Postgres writes it ("2026-03-04"), for "upcoming" filters. */
