@@ -45,6 +45,8 @@ export const dbPassword = process.env.STACK_DB_PASSWORD ?? 'postgres';
 export const databaseUrl = `postgresql://postgres:${dbPassword}@${host}:${ports.postgres}/postgres`;
 export const apiUrl = `http://${host}:${ports.gateway}`;
 export const meiliUrl = `http://${host}:${ports.meilisearch}`;
+/** Where the storage service keeps the bytes of uploaded files, one file per object. */
+export const storageDir = path.join(localDir, 'storage');
 export const mailboxUrl = `http://${host}:${ports.mailboxHttp}`;
 /** Where the app runs in local use; auth links (password reset) point here. */
 export const siteUrl = process.env.GOTRUE_SITE_URL ?? process.env.ORIGIN ?? 'http://127.0.0.1:5173';

@@ -1,6 +1,7 @@
 // @ts-check
-// One port in front of PostgREST and Auth, as Supabase's API gateway: /rest/v1 and /auth/v1,
-// the `apikey` check, the anon key standing in for a missing Authorization header, CORS, and the
+// One port in front of PostgREST, Auth and Storage, as Supabase's API gateway: /rest/v1, /auth/v1 and
+// /storage/v1, the `apikey` check (not for Storage, which checks the JWT itself, so that public files
+// load without a key), the anon key standing in for a missing Authorization header, CORS, and the
 // client's address in X-Forwarded-For.
 import http from 'node:http';
 import net from 'node:net';
@@ -11,7 +12,7 @@ const corsHeaders = {
 	'access-control-allow-headers':
 		'authorization, x-client-info, apikey, content-type, prefer, range, accept-profile, content-profile, x-supabase-api-version, x-upsert',
 	'access-control-expose-headers':
-		'content-range, content-location, x-total-count, link, x-supabase-api-version',
+		'content-range, content-location, x-total-count, link, x-supabase-api-version, etag, content-length',
 	'access-control-max-age': '86400'
 };
 
@@ -65,6 +66,7 @@ function passClientAddress(req, trusted) {
 /**
  * @param {{
  *   authHandler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+ *   storageHandler?: (req: http.IncomingMessage, res: http.ServerResponse) => void,
  *   postgrest: { host: string, port: number },
  *   apiKeys: string[],
  *   trustedProxies?: string[]
@@ -73,6 +75,7 @@ function passClientAddress(req, trusted) {
  */
 export function createGateway({
 	authHandler,
+	storageHandler,
 	postgrest,
 	apiKeys,
 	trustedProxies = defaultTrustedProxies
@@ -86,14 +89,14 @@ export function createGateway({
 			res.end();
 			return;
 		}
-		const service = /^\/(rest|auth)\/v1(\/.*)?$/.exec(url.pathname);
+		const service = /^\/(rest|auth|storage)\/v1(\/.*)?$/.exec(url.pathname);
 		if (!service) {
 			sendJson(res, 404, { message: 'no Route matched with those values' });
 			return;
 		}
 		const [, name, rest = '/'] = service;
 		const apikey = headerValue(req.headers.apikey) ?? url.searchParams.get('apikey') ?? undefined;
-		const open = name === 'auth' && openAuthPaths.has(rest);
+		const open = (name === 'auth' && openAuthPaths.has(rest)) || name === 'storage';
 		if (!open) {
 			if (!apikey) {
 				sendJson(res, 401, { message: 'No API key found in request' });
@@ -109,7 +112,10 @@ export function createGateway({
 		for (const [header, value] of Object.entries(corsHeaders)) res.setHeader(header, value);
 		req.url = rest + url.search;
 		if (name === 'auth') authHandler(req, res);
-		else proxy(req, res, postgrest);
+		else if (name === 'storage') {
+			if (storageHandler) storageHandler(req, res);
+			else sendJson(res, 404, { message: 'no Route matched with those values' });
+		} else proxy(req, res, postgrest);
 	});
 }
 

@@ -1,20 +1,22 @@
 // @ts-check
 // The stack's one long-running Node process: starts Postgres, PostgREST and Meilisearch as
-// detached parts (pid files in .local/run), serves the gateway, the auth service and the mailbox
-// itself, restarts a part that dies, and stops everything on SIGTERM. `stack/cli.js` launches it.
+// detached parts (pid files in .local/run), serves the gateway, the auth and storage services and the
+// mailbox itself, restarts a part that dies, and stops everything on SIGTERM. `stack/cli.js` launches it.
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {
 	apiUrl,
 	anonKey,
+	databaseUrl,
 	dbPassword,
 	host,
 	jwtSecret,
 	localDir,
 	ports,
 	serviceRoleKey,
-	siteUrl
+	siteUrl,
+	storageDir
 } from './config.js';
 import { migrate } from './db/migrate.js';
 import { createGateway } from './gateway.js';
@@ -130,11 +132,18 @@ async function main() {
 	closers.push(() => mailbox.close());
 	/** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined} */
 	let authHandler;
+	/** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined} */
+	let storageHandler;
 	const gateway = createGateway({
 		authHandler: (req, res) => {
 			if (authHandler) return authHandler(req, res);
 			res.writeHead(503, { 'content-type': 'application/json' });
 			res.end(JSON.stringify({ message: 'the auth service is starting' }));
+		},
+		storageHandler: (req, res) => {
+			if (storageHandler) return storageHandler(req, res);
+			res.writeHead(503, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ message: 'the storage service is starting' }));
 		},
 		postgrest: { host, port: ports.postgrest },
 		apiKeys: [anonKey, serviceRoleKey]
@@ -163,6 +172,16 @@ async function main() {
 	const auth = createAuthHandler(authOptionsFromEnv(localAuthEnvironment()));
 	closers.push(() => auth.close());
 	authHandler = auth;
+
+	const { createStorageHandler } = await import('./storage/server.js');
+	const storage = createStorageHandler({
+		databaseUrl,
+		jwtSecret,
+		dir: storageDir,
+		log
+	});
+	closers.push(() => storage.close());
+	storageHandler = storage;
 
 	await Promise.all([waitForPostgrest(), waitForMeilisearch()]);
 	watched.push(

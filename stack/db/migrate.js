@@ -1,12 +1,14 @@
 // @ts-check
 // Brings a database to the project's schema the way the Supabase CLI does: the platform bootstrap
 // once, then every file in supabase/migrations in order, each recorded in
-// supabase_migrations.schema_migrations (the CLI's own table, so `supabase db push` agrees), then the seed.
+// supabase_migrations.schema_migrations (the CLI's own table, so `supabase db push` agrees), then the seed
+// (SQL files, then the files under supabase/seed/storage into their buckets).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { databaseUrl, dbPassword, root } from '../config.js';
+import { seedStorage } from '../storage/seed.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const migrationsDir = path.join(root, 'supabase', 'migrations');
@@ -74,6 +76,8 @@ export async function migrate({ fresh, seed = fresh, log = () => {} }) {
 			await setServicePasswords(client);
 			await runFile(client, path.join(here, 'auth-schema.sql'));
 		}
+		// Idempotent, and run on every start so that a database made before the storage service gains it.
+		await runFile(client, path.join(here, '..', 'storage', 'schema.sql'));
 		await client.query(`
 			create schema if not exists supabase_migrations;
 			create table if not exists supabase_migrations.schema_migrations (version text primary key);
@@ -109,6 +113,8 @@ export async function migrate({ fresh, seed = fresh, log = () => {} }) {
 				await runFile(client, file);
 				log(`loaded ${path.relative(root, file)}`);
 			}
+			const stored = await seedStorage(client);
+			if (stored > 0) log(`stored ${stored} seed files from supabase/seed/storage`);
 		}
 		if (applied.length > 0) await client.query(`notify pgrst, 'reload schema'`);
 		return { applied };
