@@ -5,6 +5,7 @@ import {
 	createProjection,
 	decodeArcs,
 	ringPath,
+	ringCentroid,
 	ringPoints,
 	simplify,
 	type Topology
@@ -130,6 +131,23 @@ describe('simplify', () => {
 	});
 });
 
+describe('ringCentroid', () => {
+	it('finds the centre and area of a ring in either direction', () => {
+		const square: [number, number][] = [
+			[0, 0],
+			[4, 0],
+			[4, 2],
+			[0, 2]
+		];
+		expect(ringCentroid(square)).toEqual({ centroid: [2, 1], area: 8 });
+		expect(ringCentroid(square.slice().reverse())).toEqual({ centroid: [2, 1], area: 8 });
+	});
+
+	it('gives a degenerate ring its first point and no area', () => {
+		expect(ringCentroid([[3, 5]])).toEqual({ centroid: [3, 5], area: 0 });
+	});
+});
+
 describe('buildBaseMap', () => {
 	it('draws only the chosen regions', () => {
 		const map = buildBaseMap(tiny, { width: 100 });
@@ -151,5 +169,12 @@ describe('buildBaseMap', () => {
 		expect(antwerpenY).toBeLessThan(leuvenY);
 		expect(leuvenX).toBeGreaterThan(0);
 		expect(leuvenX).toBeLessThan(map.width);
+		// Each name sits inside the map, near where its municipality lies.
+		const anchorOf = (name: string) => map.shapes.find((shape) => shape.name === name)?.anchor;
+		const [gentAnchorX = 0, gentAnchorY = 0] = anchorOf('Gent') ?? [];
+		expect(
+			Math.hypot(gentAnchorX - gentX, gentAnchorY - map.projection.project(3.72, 51.05)[1])
+		).toBeLessThan(15);
+		expect(map.shapes.every((shape) => shape.area > 0)).toBe(true);
 	});
 });

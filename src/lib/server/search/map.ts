@@ -26,7 +26,15 @@ export type Projection = {
 	project: (lng: number, lat: number) => [number, number];
 };
 
-export type MunicipalityShape = { nis: string; name: string; d: string };
+export type MunicipalityShape = {
+	nis: string;
+	name: string;
+	d: string;
+	/** Where its name goes: the centroid of its largest ring, in view-box units. */
+	anchor: [number, number];
+	/** The area of that ring in square view-box units: bigger places get their name at a lower zoom. */
+	area: number;
+};
 export type BaseMap = { width: number; height: number; shapes: MunicipalityShape[] };
 
 const COS_LAT = Math.cos((50.5 * Math.PI) / 180);
@@ -143,6 +151,26 @@ export function simplify(points: [number, number][], tolerance: number): [number
 	return points.filter((_, i) => keep[i] === 1);
 }
 
+/** The centroid and area of a closed ring (shoelace formula); a degenerate ring gives its first point. */
+export function ringCentroid(points: [number, number][]): {
+	centroid: [number, number];
+	area: number;
+} {
+	let twiceArea = 0;
+	let cx = 0;
+	let cy = 0;
+	for (let i = 0; i < points.length; i++) {
+		const [ax, ay] = points[i] as [number, number];
+		const [bx, by] = points[(i + 1) % points.length] as [number, number];
+		const cross = ax * by - bx * ay;
+		twiceArea += cross;
+		cx += (ax + bx) * cross;
+		cy += (ay + by) * cross;
+	}
+	if (twiceArea === 0) return { centroid: points[0] ?? [0, 0], area: 0 };
+	return { centroid: [cx / (3 * twiceArea), cy / (3 * twiceArea)], area: Math.abs(twiceArea) / 2 };
+}
+
 type Geometry = Topology['objects'][string]['geometries'][number];
 
 function polygonsOf(geometry: Geometry): number[][][] {
@@ -193,12 +221,27 @@ export function buildBaseMap(
 			: []
 	);
 	const identity: Projection = { ...projection, project: (x, y) => [x, y] };
-	const shapes = geometries.map((geometry) => ({
-		nis: geometry.properties?.nis ?? '',
-		name: geometry.properties?.name_nl ?? '',
-		d: polygonsOf(geometry)
-			.flatMap((polygon) => polygon.map((ring) => ringPath(ringPoints(ring, projected), identity)))
-			.join('')
-	}));
+	const shapes = geometries.map((geometry) => {
+		const polygons = polygonsOf(geometry);
+		// The outer ring of each polygon; the largest one carries the name.
+		const outer = polygons.flatMap((polygon) =>
+			polygon[0] ? [ringCentroid(ringPoints(polygon[0], projected))] : []
+		);
+		const largest = outer.reduce((best, ring) => (ring.area > best.area ? ring : best), {
+			centroid: [0, 0] as [number, number],
+			area: -1
+		});
+		return {
+			nis: geometry.properties?.nis ?? '',
+			name: geometry.properties?.name_nl ?? '',
+			d: polygons
+				.flatMap((polygon) =>
+					polygon.map((ring) => ringPath(ringPoints(ring, projected), identity))
+				)
+				.join(''),
+			anchor: largest.centroid,
+			area: Math.max(largest.area, 0)
+		};
+	});
 	return { width: projection.width, height: projection.height, shapes, projection };
 }

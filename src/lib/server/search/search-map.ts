@@ -8,16 +8,48 @@ export type MapPoint = {
 	x: number;
 	y: number;
 	title: string;
+	/** The kind of result, as the list shows it ("Activiteit"). */
+	kind: string;
 	place: string;
 	path: string;
 };
-export type ResultMap = { width: number; height: number; points: MapPoint[] };
+/** A municipality's name and where it goes; `area` decides from which zoom on it is shown. */
+export type MapPlace = { name: string; x: number; y: number; area: number; landmark: boolean };
+export type ResultMap = { width: number; height: number; points: MapPoint[]; places: MapPlace[] };
+
+/** The cities named on the map before any zoom (2025 NIS codes). */
+const LANDMARKS = new Set([
+	'11002', // Antwerpen
+	'44021', // Gent
+	'31005', // Brugge
+	'24062', // Leuven
+	'71072', // Hasselt
+	'21004', // Brussel
+	'34022', // Kortrijk
+	'35013', // Oostende
+	'12025', // Mechelen
+	'13040' // Turnhout
+]);
 
 let base: ReturnType<typeof buildBaseMap> | null = null;
 
 function baseMap() {
 	base ??= buildBaseMap(topology as unknown as Topology);
 	return base;
+}
+
+let places: MapPlace[] | null = null;
+
+/** Every municipality's name at its label point, rounded to a tenth of a unit (a few kilobytes). */
+function mapPlaces(): MapPlace[] {
+	places ??= baseMap().shapes.map((shape) => ({
+		name: shape.name,
+		x: Math.round(shape.anchor[0] * 10) / 10,
+		y: Math.round(shape.anchor[1] * 10) / 10,
+		area: Math.round(shape.area),
+		landmark: LANDMARKS.has(shape.nis)
+	}));
+	return places;
 }
 
 let svg: string | null = null;
@@ -49,10 +81,11 @@ export function resultMap(hits: readonly SearchHit[]): ResultMap {
 				x: Math.round(x * 10) / 10,
 				y: Math.round(y * 10) / 10,
 				title: hit.title,
+				kind: hit.typeName,
 				place: hit.municipality ?? '',
 				path: hit.path
 			}
 		];
 	});
-	return { width, height, points };
+	return { width, height, points, places: mapPlaces() };
 }
