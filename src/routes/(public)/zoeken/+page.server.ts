@@ -14,6 +14,7 @@ import {
 import { SearchUnavailableError } from '$lib/server/search/run-search';
 import { resultMap } from '$lib/server/search/search-map';
 import { centreFor, search } from '$lib/server/search/search-service';
+import { FILTER_FIELDS } from '$lib/server/search/facets';
 import { activeFilters, facetGroups, pageLinks, searchHref } from '$lib/server/search/search-view';
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
@@ -70,6 +71,13 @@ export const load = (async ({ url, locals }) => {
 		facets: facetGroups(query, results.facets, nameOf),
 		active: activeFilters(query, nameOf, centre),
 		pages: pageLinks(query, results.pageCount),
+		clearHref: searchHref(query, {
+			...Object.fromEntries(FILTER_FIELDS.map((field) => [field, []])),
+			radiusKm: null,
+			centre: null,
+			sort: query.sort === 'afstand' ? 'relevantie' : query.sort,
+			page: 1
+		}),
 		previousHref: query.page > 1 ? searchHref(query, { page: query.page - 1 }) : null,
 		nextHref: query.page < results.pageCount ? searchHref(query, { page: query.page + 1 }) : null,
 		listHref: searchHref(query, { view: 'lijst' }),
