@@ -11,7 +11,8 @@ import { exchangeFixture, type Person } from './exchange-support';
 
 const { run, db, person, organisation, clientFor, pageFor, cleanUp } = exchangeFixture('status');
 
-/** The "Status" section of an agreement's page: current status, history and buttons. */
+/** The "Status" section of an agreement's page: the next step's buttons and the history (the status itself is
+ * a badge beside the title). */
 function statusRegion(page: Page) {
 	return page.getByRole('region', { name: 'Status', exact: true });
 }
@@ -141,20 +142,20 @@ test('the side that did not propose declines; the proposer sees it and can do no
 	const id = await proposal(`Laptops voor het codeerkamp ${run}`, 'company');
 	const academy = await pageFor(browser, academyOwner);
 	const region = await openAgreement(academy, id);
-	await expect(region.getByText('Status: Voorgesteld')).toBeVisible();
+	await expect(region.page().getByText('Status: Voorgesteld')).toBeVisible();
 	await expect(region.getByRole('button', { name: 'Aanvaarden' })).toBeVisible();
 	await region
 		.getByLabel('Reden van de weigering (niet verplicht)')
 		.fill('We hebben dit jaar al laptops.');
 	await region.getByRole('button', { name: 'Weigeren' }).click();
 	await expect(region.getByRole('status')).toHaveText('Het voorstel is geweigerd.');
-	await expect(region.getByText('Status: Geweigerd')).toBeVisible();
+	await expect(region.page().getByText('Status: Geweigerd')).toBeVisible();
 	await expect(region.getByRole('button')).toHaveCount(0);
 	await expect(region.getByText('Je kan deze afspraak nu niet veranderen.')).toBeVisible();
 
 	const company = await pageFor(browser, companyOwner);
 	const seen = await openAgreement(company, id);
-	await expect(seen.getByText('Status: Geweigerd')).toBeVisible();
+	await expect(seen.page().getByText('Status: Geweigerd')).toBeVisible();
 	await expect(seen.getByRole('listitem')).toHaveText([
 		historyLine('Voorgesteld', companyOwner, companyName),
 		historyLine('Geweigerd', academyOwner, academyName)
@@ -176,12 +177,12 @@ test('the proposer withdraws a proposal; the other side sees who did it and when
 	await expect(region.getByRole('button', { name: 'Weigeren' })).toHaveCount(0);
 	await region.getByRole('button', { name: 'Intrekken' }).click();
 	await expect(region.getByRole('status')).toHaveText('De afspraak is ingetrokken.');
-	await expect(region.getByText('Status: Ingetrokken')).toBeVisible();
+	await expect(region.page().getByText('Status: Ingetrokken')).toBeVisible();
 	await expect(region.getByRole('button')).toHaveCount(0);
 
 	const company = await pageFor(browser, companyOwner);
 	const seen = await openAgreement(company, id);
-	await expect(seen.getByText('Status: Ingetrokken')).toBeVisible();
+	await expect(seen.page().getByText('Status: Ingetrokken')).toBeVisible();
 	await expect(seen.getByRole('listitem')).toHaveText([
 		historyLine('Voorgesteld', academyOwner, academyName),
 		historyLine('Ingetrokken', academyOwner, academyName)
@@ -212,15 +213,15 @@ test('either side withdraws an accepted agreement', async ({ browser }) => {
 
 	await test.step('the company withdraws', async () => {
 		const region = await openAgreement(company, byCompany);
-		await expect(region.getByText('Status: Aanvaard')).toBeVisible();
+		await expect(region.page().getByText('Status: Aanvaard')).toBeVisible();
 		// Only the academy marks an agreement fulfilled.
 		await expect(region.getByRole('form', { name: 'Afronden: wat werd er gegeven?' })).toHaveCount(
 			0
 		);
 		await region.getByRole('button', { name: 'Intrekken' }).click();
-		await expect(region.getByText('Status: Ingetrokken')).toBeVisible();
+		await expect(region.page().getByText('Status: Ingetrokken')).toBeVisible();
 		const seen = await openAgreement(academy, byCompany);
-		await expect(seen.getByText('Status: Ingetrokken')).toBeVisible();
+		await expect(seen.page().getByText('Status: Ingetrokken')).toBeVisible();
 		await expect(seen.getByRole('listitem')).toHaveText([
 			historyLine('Voorgesteld', academyOwner, academyName),
 			historyLine('Aanvaard', companyOwner, companyName),
@@ -231,10 +232,10 @@ test('either side withdraws an accepted agreement', async ({ browser }) => {
 
 	await test.step('the academy withdraws', async () => {
 		const region = await openAgreement(academy, byAcademy);
-		await expect(region.getByText('Status: Aanvaard')).toBeVisible();
+		await expect(region.page().getByText('Status: Aanvaard')).toBeVisible();
 		await region.getByRole('button', { name: 'Intrekken' }).click();
 		await expect(region.getByRole('status')).toHaveText('De afspraak is ingetrokken.');
-		await expect(region.getByText('Status: Ingetrokken')).toBeVisible();
+		await expect(region.page().getByText('Status: Ingetrokken')).toBeVisible();
 		const seen = await openAgreement(company, byAcademy);
 		await expect(seen.getByRole('listitem').last()).toHaveText(
 			historyLine('Ingetrokken', academyOwner, academyName)
@@ -270,7 +271,7 @@ test('the academy marks an agreement fulfilled with what was given; bad input ch
 		await expect(hours).toHaveValue('-3');
 		await expect(form.getByLabel('Aantal sessies')).toHaveValue('6');
 		await expect(form.getByLabel('Bedankje (niet verplicht)')).toHaveValue(thanks);
-		await expect(region.getByText('Status: Aanvaard')).toBeVisible();
+		await expect(region.page().getByText('Status: Aanvaard')).toBeVisible();
 		expect(await statusInDb(id)).toBe('accepted');
 		expect(await eventCount(id, 'fulfilled')).toBe(0);
 	});
@@ -279,7 +280,7 @@ test('the academy marks an agreement fulfilled with what was given; bad input ch
 		await form.getByLabel('Aantal uren').fill('12');
 		await form.getByRole('button', { name: 'Afronden' }).click();
 		await expect(region.getByRole('status')).toHaveText('De afspraak is afgerond. Bedankt!');
-		await expect(region.getByText('Status: Uitgevoerd')).toBeVisible();
+		await expect(region.page().getByText('Status: Uitgevoerd')).toBeVisible();
 		await expect(region.getByRole('button')).toHaveCount(0);
 		await expect(region.getByRole('listitem').last()).toHaveText(
 			historyLine('Uitgevoerd', academyOwner, academyName)
@@ -289,7 +290,7 @@ test('the academy marks an agreement fulfilled with what was given; bad input ch
 	await test.step('the company sees what was given and the thank-you note', async () => {
 		const company = await pageFor(browser, companyOwner);
 		const seen = await openAgreement(company, id);
-		await expect(seen.getByText('Status: Uitgevoerd')).toBeVisible();
+		await expect(seen.page().getByText('Status: Uitgevoerd')).toBeVisible();
 		await expect(seen.getByRole('heading', { name: 'Wat gegeven werd' })).toBeVisible();
 		const given = seen.getByRole('definition');
 		await expect(given).toHaveText(['6', '12', '10']);
@@ -326,7 +327,7 @@ test('a double click on "Aanvaarden" accepts once', async ({ browser }) => {
 	const region = await openAgreement(company, id);
 	await region.getByRole('button', { name: 'Aanvaarden' }).dblclick();
 	await expect(region.getByRole('status')).toHaveText('De afspraak is aanvaard.');
-	await expect(region.getByText('Status: Aanvaard')).toBeVisible();
+	await expect(region.page().getByText('Status: Aanvaard')).toBeVisible();
 	await expect(region.getByRole('listitem').filter({ hasText: /^Aanvaard door / })).toHaveCount(1);
 
 	// The page again from the server: still one entry.
@@ -354,7 +355,7 @@ test('a member of the proposing organisation cannot accept its own proposal', as
 	const id = await proposal(`Laptops voor de meisjesclub ${run}`, 'academy');
 	const member = await pageFor(browser, academyMember);
 	const region = await openAgreement(member, id);
-	await expect(region.getByText('Status: Voorgesteld')).toBeVisible();
+	await expect(region.page().getByText('Status: Voorgesteld')).toBeVisible();
 	await expect(region.getByRole('button', { name: 'Intrekken' })).toBeVisible();
 	await expect(region.getByRole('button', { name: 'Aanvaarden' })).toHaveCount(0);
 	await expect(region.getByRole('button', { name: 'Weigeren' })).toHaveCount(0);
@@ -380,7 +381,7 @@ test('a member of the proposing organisation cannot accept its own proposal', as
 	expect(await eventCount(id, 'accepted')).toBe(0);
 	expect(await eventCount(id, 'declined')).toBe(0);
 	await openAgreement(member, id);
-	await expect(region.getByText('Status: Voorgesteld')).toBeVisible();
+	await expect(region.page().getByText('Status: Voorgesteld')).toBeVisible();
 	await expect(region.getByRole('listitem')).toHaveText([
 		historyLine('Voorgesteld', academyOwner, academyName)
 	]);

@@ -93,9 +93,15 @@ test('a coordinator creates an academy and publishes an activity; a visitor find
 		await staffPage.getByRole('searchbox', { name: 'Zoek op naam' }).fill(academy);
 		await staffPage.getByRole('button', { name: 'Zoeken' }).click();
 		const card = staffPage.getByRole('article', { name: academy });
-		await card
-			.getByLabel(`Notitie bij de beslissing over ${academy} (niet verplicht)`)
-			.fill('Gebeld met de coördinator.');
+		// A compact row: its name leads to the public page; the form only shows once the row is opened.
+		await expect(card.getByRole('link', { name: academy })).toHaveAttribute(
+			'href',
+			/^\/academies\//
+		);
+		const note = card.getByLabel(`Notitie bij de beslissing over ${academy} (niet verplicht)`);
+		await expect(note).toBeHidden();
+		await card.getByText('Beoordelen').click();
+		await note.fill('Gebeld met de coördinator.');
 		await card.getByRole('button', { name: `${academy} verifiëren` }).click();
 		await expect(staffPage.getByRole('status').first()).toHaveText(
 			'De organisatie is geverifieerd.'
@@ -104,6 +110,7 @@ test('a coordinator creates an academy and publishes an activity; a visitor find
 		await staffPage.getByRole('link', { name: 'Geverifieerd', exact: true }).click();
 		await staffPage.getByRole('searchbox', { name: 'Zoek op naam' }).fill(academy);
 		await staffPage.getByRole('button', { name: 'Zoeken' }).click();
+		await staffPage.getByRole('article', { name: academy }).getByText('Beoordelen').click();
 		const trail = staffPage.getByRole('region', { name: `Historiek van ${academy}` });
 		await expect(trail).toContainText('geverifieerd door');
 		await expect(trail).toContainText('Gebeld met de coördinator.');

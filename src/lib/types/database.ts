@@ -1459,6 +1459,7 @@ export type Database = {
 				Args: { p_at?: string };
 				Returns: { period_start: string; period_end: string; next_at: string }[];
 			};
+			organisation_overview: { Args: { p_organisation_id: string }; Returns: Json };
 			propose_agreement: {
 				Args: {
 					p_request_id: string;

@@ -6,6 +6,7 @@ import type { AgreementStatus } from '$lib/exchange-vocabulary';
 import type { Db } from '$lib/server/supabase';
 import type { PostgrestError, QueryData } from '@supabase/supabase-js';
 import { DbFieldError, fieldErrorFor, NOT_FOUND, RLS_DENIED, type Refusals } from './db-errors';
+import { fetchPage, type Page } from './paging';
 
 type Party = { id: string; name: string; slug: string };
 
@@ -128,7 +129,8 @@ async function myOrganisationIds(db: Db, userId: string): Promise<string[]> {
 	return data.map((row) => row.organisation_id);
 }
 
-const selectSummaries = (db: Db) => db.from('agreements').select(SUMMARY_COLUMNS);
+const selectSummaries = (db: Db) =>
+	db.from('agreements').select(SUMMARY_COLUMNS, { count: 'exact' });
 type SummaryRow = QueryData<ReturnType<typeof selectSummaries>>[number];
 
 const unknownParty: Party = { id: '', name: '?', slug: '' };
@@ -146,16 +148,25 @@ function toSummary(row: SummaryRow): AgreementSummary {
 }
 
 /** The agreements of the person's own organisations (network staff see only theirs here too), newest first. */
-export async function listMyAgreements(db: Db, userId: string): Promise<AgreementSummary[]> {
+export const AGREEMENTS_PAGE_SIZE = 20;
+
+/** One page of the agreements of the person's organisations, last changed first, and how many in all. */
+export async function listMyAgreements(
+	db: Db,
+	userId: string,
+	page: number
+): Promise<Page<AgreementSummary>> {
 	const ids = await myOrganisationIds(db, userId);
-	if (ids.length === 0) return [];
+	if (ids.length === 0) return { rows: [], total: 0, page: 1, pageCount: 1 };
 	const list = ids.join(',');
-	const { data, error } = await selectSummaries(db)
-		.or(`academy_id.in.(${list}),provider_id.in.(${list})`)
-		.order('updated_at', { ascending: false })
-		.limit(200);
-	if (error) throw error;
-	return data.map(toSummary);
+	const found = await fetchPage(page, AGREEMENTS_PAGE_SIZE, ({ from, to }) =>
+		selectSummaries(db)
+			.or(`academy_id.in.(${list}),provider_id.in.(${list})`)
+			.order('updated_at', { ascending: false })
+			.order('id')
+			.range(from, to)
+	);
+	return { ...found, rows: found.rows.map(toSummary) };
 }
 
 /** Display names of people whose profiles allow it. */

@@ -1,11 +1,13 @@
 // Offers: a school's rooms and a company's pledges. RLS decides who reads and writes; these functions turn
 // the database's refusals into messages next to the right field, by their code.
+import type { OfferSort } from '$lib/exchange-sorts';
 import type { OfferKind, OfferStatus } from '$lib/exchange-vocabulary';
 import type { OfferForm, OfferValues, WeeklySlot } from '$lib/schemas/offer';
 import { slotValues } from '$lib/schemas/offer';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { raiseUnlessCreatedBefore } from './db-errors';
+import { fetchPage, type Page } from './paging';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type OfferChanges = Omit<OfferForm, 'municipality' | 'areaMunicipalities'> & {
@@ -122,20 +124,48 @@ export async function listOrganisationOffers(
 	return data.map(toDetails);
 }
 
-export type OfferFilters = { kind: OfferKind | null; municipalityNis: string | null };
+export type OfferFilters = {
+	kind: OfferKind | null;
+	municipalityNis: string | null;
+	sort: OfferSort;
+	page: number;
+};
 
-/** Active offers for the public list, newest first. */
+export const OFFERS_PAGE_SIZE = 24;
+
+/**
+ * One page of active offers for the public list, in the chosen order, with how many match the filters and
+ * (when filtered) how many there are in all.
+ */
 export async function listActiveOffers(
 	db: Db,
-	filters: OfferFilters,
-	limit = 50
-): Promise<OfferDetails[]> {
-	let query = selectOffers(db).eq('status', 'active');
-	if (filters.kind) query = query.eq('kind', filters.kind);
-	if (filters.municipalityNis) query = query.eq('municipality_nis', filters.municipalityNis);
-	const { data, error } = await query.order('created_at', { ascending: false }).limit(limit);
+	filters: OfferFilters
+): Promise<Page<OfferDetails> & { all: number }> {
+	const page = await fetchPage(filters.page, OFFERS_PAGE_SIZE, ({ from, to }) => {
+		let query = db.from('offers').select(SELECT, { count: 'exact' }).eq('status', 'active');
+		if (filters.kind) query = query.eq('kind', filters.kind);
+		if (filters.municipalityNis) query = query.eq('municipality_nis', filters.municipalityNis);
+		if (filters.sort === 'beschikbaar') {
+			// No first day means available now; the rest by the day they become available.
+			query = query.order('term_start', { ascending: true, nullsFirst: true });
+		} else if (filters.sort === 'naam') query = query.order('title');
+		return query.order('created_at', { ascending: false }).order('id').range(from, to);
+	});
+	const filtered = filters.kind !== null || filters.municipalityNis !== null;
+	return {
+		...page,
+		rows: page.rows.map(toDetails),
+		all: filtered ? await countActive(db) : page.total
+	};
+}
+
+async function countActive(db: Db): Promise<number> {
+	const { count, error } = await db
+		.from('offers')
+		.select('id', { count: 'exact', head: true })
+		.eq('status', 'active');
 	if (error) throw error;
-	return data.map(toDetails);
+	return count ?? 0;
 }
 
 function columns(changes: OfferChanges) {

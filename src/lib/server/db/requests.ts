@@ -1,11 +1,13 @@
 // Requests: what academies ask for. RLS decides who reads and writes; these functions turn the database's
 // refusals into messages next to the right field, by their code.
+import type { RequestSort } from '$lib/exchange-sorts';
 import type { RequestKind, RequestStatus } from '$lib/exchange-vocabulary';
 import { slotValues, type WeeklySlot } from '$lib/schemas/offer';
 import type { RequestForm, RequestValues } from '$lib/schemas/request';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { MEMBERS_ONLY, raiseDbError, raiseUnlessCreatedBefore } from './db-errors';
+import { fetchPage, type Page } from './paging';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type RequestChanges = Omit<RequestForm, 'municipality'> & { municipalityNis: string };
@@ -82,20 +84,49 @@ export async function listOrganisationRequests(
 	return data.map(toDetails);
 }
 
-export type RequestFilters = { kind: RequestKind | null; municipalityNis: string | null };
+export type RequestFilters = {
+	kind: RequestKind | null;
+	municipalityNis: string | null;
+	sort: RequestSort;
+	page: number;
+};
 
-/** Open and in-progress requests for the public list, newest first. */
+export const REQUESTS_PAGE_SIZE = 24;
+
+const LIVE = ['open', 'in_progress'];
+
+/**
+ * One page of open and in-progress requests for the public list, in the chosen order, with how many match
+ * the filters and (when filtered) how many there are in all.
+ */
 export async function listLiveRequests(
 	db: Db,
-	filters: RequestFilters,
-	limit = 50
-): Promise<RequestDetails[]> {
-	let query = selectRequests(db).in('status', ['open', 'in_progress']);
-	if (filters.kind) query = query.eq('kind', filters.kind);
-	if (filters.municipalityNis) query = query.eq('municipality_nis', filters.municipalityNis);
-	const { data, error } = await query.order('created_at', { ascending: false }).limit(limit);
+	filters: RequestFilters
+): Promise<Page<RequestDetails> & { all: number }> {
+	const page = await fetchPage(filters.page, REQUESTS_PAGE_SIZE, ({ from, to }) => {
+		let query = db.from('requests').select(SELECT, { count: 'exact' }).in('status', LIVE);
+		if (filters.kind) query = query.eq('kind', filters.kind);
+		if (filters.municipalityNis) query = query.eq('municipality_nis', filters.municipalityNis);
+		// Requests without a deadline come after those with one.
+		if (filters.sort === 'deadline') query = query.order('deadline', { ascending: true });
+		else if (filters.sort === 'naam') query = query.order('title');
+		return query.order('created_at', { ascending: false }).order('id').range(from, to);
+	});
+	const filtered = filters.kind !== null || filters.municipalityNis !== null;
+	return {
+		...page,
+		rows: page.rows.map(toDetails),
+		all: filtered ? await countLive(db) : page.total
+	};
+}
+
+async function countLive(db: Db): Promise<number> {
+	const { count, error } = await db
+		.from('requests')
+		.select('id', { count: 'exact', head: true })
+		.in('status', LIVE);
 	if (error) throw error;
-	return data.map(toDetails);
+	return count ?? 0;
 }
 
 function columns(changes: RequestChanges) {

@@ -2,8 +2,19 @@
 import type { Db } from '$lib/server/supabase';
 import type { OrganisationKind, VerificationStatus } from '$lib/vocabulary';
 import { raiseDbError } from './db-errors';
+import { fetchPage, type Page } from './paging';
 
-export const REVIEW_LIST_LIMIT = 50;
+export const REVIEW_PAGE_SIZE = 20;
+
+/** Which organisations the queue shows: waiting for a decision (new or withdrawn), verified, withdrawn. */
+export const REVIEW_LISTS = ['te-beoordelen', 'geverifieerd', 'ingetrokken'] as const;
+export type ReviewList = (typeof REVIEW_LISTS)[number];
+
+const statusesOf: Record<ReviewList, VerificationStatus[]> = {
+	'te-beoordelen': ['unverified', 'withdrawn'],
+	geverifieerd: ['verified'],
+	ingetrokken: ['withdrawn']
+};
 
 export type VerificationEvent = {
 	action: 'verified' | 'withdrawn';
@@ -21,6 +32,9 @@ export type OrganisationToReview = {
 	kind: OrganisationKind;
 	municipalityName: string | null;
 	status: VerificationStatus;
+	website: string | null;
+	email: string | null;
+	phone: string | null;
 	createdAt: string;
 	events: VerificationEvent[];
 };
@@ -31,27 +45,36 @@ export function ilikePattern(search: string): string {
 }
 
 /**
- * Organisations waiting for a decision (unverified or withdrawn) or already verified, newest first, each
- * with its audit trail. Three round trips whatever the number of organisations.
+ * One page of the organisations in a list of the queue (waiting, verified or withdrawn), newest first,
+ * optionally of one kind or by name, each with what to check it against and its audit trail. Three round
+ * trips whatever the number of organisations.
  */
 export async function listForVerification(
 	db: Db,
-	{ verified, search }: { verified: boolean; search: string }
-): Promise<{ rows: OrganisationToReview[]; total: number }> {
-	let query = db
-		.from('organisations')
-		.select('id, slug, name, kind, verification_status, created_at, municipalities(name_nl)', {
-			count: 'exact'
-		});
-	query = verified
-		? query.eq('verification_status', 'verified')
-		: query.in('verification_status', ['unverified', 'withdrawn']);
-	if (search.trim() !== '') query = query.ilike('name', ilikePattern(search.trim()));
-	const { data, error, count } = await query
-		.order('created_at', { ascending: false })
-		.order('name')
-		.limit(REVIEW_LIST_LIMIT);
-	if (error) throw error;
+	{
+		list,
+		kind,
+		search,
+		page
+	}: { list: ReviewList; kind: OrganisationKind | null; search: string; page: number }
+): Promise<Page<OrganisationToReview>> {
+	const found = await fetchPage(page, REVIEW_PAGE_SIZE, ({ from, to }) => {
+		let query = db
+			.from('organisations')
+			.select(
+				'id, slug, name, kind, verification_status, website, public_email, public_phone, created_at, municipalities(name_nl)',
+				{ count: 'exact' }
+			)
+			.in('verification_status', statusesOf[list]);
+		if (kind) query = query.eq('kind', kind);
+		if (search.trim() !== '') query = query.ilike('name', ilikePattern(search.trim()));
+		return query
+			.order('created_at', { ascending: false })
+			.order('name')
+			.order('id')
+			.range(from, to);
+	});
+	const data = found.rows;
 
 	const ids = data.map((row) => row.id);
 	const events = ids.length
@@ -72,7 +95,7 @@ export async function listForVerification(
 	}
 
 	return {
-		total: count ?? data.length,
+		...found,
 		rows: data.map((row) => {
 			const municipality = Array.isArray(row.municipalities)
 				? row.municipalities[0]
@@ -84,6 +107,9 @@ export async function listForVerification(
 				kind: row.kind as OrganisationKind,
 				municipalityName: municipality?.name_nl ?? null,
 				status: row.verification_status as VerificationStatus,
+				website: row.website,
+				email: row.public_email,
+				phone: row.public_phone,
 				createdAt: row.created_at,
 				events: events.data
 					.filter((event) => event.organisation_id === row.id)

@@ -1,8 +1,14 @@
+import { requestedPage } from '$lib/paging';
 import { requireUser } from '$lib/server/auth/require-user';
 import { listMyAgreements } from '$lib/server/db/agreements';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { agreements: await listMyAgreements(locals.supabase, user.id) };
+	const { rows, ...paging } = await listMyAgreements(
+		locals.supabase,
+		user.id,
+		requestedPage(url.searchParams)
+	);
+	return { agreements: rows, paging };
 }) satisfies PageServerLoad;

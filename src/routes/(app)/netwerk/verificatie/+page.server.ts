@@ -3,16 +3,32 @@ import { m } from '$lib/paraglide/messages';
 import { verificationSchema } from '$lib/schemas/organisation';
 import { requireStaff } from '$lib/server/auth/require-staff';
 import { DbFieldError } from '$lib/server/db/db-errors';
-import { listForVerification, setVerification } from '$lib/server/db/verification';
+import {
+	listForVerification,
+	REVIEW_LISTS,
+	setVerification,
+	type ReviewList
+} from '$lib/server/db/verification';
+import { requestedPage } from '$lib/paging';
+import { isOneOf, ORGANISATION_KINDS } from '$lib/vocabulary';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
 	await requireStaff(locals, url);
-	const search = url.searchParams.get('zoek')?.slice(0, 100) ?? '';
-	const verified = url.searchParams.get('toon') === 'geverifieerd';
-	const list = await listForVerification(locals.supabase, { verified, search });
-	return { search, verified, ...list };
+	const params = url.searchParams;
+	const search = params.get('zoek')?.slice(0, 100) ?? '';
+	const listParam = params.get('toon');
+	const list: ReviewList = isOneOf(REVIEW_LISTS, listParam) ? listParam : REVIEW_LISTS[0];
+	const kindParam = params.get('soort');
+	const kind = isOneOf(ORGANISATION_KINDS, kindParam) ? kindParam : null;
+	const { rows, ...paging } = await listForVerification(locals.supabase, {
+		list,
+		kind,
+		search,
+		page: requestedPage(params)
+	});
+	return { search, list, kind: kind ?? '', rows, paging };
 }) satisfies PageServerLoad;
 
 export const actions = {
