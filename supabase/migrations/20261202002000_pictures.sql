@@ -114,6 +114,9 @@ alter table public.organisations
 		logo_path ~ ('^' || id::text || '/[a-z0-9-]{1,60}$')
 	);
 
+-- Its owners and admins set it (the existing policy on organisations decides who may update).
+grant update (logo_path) on public.organisations to authenticated;
+
 comment on column public.organisations.logo_path is
 	'The logo in bucket organisation-logos, without width and extension: the files are <logo_path>-<width>.webp (128, 256, 512, square). Under the organisation''s own folder. Null: no logo.';
 
@@ -125,6 +128,9 @@ alter table public.activities
 	),
 	add constraint activities_photo_alt_length check (char_length(photo_alt) between 1 and 200),
 	add constraint activities_photo_alt_trimmed check (photo_alt = btrim(photo_alt, E' \t\r\n'));
+
+-- The academy's members set them (the existing policy on activities decides who may update).
+grant update (photo_path, photo_alt) on public.activities to authenticated;
 
 comment on column public.activities.photo_path is
 	'The photo in bucket activity-photos, without width and extension: the files are <photo_path>-<width>.webp (480, 960, 1440, 3:2). Under <organisation id>/<activity id>/. Null: no photo.';

@@ -104,6 +104,7 @@ export const REFUSALS: Refusals = {
 	organisations_public_phone_length: refuse('publicPhone', m.app_error_phone_too_long),
 	organisations_street_address_length: refuse('streetAddress', m.app_error_address_too_long),
 	organisations_postal_code_format: refuse('postalCode', m.app_error_postal_code),
+	organisations_logo_path_format: refuse('file', m.img_error_path),
 	...municipalityRefusals('organisations'),
 	organisation_contacts_contact_name_length: refuse(
 		'contactName',
@@ -165,6 +166,8 @@ export const REFUSALS: Refusals = {
 	activities_reduced_price_not_negative: refuse('reducedPriceEur', m.app_error_amount),
 	activities_reduced_price_not_above_price: refuse('reducedPriceEur', m.app_error_reduced_price),
 	activities_registration_url_format: refuse('registrationUrl', m.app_error_url_invalid),
+	activities_photo_path_format: refuse('file', m.img_error_path),
+	...textRefusals('activities', 'photo_alt', 'photoAlt', m.img_error_alt_length),
 	activities_status_known: onForm(m.dberr_status_known),
 	activities_status_transition: onForm(m.dberr_activities_status_transition),
 	...municipalityRefusals('activities'),
