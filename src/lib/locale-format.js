@@ -101,7 +101,7 @@ export function formatDateRangeIn(start, end, locale) {
 export function formatTimeIn(value) {
 	if (typeof value === 'string') {
 		const clock = /^(\d{1,2}):(\d{2})/.exec(value);
-		if (clock) return `${clock[1].padStart(2, '0')}:${clock[2]}`;
+		if (clock) return `${(clock[1] ?? '').padStart(2, '0')}:${clock[2]}`;
 	}
 	const parts = dateFormat('nl', {
 		hour: '2-digit',

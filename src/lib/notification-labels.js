@@ -2,6 +2,7 @@
 // What people read about the kinds of notification and the ways they arrive (the preferences page, the
 // unsubscribe page, the mails). A new kind is a row in notification_kinds and a label here.
 import { m } from './paraglide/messages.js';
+import { getLocale } from './paraglide/runtime.js';
 
 /** @typedef {'app' | 'email' | 'digest' | 'none'} Delivery */
 /** @typedef {{ locale?: 'nl' | 'en' }} LabelOptions */
@@ -38,6 +39,56 @@ const deliveryShortLabels = {
  */
 export function isDelivery(value) {
 	return typeof value === 'string' && DELIVERIES.includes(/** @type {Delivery} */ (value));
+}
+
+/** @type {Record<string, (inputs: { organisation: string, request: string }, options?: LabelOptions) => string>} */
+const statusTexts = {
+	accepted: m.home_notif_status_accepted,
+	declined: m.home_notif_status_declined,
+	withdrawn: m.home_notif_status_withdrawn,
+	fulfilled: m.home_notif_status_fulfilled
+};
+
+/**
+ * @param {Record<string, unknown>} params
+ * @param {string} key
+ */
+const param = (params, key) => (typeof params[key] === 'string' ? params[key] : '');
+
+/**
+ * A notification's line in the reader's language, from its kind and parameters. Rows written before
+ * notifications had parameters keep their (Dutch) title, which is shown when the parameters fall short.
+ * @param {{ kind: string, params?: unknown, title?: string | null }} notification
+ * @param {LabelOptions} [options]
+ */
+export function notificationText({ kind, params, title }, options) {
+	const values =
+		params && typeof params === 'object' && !Array.isArray(params)
+			? /** @type {Record<string, unknown>} */ (params)
+			: {};
+	const request = param(values, 'request');
+	const organisation = param(values, 'organisation');
+	if (!organisation && title) {
+		// An old row: its Dutch sentence for Dutch readers, what is known of it for the others.
+		const locale = options?.locale ?? getLocale();
+		return locale === 'nl' || !request ? title : m.home_notif_about({ request }, options);
+	}
+	const who = organisation || m.home_notif_other_party({}, options);
+	if (kind === 'agreement_proposed' && request) {
+		return m.home_notif_proposed(
+			{ organisation: who, offer: param(values, 'offer'), request },
+			options
+		);
+	}
+	if (kind === 'agreement_status' && request) {
+		const text = statusTexts[param(values, 'status')] ?? m.home_notif_status_other;
+		return text({ organisation: who, request }, options);
+	}
+	if (kind === 'agreement_message' && request) {
+		return m.home_notif_message({ organisation: who, request }, options);
+	}
+	if (request) return m.home_notif_about({ request }, options);
+	return title ?? notificationKindLabel(kind, options);
 }
 
 /**

@@ -73,6 +73,12 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			account_locales: {
+				Row: { user_id: string; locale: string; updated_at: string };
+				Insert: { user_id: string; locale?: string; updated_at?: string };
+				Update: { user_id?: string; locale?: string; updated_at?: string };
+				Relationships: [];
+			};
 			activities: {
 				Row: {
 					id: string;
@@ -101,6 +107,8 @@ export type Database = {
 					created_by: string | null;
 					created_at: string;
 					updated_at: string;
+					photo_path: string | null;
+					photo_alt: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -129,6 +137,8 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					photo_path?: string | null;
+					photo_alt?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -157,6 +167,8 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					photo_path?: string | null;
+					photo_alt?: string | null;
 				};
 				Relationships: [
 					{
@@ -591,7 +603,7 @@ export type Database = {
 					id: number;
 					user_id: string;
 					kind: string;
-					title: string;
+					title: string | null;
 					link: string;
 					agreement_id: string | null;
 					delivery: string;
@@ -599,12 +611,13 @@ export type Database = {
 					emailed_at: string | null;
 					digested_at: string | null;
 					created_at: string;
+					params: Json;
 				};
 				Insert: {
 					id?: never;
 					user_id: string;
 					kind: string;
-					title: string;
+					title?: string | null;
 					link: string;
 					agreement_id?: string | null;
 					delivery?: string;
@@ -612,12 +625,13 @@ export type Database = {
 					emailed_at?: string | null;
 					digested_at?: string | null;
 					created_at?: string;
+					params?: Json;
 				};
 				Update: {
 					id?: never;
 					user_id?: string;
 					kind?: string;
-					title?: string;
+					title?: string | null;
 					link?: string;
 					agreement_id?: string | null;
 					delivery?: string;
@@ -625,6 +639,7 @@ export type Database = {
 					emailed_at?: string | null;
 					digested_at?: string | null;
 					created_at?: string;
+					params?: Json;
 				};
 				Relationships: [
 					{
@@ -886,6 +901,7 @@ export type Database = {
 					created_by: string | null;
 					created_at: string;
 					updated_at: string;
+					logo_path: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -908,6 +924,7 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					logo_path?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -930,6 +947,7 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					logo_path?: string | null;
 				};
 				Relationships: [
 					{
@@ -1320,6 +1338,7 @@ export type Database = {
 					quality_label: string | null;
 					upcoming_activity_count: number | null;
 					upcoming_formats: string[] | null;
+					logo_path: string | null;
 				};
 				Relationships: [];
 			};
@@ -1372,6 +1391,8 @@ export type Database = {
 					status: string | null;
 					published_at: string | null;
 					cancelled_at: string | null;
+					photo_path: string | null;
+					photo_alt: string | null;
 				};
 				Relationships: [];
 			};
@@ -1414,6 +1435,7 @@ export type Database = {
 					digest_id: number;
 					user_id: string;
 					email: string;
+					locale: string;
 					period_start: string;
 					period_end: string;
 					notifications: Json;
@@ -1425,8 +1447,10 @@ export type Database = {
 					id: number;
 					user_id: string;
 					email: string;
+					locale: string;
 					kind: string;
 					title: string;
+					params: Json;
 					link: string;
 				}[];
 			};
@@ -1441,6 +1465,7 @@ export type Database = {
 			current_nis: { Args: { nis: string }; Returns: string };
 			delete_own_account: { Args: never; Returns: Json };
 			export_my_contributions: { Args: never; Returns: Json };
+			home_overview: { Args: { p_limit?: number }; Returns: Json };
 			invitation_details: {
 				Args: { p_token: string };
 				Returns: {

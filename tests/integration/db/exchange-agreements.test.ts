@@ -472,25 +472,41 @@ describe('notifications', () => {
 			.insert({ agreement_id: agreementId, organisation_id: academy.id, body: 'Jammer!' });
 		expect(await kinds(schoolMember)).toEqual(['agreement_proposed', 'agreement_message']);
 
+		// A kind and the parameters its text needs, never a sentence in one language.
 		const own = await schoolMember.client
 			.from('notifications')
-			.select('kind, title, link, read_at')
+			.select('kind, title, params, link, read_at')
 			.eq('agreement_id', agreementId)
 			.order('id');
 		expect(own.data).toEqual([
 			{
 				kind: 'agreement_proposed',
-				title: expect.stringContaining('Academie Afspraak'),
+				title: null,
+				params: {
+					organisation: expect.stringContaining('Academie Afspraak'),
+					offer: expect.any(String),
+					request: expect.any(String)
+				},
 				link: `/afspraken/${agreementId}`,
 				read_at: null
 			},
 			{
 				kind: 'agreement_message',
-				title: expect.stringContaining('Nieuw bericht van Academie Afspraak'),
+				title: null,
+				params: {
+					organisation: expect.stringContaining('Academie Afspraak'),
+					request: expect.any(String)
+				},
 				link: `/afspraken/${agreementId}`,
 				read_at: null
 			}
 		]);
+		const declined = await people.query<{ params: Record<string, string> }>(
+			`select params from public.notifications
+			 where user_id = $1 and agreement_id = $2 and kind = 'agreement_status'`,
+			[cast.owner.id, agreementId]
+		);
+		expect(declined[0]?.params.status).toBe('declined');
 		await expectHidden(cast.stranger.client, 'notifications', { agreement_id: agreementId });
 		const anonymous = await client('anonymous').from('notifications').select('id');
 		expect(anonymous.data ?? []).toEqual([]);
@@ -503,6 +519,9 @@ describe('notifications', () => {
 		expect(read.data).toHaveLength(2);
 		const aboutIt = { agreement_id: agreementId };
 		await expectUpdateRefused(schoolMember.client, 'notifications', aboutIt, { title: 'x' });
+		await expectUpdateRefused(schoolMember.client, 'notifications', aboutIt, {
+			params: { organisation: 'x' }
+		});
 		const ownersOwn = { user_id: cast.owner.id };
 		const readNow = { read_at: new Date().toISOString() };
 		await expectUpdateRefused(cast.stranger.client, 'notifications', ownersOwn, readNow, 'no rows');

@@ -2,7 +2,8 @@
 // those whose delivery is `email` (owners and admins by default, a member who chose it) get a mail at once,
 // with a signed unsubscribe link in the text and the one-click headers; a plain member sees it in the app
 // only, a `digest` one waits for the weekly digest and `none` is not written at all. Two mailers at once
-// mail each notification once. Against the real stack and its mailbox.
+// mail each notification once. Each mail is in its recipient's language. Against the real stack and its
+// mailbox.
 import { sendInstantMails } from '$lib/server/mail-jobs/instant.js';
 import { verifyUnsubscribe } from '$lib/server/mail-jobs/links.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ let member: Person;
 let emailMember: Person;
 let digestMember: Person;
 let silentMember: Person;
+let englishAdmin: Person;
 let proposer: Person;
 let school: { id: string };
 let academy: { id: string };
@@ -37,15 +39,17 @@ async function delivered(person: Person, kind: string) {
 }
 
 beforeAll(async () => {
-	[owner, admin, member, emailMember, digestMember, silentMember, proposer] = await Promise.all([
-		people.signUp('eigenaar'),
-		people.signUp('beheerder'),
-		people.signUp('lid'),
-		people.signUp('lid-mail'),
-		people.signUp('lid-overzicht'),
-		people.signUp('lid-niets'),
-		people.signUp('academie')
-	]);
+	[owner, admin, member, emailMember, digestMember, silentMember, proposer, englishAdmin] =
+		await Promise.all([
+			people.signUp('eigenaar'),
+			people.signUp('beheerder'),
+			people.signUp('lid'),
+			people.signUp('lid-mail'),
+			people.signUp('lid-overzicht'),
+			people.signUp('lid-niets'),
+			people.signUp('academie'),
+			people.signUp('beheerder-en')
+		]);
 	school = await people.organisation(
 		[
 			[owner, 'owner'],
@@ -53,7 +57,8 @@ beforeAll(async () => {
 			[member, 'member'],
 			[emailMember, 'member'],
 			[digestMember, 'member'],
-			[silentMember, 'member']
+			[silentMember, 'member'],
+			[englishAdmin, 'admin']
 		],
 		{ name: 'Sint-Jozefschool Meldingen' }
 	);
@@ -64,6 +69,11 @@ beforeAll(async () => {
 	await choose(emailMember, 'agreement_proposed', 'email');
 	await choose(digestMember, 'agreement_proposed', 'digest');
 	await choose(silentMember, 'agreement_proposed', 'none');
+	// Switched to English while signed in (what /taal stores).
+	const { error: localeError } = await englishAdmin.client
+		.from('account_locales')
+		.upsert({ user_id: englishAdmin.id, locale: 'en' }, { onConflict: 'user_id' });
+	if (localeError) throw localeError;
 
 	const room = await people.offer(school.id);
 	const request = await people.request(academy.id);
@@ -128,6 +138,20 @@ describe('a new proposal for the school', () => {
 		expect(await delivered(digestMember, 'agreement_proposed')).toEqual([
 			{ delivery: 'digest', emailed: false }
 		]);
+	});
+
+	it('is written in English for the admin who reads Groeistoot in English', async () => {
+		const [mail, ...others] = await mailsTo(englishAdmin.email);
+		expect(others).toEqual([]);
+		expect(mail!.Subject).toMatch(
+			/^Groeistoot: New proposal from Academie Meldingen: “.+” for “Een labo voor onze robotica”$/
+		);
+		expect(mail!.Text).toContain(`See it on Groeistoot:\n${origin}/afspraken/${agreementId}`);
+		expect(mail!.Text).toContain('No more e-mails about this kind of notification: ');
+		expect(mail!.Text).not.toMatch(/Nieuw|voorstel|Bekijk|Kies hoe/);
+		// The Dutch owner's mail of the same notification stays Dutch.
+		const [dutch] = await mailsTo(owner.email);
+		expect(dutch!.Text).toContain('Bekijk het op Groeistoot:');
 	});
 
 	it('carries a signed unsubscribe link for the person and kind, in the text and the one-click headers', async () => {
@@ -201,7 +225,8 @@ describe('a failed send', () => {
 			`select 1 from public.notifications where agreement_id = $1 and delivery = 'email' and emailed_at is null`,
 			[agreementId]
 		);
-		expect(waiting).toHaveLength(2);
+		// The owner's and the two admins' mails about the message.
+		expect(waiting).toHaveLength(3);
 
 		await sendInstantMails(job());
 		expect(

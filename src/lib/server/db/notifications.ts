@@ -1,5 +1,7 @@
 // A person's notifications (written by database triggers): the list, the unread count, marking read.
-// RLS lets a person read only their own and change only read_at.
+// RLS lets a person read only their own and change only read_at. The database keeps a kind and its
+// parameters; the line is written here in the reader's language.
+import { notificationText } from '$lib/notification-labels.js';
 import type { Db } from '$lib/server/supabase';
 
 export type Notification = {
@@ -19,7 +21,7 @@ export async function listNotifications(
 ): Promise<Notification[]> {
 	const { data, error } = await db
 		.from('notifications')
-		.select('id, kind, title, link, read_at, created_at')
+		.select('id, kind, title, params, link, read_at, created_at')
 		.eq('user_id', userId)
 		.order('created_at', { ascending: false })
 		.order('id', { ascending: false })
@@ -28,7 +30,7 @@ export async function listNotifications(
 	const list = data.map((row) => ({
 		id: row.id,
 		kind: row.kind,
-		title: row.title,
+		title: notificationText(row),
 		link: row.link,
 		readAt: row.read_at,
 		createdAt: row.created_at

@@ -46,6 +46,7 @@ export async function sendWeeklyDigests({
 						await send(
 							digestMail({
 								to: digest.email,
+								locale: digest.locale,
 								origin,
 								periodStart: digest.period_start,
 								periodEnd: digest.period_end,

@@ -42,7 +42,8 @@ export async function sendInstantMails({
 					await send(
 						notificationMail({
 							to: notification.email,
-							title: notification.title,
+							locale: notification.locale,
+							notification,
 							link: `${origin}${notification.link}`,
 							preferencesUrl: `${origin}${PREFERENCES_PATH}`,
 							unsubscribeUrl: unsubscribeUrl({

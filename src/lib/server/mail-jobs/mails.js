@@ -1,19 +1,28 @@
 // @ts-check
 // The e-mails about notifications: one at once, and the weekly digest. Each carries a signed one-click
-// unsubscribe link, also in the List-Unsubscribe headers (RFC 8058). Dutch for everyone for now
-// (MAIL_LOCALE: the reader's language is not known yet); every text goes through Paraglide so that a later
-// change can pass the reader's locale.
-import { notificationKindLabel } from '../../notification-labels.js';
+// unsubscribe link, also in the List-Unsubscribe headers (RFC 8058). Written in the recipient's language
+// (account_locales, returned by the claims), passed explicitly to every text, so that a mail sent during
+// someone else's request is never in that person's language.
+import { formatDateIn, formatDateTimeIn, readerLocale } from '../../locale-format.js';
+import { notificationKindLabel, notificationText } from '../../notification-labels.js';
 import { m } from '../../paraglide/messages.js';
 
 /** @typedef {import('./smtp.js').Mail} Mail */
-/** @typedef {{ id: number, kind: string, title: string, link: string, created_at: string }} DigestItem */
+/** @typedef {import('../../locale-format.js').Locale} Locale */
+/**
+ * @typedef {{
+ *   id: number, kind: string, title?: string | null, params?: unknown, link: string, created_at: string
+ * }} DigestItem
+ */
 
-/** @type {'nl' | 'en'} */
-export const MAIL_LOCALE = 'nl';
-const TIME_ZONE = 'Europe/Brussels';
-/** Explicit, so that a mail sent during someone else's request is not in that person's language. */
-const inMailLocale = { locale: MAIL_LOCALE };
+/** The language of a mail: the recipient's, Dutch when it is not known. */
+export const DEFAULT_MAIL_LOCALE = 'nl';
+
+/**
+ * @param {string | null | undefined} locale
+ * @returns {{ locale: Locale }}
+ */
+const mailLocale = (locale) => ({ locale: readerLocale(locale ?? DEFAULT_MAIL_LOCALE) });
 
 /** @param {string} value */
 const escapeHtml = (value) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -31,9 +40,12 @@ export function unsubscribeHeaders(url) {
 
 /**
  * The footer every notification mail ends with: why, where to choose, and how to stop.
- * @param {{ reason: string, preferencesUrl: string, unsubscribeUrl: string, unsubscribeLabel: string }} parts
+ * @param {{
+ *   reason: string, preferencesUrl: string, unsubscribeUrl: string, unsubscribeLabel: string,
+ *   inMailLocale: { locale: Locale }
+ * }} parts
  */
-function footer({ reason, preferencesUrl, unsubscribeUrl, unsubscribeLabel }) {
+function footer({ reason, preferencesUrl, unsubscribeUrl, unsubscribeLabel, inMailLocale }) {
 	const preferences = m.notif_mail_preferences({}, inMailLocale);
 	return {
 		text: `--\n${reason}\n${preferences}: ${preferencesUrl}\n${unsubscribeLabel}: ${unsubscribeUrl}\n`,
@@ -44,13 +56,26 @@ function footer({ reason, preferencesUrl, unsubscribeUrl, unsubscribeLabel }) {
 }
 
 /**
- * The mail about one notification: its Dutch line and a link to it.
- * @param {{ to: string, title: string, link: string, preferencesUrl: string, unsubscribeUrl: string }} input
+ * The mail about one notification: its line in the recipient's language and a link to it.
+ * @param {{
+ *   to: string, locale?: string | null, notification: { kind: string, params?: unknown, title?: string | null },
+ *   link: string, preferencesUrl: string, unsubscribeUrl: string
+ * }} input
  * @returns {Mail}
  */
-export function notificationMail({ to, title, link, preferencesUrl, unsubscribeUrl }) {
+export function notificationMail({
+	to,
+	locale,
+	notification,
+	link,
+	preferencesUrl,
+	unsubscribeUrl
+}) {
+	const inMailLocale = mailLocale(locale);
+	const title = notificationText(notification, inMailLocale);
 	const view = m.notif_mail_view({}, inMailLocale);
 	const end = footer({
+		inMailLocale,
 		reason: m.notif_mail_reason({}, inMailLocale),
 		preferencesUrl,
 		unsubscribeUrl,
@@ -66,21 +91,6 @@ ${end.html}`,
 		headers: unsubscribeHeaders(unsubscribeUrl)
 	};
 }
-
-const dayFormat = new Intl.DateTimeFormat('nl-BE', {
-	weekday: 'long',
-	day: 'numeric',
-	month: 'long',
-	timeZone: TIME_ZONE
-});
-const momentFormat = new Intl.DateTimeFormat('nl-BE', {
-	weekday: 'short',
-	day: 'numeric',
-	month: 'short',
-	hour: '2-digit',
-	minute: '2-digit',
-	timeZone: TIME_ZONE
-});
 
 /**
  * The notifications of a digest by kind, in the order the kinds first occur; each kind oldest first.
@@ -99,15 +109,29 @@ export function groupByKind(items) {
 }
 
 /**
- * The weekly digest: the week's notifications grouped by kind, each with its link.
+ * The day a digest's week starts or ends, in Brussels: "maandag 23 november" / "Monday 23 November".
+ * @param {string} moment
+ * @param {Locale} locale
+ */
+function periodDay(moment, locale) {
+	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(
+		new Date(moment)
+	);
+	return formatDateIn(day, locale, { weekday: 'long', year: false });
+}
+
+/**
+ * The weekly digest: the week's notifications grouped by kind, each with its link, in the recipient's
+ * language.
  * @param {{
- *   to: string, origin: string, periodStart: string, periodEnd: string, items: DigestItem[],
- *   preferencesUrl: string, unsubscribeUrl: string
+ *   to: string, locale?: string | null, origin: string, periodStart: string, periodEnd: string,
+ *   items: DigestItem[], preferencesUrl: string, unsubscribeUrl: string
  * }} input
  * @returns {Mail}
  */
 export function digestMail({
 	to,
+	locale,
 	origin,
 	periodStart,
 	periodEnd,
@@ -115,26 +139,28 @@ export function digestMail({
 	preferencesUrl,
 	unsubscribeUrl
 }) {
+	const inMailLocale = mailLocale(locale);
 	const subject =
 		items.length === 1
 			? m.notif_digest_subject_one({}, inMailLocale)
 			: m.notif_digest_subject_many({ count: items.length }, inMailLocale);
 	const intro = m.notif_digest_intro(
 		{
-			from: dayFormat.format(new Date(periodStart)),
-			until: dayFormat.format(new Date(periodEnd))
+			from: periodDay(periodStart, inMailLocale.locale),
+			until: periodDay(periodEnd, inMailLocale.locale)
 		},
 		inMailLocale
 	);
 	const groups = groupByKind(items).map(({ kind, items: list }) => ({
 		heading: notificationKindLabel(kind, inMailLocale),
 		lines: list.map((item) => ({
-			title: item.title,
-			when: momentFormat.format(new Date(item.created_at)),
+			title: notificationText(item, inMailLocale),
+			when: formatDateTimeIn(item.created_at, inMailLocale.locale, { year: false }),
 			url: `${origin}${item.link}`
 		}))
 	}));
 	const end = footer({
+		inMailLocale,
 		reason: m.notif_digest_reason({}, inMailLocale),
 		preferencesUrl,
 		unsubscribeUrl,

@@ -10,7 +10,10 @@ describe('notificationMail', () => {
 	it('says what happened in Dutch, links to it and escapes HTML', () => {
 		const mail = notificationMail({
 			to: 'ann@school.test',
-			title: 'Nieuw bericht van <Academie> over „Labo”',
+			notification: {
+				kind: 'agreement_message',
+				params: { organisation: '<Academie>', request: 'Labo' }
+			},
 			link: 'http://127.0.0.1:4173/afspraken/abc',
 			...links
 		});
@@ -21,7 +24,12 @@ describe('notificationMail', () => {
 	});
 
 	it('carries the unsubscribe link in its text and in the one-click headers', () => {
-		const mail = notificationMail({ to: 'a@b.test', title: 'x', link: 'https://g.be/x', ...links });
+		const mail = notificationMail({
+			to: 'a@b.test',
+			notification: { kind: 'agreement_message', params: {}, title: 'x' },
+			link: 'https://g.be/x',
+			...links
+		});
 		expect(mail.text).toContain(
 			`Geen e-mails meer over dit soort meldingen: ${links.unsubscribeUrl}`
 		);
@@ -34,26 +42,47 @@ describe('notificationMail', () => {
 	});
 });
 
+describe('notificationMail in English', () => {
+	it("writes the line, the link text and the footer in the recipient's language", () => {
+		const mail = notificationMail({
+			to: 'ann@school.test',
+			locale: 'en',
+			notification: {
+				kind: 'agreement_status',
+				params: { organisation: 'Polder Biotech', request: 'Labo', status: 'accepted' }
+			},
+			link: 'http://127.0.0.1:4173/afspraken/abc',
+			...links
+		});
+		expect(mail.subject).toBe('Groeistoot: Polder Biotech accepted the agreement about “Labo”');
+		expect(mail.text).toContain('See it on Groeistoot:\nhttp://127.0.0.1:4173/afspraken/abc');
+		expect(mail.text).toContain(
+			`No more e-mails about this kind of notification: ${links.unsubscribeUrl}`
+		);
+		expect(mail.text).not.toMatch(/aanvaard|Bekijk|Kies|Geen/);
+	});
+});
+
 describe('digestMail', () => {
 	const items = [
 		{
 			id: 1,
 			kind: 'agreement_message',
-			title: 'Bericht één',
+			params: { organisation: 'Academie', request: 'Bericht één' },
 			link: '/afspraken/a',
 			created_at: '2026-11-24T09:00:00Z'
 		},
 		{
 			id: 2,
 			kind: 'agreement_status',
-			title: 'Aanvaard',
+			params: { organisation: 'School', request: 'Labo', status: 'accepted' },
 			link: '/afspraken/b',
 			created_at: '2026-11-25T09:00:00Z'
 		},
 		{
 			id: 3,
 			kind: 'agreement_message',
-			title: 'Bericht <twee>',
+			params: { organisation: 'Academie', request: 'Bericht <twee>' },
 			link: '/afspraken/a',
 			created_at: '2026-11-26T09:00:00Z'
 		}
@@ -80,13 +109,14 @@ describe('digestMail', () => {
 			'Dit gebeurde van maandag 23 november tot maandag 30 november bij je organisaties op Groeistoot.'
 		);
 		expect(mail.text).toMatch(
-			/Nieuwe berichten bij een afspraak\n- Bericht één \(.+\)\n {2}https:\/\/groeistoot\.be\/afspraken\/a\n- Bericht <twee>/
+			/Nieuwe berichten bij een afspraak\n- Nieuw bericht van Academie over „Bericht één” \(di 24 november om 10:00\)\n {2}https:\/\/groeistoot\.be\/afspraken\/a\n- Nieuw bericht van Academie over „Bericht <twee>”/
 		);
 		expect(mail.text).toContain(
 			'Een afspraak wordt aanvaard, geweigerd, ingetrokken of uitgevoerd'
 		);
 		expect(mail.html).toContain('<h2>Nieuwe berichten bij een afspraak</h2>');
 		expect(mail.html).toContain('Bericht &#60;twee&#62;');
+		expect(mail.text).toContain('School heeft de afspraak over „Labo” aanvaard');
 		expect(mail.text).toContain(`Geen wekelijks overzicht meer: ${links.unsubscribeUrl}`);
 		expect(mail.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
 	});
@@ -101,5 +131,33 @@ describe('digestMail', () => {
 			...links
 		});
 		expect(mail.subject).toBe('Groeistoot: je weekoverzicht met 1 melding');
+	});
+});
+
+describe('digestMail in English', () => {
+	it('has English headings, days and lines, with no Dutch word', () => {
+		const mail = digestMail({
+			to: 'ann@school.test',
+			locale: 'en',
+			origin: 'https://groeistoot.be',
+			periodStart: '2026-11-23T07:00:00Z',
+			periodEnd: '2026-11-30T07:00:00Z',
+			items: [
+				{
+					id: 1,
+					kind: 'agreement_proposed',
+					params: { organisation: 'Polder Biotech', offer: 'Mentoren', request: 'Robotica' },
+					link: '/afspraken/a',
+					created_at: '2026-11-24T09:00:00Z'
+				}
+			],
+			...links
+		});
+		expect(mail.subject).toBe('Groeistoot: your weekly digest with 1 notification');
+		expect(mail.text).toContain('from Monday 23 November to Monday 30 November');
+		expect(mail.text).toContain(
+			'- New proposal from Polder Biotech: “Mentoren” for “Robotica” (Tue 24 November at 10:00)'
+		);
+		expect(mail.text).not.toMatch(/maandag|november|Nieuw|Kies|overzicht/);
 	});
 });

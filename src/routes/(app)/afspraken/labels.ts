@@ -1,5 +1,6 @@
 // Words for agreements on their pages: status names, weekdays, date-times.
 import { weekdayName } from '$lib/exchange-vocabulary';
+import { formatDateTime } from '$lib/public/format';
 
 export { agreementStatusLabel as statusLabel } from '$lib/exchange-vocabulary';
 
@@ -8,13 +9,7 @@ export function weekdayLabel(weekday: number): string {
 	return weekdayName(weekday) || String(weekday);
 }
 
-const dateTime = new Intl.DateTimeFormat('nl-BE', {
-	dateStyle: 'long',
-	timeStyle: 'short',
-	timeZone: 'Europe/Brussels'
-});
-
-/** A moment as "4 maart 2026 om 14:05" in Belgian time. */
+/** A moment in Belgian time, in the reader's language: "wo 4 maart 2026 om 14:05". */
 export function formatMoment(iso: string): string {
-	return dateTime.format(new Date(iso));
+	return formatDateTime(iso);
 }
