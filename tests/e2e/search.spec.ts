@@ -1,5 +1,5 @@
 // Search as a visitor uses it: the header box with the keyboard, the search page's filters in the URL, the
-// same page without JavaScript, the map view, bad input, and axe.
+// same page without JavaScript, the map view, bad input, axe, and the page on a phone.
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './support';
 
@@ -137,19 +137,66 @@ test('changing the sort waits for the search button', async ({ page }) => {
 	await expect(page.getByRole('combobox', { name: 'Sorteren op' })).toHaveValue('datum');
 });
 
-test('the search page searches within a distance and shows results on a map', async ({ page }) => {
+test('the search page searches within a distance and shows results on an interactive map', async ({
+	page
+}) => {
 	await page.goto('/zoeken?binnen=10&van=44021&sorteer=afstand');
 	await expect(page.getByRole('list', { name: 'Gekozen filters' })).toContainText(
 		'Binnen 10 km van Gent'
 	);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await page.getByRole('link', { name: 'Kaart' }).click();
 	await expect(page).toHaveURL(/weergave=kaart/);
 	const map = page.getByRole('group', { name: /Kaart van de zoekresultaten/ });
 	await expect(map).toBeVisible();
-	const points = map.getByRole('link');
-	expect(await points.count()).toBeGreaterThan(0);
-	// The list stays under the map.
-	expect((await resultTitles(page)).length).toBe(await points.count());
+	const zoomIn = page.getByRole('button', { name: 'Inzoomen', exact: true });
+
+	// Zoomed in as far as it goes, every result is a point or a group on one spot; Enter opens its card.
+	await map.focus();
+	for (let step = 0; step < 5; step++) await map.press('+');
+	await expect(zoomIn).toBeDisabled();
+	const point = map.getByRole('button').first();
+	await point.focus();
+	await point.press('Enter');
+	const card = page.getByRole('group', { name: 'Op de kaart gekozen' });
+	await expect(card).toBeVisible();
+	const link = card.getByRole('link').first();
+	await expect(link).toBeFocused();
+	expect(await resultTitles(page)).toContain(await link.innerText());
+	await expect(card).toContainText(/Activiteit|Academie|School|Bedrijf|Partner|Aanbod|Vraag/);
+	await link.press('Escape');
+	await expect(card).toBeHidden();
+	await expect(point).toBeFocused();
+	await expectNoAxeViolations(page);
+});
+
+test('on the map a group of nearby results zooms in on a click, and the zoom buttons zoom', async ({
+	page
+}) => {
+	await page.goto('/zoeken?type=activity&weergave=kaart');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const map = page.getByRole('group', { name: /Kaart van de zoekresultaten/ });
+	const viewBox = () => map.getAttribute('viewBox');
+	const width = async () => Number((await viewBox())?.split(' ')[2]);
+
+	const cluster = map.getByRole('button', { name: /^\d+ resultaten rond .*: inzoomen$/ }).first();
+	await expect(cluster).toBeVisible();
+	const before = await width();
+	await cluster.click();
+	await expect.poll(width).toBeLessThan(before);
+
+	const zoomed = await width();
+	await page.getByRole('button', { name: 'Uitzoomen', exact: true }).click();
+	await expect.poll(width).toBeGreaterThan(zoomed);
+	await page.getByRole('button', { name: 'Inzoomen', exact: true }).click();
+	await expect.poll(width).toBe(zoomed);
+	await page.getByRole('button', { name: 'Toon heel Vlaanderen' }).click();
+	await expect.poll(width).toBeGreaterThan(before - 1);
+
+	// With the whole map in view, a result on its own opens its card on a click.
+	const single = map.getByRole('button', { name: /^[^:]+, [^:]+$/ }).first();
+	await single.click();
+	await expect(page.getByRole('group', { name: 'Op de kaart gekozen' })).toBeVisible();
 	await expectNoAxeViolations(page);
 });
 
@@ -219,6 +266,36 @@ test.describe('without JavaScript', () => {
 		);
 	});
 
+	test('on a phone the filters are a section after the results, and the map is a still map of links', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('/zoeken?q=robotica');
+		await page.getByRole('link', { name: 'Filters', exact: true }).click();
+		await expect(page).toHaveURL(/#filters$/);
+		const filters = page.getByRole('complementary', { name: 'Filters' });
+		await expect(filters).toBeInViewport();
+		await filters.getByRole('checkbox', { name: /^Antwerpen/ }).check();
+		await filters.getByRole('button', { name: 'Filters toepassen' }).click();
+		await expect(page).toHaveURL(/provincie=antwerpen/);
+		await expect(page.getByRole('link', { name: 'Filters (1 gekozen)' })).toBeVisible();
+
+		// "meer" opens without JavaScript too.
+		const age = filters.getByRole('group', { name: 'Leeftijd' });
+		await expect(age.getByRole('checkbox', { name: /^16 jaar/ })).toBeHidden();
+		await age.getByText(/^meer \(\d+\)$/).click();
+		await expect(age.getByRole('checkbox', { name: /^16 jaar/ })).toBeVisible();
+
+		await page.goto('/zoeken?binnen=10&van=44021&weergave=kaart');
+		const map = page.getByRole('group', { name: /Kaart van de zoekresultaten/ });
+		await expect(map).toBeVisible();
+		const points = map.getByRole('link');
+		expect(await points.count()).toBeGreaterThan(0);
+		// The list stays under the map, with the same results.
+		expect((await resultTitles(page)).length).toBe(await points.count());
+		await expect(page.getByRole('button', { name: 'Inzoomen', exact: true })).toHaveCount(0);
+	});
+
 	test('the results are paged with plain links', async ({ page }) => {
 		// Every published activity (the seed has hundreds): surely more than one page of 20.
 		await page.goto('/zoeken?type=activity');
@@ -238,5 +315,88 @@ test.describe('without JavaScript', () => {
 		const second = await resultTitles(page);
 		expect(second.length).toBeGreaterThan(0);
 		expect(second).not.toEqual(first);
+	});
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('the first result shows on the first screen and the Filters button opens the filters', async ({
+		page
+	}) => {
+		await page.goto('/zoeken?q=robotica');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		const first = results(page).getByRole('article').first();
+		const top = (await first.boundingBox())?.y ?? Infinity;
+		expect(top).toBeLessThan(844 - 100);
+		const widths = await page.evaluate(() => [
+			document.documentElement.scrollWidth,
+			document.documentElement.clientWidth
+		]);
+		expect(widths[0]).toBe(widths[1]);
+		await expectNoAxeViolations(page);
+
+		const open = page.getByRole('button', { name: 'Filters', exact: true });
+		const sheet = page.getByRole('dialog', { name: 'Filters' });
+		await expect(sheet).toBeHidden();
+		await open.click();
+		await expect(sheet).toBeVisible();
+		await expectNoAxeViolations(page);
+		const province = sheet.getByRole('checkbox', { name: /^Antwerpen/ });
+		const box = await province.locator('xpath=ancestor::label').boundingBox();
+		expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+		await province.check();
+		await expect(page).toHaveURL(/provincie=antwerpen/);
+		// The sheet stays open while filters change; its button shows the new count and closes it.
+		const show = sheet.getByRole('button', { name: /^Toon \d+ resultaten$/ });
+		await expect(show).toBeVisible();
+		const count = (await show.innerText()).match(/\d+/)?.[0] ?? '';
+		await show.click();
+		await expect(sheet).toBeHidden();
+		await expect(page.getByRole('status')).toContainText(count);
+		await expect(page.getByRole('button', { name: 'Filters (1 gekozen)' })).toBeFocused();
+	});
+
+	test('a chip removes its filter, and "Wis alle filters" removes them all', async ({ page }) => {
+		await page.goto('/zoeken?q=robotica&provincie=vlaams-brabant&leeftijd=10');
+		const chips = page.getByRole('list', { name: 'Gekozen filters' });
+		await chips.getByRole('link', { name: 'Verwijder filter: Provincie: Vlaams-Brabant' }).click();
+		await expect(page).not.toHaveURL(/provincie=/);
+		await expect(page).toHaveURL(/leeftijd=10/);
+		await expect(chips).not.toContainText('Vlaams-Brabant');
+
+		await page.goto('/zoeken?q=robotica&provincie=vlaams-brabant&leeftijd=10');
+		await chips.getByRole('link', { name: 'Wis alle filters' }).click();
+		await expect(page).toHaveURL(/\/zoeken\?q=robotica$/);
+		await expect(chips).toBeHidden();
+	});
+
+	test('a long facet list shows five values and the rest behind "meer"; a chosen one stays', async ({
+		page
+	}) => {
+		await page.goto('/zoeken?q=robotica&leeftijd=17');
+		await page.getByRole('button', { name: 'Filters (1 gekozen)' }).click();
+		const age = page
+			.getByRole('dialog', { name: 'Filters' })
+			.getByRole('group', { name: 'Leeftijd' });
+		await expect(age.getByRole('checkbox', { name: /^17 jaar/ })).toBeVisible();
+		await expect(age.getByRole('checkbox', { name: /^17 jaar/ })).toBeChecked();
+		await expect(age.getByRole('checkbox', { name: /^15 jaar/ })).toBeHidden();
+		await age.getByText(/^meer \(\d+\)$/).click();
+		await expect(age.getByRole('checkbox', { name: /^15 jaar/ })).toBeVisible();
+	});
+
+	test('the map fits the phone and its controls are big enough', async ({ page }) => {
+		await page.goto('/zoeken?binnen=10&van=44021&weergave=kaart');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		const zoomIn = page.getByRole('button', { name: 'Inzoomen', exact: true });
+		const box = await zoomIn.boundingBox();
+		expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+		const widths = await page.evaluate(() => [
+			document.documentElement.scrollWidth,
+			document.documentElement.clientWidth
+		]);
+		expect(widths[0]).toBe(widths[1]);
+		await expectNoAxeViolations(page);
 	});
 });
