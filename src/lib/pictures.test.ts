@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	domainLetters,
 	initials,
 	newPicturePath,
 	picture,
@@ -25,7 +26,11 @@ describe('picture', () => {
 			width: 256,
 			height: 256,
 			alt: 'Logo van De Uitvinders',
-			largest: `https://project.supabase.example/storage/v1/object/public/organisation-logos/${org}/logo-abc-512.webp`
+			largest: {
+				url: `https://project.supabase.example/storage/v1/object/public/organisation-logos/${org}/logo-abc-512.webp`,
+				width: 512,
+				height: 512
+			}
 		});
 	});
 
@@ -74,5 +79,17 @@ describe('placeholders', () => {
 	it('gives a name the same colour every time', () => {
 		expect(placeholderColour('CoderDojo Gent')).toBe(placeholderColour('CoderDojo Gent'));
 		expect(PLACEHOLDER_COLOURS).toContain(placeholderColour('Robotica Club Leuven'));
+	});
+});
+
+describe('domainLetters', () => {
+	it('lights the letters an activity touches, always in S, T, E, M order', () => {
+		expect(domainLetters(['programmeren', 'wiskunde_natuurwetenschappen'])).toEqual([
+			{ letter: 'S', touched: true },
+			{ letter: 'T', touched: true },
+			{ letter: 'E', touched: false },
+			{ letter: 'M', touched: true }
+		]);
+		expect(domainLetters(['andere']).every((tile) => !tile.touched)).toBe(true);
 	});
 });

@@ -20,8 +20,8 @@ export type Picture = {
 	height: number;
 	/** Empty when the picture only decorates (the text beside it says the same). */
 	alt: string;
-	/** The URL of the largest width, for a share image. */
-	largest: string;
+	/** The largest width, for a share image (og:image). */
+	largest: { url: string; width: number; height: number };
 };
 
 /** The types people may upload; the buckets take the same ones. */
@@ -48,7 +48,7 @@ export function pictureUrl(apiUrl: string, kind: PictureKind, path: string, widt
 
 /**
  * Everything an <img> needs for a stored picture, or null when there is none. `src` is the middle width
- * (what a browser without srcset gets); `largest` says the width a share image should use.
+ * (what a browser without srcset gets); `largest` is what a share image uses.
  */
 export function picture(
 	apiUrl: string,
@@ -66,7 +66,11 @@ export function picture(
 		width: middle,
 		height: pictureHeight(kind, middle),
 		alt,
-		largest: pictureUrl(apiUrl, kind, path, largest)
+		largest: {
+			url: pictureUrl(apiUrl, kind, path, largest),
+			width: largest,
+			height: pictureHeight(kind, largest)
+		}
 	};
 }
 
@@ -75,7 +79,10 @@ export function picture(
  * from a cache under the old one's URL. Lower-case letters, digits and hyphens, as the columns require.
  */
 export function newPicturePath(folder: string, name: 'logo' | 'photo', token: string) {
-	return `${folder}/${name}-${token.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 24)}`;
+	return `${folder}/${name}-${token
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '')
+		.slice(0, 24)}`;
 }
 
 /** One or two letters for a name without a logo: the first letters of its first two words. */
@@ -103,4 +110,22 @@ export function placeholderColour(name: string) {
 	let hash = 0;
 	for (const character of name) hash = (hash * 31 + character.codePointAt(0)!) >>> 0;
 	return PLACEHOLDER_COLOURS[hash % PLACEHOLDER_COLOURS.length]!;
+}
+
+const DOMAIN_LETTERS: Record<string, readonly ('S' | 'T' | 'E' | 'M')[]> = {
+	techniek: ['T', 'E'],
+	programmeren: ['T'],
+	natuur: ['S'],
+	sterrenkunde: ['S'],
+	wiskunde_natuurwetenschappen: ['S', 'M'],
+	life_sciences: ['S']
+};
+
+/** The S, T, E and M an activity's domains touch, for the tiles that stand in for a missing photo. */
+export function domainLetters(domains: readonly string[]) {
+	const touched = new Set(domains.flatMap((domain) => DOMAIN_LETTERS[domain] ?? []));
+	return (['S', 'T', 'E', 'M'] as const).map((letter) => ({
+		letter,
+		touched: touched.has(letter)
+	}));
 }

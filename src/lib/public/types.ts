@@ -1,4 +1,5 @@
 // What the public pages show, as the queries in $lib/server/db return it; shared with the components.
+import type { Picture } from '$lib/pictures';
 import type {
 	ActivityStatus,
 	Domain,
@@ -30,6 +31,8 @@ export type AcademySummary = {
 	ageMax: number | null;
 	upcomingActivityCount: number;
 	verified: boolean;
+	/** Null (or left out) when the academy has no logo: cards show its initials. */
+	logo?: Picture | null;
 };
 
 export type OrganisationSummary = {
@@ -42,6 +45,8 @@ export type OrganisationSummary = {
 	/** The start of the description, for a card. */
 	excerpt: string;
 	verified: boolean;
+	/** Null (or left out) when the organisation has no logo: cards show its initials. */
+	logo?: Picture | null;
 };
 
 export type PublicContact = {
@@ -72,6 +77,8 @@ export type ActivitySummary = {
 	place: Place;
 	/** Missing when the activity is shown on its own academy's page. */
 	academy?: { name: string; slug: string };
+	/** Null (or left out) when the activity has no photo: cards show its S/T/E/M tiles. */
+	photo?: Picture | null;
 };
 
 export type ActivityPage = ActivitySummary & {

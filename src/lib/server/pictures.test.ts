@@ -21,9 +21,10 @@ describe('uploadedPicture', () => {
 
 	it('says what is wrong: nothing chosen, another type, too large', () => {
 		expect(uploadedPicture(form(null), 'file')).toEqual({ ok: false, problem: 'required' });
-		expect(uploadedPicture(form(new File([], 'leeg.png', { type: 'image/png' })), 'file')).toEqual(
-			{ ok: false, problem: 'required' }
-		);
+		expect(uploadedPicture(form(new File([], 'leeg.png', { type: 'image/png' })), 'file')).toEqual({
+			ok: false,
+			problem: 'required'
+		});
 		expect(uploadedPicture(form('tekst'), 'file')).toEqual({ ok: false, problem: 'required' });
 		const gif = new File([new Uint8Array(10)], 'logo.gif', { type: 'image/gif' });
 		expect(uploadedPicture(form(gif), 'file')).toEqual({ ok: false, problem: 'type' });

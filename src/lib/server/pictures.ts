@@ -31,7 +31,8 @@ export function uploadedPicture(
 	const file = form.get(field);
 	if (!(file instanceof File) || file.size === 0) return { ok: false, problem: 'required' };
 	if (file.size > PICTURE_MAX_BYTES) return { ok: false, problem: 'size' };
-	if (!(PICTURE_TYPES as readonly string[]).includes(file.type)) return { ok: false, problem: 'type' };
+	if (!(PICTURE_TYPES as readonly string[]).includes(file.type))
+		return { ok: false, problem: 'type' };
 	return { ok: true, file };
 }
 
@@ -105,6 +106,8 @@ export async function storePicture(
 /** Removes a picture's files (the ones the person may remove; others stay, as RLS says). */
 export async function removePicture(db: Db, kind: PictureKind, path: string | null | undefined) {
 	if (!path) return;
-	const { error } = await db.storage.from(PICTURE_KINDS[kind].bucket).remove(pictureKeys(kind, path));
+	const { error } = await db.storage
+		.from(PICTURE_KINDS[kind].bucket)
+		.remove(pictureKeys(kind, path));
 	if (error) throw error;
 }

@@ -84,7 +84,9 @@ describe('organisation logos', () => {
 		const key = fresh(academyA.id);
 		await upload(cast.admin.client, 'organisation-logos', key);
 		const visitor = anonClient();
-		const response = await fetch(visitor.storage.from('organisation-logos').getPublicUrl(key).data.publicUrl);
+		const response = await fetch(
+			visitor.storage.from('organisation-logos').getPublicUrl(key).data.publicUrl
+		);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('image/webp');
 		const listed = await visitor.storage.from('organisation-logos').list(academyA.id);

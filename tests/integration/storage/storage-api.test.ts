@@ -81,7 +81,10 @@ describe('objects', () => {
 			.from(bucket)
 			.upload('folder/one.png', png, { contentType: 'image/png', cacheControl: '60' });
 		expect(upload.error).toBeNull();
-		expect(upload.data).toMatchObject({ path: 'folder/one.png', fullPath: `${bucket}/folder/one.png` });
+		expect(upload.data).toMatchObject({
+			path: 'folder/one.png',
+			fullPath: `${bucket}/folder/one.png`
+		});
 
 		const url = service.storage.from(bucket).getPublicUrl('folder/one.png').data.publicUrl;
 		const response = await fetch(url);
@@ -98,7 +101,9 @@ describe('objects', () => {
 		const blob = new Blob([png], { type: 'image/png' });
 		const upload = await service.storage.from(bucket).upload('folder/blob.png', blob);
 		expect(upload.error).toBeNull();
-		const info = await fetch(service.storage.from(bucket).getPublicUrl('folder/blob.png').data.publicUrl);
+		const info = await fetch(
+			service.storage.from(bucket).getPublicUrl('folder/blob.png').data.publicUrl
+		);
 		expect(info.headers.get('content-type')).toBe('image/png');
 	});
 
@@ -150,7 +155,9 @@ describe('objects', () => {
 	});
 
 	it('serves no public URL of a private bucket, but downloads for the service role', async () => {
-		await service.storage.from(privateBucket).upload('secret.png', png, { contentType: 'image/png' });
+		await service.storage
+			.from(privateBucket)
+			.upload('secret.png', png, { contentType: 'image/png' });
 		const response = await fetch(
 			service.storage.from(privateBucket).getPublicUrl('secret.png').data.publicUrl
 		);
@@ -161,7 +168,9 @@ describe('objects', () => {
 	});
 
 	it('lists a folder: files with their metadata, subfolders by name', async () => {
-		await service.storage.from(bucket).upload('folder/deeper/two.png', png, { contentType: 'image/png' });
+		await service.storage
+			.from(bucket)
+			.upload('folder/deeper/two.png', png, { contentType: 'image/png' });
 		const { data, error } = await service.storage.from(bucket).list('folder');
 		expect(error).toBeNull();
 		const names = data?.map((entry) => entry.name);
@@ -177,9 +186,13 @@ describe('objects', () => {
 		expect(copy.error).toBeNull();
 		const move = await service.storage.from(bucket).move('copies/one.png', 'moved/one.png');
 		expect(move.error).toBeNull();
-		const moved = await fetch(service.storage.from(bucket).getPublicUrl('moved/one.png').data.publicUrl);
+		const moved = await fetch(
+			service.storage.from(bucket).getPublicUrl('moved/one.png').data.publicUrl
+		);
 		expect(moved.status).toBe(200);
-		const gone = await fetch(service.storage.from(bucket).getPublicUrl('copies/one.png').data.publicUrl);
+		const gone = await fetch(
+			service.storage.from(bucket).getPublicUrl('copies/one.png').data.publicUrl
+		);
 		expect(gone.status).toBe(400);
 	});
 
@@ -199,9 +212,12 @@ describe('objects', () => {
 	});
 
 	it('refuses a forged token', async () => {
-		const response = await fetch(`${service.storage.from(bucket).getPublicUrl('x').data.publicUrl.replace('/public/', '/')}`, {
-			headers: { authorization: 'Bearer not.a.token' }
-		});
+		const response = await fetch(
+			`${service.storage.from(bucket).getPublicUrl('x').data.publicUrl.replace('/public/', '/')}`,
+			{
+				headers: { authorization: 'Bearer not.a.token' }
+			}
+		);
 		expect(response.status).toBe(400);
 		expect(await response.json()).toMatchObject({ statusCode: '403', code: 'AccessDenied' });
 	});

@@ -3,13 +3,14 @@
 import type { ListFilters } from '$lib/public/filters';
 import type { BoundingBox } from '$lib/public/nearby';
 import { BRUSSELS_NIS_PREFIX, provinceBySlug } from '$lib/public/provinces';
-import type { Db } from '$lib/server/supabase';
+import { picture } from '$lib/pictures';
+import { supabaseUrl, type Db } from '$lib/server/supabase';
 import type { ActivityPage, ActivitySummary, Paged } from '$lib/public/types';
 import type { ActivityStatus, Domain, Format } from '$lib/vocabulary';
 import { fetchPage } from './organisations';
 
 const SUMMARY_COLUMNS =
-	'id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, municipality_name, province_nl, lat, lng, organisation_name, organisation_slug';
+	'id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, municipality_name, province_nl, lat, lng, organisation_name, organisation_slug, photo_path, photo_alt';
 
 type SummaryRow = {
 	id: string | null;
@@ -30,6 +31,8 @@ type SummaryRow = {
 	lng: number | null;
 	organisation_name: string | null;
 	organisation_slug: string | null;
+	photo_path: string | null;
+	photo_alt: string | null;
 };
 
 // View columns are nullable in the generated types; the underlying table columns are not null.
@@ -55,7 +58,8 @@ function summary(
 		},
 		lat: row.lat!,
 		lng: row.lng!,
-		academy: { name: row.organisation_name!, slug: row.organisation_slug! }
+		academy: { name: row.organisation_name!, slug: row.organisation_slug! },
+		photo: picture(supabaseUrl(), 'photo', row.photo_path, row.photo_alt ?? '')
 	};
 }
 

@@ -146,7 +146,7 @@ type BoxFilterable<Q> = {
 };
 
 const ORGANISATION_COLUMNS =
-	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, lat, lng, municipality:municipalities(name_nl, province_nl), profile:academy_profiles(stem_letters, accent_letters, creative_link, domains)';
+	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, logo_path, lat, lng, municipality:municipalities(name_nl, province_nl), profile:academy_profiles(stem_letters, accent_letters, creative_link, domains)';
 
 type OrganisationRow = SummaryRow &
 	Pick<Tables<'organisations'>, 'lat' | 'lng'> & {

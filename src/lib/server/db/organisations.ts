@@ -11,7 +11,8 @@ import type {
 	Place,
 	StemProfile
 } from '$lib/public/types';
-import type { Db } from '$lib/server/supabase';
+import { picture } from '$lib/pictures';
+import { supabaseUrl, type Db } from '$lib/server/supabase';
 import type { Tables } from '$lib/types/database';
 import type { PostgrestError } from '@supabase/supabase-js';
 import type {
@@ -90,7 +91,7 @@ export function stemProfile(profile: StemColumns | null): StemProfile {
  */
 export async function listAcademies(db: Db, filters: ListFilters): Promise<Paged<AcademySummary>> {
 	const columns =
-		'id, name, slug, municipality_nis, municipality_name, province_nl, stem_letters, accent_letters, creative_link, domains, age_min, age_max, upcoming_activity_count, verification_status';
+		'id, name, slug, municipality_nis, municipality_name, province_nl, stem_letters, accent_letters, creative_link, domains, age_min, age_max, upcoming_activity_count, verification_status, logo_path';
 	const { rows, total } = await fetchPage(filters.page, (range) => {
 		let query = db
 			.from('academy_overview')
@@ -124,13 +125,14 @@ export async function listAcademies(db: Db, filters: ListFilters): Promise<Paged
 			ageMin: row.age_min,
 			ageMax: row.age_max,
 			upcomingActivityCount: row.upcoming_activity_count ?? 0,
-			verified: row.verification_status === 'verified'
+			verified: row.verification_status === 'verified',
+			logo: picture(supabaseUrl(), 'logo', row.logo_path)
 		}))
 	};
 }
 
 const SUMMARY_COLUMNS =
-	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, municipality:municipalities!inner(name_nl, province_nl)';
+	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, logo_path, municipality:municipalities!inner(name_nl, province_nl)';
 
 /** The columns of SUMMARY_COLUMNS (other queries embed the municipality without `!inner`). */
 export type SummaryRow = Pick<
@@ -143,6 +145,7 @@ export type SummaryRow = Pick<
 	| 'description'
 	| 'municipality_nis'
 	| 'verification_status'
+	| 'logo_path'
 > & { municipality: MunicipalityName | null };
 
 export function summary(row: SummaryRow): OrganisationSummary {
@@ -154,7 +157,9 @@ export function summary(row: SummaryRow): OrganisationSummary {
 		partnerType: row.partner_type as PartnerType | null,
 		place: place(row.municipality_nis, row.municipality),
 		excerpt: excerpt(row.description),
-		verified: row.verification_status === 'verified'
+		verified: row.verification_status === 'verified',
+		// Beside the name on every card and page, so it says nothing the name does not: no alt text.
+		logo: picture(supabaseUrl(), 'logo', row.logo_path)
 	};
 }
 
@@ -226,7 +231,7 @@ export async function getAcademyBySlug(
 		.select(
 			`${PAGE_COLUMNS},
 			profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, age_min, age_max, languages, officially_recognised, quality_label),
-			activities(id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, municipality:municipalities(name_nl, province_nl))`
+			activities(id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, photo_path, photo_alt, municipality:municipalities(name_nl, province_nl))`
 		)
 		.eq('kind', 'academy')
 		.eq('slug', slug)
@@ -262,7 +267,8 @@ export async function getAcademyBySlug(
 			sessionCount: activity.session_count,
 			priceEur: Number(activity.price_eur),
 			status: activity.status as ActivityStatus,
-			place: place(activity.municipality_nis, activity.municipality)
+			place: place(activity.municipality_nis, activity.municipality),
+			photo: picture(supabaseUrl(), 'photo', activity.photo_path, activity.photo_alt ?? '')
 		}))
 	};
 }
