@@ -89,7 +89,9 @@ test('a new visitor registers, fills in the profile and resets the forgotten pas
 
 	await test.step('sign in with the new password', async () => {
 		await signIn(page, account.email, newPassword);
-		await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+		).toBeVisible();
 		await signOut(page);
 	});
 

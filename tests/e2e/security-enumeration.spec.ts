@@ -10,6 +10,7 @@ import {
 	mailSubjects,
 	newAccount,
 	signIn,
+	signOut,
 	test,
 	type Account
 } from './support';
@@ -120,19 +121,23 @@ test('a new address confirms through the mailed link and lands signed in on its 
 
 	const link = await linkFromMail(account.email, /\/verify\?/);
 	await page.goto(link);
-	await expect(page).toHaveURL(/\/profiel$/);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(page).toHaveURL((url) => url.pathname === '/');
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 	await expect(page.getByRole('banner')).toContainText(`Aangemeld als ${account.name}`);
 
 	// Used once: the second time it says so in Dutch, on the sign-in page.
-	await page.getByRole('banner').getByRole('button', { name: 'Afmelden' }).click();
+	await signOut(page);
 	await page.goto(link);
 	await expect(page).toHaveURL(/\/aanmelden\?fout=link-verlopen/);
 	await expect(page.getByRole('alert')).toHaveText(
 		'Deze bevestigingslink is verlopen, werd al gebruikt of werd in een andere browser geopend. Meld je aan met je e-mailadres en wachtwoord; lukt dat niet, registreer dan opnieuw om een nieuwe link te krijgen.'
 	);
 	await signIn(page, account.email, account.password);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 });
 
 test('signing in with a wrong password answers the same with and without an account', async ({

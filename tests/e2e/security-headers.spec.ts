@@ -229,7 +229,9 @@ test('a cached public page and a fresh one carry the same policy', async ({ requ
 
 test("a coordinator's pages carry the headers and hydrate under the CSP", async ({ page }) => {
 	await signIn(page, 'coordinator@groeistoot.test', DEMO_PASSWORD);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 	await visitAll(page, paths.coordinator);
 
 	const download = await page.request.get('/profiel/gegevens/downloaden');
@@ -239,12 +241,16 @@ test("a coordinator's pages carry the headers and hydrate under the CSP", async 
 
 test("a school's offer pages and the staff pages carry the headers", async ({ page, browser }) => {
 	await signIn(page, 'school@groeistoot.test', DEMO_PASSWORD);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 	await visitAll(page, paths.school);
 
 	const staff = await (await browser.newContext()).newPage();
 	await signIn(staff, 'netwerk@groeistoot.test', DEMO_PASSWORD);
-	await expect(staff.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		staff.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 	await visitAll(staff, paths.staff);
 });
 

@@ -83,7 +83,9 @@ test.describe('signing in', () => {
 		// Someone else, elsewhere, signs in as usual.
 		const elsewhere = await (await anotherClient(browser)).newPage();
 		await signIn(elsewhere, other.email, other.password);
-		await expect(elsewhere.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+		await expect(
+			elsewhere.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+		).toBeVisible();
 	});
 
 	test('an address without an account gets the same answers', async ({ page, baseURL }) => {
@@ -129,7 +131,9 @@ test.describe('signing in', () => {
 
 		const elsewhere = await (await anotherClient(browser)).newPage();
 		await signIn(elsewhere, other.email, other.password);
-		await expect(elsewhere.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+		await expect(
+			elsewhere.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+		).toBeVisible();
 	});
 });
 
@@ -141,7 +145,9 @@ test('the auth service sees the client, not the app server, as the one signing i
 	const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
 	const page = await context.newPage();
 	await signIn(page, account.email, account.password);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 
 	const db = new pg.Client({ connectionString: databaseUrl });
 	await db.connect();

@@ -67,6 +67,10 @@ test('signed in: the profile with its link, and the password change with its mes
 }) => {
 	const account = await existingAccount('Elisabeth Verhaegen');
 	await signIn(page, account.email, account.password);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
+	await page.goto('/profiel');
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
 	await check(page);
 

@@ -47,7 +47,9 @@ test('changing the password asks for the current one, says so next to it when wr
 	// Nothing changed: the old password still signs in.
 	await signOut(page);
 	await signIn(page, account.email, account.password);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 
 	await page.goto('/profiel/wachtwoord');
 	await page.getByLabel('Huidig wachtwoord').fill(account.password);
@@ -62,7 +64,9 @@ test('changing the password asks for the current one, says so next to it when wr
 	await signIn(page, account.email, account.password);
 	await expect(page.getByRole('alert')).toHaveText('E-mailadres of wachtwoord klopt niet.');
 	await signIn(page, account.email, newPassword);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 });
 
 test('an empty current password or a new one that is the same gets a message next to the field', async ({
@@ -70,7 +74,9 @@ test('an empty current password or a new one that is the same gets a message nex
 }) => {
 	const account = await existingAccount('Tijs Wouters');
 	await signIn(page, account.email, account.password);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 	await page.goto('/profiel/wachtwoord');
 	await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(account.password);
 	await page.getByLabel('Herhaal je nieuwe wachtwoord').fill(account.password);
@@ -98,7 +104,9 @@ test('the reset link still sets a new password without the current one; a normal
 	// Signed in as usual, the reset page cannot stand in for the change form.
 	const signedIn = await (await browser.newContext()).newPage();
 	await signIn(signedIn, account.email, account.password);
-	await expect(signedIn.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		signedIn.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 	await signedIn.goto('/wachtwoord-herstellen');
 	await signedIn.getByLabel('Nieuw wachtwoord', { exact: true }).fill('Iets-anders-123');
 	await signedIn.getByLabel('Herhaal je nieuwe wachtwoord').fill('Iets-anders-123');
@@ -123,5 +131,7 @@ test('the reset link still sets a new password without the current one; a normal
 
 	await signOut(page);
 	await signIn(page, account.email, newPassword);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 });

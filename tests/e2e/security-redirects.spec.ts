@@ -24,7 +24,7 @@ test.beforeAll(async () => {
 });
 
 for (const redirectTo of attacks) {
-	test(`signing in with redirectTo=${redirectTo} lands on the profile`, async ({
+	test(`signing in with redirectTo=${redirectTo} lands on the home page`, async ({
 		page,
 		baseURL
 	}) => {
@@ -34,28 +34,30 @@ for (const redirectTo of attacks) {
 			maxRedirects: 0
 		});
 		expect(response.status()).toBe(303);
-		expectOnSite(response.headers()['location'], '/profiel');
+		expectOnSite(response.headers()['location'], '/');
 	});
 }
 
 test('the sign-in page does not put a path to another host in its form', async ({ page }) => {
 	await page.goto(`/aanmelden?${new URLSearchParams({ redirectTo: '/.//evil.example' })}`);
 	const form = page.getByRole('main').locator('form');
-	await expect(form.locator('input[name="redirectTo"]')).toHaveValue('/profiel');
+	await expect(form.locator('input[name="redirectTo"]')).toHaveValue('/');
 });
 
-test('signed in, the sign-in and register pages send people to their profile, never elsewhere', async ({
+test('signed in, the sign-in and register pages send people home, never elsewhere', async ({
 	page
 }) => {
 	await signIn(page, account.email, account.password);
-	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
 	for (const path of ['/aanmelden', '/registreren', '/wachtwoord-vergeten']) {
 		for (const redirectTo of attacks) {
 			const response = await page.request.get(`${path}?${new URLSearchParams({ redirectTo })}`, {
 				maxRedirects: 0
 			});
 			expect(response.status(), `${path} ${redirectTo}`).toBe(303);
-			expectOnSite(response.headers()['location'], '/profiel');
+			expectOnSite(response.headers()['location'], '/');
 		}
 	}
 	// A same-site path still works.
@@ -100,5 +102,5 @@ test('the auth link signs in and then ignores a `next` that leads to another hos
 	expect(confirm).toContain('/auth/confirm?');
 	const response = await page.request.get(confirm!, { maxRedirects: 0 });
 	expect(response.status()).toBe(303);
-	expectOnSite(response.headers()['location'], '/profiel');
+	expectOnSite(response.headers()['location'], '/');
 });

@@ -1,5 +1,5 @@
 // Shared steps for the e2e specs: accounts, the local mailbox and axe. Locators use roles and labels only.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -74,6 +74,11 @@ export async function submitRegistration(page: Page, account: Account): Promise<
 export async function register(page: Page, account: Account): Promise<void> {
 	await submitRegistration(page, account);
 	await page.goto(await linkFromMail(account.email, /\/verify\?/));
+	// Confirmed and signed in, people land on their home; the tests go on from their profile.
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
+	await page.goto('/profiel');
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
 }
 
@@ -90,7 +95,20 @@ export async function signIn(page: Page, email: string, password: string): Promi
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 }
 
+/** The header's account button, named after the person (and their unread notifications). */
+export function accountMenu(page: Page): Locator {
+	return page.getByRole('banner').getByLabel(/^Account van /);
+}
+
+/** Opens the header's account menu (notifications, own pages, sign-out) unless it is open already. */
+export async function openAccountMenu(page: Page): Promise<void> {
+	const signOutButton = page.getByRole('banner').getByRole('button', { name: 'Afmelden' });
+	if (!(await signOutButton.isVisible())) await accountMenu(page).click();
+	await expect(signOutButton).toBeVisible();
+}
+
 export async function signOut(page: Page): Promise<void> {
+	await openAccountMenu(page);
 	await page.getByRole('banner').getByRole('button', { name: 'Afmelden' }).click();
 	await expect(page.getByRole('banner').getByRole('link', { name: 'Aanmelden' })).toBeVisible();
 }

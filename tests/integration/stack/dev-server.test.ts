@@ -106,7 +106,7 @@ describe('npm run dev with only the STACK_* variables', () => {
 			body: new URLSearchParams({ email, password })
 		});
 		expect(signIn.status, output).toBe(303);
-		expect(signIn.headers.get('location')).toBe('/profiel');
+		expect(signIn.headers.get('location')).toBe('/');
 
 		const cookies = signIn.headers.getSetCookie().map((cookie) => cookie.split(';')[0] ?? '');
 		expect(cookies.some((cookie) => cookie.startsWith('sb-'))).toBe(true);

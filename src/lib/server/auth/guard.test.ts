@@ -20,9 +20,7 @@ describe('guardRedirect', () => {
 
 	it('sends signed-in people away from sign-in pages, only to same-site paths', () => {
 		const route = '/(public)/(guest)/aanmelden';
-		expect(guardRedirect({ routeId: route, url: url('/aanmelden'), signedIn: true })).toBe(
-			'/profiel'
-		);
+		expect(guardRedirect({ routeId: route, url: url('/aanmelden'), signedIn: true })).toBe('/');
 		expect(
 			guardRedirect({ routeId: route, url: url('/aanmelden?redirectTo=/x'), signedIn: true })
 		).toBe('/x');
@@ -32,16 +30,16 @@ describe('guardRedirect', () => {
 				url: url('/aanmelden?redirectTo=https://evil.example'),
 				signedIn: true
 			})
-		).toBe('/profiel');
+		).toBe('/');
 		expect(guardRedirect({ routeId: route, url: url('/aanmelden'), signedIn: false })).toBeNull();
 	});
 
 	it.each(['/.//evil.example', '/%2e//evil.example', '/%2F%2Fevil.example'])(
-		'sends signed-in people to their profile, not to %s resolved to another host',
+		'sends signed-in people home, not to %s resolved to another host',
 		(redirectTo) => {
 			for (const route of ['/(public)/(guest)/aanmelden', '/(public)/(guest)/registreren']) {
 				const target = url(`/aanmelden?${new URLSearchParams({ redirectTo })}`);
-				expect(guardRedirect({ routeId: route, url: target, signedIn: true })).toBe('/profiel');
+				expect(guardRedirect({ routeId: route, url: target, signedIn: true })).toBe('/');
 			}
 		}
 	);

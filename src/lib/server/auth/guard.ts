@@ -22,7 +22,7 @@ export function guardRedirect({
 		return `/aanmelden?${new URLSearchParams({ redirectTo })}`;
 	}
 	if (signedIn && routeId.includes(GUEST_GROUP)) {
-		return safeRedirectPath(url.searchParams.get('redirectTo'), '/profiel');
+		return safeRedirectPath(url.searchParams.get('redirectTo'), '/');
 	}
 	return null;
 }

@@ -12,7 +12,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ url }) => ({
-	redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), '/profiel'),
+	redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), '/'),
 	// From /auth/confirm: a confirmation link that expired or was used.
 	linkExpired: url.searchParams.get('fout') === 'link-verlopen'
 })) satisfies PageServerLoad;
@@ -22,7 +22,7 @@ export const actions = {
 		const { request, locals } = event;
 		const form = await request.formData();
 		const input = { email: text(form, 'email'), password: text(form, 'password') };
-		const redirectTo = safeRedirectPath(text(form, 'redirectTo'), '/profiel');
+		const redirectTo = safeRedirectPath(text(form, 'redirectTo'), '/');
 		const values = { email: input.email };
 
 		const parsed = signInSchema.safeParse(input);

@@ -1,5 +1,6 @@
 import { authErrorMessage } from '$lib/auth-errors';
 import { fieldErrors, text, type FormErrors } from '$lib/forms';
+import { getLocale } from '$lib/paraglide/runtime';
 import { registerSchema } from '$lib/schemas/auth';
 import { notifyAccountOwner } from '$lib/server/auth/account-exists-mail';
 import { clientAddress } from '$lib/server/auth/client-address';
@@ -37,8 +38,9 @@ export const actions = {
 			email,
 			password,
 			options: {
-				data: { display_name: displayName },
-				emailRedirectTo: `${url.origin}/auth/confirm?next=/profiel`
+				// The language they register in becomes the language of their mails (account_locales).
+				data: { display_name: displayName, locale: getLocale() },
+				emailRedirectTo: `${url.origin}/auth/confirm?next=/`
 			}
 		});
 		// A new address and one that has an account already get the same page; only the owner of the
@@ -65,7 +67,7 @@ export const actions = {
 		}
 		if (taken) notifyAccountOwner(email, url.origin);
 		// With e-mail confirmation switched off a new person is signed in right away.
-		else if (data.session) redirect(303, '/profiel');
+		else if (data.session) redirect(303, '/');
 
 		return { checkMail: true, email };
 	}

@@ -18,7 +18,7 @@ function isEmailOtpType(type: string | null): type is EmailOtpType {
 }
 
 export const GET = (async ({ url, locals: { supabase } }) => {
-	const next = safeRedirectPath(url.searchParams.get('next'), '/profiel');
+	const next = safeRedirectPath(url.searchParams.get('next'), '/');
 	const code = url.searchParams.get('code');
 	const tokenHash = url.searchParams.get('token_hash');
 	const type = url.searchParams.get('type');
