@@ -53,7 +53,7 @@ export async function seedStorage(client) {
 			};
 			const { rowCount } = await client.query(
 				`insert into storage.objects (id, bucket_id, name, metadata, version)
-				 values ($1, $2, $3, $4, $1) on conflict (bucket_id, name) do nothing`,
+				 values ($1::uuid, $2, $3, $4, $1::text) on conflict (bucket_id, name) do nothing`,
 				[id, bucket, key, metadata]
 			);
 			if (rowCount) {
