@@ -11,6 +11,7 @@ import {
 	pictureKeys,
 	type PictureKind
 } from '$lib/pictures';
+import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
@@ -110,4 +111,20 @@ export async function removePicture(db: Db, kind: PictureKind, path: string | nu
 		.from(PICTURE_KINDS[kind].bucket)
 		.remove(pictureKeys(kind, path));
 	if (error) throw error;
+}
+
+/** The message for a refused picture, in the reader's language, and the status to answer with. */
+export function pictureRefusal(problem: PictureProblem): { status: number; message: string } {
+	switch (problem) {
+		case 'required':
+			return { status: 400, message: m.img_error_required() };
+		case 'type':
+			return { status: 415, message: m.img_error_type() };
+		case 'size':
+			return { status: 413, message: m.img_error_size() };
+		case 'unreadable':
+			return { status: 400, message: m.img_error_unreadable() };
+		case 'denied':
+			return { status: 403, message: m.img_error_denied() };
+	}
 }

@@ -5,6 +5,9 @@ import { ADMIN_ROLES, requireOrganisationRole } from '$lib/server/auth/require-o
 import { DbFieldError } from '$lib/server/db/db-errors';
 import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import { getOrganisationDetails, updateOrganisation } from '$lib/server/db/organisation-admin';
+import { getOrganisationLogo } from '$lib/server/db/pictures';
+import { picture } from '$lib/pictures';
+import { supabaseUrl } from '$lib/server/supabase';
 import type { FormErrors } from '$lib/forms';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { parseOrganisationForm } from '../../organisation-action';
@@ -12,9 +15,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
 	const organisation = await requireOrganisationRole(locals, url, params.slug, ADMIN_ROLES);
-	const [details, municipalities] = await Promise.all([
+	const [details, municipalities, logoPath] = await Promise.all([
 		getOrganisationDetails(locals.supabase, organisation.id),
-		listCurrentMunicipalities(locals.supabase)
+		listCurrentMunicipalities(locals.supabase),
+		getOrganisationLogo(locals.supabase, organisation.id)
 	]);
 	if (!details) error(404, m.app_organisation_not_found());
 
@@ -39,7 +43,14 @@ export const load = (async ({ locals, url, params }) => {
 		organisation,
 		values,
 		municipalityLabels: municipalities.map(municipalityLabel),
-		saved: url.searchParams.has('opgeslagen')
+		saved: url.searchParams.has('opgeslagen'),
+		logo: picture(supabaseUrl(), 'logo', logoPath),
+		logoNotice:
+			url.searchParams.get('logo') === 'opgeslagen'
+				? m.img_logo_saved()
+				: url.searchParams.get('logo') === 'verwijderd'
+					? m.img_logo_removed()
+					: undefined
 	};
 }) satisfies PageServerLoad;
 

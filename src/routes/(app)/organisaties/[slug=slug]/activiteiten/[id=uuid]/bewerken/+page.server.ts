@@ -3,6 +3,9 @@ import { m } from '$lib/paraglide/messages';
 import { DbFieldError } from '$lib/server/db/db-errors';
 import { activityValues, setActivityStatus, updateActivity } from '$lib/server/db/activity-admin';
 import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
+import { getActivityPhoto } from '$lib/server/db/pictures';
+import { picture } from '$lib/pictures';
+import { supabaseUrl } from '$lib/server/supabase';
 import { fail, redirect } from '@sveltejs/kit';
 import { requireAcademyMember } from '../../activity-access';
 import { activityFormValues, parseActivityForm, type ActivityErrors } from '../../activity-action';
@@ -11,14 +14,28 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
 	const organisation = await requireAcademyMember(locals, url, params.slug);
-	const [activity, municipalities] = await Promise.all([
+	const [activity, municipalities, photo] = await Promise.all([
 		requireActivity(locals.supabase, organisation.id, params.id),
-		listCurrentMunicipalities(locals.supabase)
+		listCurrentMunicipalities(locals.supabase),
+		getActivityPhoto(locals.supabase, { organisationId: organisation.id, activityId: params.id })
 	]);
 	const place = municipalities.find((option) => option.nis === activity.municipalityNis);
 	return {
 		organisation,
-		activity: { id: activity.id, title: activity.title, status: activity.status },
+		activity: {
+			id: activity.id,
+			title: activity.title,
+			status: activity.status,
+			domains: activity.domains
+		},
+		photo: picture(supabaseUrl(), 'photo', photo.path, photo.alt ?? ''),
+		photoAlt: photo.alt,
+		photoNotice:
+			url.searchParams.get('foto') === 'opgeslagen'
+				? m.img_photo_saved()
+				: url.searchParams.get('foto') === 'verwijderd'
+					? m.img_photo_removed()
+					: undefined,
 		values: activityValues(activity, place ? municipalityLabel(place) : ''),
 		municipalityLabels: municipalities.map(municipalityLabel),
 		notice: url.searchParams.has('aangemaakt')
