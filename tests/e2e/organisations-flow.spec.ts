@@ -18,8 +18,11 @@ test('a coordinator creates an academy and publishes an activity; a visitor find
 		await page.getByRole('link', { name: 'Nieuwe organisatie' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe organisatie' })).toBeVisible();
 		await createOrganisation(page, { name: academy });
-		await expect(page.getByText('Eigenaar', { exact: true })).toBeVisible();
-		await expect(page.getByText('Niet geverifieerd')).toBeVisible();
+		await expect(page.getByText('Jouw rol: Eigenaar')).toBeVisible();
+		// What needs doing says the academy is not verified yet, and how to help that along.
+		const todo = page.getByRole('region', { name: 'Wat moet er nog gebeuren?' });
+		await expect(todo).toContainText('Niet geverifieerd');
+		await expect(todo.getByRole('link', { name: 'Gegevens aanvullen' })).toBeVisible();
 	});
 
 	await test.step('the academy appears under Mijn organisaties with the role owner', async () => {
