@@ -53,7 +53,10 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: origin,
 			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1'
+			XFF_DEPTH: '1',
+			// Room for a picture of up to 5 MB (the buckets' limit) in a multipart form, so that a larger
+			// one gets the form's own message instead of adapter-node's 413 (its default is 512 kB).
+			BODY_SIZE_LIMIT: '12M'
 		}
 	}
 });

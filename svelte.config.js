@@ -9,6 +9,14 @@ const ANNOUNCER_STYLE =
 	'position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); overflow: hidden; white-space: nowrap; width: 1px; height: 1px';
 const announcerStyleHash = `sha256-${createHash('sha256').update(ANNOUNCER_STYLE).digest('base64')}`;
 
+// Logos and photos come from Supabase Storage's public URLs: the project's own origin (PUBLIC_SUPABASE_URL
+// when building, the local stack's otherwise) and any hosted project's, so that a build made without the
+// variable still shows a hosted project's pictures.
+const storageOrigins = [
+	new URL(process.env.PUBLIC_SUPABASE_URL || 'http://127.0.0.1:54321').origin,
+	'https://*.supabase.co'
+];
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -19,9 +27,9 @@ const config = {
 		// Cross-site form posts are refused by src/lib/server/csrf.ts (a handle in hooks) instead: the same check,
 		// except for the one-click unsubscribe URL that mail providers POST without an Origin (RFC 8058).
 		csrf: { trustedOrigins: ['*'] },
-		// Pages may load scripts, styles, images and data from this site only; SvelteKit adds the hashes of its
-		// own inline scripts. Hashes, not nonces: the page cache shares one rendered page among visitors, and
-		// a hash fits every copy. Headers for other responses: src/lib/server/security-headers.ts.
+		// Pages may load scripts, styles, images and data from this site only (and pictures from Storage,
+		// above); SvelteKit adds the hashes of its own inline scripts. Hashes, not nonces: the page cache
+		// shares one rendered page among visitors, and a hash fits every copy. Headers for other responses: src/lib/server/security-headers.ts.
 		csp: {
 			mode: 'hash',
 			directives: {
@@ -29,7 +37,7 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self'],
 				'style-src-attr': ['unsafe-hashes', announcerStyleHash],
-				'img-src': ['self'],
+				'img-src': ['self', ...storageOrigins],
 				'font-src': ['self'],
 				'connect-src': ['self'],
 				'object-src': ['none'],
