@@ -102,7 +102,7 @@ test('a school accepts one academy, the overlapping one is refused, both sides f
 		await expect(
 			school.getByRole('heading', { level: 1, name: new RegExp(requestA) })
 		).toBeVisible();
-		await expect(school.getByText('Elke woensdag van 14:00 tot 16:00 u')).toBeVisible();
+		await expect(school.getByText('Elke woensdag van 14:00 tot 16:00,')).toBeVisible();
 		await expect(school.getByText('Mogen we woensdag jullie labo gebruiken?')).toBeVisible();
 		await school.getByRole('button', { name: 'Aanvaarden' }).dblclick();
 		await expect(school.getByRole('status')).toContainText('De afspraak is aanvaard.');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	ageOverlap,
-	formatClock,
 	formatDistance,
 	formatEuro,
 	formatWindow,
@@ -70,14 +69,12 @@ describe('formatting', () => {
 		expect(formatDistance(km)).toBe(text);
 	});
 
-	it('writes hours the Flemish way', () => {
-		expect(formatClock('13:00:00')).toBe('13');
-		expect(formatClock('09:30')).toBe('9.30');
+	it('writes hours as every page does, 24 hours with a colon', () => {
 		expect(formatWindow({ weekday: 3, starts: '13:00:00', ends: '16:00:00' })).toBe(
-			'woensdag 13–16 u'
+			'woensdag 13:00–16:00'
 		);
 		expect(formatWindow({ weekday: 6, starts: '09:30:00', ends: '12:00:00' })).toBe(
-			'zaterdag 9.30–12 u'
+			'zaterdag 09:30–12:00'
 		);
 	});
 
@@ -107,7 +104,7 @@ describe('scoreSuggestion', () => {
 	it('explains the lab in words: distance, the free window, the shared domain, ages, room', () => {
 		const suggestion = scoreSuggestion(lab());
 		expect(reasonLine(suggestion)).toBe(
-			'3,2 km · woensdag 13–16 u vrij · programmeren · plaats voor 24'
+			'3,2 km · woensdag 13:00–16:00 vrij · programmeren · plaats voor 24'
 		);
 		expect(suggestion.score).toBeGreaterThan(75);
 		expect(suggestion.score).toBeLessThanOrEqual(100);
@@ -140,7 +137,7 @@ describe('scoreSuggestion', () => {
 		const half = scoreSuggestion(
 			lab({ overlapMinutes: 90, overlap: { weekday: 3, starts: '14:30', ends: '16:00' } })
 		);
-		expect(half.reasons).toContain('woensdag 14.30–16 u vrij');
+		expect(half.reasons).toContain('woensdag 14:30–16:00 vrij');
 		expect(half.reasons).toContain('50% van de gevraagde tijd');
 		expect(half.score).toBeLessThan(scoreSuggestion(lab()).score);
 		expect(half.score).toBeGreaterThan(

@@ -1,5 +1,6 @@
 // Scores a matching candidate (one row of suggest_offers() or suggest_requests()) and says why, in Dutch:
 // "3,2 km · woensdag 13–16 u vrij · robotica". Pure: no database, no clock.
+import { formatNumber, formatTimeRange } from '$lib/public/format';
 import { domainName, labels, weekdayName } from './labels';
 
 /** The facts the database gives for one offer–request pair. */
@@ -74,32 +75,29 @@ export function kindsMatch(offerKind: string, requestKind: string): boolean {
 	);
 }
 
-/** 3.24 -> "3,2 km"; 12.6 -> "13 km"; under 1 km: "minder dan 1 km". */
+/** 3.24 -> "3,2 km"; 12.6 -> "13 km"; under 1 km: "minder dan 1 km". In the reader's language. */
 export function formatDistance(km: number): string {
 	if (!Number.isFinite(km) || km < 1) return labels.nearby;
-	if (km < 10) return `${(Math.round(km * 10) / 10).toFixed(1).replace('.', ',')} km`;
-	return `${Math.round(km)} km`;
+	if (km < 10) {
+		const tenths = Math.round(km * 10) / 10;
+		return `${formatNumber(tenths, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} km`;
+	}
+	return `${formatNumber(Math.round(km))} km`;
 }
 
-/** "13:00:00" -> "13"; "13:30" -> "13.30". */
-export function formatClock(time: string): string {
-	const [hours = '0', minutes = '00'] = time.split(':');
-	const h = String(Number(hours));
-	return minutes === '00' ? h : `${h}.${minutes}`;
-}
-
-/** Wednesday 13:00–16:00 -> "woensdag 13–16 u". */
+/** Wednesday 13:00–16:00 -> "woensdag 13:00–16:00": the one clock format of every page. */
 export function formatWindow(window: { weekday: number; starts: string; ends: string }): string {
 	const day = weekdayName(window.weekday);
-	return `${day} ${formatClock(window.starts)}–${formatClock(window.ends)} u`.trim();
+	return `${day} ${formatTimeRange(window.starts, window.ends)}`.trim();
 }
 
-/** 2500 -> "2.500"; 12.5 -> "12,50". */
+/** 2500 -> "2.500"; 12.5 -> "12,50" (in English "2,500" and "12.50"). */
 export function formatEuro(amount: number): string {
-	const whole = Math.trunc(amount);
-	const cents = Math.round((amount - whole) * 100);
-	const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-	return cents === 0 ? grouped : `${grouped},${String(cents).padStart(2, '0')}`;
+	const whole = Number.isInteger(Math.round(amount * 100) / 100);
+	return formatNumber(amount, {
+		minimumFractionDigits: whole ? 0 : 2,
+		maximumFractionDigits: 2
+	});
 }
 
 function clamp(value: number, low = 0, high = 1): number {

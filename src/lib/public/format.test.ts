@@ -5,6 +5,7 @@ import {
 	formatDate,
 	formatDateRange,
 	formatDateTime,
+	formatDayOf,
 	formatDistance,
 	formatNumber,
 	formatPrice,
@@ -88,6 +89,12 @@ describe('times, one format in both languages', () => {
 			expect(formatTime('2027-01-09T12:30:00Z')).toBe('13:30');
 			expect(formatTime('2027-07-09T12:30:00Z')).toBe('14:30');
 		}
+	});
+
+	it('writes the day a moment falls on in Belgium', () => {
+		expect(formatDayOf('2027-01-09T23:30:00Z')).toBe('zo 10 januari 2027');
+		locale = 'en';
+		expect(formatDayOf('2027-01-09T12:00:00Z')).toBe('Sat 9 January 2027');
 	});
 
 	it('writes a moment with its date in Belgian time', () => {

@@ -37,6 +37,11 @@ export function formatDate(date: string, options: { year?: boolean } = {}): stri
 	return formatDateIn(date, locale(), options);
 }
 
+/** The day a moment falls on in Belgium: "2027-01-09T23:30:00Z" → "zo 10 januari 2027". */
+export function formatDayOf(moment: string | Date): string {
+	return formatDate(todayInBelgium(new Date(moment)));
+}
+
 /** One day, or "za 7 maart – zo 8 maart 2026"; the year is written once when both dates share it. */
 export function formatDateRange(start: string, end: string): string {
 	return formatDateRangeIn(start, end, locale());

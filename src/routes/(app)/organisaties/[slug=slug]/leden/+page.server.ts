@@ -20,7 +20,6 @@ import {
 import { changeRole, listMembers, removeMember } from '$lib/server/db/memberships';
 import { getDisplayName } from '$lib/server/db/profiles';
 import { invitationMail, sendMail } from '$lib/server/mail';
-import { roleLabel } from '$lib/vocabulary';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -81,7 +80,7 @@ export const actions = {
 					to: parsed.data.email,
 					organisationName: organisation.name,
 					inviterName,
-					roleLabel: roleLabel[parsed.data.role](),
+					role: parsed.data.role,
 					link
 				})
 			);
