@@ -1,4 +1,4 @@
-// The gateway in front of PostgREST and Auth behaves like Supabase's: apikey, CORS, routing, and the
+// The gateway in front of PostgREST, Auth and Storage behaves like Supabase's: apikey, CORS, routing, and the
 // client address it passes on.
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,8 +64,20 @@ describe('API gateway', () => {
 	});
 
 	it('answers 404 for a path that is no service', async () => {
-		const response = await fetch(`${apiUrl}/storage/v1/bucket`, { headers: { apikey: anonKey } });
+		const response = await fetch(`${apiUrl}/realtime/v1/api/tenants`, {
+			headers: { apikey: anonKey }
+		});
 		expect(response.status).toBe(404);
+	});
+
+	it('passes Storage requests on without an apikey: Storage checks the JWT itself', async () => {
+		const bucket = await fetch(`${apiUrl}/storage/v1/bucket`);
+		expect(bucket.status).toBe(400);
+		expect(await bucket.json()).toMatchObject({ statusCode: '403', code: 'AccessDenied' });
+		const listed = await fetch(`${apiUrl}/storage/v1/bucket`, {
+			headers: { apikey: serviceRoleKey }
+		});
+		expect(listed.status).toBe(200);
 	});
 });
 
