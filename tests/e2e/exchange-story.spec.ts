@@ -6,7 +6,7 @@
 // mentors' checks. Only the people and their (empty) organisations are arranged beforehand, as postgres
 // and through the auth admin API, like the other exchange specs. The Westhoek holds no seeded offers.
 import type { Page } from '@playwright/test';
-import { expect, test } from './support';
+import { expect, openAccountMenu, test } from './support';
 import { exchangeFixture, type Person } from './exchange-support';
 import { chooseMunicipality, isoDay } from './organisations-support';
 
@@ -102,6 +102,7 @@ test('a lab is lent, a slot cannot be booked twice, and two mentors are checked'
 
 	await test.step('the school sees the counter and the notification, and accepts', async () => {
 		await schoolPage.goto('/afspraken');
+		await openAccountMenu(schoolPage);
 		await expect(
 			schoolPage.getByRole('banner').getByRole('link', { name: /^Meldingen, \d+ ongelezen$/ })
 		).toBeVisible();
@@ -151,6 +152,7 @@ test('a lab is lent, a slot cannot be booked twice, and two mentors are checked'
 
 	await test.step('the academy sees the agreement, the notification and the thread', async () => {
 		await academyPage.goto('/meldingen');
+		await openAccountMenu(academyPage);
 		await expect(
 			academyPage.getByRole('banner').getByRole('link', { name: /^Meldingen, \d+ ongelezen$/ })
 		).toBeVisible();

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import ws from 'ws';
 import { anonKey, apiUrl, databaseUrl, serviceRoleKey } from '../../stack/config.js';
-import { clientAddress, signIn } from './support';
+import { accountMenu, clientAddress, signIn } from './support';
 
 export type Person = { id: string; email: string; name: string };
 export type Role = 'owner' | 'admin' | 'member';
@@ -79,7 +79,7 @@ export function exchangeFixture(prefix: string) {
 	async function pageFor(browser: Browser, who: Person): Promise<Page> {
 		const page = await (await browser.newContext()).newPage();
 		await signIn(page, who.email, password);
-		await expect(page.getByRole('banner').getByRole('button', { name: 'Afmelden' })).toBeVisible();
+		await expect(accountMenu(page)).toBeVisible();
 		return page;
 	}
 

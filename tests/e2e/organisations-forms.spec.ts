@@ -253,7 +253,7 @@ test('a reach report for an activity that started: girls never outnumber partici
 	await page.getByRole('button', { name: 'Publiceren' }).click();
 	await expect(page.getByText('Status: Gepubliceerd')).toBeVisible();
 
-	await page.getByRole('link', { name: 'Bereik van Natuurkamp in de Voerstreek' }).click();
+	await page.getByRole('link', { name: 'Bereik invullen: Natuurkamp in de Voerstreek' }).click();
 	await page.getByLabel('Aantal deelnemers').fill('20');
 	await page.getByLabel('Waarvan meisjes').fill('21');
 	await page.getByRole('button', { name: 'Bereik opslaan' }).click();

@@ -95,9 +95,12 @@ export async function signIn(page: Page, email: string, password: string): Promi
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 }
 
-/** The header's account button, named after the person (and their unread notifications). */
+/** The header's account menu (a <details> whose button names the person and their unread notifications). */
 export function accountMenu(page: Page): Locator {
-	return page.getByRole('banner').getByLabel(/^Account van /);
+	return page
+		.getByRole('banner')
+		.getByRole('group')
+		.filter({ hasText: /Account van / });
 }
 
 /** Opens the header's account menu (notifications, own pages, sign-out) unless it is open already. */

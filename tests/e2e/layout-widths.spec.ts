@@ -1,0 +1,230 @@
+// Every page of the app at a phone's width (390 px) and a laptop's (1280 px), signed out, as the demo
+// coordinator (and the demo school for a school's pages) and as network staff: no sideways scrolling, the
+// header on one line at 1280 px, behind a "Menu" button at 390 px (its links hidden until it opens, then
+// visible and at least 44 px tall), and nothing for axe. Each test lists every page that falls short.
+import type { Page } from '@playwright/test';
+import pg from 'pg';
+import { databaseUrl } from '../../stack/config.js';
+import { accountMenu, expect, expectNoAxeViolations, signIn, test } from './support';
+
+const DEMO_PASSWORD = 'groeistoot-demo';
+const WIDTHS = [390, 1280] as const;
+const HEIGHT = { 390: 844, 1280: 800 } as const;
+
+type Role = 'visitor' | 'coordinator' | 'school' | 'staff';
+const ACCOUNTS: Record<Exclude<Role, 'visitor'>, string> = {
+	coordinator: 'coordinator@groeistoot.test',
+	school: 'school@groeistoot.test',
+	staff: 'netwerk@groeistoot.test'
+};
+
+let paths: Record<Role, string[]>;
+
+/** One row's value from the seed, which every local stack loads. */
+async function one(db: pg.Client, sql: string, values: unknown[] = []): Promise<string> {
+	const { rows } = await db.query<{ value: string }>(sql, values);
+	if (!rows[0]) throw new Error(`the seed has nothing for: ${sql}`);
+	return rows[0].value;
+}
+
+test.beforeAll(async () => {
+	const db = new pg.Client({ connectionString: databaseUrl });
+	await db.connect();
+	try {
+		const owned = (email: string) =>
+			one(
+				db,
+				`select o.slug as value from public.memberships m
+				 join public.organisations o on o.id = m.organisation_id
+				 join auth.users u on u.id = m.user_id
+				 where u.email = $1 and m.role = 'owner' order by o.slug limit 1`,
+				[email]
+			);
+		const academy = await owned(ACCOUNTS.coordinator);
+		const school = await owned(ACCOUNTS.school);
+		const publicSlug = (kind: string) =>
+			one(
+				db,
+				`select slug as value from public.organisations where kind = $1 order by slug limit 1`,
+				[kind]
+			);
+		const activity = await one(
+			db,
+			`select a.id::text as value from public.activities a join public.organisations o
+			 on o.id = a.organisation_id where o.slug = $1 and a.status = 'published'
+			 order by a.start_date desc limit 1`,
+			[academy]
+		);
+		const request = await one(
+			db,
+			`select r.id::text as value from public.requests r join public.organisations o
+			 on o.id = r.organisation_id where o.slug = $1 order by r.created_at limit 1`,
+			[academy]
+		);
+		const offer = await one(
+			db,
+			`select f.id::text as value from public.offers f join public.organisations o
+			 on o.id = f.organisation_id where o.slug = $1 order by f.created_at limit 1`,
+			[school]
+		);
+		const agreement = await one(
+			db,
+			`select g.id::text as value from public.agreements g join public.organisations o
+			 on o.id = g.academy_id where o.slug = $1 order by g.created_at limit 1`,
+			[academy]
+		);
+		const publicOffer = await one(
+			db,
+			`select id::text as value from public.offers where status = 'active'
+			 order by created_at limit 1`
+		);
+		const publicRequest = await one(
+			db,
+			`select id::text as value from public.requests where status = 'open'
+			 order by created_at limit 1`
+		);
+		const municipality = await one(
+			db,
+			`select o.municipality_nis::text as value from public.organisations o where o.slug = $1`,
+			[academy]
+		);
+		paths = {
+			visitor: [
+				'/',
+				'/zoeken?q=robotica',
+				'/zoeken?q=robotica&weergave=kaart',
+				'/academies',
+				`/academies/${academy}`,
+				'/activiteiten',
+				`/activiteiten/${activity}`,
+				'/scholen',
+				`/scholen/${school}`,
+				'/bedrijven',
+				`/bedrijven/${await publicSlug('company')}`,
+				'/partners',
+				`/partners/${await publicSlug('partner')}`,
+				'/aanbod',
+				`/aanbod/${publicOffer}`,
+				'/vragen',
+				`/vragen/${publicRequest}`,
+				`/gemeenten/${municipality}`,
+				'/aanmelden',
+				'/registreren',
+				'/wachtwoord-vergeten',
+				'/privacy',
+				'/privacy/account-verwijderd',
+				'/meldingen/uitschrijven',
+				'/bestaat-niet'
+			],
+			coordinator: [
+				'/',
+				'/profiel',
+				'/profiel/gegevens',
+				'/profiel/meldingen',
+				'/profiel/wachtwoord',
+				'/mijn-organisaties',
+				'/meldingen',
+				'/afspraken',
+				`/afspraken/${agreement}`,
+				'/organisaties/nieuw',
+				`/organisaties/${academy}`,
+				`/organisaties/${academy}/bewerken`,
+				`/organisaties/${academy}/leden`,
+				`/organisaties/${academy}/academieprofiel`,
+				`/organisaties/${academy}/activiteiten`,
+				`/organisaties/${academy}/activiteiten/nieuw`,
+				`/organisaties/${academy}/activiteiten/${activity}/bewerken`,
+				`/organisaties/${academy}/activiteiten/${activity}/bereik`,
+				`/organisaties/${academy}/vragen`,
+				`/organisaties/${academy}/vragen/nieuw`,
+				`/organisaties/${academy}/vragen/${request}`,
+				`/organisaties/${academy}/vrijwilligers`,
+				`/uitnodiging/${'0'.repeat(64)}`,
+				'/wachtwoord-herstellen',
+				'/afmelden'
+			],
+			school: [
+				`/organisaties/${school}`,
+				`/organisaties/${school}/aanbod`,
+				`/organisaties/${school}/aanbod/nieuw`,
+				`/organisaties/${school}/aanbod/${offer}`
+			],
+			staff: ['/', '/netwerk/verificatie', '/mijn-organisaties']
+		};
+	} finally {
+		await db.end();
+	}
+});
+
+/** What is wrong with the page as it is now shown at `width`, as sentences; none when it is fine. */
+async function problems(page: Page, width: (typeof WIDTHS)[number]): Promise<string[]> {
+	const found: string[] = [];
+	const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		innerWidth: window.innerWidth
+	}));
+	if (scrollWidth > innerWidth) found.push(`scrolls sideways (${scrollWidth} px wide)`);
+
+	const banner = page.getByRole('banner');
+	const main = banner.getByRole('navigation', { name: 'Hoofdnavigatie' });
+	if (width === 1280) {
+		const height = (await banner.boundingBox())?.height ?? 0;
+		if (height > 80) found.push(`header ${Math.round(height)} px tall`);
+		if (!(await main.isVisible())) found.push('no section navigation in the header');
+	} else {
+		const menu = banner.getByText('Menu', { exact: true });
+		const academies = banner.getByRole('link', { name: 'Academies', exact: true });
+		if (!(await menu.isVisible())) found.push('no visible menu button');
+		else if (await academies.isVisible())
+			found.push('the section links show before the menu opens');
+		else {
+			await menu.click();
+			await expect(academies).toBeVisible();
+			for (const link of await main.getByRole('link').all()) {
+				const height = (await link.boundingBox())?.height ?? 0;
+				if (height < 44)
+					found.push(`menu link "${await link.textContent()}" is ${Math.round(height)} px tall`);
+			}
+			await page.keyboard.press('Escape');
+			if (await academies.isVisible()) found.push('Escape does not close the menu');
+		}
+	}
+
+	try {
+		await expectNoAxeViolations(page);
+	} catch (error) {
+		// The helper's message is a diff; its added lines are the violations.
+		const lines = String(error instanceof Error ? error.message : error)
+			// eslint-disable-next-line no-control-regex -- the colours of the diff
+			.replace(/\x1b\[[0-9;]*m/g, '')
+			.split('\n');
+		const violations = lines
+			.filter((line) => /^\s*\+\s+"/.test(line))
+			.map((line) => line.trim().replace(/^\+\s+"|",?$/g, ''));
+		found.push(...(violations.length > 0 ? violations : [lines[0] ?? 'axe failed']));
+	}
+	return found;
+}
+
+for (const role of ['visitor', 'coordinator', 'school', 'staff'] as const) {
+	for (const width of WIDTHS) {
+		test(`${role}: every page fits ${width} px with a header that fits too, and passes axe`, async ({
+			page
+		}) => {
+			const list = paths[role];
+			test.info().setTimeout(60_000 + list.length * 8_000);
+			await page.setViewportSize({ width, height: HEIGHT[width] });
+			if (role !== 'visitor') {
+				await signIn(page, ACCOUNTS[role], DEMO_PASSWORD);
+				await expect(accountMenu(page)).toBeVisible();
+			}
+			const report: string[] = [];
+			for (const path of list) {
+				await page.goto(path);
+				await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+				for (const problem of await problems(page, width)) report.push(`${path}: ${problem}`);
+			}
+			expect(report, `pages that do not fit ${width} px`).toEqual([]);
+		});
+	}
+}
