@@ -2,6 +2,7 @@
 // company just made to their academy first; in English the home, the notifications and the agreement show
 // no Dutch date, time or sentence.
 import { randomUUID } from 'node:crypto';
+import { mailboxUrl } from '../../stack/config.js';
 import { exchangeFixture, type Person } from './exchange-support';
 import { expect, expectNoAxeViolations, signIn, test } from './support';
 
@@ -17,11 +18,15 @@ let demoAgreementId: string;
 
 let ann: Person;
 let annAgreementId: string;
+let annCompanyOwner: Person;
 const annRequestTitle = `Labo voor de proefjesclub ${run}`;
 const annOfferTitle = `Vrijwilligers uit het labo ${run}`;
 
 /** A company (of its own) proposes its volunteers for the request; returns the agreement. */
-async function companyProposes(requestId: string, title: string): Promise<string> {
+async function companyProposes(
+	requestId: string,
+	title: string
+): Promise<{ agreementId: string; owner: Person }> {
 	const owner = await person(`bedrijf-${randomUUID().slice(0, 4)}`, 'Carl Bedrijf');
 	const company = await organisation('company', `Ingenieursbureau ${run}`, owner);
 	const client = await clientFor(owner);
@@ -44,7 +49,33 @@ async function companyProposes(requestId: string, title: string): Promise<string
 		p_message: 'Wij komen graag helpen.'
 	});
 	if (proposed.error) throw proposed.error;
-	return proposed.data as string;
+	return { agreementId: proposed.data as string, owner };
+}
+
+type MailSummary = { ID: string; Subject: string };
+
+/** The text of the first mail to `email` whose subject matches, once it has arrived. */
+async function mailText(email: string, subject: RegExp): Promise<string> {
+	let text = '';
+	await expect
+		.poll(
+			async () => {
+				const query = new URLSearchParams({ query: `to:${email}` });
+				const list = (await (await fetch(`${mailboxUrl}/api/v1/messages?${query}`)).json()) as {
+					messages: MailSummary[];
+				};
+				const found = list.messages.find((mail) => subject.test(mail.Subject));
+				if (!found) return false;
+				const mail = (await (await fetch(`${mailboxUrl}/api/v1/message/${found.ID}`)).json()) as {
+					Text: string;
+				};
+				text = mail.Text;
+				return true;
+			},
+			{ message: `a mail to ${email} with subject ${subject}`, timeout: 20_000 }
+		)
+		.toBe(true);
+	return text;
 }
 
 async function volunteerRequest(organisationId: string, title: string): Promise<string> {
@@ -59,14 +90,16 @@ async function volunteerRequest(organisationId: string, title: string): Promise<
 test.beforeAll(async () => {
 	await db.connect();
 	demoRequestId = await volunteerRequest(DEMO_ACADEMY, requestTitle);
-	demoAgreementId = await companyProposes(demoRequestId, offerTitle);
+	demoAgreementId = (await companyProposes(demoRequestId, offerTitle)).agreementId;
 
 	ann = await person('academie', 'Ann Academie');
 	const academy = await organisation('academy', `STEM-academie Thuis ${run}`, ann);
-	annAgreementId = await companyProposes(
+	const proposal = await companyProposes(
 		await volunteerRequest(academy.id, annRequestTitle),
 		annOfferTitle
 	);
+	annAgreementId = proposal.agreementId;
+	annCompanyOwner = proposal.owner;
 });
 
 test.afterAll(async () => {
@@ -129,6 +162,8 @@ test('in English the home, the notifications and the agreement show no Dutch', a
 	browser,
 	baseURL
 }) => {
+	// Three signed-in browsers and a mail round trip: more than the default minute on a busy machine.
+	test.setTimeout(150_000);
 	const page = await pageFor(browser, ann);
 	// The language switch as the header's form sends it; it also becomes Ann's mail language.
 	const switched = await page.request.post('/taal', {
@@ -175,4 +210,22 @@ test('in English the home, the notifications and the agreement show no Dutch', a
 	expect(await agreement.innerText()).not.toMatch(
 		/\b(januari|februari|maart|mei|juni|juli|augustus|oktober|(ma|di|wo|do|vr|za|zo) \d{1,2} |\d{1,2} \w+ \d{4} om )/
 	);
+
+	// A message after the switch reaches Ann by mail in English, and its unsubscribe page, opened in a
+	// browser that never chose a language, speaks English too.
+	const company = await pageFor(browser, annCompanyOwner);
+	await company.goto(`/afspraken/${annAgreementId}`);
+	await company.getByLabel('Je bericht').fill('Past woensdag?');
+	await company.getByRole('button', { name: 'Bericht versturen' }).click();
+	await expect(company.getByText('Je bericht is verstuurd.')).toBeVisible();
+	const text = await mailText(ann.email, /^Groeistoot: New message from Ingenieursbureau/);
+	expect(text).toContain(`See it on Groeistoot:`);
+	expect(text).not.toMatch(/Nieuw|Bekijk|Kies hoe/);
+	const unsubscribe = /https?:\/\/\S+\/meldingen\/uitschrijven\?\S+/.exec(text)?.[0];
+	expect(unsubscribe).toBeDefined();
+	const stranger = await (await browser.newContext()).newPage();
+	await stranger.goto(unsubscribe!);
+	await expect(
+		stranger.getByRole('heading', { level: 1, name: 'Unsubscribe from e-mails' })
+	).toBeVisible();
 });

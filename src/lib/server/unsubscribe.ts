@@ -33,3 +33,14 @@ export async function unsubscribe({ userId, scope }: UnsubscribeLink): Promise<v
 	});
 	if (rpcError) throw rpcError;
 }
+
+/** The language the person reads their mails in (account_locales): the page about their mail uses it. */
+export async function recipientLocale({ userId }: UnsubscribeLink): Promise<'nl' | 'en'> {
+	const { data, error: readError } = await createServiceClient()
+		.from('account_locales')
+		.select('locale')
+		.eq('user_id', userId)
+		.maybeSingle();
+	if (readError) throw readError;
+	return data?.locale === 'en' ? 'en' : 'nl';
+}
