@@ -204,6 +204,8 @@ test.describe('without JavaScript', () => {
 test('axe finds no violations on the list, academy, activity and municipality pages', async ({
 	page
 }) => {
+	// Eight full axe runs on pages of up to 24 cards (each with its picture or placeholder).
+	test.slow();
 	for (const path of [
 		'/academies?provincie=limburg',
 		`/academies/${academy.slug}`,
