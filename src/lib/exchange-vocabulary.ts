@@ -125,8 +125,3 @@ export function weekdayName(weekday: number): string {
 export function labelOf<T extends string>(labels: Record<T, () => string>, value: string): string {
 	return value in labels ? labels[value as T]() : value;
 }
-
-/** "13:00:00" → "13:00". */
-export function clock(time: string): string {
-	return time.slice(0, 5);
-}

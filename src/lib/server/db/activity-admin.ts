@@ -7,6 +7,7 @@ import type { Db } from '$lib/server/supabase';
 import type { ActivityStatus, Domain, Format } from '$lib/vocabulary';
 import { error } from '@sveltejs/kit';
 import { errorCode, MEMBERS_ONLY, raiseDbError } from './db-errors';
+import { fetchPage, OWN_LIST_PAGE_SIZE, type Page } from './paging';
 
 export type ActivitySummary = {
 	id: string;
@@ -18,29 +19,38 @@ export type ActivitySummary = {
 	hasReachReport: boolean;
 };
 
-/** All activities of the academy, drafts too (RLS shows drafts to members only), newest start first. */
+/** One page of the academy's activities, drafts too (RLS shows drafts to members only), newest start first. */
 export async function listAcademyActivities(
 	db: Db,
-	organisationId: string
-): Promise<ActivitySummary[]> {
-	const { data, error: dbError } = await db
-		.from('activities')
-		.select('id, title, status, format, start_date, end_date, reach_reports(id)')
-		.eq('organisation_id', organisationId)
-		.order('start_date', { ascending: false })
-		.order('title');
-	if (dbError) throw dbError;
-	return data.map((row) => ({
-		id: row.id,
-		title: row.title,
-		status: row.status as ActivityStatus,
-		format: row.format as Format,
-		startDate: row.start_date,
-		endDate: row.end_date,
-		hasReachReport: Array.isArray(row.reach_reports)
-			? row.reach_reports.length > 0
-			: row.reach_reports !== null
-	}));
+	organisationId: string,
+	page: number
+): Promise<Page<ActivitySummary>> {
+	const found = await fetchPage(page, OWN_LIST_PAGE_SIZE, ({ from, to }) =>
+		db
+			.from('activities')
+			.select('id, title, status, format, start_date, end_date, reach_reports(id)', {
+				count: 'exact'
+			})
+			.eq('organisation_id', organisationId)
+			.order('start_date', { ascending: false })
+			.order('title')
+			.order('id')
+			.range(from, to)
+	);
+	return {
+		...found,
+		rows: found.rows.map((row) => ({
+			id: row.id,
+			title: row.title,
+			status: row.status as ActivityStatus,
+			format: row.format as Format,
+			startDate: row.start_date,
+			endDate: row.end_date,
+			hasReachReport: Array.isArray(row.reach_reports)
+				? row.reach_reports.length > 0
+				: row.reach_reports !== null
+		}))
+	};
 }
 
 export type ActivityRecord = Omit<ActivityForm, 'municipality'> & {

@@ -3,6 +3,7 @@
 // parameters; the line is written here in the reader's language.
 import { notificationText } from '$lib/notification-labels.js';
 import type { Db } from '$lib/server/supabase';
+import { fetchPage, type Page } from './paging';
 
 export type Notification = {
 	id: number;
@@ -36,6 +37,40 @@ export async function listNotifications(
 		createdAt: row.created_at
 	}));
 	return [...list.filter((n) => !n.readAt), ...list.filter((n) => n.readAt)];
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = 25;
+
+/**
+ * One page of the person's notifications: the unread ones first, then the read ones by when they were
+ * read, each newest first.
+ */
+export async function listNotificationPage(
+	db: Db,
+	userId: string,
+	page: number
+): Promise<Page<Notification>> {
+	const found = await fetchPage(page, NOTIFICATIONS_PAGE_SIZE, ({ from, to }) =>
+		db
+			.from('notifications')
+			.select('id, kind, title, params, link, read_at, created_at', { count: 'exact' })
+			.eq('user_id', userId)
+			.order('read_at', { ascending: false, nullsFirst: true })
+			.order('created_at', { ascending: false })
+			.order('id', { ascending: false })
+			.range(from, to)
+	);
+	return {
+		...found,
+		rows: found.rows.map((row) => ({
+			id: row.id,
+			kind: row.kind,
+			title: notificationText(row),
+			link: row.link,
+			readAt: row.read_at,
+			createdAt: row.created_at
+		}))
+	};
 }
 
 /** How many notifications the person has not read (for the counter in the header). */

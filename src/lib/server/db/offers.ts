@@ -7,7 +7,7 @@ import { slotValues } from '$lib/schemas/offer';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { raiseUnlessCreatedBefore } from './db-errors';
-import { fetchPage, type Page } from './paging';
+import { fetchPage, OWN_LIST_PAGE_SIZE, type Page } from './paging';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type OfferChanges = Omit<OfferForm, 'municipality' | 'areaMunicipalities'> & {
@@ -112,16 +112,22 @@ export async function getOffer(db: Db, id: string): Promise<OfferDetails | null>
 	return data ? toDetails(data) : null;
 }
 
-/** All offers of one organisation (RLS: its members see paused and withdrawn ones too). */
+/** One page of an organisation's offers, newest first (RLS: its members see paused and withdrawn ones too). */
 export async function listOrganisationOffers(
 	db: Db,
-	organisationId: string
-): Promise<OfferDetails[]> {
-	const { data, error } = await selectOffers(db)
-		.eq('organisation_id', organisationId)
-		.order('created_at', { ascending: false });
-	if (error) throw error;
-	return data.map(toDetails);
+	organisationId: string,
+	page: number
+): Promise<Page<OfferDetails>> {
+	const found = await fetchPage(page, OWN_LIST_PAGE_SIZE, ({ from, to }) =>
+		db
+			.from('offers')
+			.select(SELECT, { count: 'exact' })
+			.eq('organisation_id', organisationId)
+			.order('created_at', { ascending: false })
+			.order('id')
+			.range(from, to)
+	);
+	return { ...found, rows: found.rows.map(toDetails) };
 }
 
 export type OfferFilters = {

@@ -3,6 +3,9 @@
 import { pageCount, pageRange } from '$lib/paging';
 import type { PostgrestError } from '@supabase/supabase-js';
 
+/** How many rows one page of an organisation's own lists shows (offers, requests, activities, members). */
+export const OWN_LIST_PAGE_SIZE = 20;
+
 export type Page<Row> = { rows: Row[]; total: number; page: number; pageCount: number };
 
 type Result<Row> = PromiseLike<{

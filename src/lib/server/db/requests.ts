@@ -7,7 +7,7 @@ import type { RequestForm, RequestValues } from '$lib/schemas/request';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { MEMBERS_ONLY, raiseDbError, raiseUnlessCreatedBefore } from './db-errors';
-import { fetchPage, type Page } from './paging';
+import { fetchPage, OWN_LIST_PAGE_SIZE, type Page } from './paging';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type RequestChanges = Omit<RequestForm, 'municipality'> & { municipalityNis: string };
@@ -72,16 +72,22 @@ export async function getRequest(db: Db, id: string): Promise<RequestDetails | n
 	return data ? toDetails(data) : null;
 }
 
-/** All requests of one academy (RLS: its members see closed ones too), newest first. */
+/** One page of an organisation's requests, newest first (RLS: its members see closed ones too). */
 export async function listOrganisationRequests(
 	db: Db,
-	organisationId: string
-): Promise<RequestDetails[]> {
-	const { data, error } = await selectRequests(db)
-		.eq('organisation_id', organisationId)
-		.order('created_at', { ascending: false });
-	if (error) throw error;
-	return data.map(toDetails);
+	organisationId: string,
+	page: number
+): Promise<Page<RequestDetails>> {
+	const found = await fetchPage(page, OWN_LIST_PAGE_SIZE, ({ from, to }) =>
+		db
+			.from('requests')
+			.select(SELECT, { count: 'exact' })
+			.eq('organisation_id', organisationId)
+			.order('created_at', { ascending: false })
+			.order('id')
+			.range(from, to)
+	);
+	return { ...found, rows: found.rows.map(toDetails) };
 }
 
 export type RequestFilters = {

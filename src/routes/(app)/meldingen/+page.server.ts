@@ -1,14 +1,23 @@
 import { text } from '$lib/forms';
+import { requestedPage } from '$lib/paging';
 import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/require-user';
-import { listNotifications, markAllRead, markRead } from '$lib/server/db/notifications';
+import {
+	countUnread,
+	listNotificationPage,
+	markAllRead,
+	markRead
+} from '$lib/server/db/notifications';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const notifications = await listNotifications(locals.supabase, user.id);
-	return { notifications, unread: notifications.filter((n) => !n.readAt).length };
+	const [{ rows, ...paging }, unread] = await Promise.all([
+		listNotificationPage(locals.supabase, user.id, requestedPage(url.searchParams)),
+		countUnread(locals.supabase, user.id)
+	]);
+	return { notifications: rows, paging, unread };
 }) satisfies PageServerLoad;
 
 export const actions = {

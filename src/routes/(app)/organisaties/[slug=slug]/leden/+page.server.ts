@@ -1,4 +1,5 @@
 import { fieldErrors, text, type FormErrors } from '$lib/forms';
+import { requestedPage } from '$lib/paging';
 import { m } from '$lib/paraglide/messages';
 import {
 	changeRoleSchema,
@@ -18,6 +19,7 @@ import {
 	revokeInvitation
 } from '$lib/server/db/invitations';
 import { changeRole, listMembers, removeMember } from '$lib/server/db/memberships';
+import { OWN_LIST_PAGE_SIZE, slicePage } from '$lib/server/db/paging';
 import { getDisplayName } from '$lib/server/db/profiles';
 import { invitationMail, sendMail } from '$lib/server/mail';
 import { fail, redirect } from '@sveltejs/kit';
@@ -30,9 +32,15 @@ export const load = (async ({ locals, url, params }) => {
 		listMembers(locals.supabase, organisation.id),
 		isAdmin ? listOpenInvitations(locals.supabase, organisation.id) : Promise.resolve([])
 	]);
+	const { rows, ...paging } = slicePage(
+		members,
+		requestedPage(url.searchParams),
+		OWN_LIST_PAGE_SIZE
+	);
 	return {
 		organisation,
-		members,
+		members: rows,
+		paging,
 		invitations,
 		userId: locals.user!.id,
 		now: new Date().toISOString()

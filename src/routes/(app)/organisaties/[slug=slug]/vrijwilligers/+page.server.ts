@@ -1,4 +1,5 @@
 import { fieldErrors, text, type FormErrors } from '$lib/forms';
+import { requestedPage } from '$lib/paging';
 import { m } from '$lib/paraglide/messages';
 import { todayInBelgium } from '$lib/public/format';
 import { stillToCheck } from '$lib/schemas/agreement-volunteer';
@@ -15,6 +16,7 @@ import {
 	requireOrganisationRole
 } from '$lib/server/auth/require-org-role';
 import { DbFieldError } from '$lib/server/db/db-errors';
+import { OWN_LIST_PAGE_SIZE, slicePage } from '$lib/server/db/paging';
 import { listVolunteerStatus, recordVolunteerCheck } from '$lib/server/db/volunteer-checks';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,6 +43,7 @@ export const load = (async ({ locals, url, params }) => {
 			organisation,
 			keepsChecks: false,
 			volunteers: [],
+			paging: { total: 0, page: 1, pageCount: 1 },
 			recorded: null,
 			toCheck: [],
 			prefilled: prefilledCheckValues(new URLSearchParams()),
@@ -56,10 +59,16 @@ export const load = (async ({ locals, url, params }) => {
 		url.searchParams,
 		volunteers.map((volunteer) => volunteer.volunteerName)
 	);
+	const { rows, ...paging } = slicePage(
+		volunteers,
+		requestedPage(url.searchParams),
+		OWN_LIST_PAGE_SIZE
+	);
 	return {
 		organisation,
 		keepsChecks: true,
-		volunteers,
+		volunteers: rows,
+		paging,
 		recorded: recorded ? m.ag_recorded({ name: recorded }) : null,
 		// Named on an accepted agreement, without a check that still counts on the first session.
 		toCheck: stillToCheck(sessionChecks),
