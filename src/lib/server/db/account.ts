@@ -135,7 +135,7 @@ export async function exportPersonalData(
 				db
 					.from('notifications')
 					.select(
-						'id, kind, title, link, agreement_id, delivery, read_at, emailed_at, digested_at, created_at'
+						'id, kind, title, params, link, agreement_id, delivery, read_at, emailed_at, digested_at, created_at'
 					)
 					.eq('user_id', user.id)
 					.order('id')
