@@ -27,7 +27,7 @@ test('a school publishes its lab; an academy next door asks for a venue and sees
 		await register(page, newAccount('Els Vermeulen'));
 		schoolSlug = await createOrganisation(page, { name: school, kind: 'School' });
 		await page.goto(`/organisaties/${schoolSlug}/aanbod`);
-		await expect(page.getByText('Nog geen aanbod.')).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Nog geen aanbod' })).toBeVisible();
 		await page.getByRole('link', { name: 'Nieuw aanbod' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Nieuw aanbod' })).toBeVisible();
 	});
@@ -61,7 +61,7 @@ test('a school publishes its lab; an academy next door asks for a venue and sees
 		await expect(page.getByLabel('Van (moment 1)')).toHaveValue('17:00');
 
 		await page.goto(`/organisaties/${schoolSlug}/aanbod`);
-		await expect(page.getByText('Nog geen aanbod.')).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Nog geen aanbod' })).toBeVisible();
 	});
 
 	await test.step('the school publishes the lab with Wednesday 13:00–17:00', async () => {

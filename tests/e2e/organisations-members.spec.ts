@@ -70,7 +70,7 @@ test('an owner invites someone by e-mail, who accepts; outsiders get 403; the la
 		await expect(inviteePage.getByRole('status')).toHaveText(
 			'Welkom! Je bent nu lid van deze organisatie.'
 		);
-		await expect(inviteePage.getByText('Beheerder', { exact: true })).toBeVisible();
+		await expect(inviteePage.getByText('Jouw rol: Beheerder', { exact: true })).toBeVisible();
 	});
 
 	await test.step('a used link says so', async () => {
