@@ -88,7 +88,7 @@ test('a school accepts one academy, the overlapping one is refused, both sides f
 		await school.goto('/meldingen');
 		await expect(school.getByRole('heading', { level: 1, name: 'Meldingen' })).toBeVisible();
 		// Each proposal and its first message.
-		await expect(school.getByText('4 ongelezen')).toBeVisible();
+		await expect(school.getByText('4 ongelezen', { exact: true })).toBeVisible();
 		await expect(
 			school.getByRole('link', { name: new RegExp(`Nieuw voorstel van .*${requestA}`) })
 		).toBeVisible();
@@ -136,16 +136,16 @@ test('a school accepts one academy, the overlapping one is refused, both sides f
 
 	await test.step('academy A sees the acceptance and the message as notifications', async () => {
 		await academy.goto('/meldingen');
-		await expect(academy.getByText('2 ongelezen')).toBeVisible();
+		await expect(academy.getByText('2 ongelezen', { exact: true })).toBeVisible();
 		await expect(
 			academy.getByRole('link', { name: /heeft de afspraak over .* aanvaard/ })
 		).toBeVisible();
 		await academy
 			.getByRole('button', { name: /^Markeer „Nieuw bericht van .*” als gelezen$/ })
 			.click();
-		await expect(academy.getByText('1 ongelezen')).toBeVisible();
+		await expect(academy.getByText('1 ongelezen', { exact: true })).toBeVisible();
 		await academy.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
-		await expect(academy.getByText('0 ongelezen')).toBeVisible();
+		await expect(academy.getByText('0 ongelezen', { exact: true })).toBeVisible();
 		await expectNoAxeViolations(academy);
 	});
 
