@@ -1,5 +1,5 @@
 // Scores a matching candidate (one row of suggest_offers() or suggest_requests()) and says why, in Dutch:
-// "3,2 km · woensdag 13–16 u vrij · robotica". Pure: no database, no clock.
+// "3,2 km · woensdag 13:00–16:00 vrij · robotica". Pure: no database, no clock.
 import { formatNumber, formatTimeRange } from '$lib/public/format';
 import { domainName, labels, weekdayName } from './labels';
 
@@ -211,7 +211,7 @@ export function scoreSuggestion(c: MatchCandidate): Suggestion {
 	return { score: Math.round(score * 10) / 10, reasons };
 }
 
-/** The reasons as one line: "3,2 km · woensdag 13–16 u vrij · robotica". */
+/** The reasons as one line: "3,2 km · woensdag 13:00–16:00 vrij · robotica". */
 export function reasonLine(suggestion: Suggestion): string {
 	return suggestion.reasons.join(' · ');
 }
