@@ -211,7 +211,7 @@ describe('suggest_offers: rooms for a venue request', () => {
 		expect(top.candidate.organisationName).toBe('Sint-Jozef Alveringem');
 		expect(top.candidate.municipalityName).toBe('Alveringem');
 		expect(reasonLine(top.suggestion)).toMatch(
-			/^6,\d km · woensdag 13–16 u vrij · programmeren · plaats voor 24 · toegankelijk$/
+			/^6,\d km · woensdag 13:00–16:00 vrij · programmeren · plaats voor 24 · toegankelijk$/
 		);
 	});
 
@@ -281,7 +281,9 @@ describe('suggest_requests: the other way round', () => {
 		const venue = suggestions.find((s) => s.candidate.requestId === requests['venue'])!;
 		expect(venue.candidate.title).toBe('Vraag venue');
 		expect(venue.candidate.organisationName).toBe('STEM-academie Lo-Reninge');
-		expect(reasonLine(venue.suggestion)).toMatch(/^6,\d km · woensdag 13–16 u vrij · programmeren/);
+		expect(reasonLine(venue.suggestion)).toMatch(
+			/^6,\d km · woensdag 13:00–16:00 vrij · programmeren/
+		);
 	});
 
 	it('does not offer the booked Wednesday afternoon of a room to a request for it', async () => {

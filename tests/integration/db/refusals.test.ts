@@ -57,6 +57,7 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 	'notification_digests_user_id_fkey',
 	'notifications_delivery_known',
 	'notifications_link_local',
+	'notifications_params_object',
 	'notifications_title_length',
 	'notifications_agreement_id_fkey',
 	'notifications_kind_fkey',
@@ -67,6 +68,11 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 	'search_outbox_last_error_length',
 	'search_documents_at_most_5000',
 	'search_index_known',
+
+	// The reading language: /taal writes only a locale the app knows (Paraglide's list), for the signed-in
+	// person, and a trigger writes it at sign-up; no field carries it.
+	'account_locales_locale_known',
+	'account_locales_user_id_fkey',
 
 	// Matching's arguments come from the app's own suggestion code, not from a form.
 	'matching_kinds_known',

@@ -22,6 +22,7 @@ import {
 } from '$lib/exchange-vocabulary';
 import { DELIVERIES, deliveryLabels } from '$lib/notification-labels';
 import { m } from '$lib/paraglide/messages';
+import { locales } from '$lib/paraglide/runtime';
 import { SEARCH_INDEXES } from '$lib/server/search/types/registry';
 import {
 	ACTIVITY_STATUSES,
@@ -194,7 +195,9 @@ const VOCABULARIES: Record<string, Vocabulary> = {
 		labels: deliveryLabels,
 		constraints: ['notifications_delivery_known']
 	},
-	'search indexes': { values: SEARCH_INDEXES, constraints: ['search_outbox_index_uid_known'] }
+	'search indexes': { values: SEARCH_INDEXES, constraints: ['search_outbox_index_uid_known'] },
+	// The languages the interface speaks are the ones a person's mails can be written in.
+	locales: { values: locales, constraints: ['account_locales_locale_known'] }
 };
 
 /** Check constraints with a list of allowed values that are not a vocabulary of the app's, and why. */
