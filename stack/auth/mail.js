@@ -5,28 +5,69 @@ import nodemailer from 'nodemailer';
 /** @param {string} s */
 const esc = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** @type {Record<'recovery' | 'signup' | 'magiclink', { subject: string, title: string, intro: string, action: string }>} */
+/**
+ * The mails in both languages of the app. The language is the one the person registered in (the app sends
+ * it as user_metadata.locale, and /taal keeps it current); a hosted project does the same in its templates
+ * with `{{ if eq .Data.locale "en" }}`. Anything else reads Dutch.
+ * @typedef {{ subject: string, title: string, intro: string, action: string }} Template
+ * @type {Record<'nl' | 'en', Record<'recovery' | 'signup' | 'magiclink', Template> & { code: string, expiry: (minutes: number) => string }>}
+ */
 const TEMPLATES = {
-	recovery: {
-		subject: 'Stel je wachtwoord opnieuw in',
-		title: 'Nieuw wachtwoord kiezen',
-		intro:
-			'Iemand vroeg een nieuw wachtwoord aan voor je Groeistoot-account. Was jij dat? Kies dan via deze link een nieuw wachtwoord.',
-		action: 'Nieuw wachtwoord kiezen'
+	nl: {
+		recovery: {
+			subject: 'Stel je wachtwoord opnieuw in',
+			title: 'Nieuw wachtwoord kiezen',
+			intro:
+				'Iemand vroeg een nieuw wachtwoord aan voor je Groeistoot-account. Was jij dat? Kies dan via deze link een nieuw wachtwoord.',
+			action: 'Nieuw wachtwoord kiezen'
+		},
+		signup: {
+			subject: 'Bevestig je registratie',
+			title: 'Bevestig je e-mailadres',
+			intro: 'Welkom bij Groeistoot. Bevestig je e-mailadres via deze link.',
+			action: 'E-mailadres bevestigen'
+		},
+		magiclink: {
+			subject: 'Je aanmeldlink',
+			title: 'Aanmelden bij Groeistoot',
+			intro: 'Meld je aan via deze link. Hij werkt één keer en verloopt snel.',
+			action: 'Aanmelden'
+		},
+		code: 'Of gebruik deze code:',
+		expiry: (minutes) =>
+			`De link en de code verlopen na ${minutes} minuten. Heb je niets aangevraagd? Dan mag je deze mail negeren.`
 	},
-	signup: {
-		subject: 'Bevestig je registratie',
-		title: 'Bevestig je e-mailadres',
-		intro: 'Welkom bij Groeistoot. Bevestig je e-mailadres via deze link.',
-		action: 'E-mailadres bevestigen'
-	},
-	magiclink: {
-		subject: 'Je aanmeldlink',
-		title: 'Aanmelden bij Groeistoot',
-		intro: 'Meld je aan via deze link. Hij werkt één keer en verloopt snel.',
-		action: 'Aanmelden'
+	en: {
+		recovery: {
+			subject: 'Reset your password',
+			title: 'Choose a new password',
+			intro:
+				'Someone asked for a new password for your Groeistoot account. Was it you? Then choose a new password through this link.',
+			action: 'Choose a new password'
+		},
+		signup: {
+			subject: 'Confirm your registration',
+			title: 'Confirm your e-mail address',
+			intro: 'Welcome to Groeistoot. Confirm your e-mail address through this link.',
+			action: 'Confirm e-mail address'
+		},
+		magiclink: {
+			subject: 'Your sign-in link',
+			title: 'Sign in to Groeistoot',
+			intro: 'Sign in through this link. It works once and expires soon.',
+			action: 'Sign in'
+		},
+		code: 'Or use this code:',
+		expiry: (minutes) =>
+			`The link and the code expire after ${minutes} minutes. Did you not ask for this? Then you can ignore this mail.`
 	}
 };
+
+/** The language of a person's auth mails, from their user_metadata (a preference, never used to authorise). */
+export function mailLocale(/** @type {unknown} */ metadata) {
+	const locale = /** @type {{ locale?: unknown } | null} */ (metadata)?.locale;
+	return locale === 'en' ? 'en' : 'nl';
+}
 
 /**
  * @param {{ host: string, port: number, adminEmail: string, senderName: string }} smtp
@@ -52,16 +93,18 @@ export function createMailer(smtp) {
 	return {
 		/**
 		 * @param {'recovery' | 'signup' | 'magiclink'} kind
-		 * @param {{ to: string, link: string, otp: string, expiresInMinutes: number }} p
+		 * @param {{ to: string, link: string, otp: string, expiresInMinutes: number, locale?: 'nl' | 'en' }} p
 		 */
 		async send(kind, p) {
-			const t = TEMPLATES[kind];
-			const text = `${t.title}\n\n${t.intro}\n\n${p.link}\n\nOf gebruik deze code: ${p.otp}\n\nDe link en de code verlopen na ${p.expiresInMinutes} minuten. Heb je niets aangevraagd? Dan mag je deze mail negeren.\n`;
+			const words = TEMPLATES[p.locale ?? 'nl'];
+			const t = words[kind];
+			const expiry = words.expiry(p.expiresInMinutes);
+			const text = `${t.title}\n\n${t.intro}\n\n${p.link}\n\n${words.code} ${p.otp}\n\n${expiry}\n`;
 			const html = `<h2>${esc(t.title)}</h2>
 <p>${esc(t.intro)}</p>
 <p><a href="${esc(p.link)}">${esc(t.action)}</a></p>
-<p>Of gebruik deze code: <strong>${esc(p.otp)}</strong></p>
-<p>De link en de code verlopen na ${p.expiresInMinutes} minuten. Heb je niets aangevraagd? Dan mag je deze mail negeren.</p>`;
+<p>${esc(words.code)} <strong>${esc(p.otp)}</strong></p>
+<p>${esc(expiry)}</p>`;
 			const started = performance.now();
 			await transport.sendMail({ from, to: p.to, subject: t.subject, text, html });
 			sendTimes.push(performance.now() - started);

@@ -47,6 +47,7 @@ import {
 	findIdentities
 } from './users.js';
 import { audit } from './audit.js';
+import { mailLocale } from './mail.js';
 
 /**
  * @typedef {object} Ctx
@@ -254,7 +255,8 @@ async function sendTokenMail(client, ctx, user, type, p) {
 		to: recipient,
 		link,
 		otp,
-		expiresInMinutes: Math.round(o.otpExp / 60)
+		expiresInMinutes: Math.round(o.otpExp / 60),
+		locale: mailLocale(user.raw_user_meta_data)
 	});
 	return { otp, hash, link };
 }

@@ -176,6 +176,12 @@ test('in English the home, the notifications and the agreement show no Dutch', a
 		[ann.id]
 	);
 	expect(rows).toEqual([{ locale: 'en' }]);
+	// ... and of the auth service's mails (a new password), which read it from the user's metadata.
+	const { rows: metadata } = await db.query<{ locale: string }>(
+		"select raw_user_meta_data->>'locale' as locale from auth.users where id = $1",
+		[ann.id]
+	);
+	expect(metadata).toEqual([{ locale: 'en' }]);
 
 	const dutch =
 		/\b(januari|februari|maart|mei|juni|juli|augustus|oktober|Nieuw|voorstel|om \d|(ma|di|wo|do|vr|za|zo) \d{1,2} )\b/;

@@ -336,6 +336,40 @@ describe('POST /signup', () => {
 	});
 });
 
+describe('the language of auth mails', () => {
+	it('writes the confirmation and the new-password mail in English for a person who registered in English, and in Dutch otherwise', async () => {
+		const english = uniqueEmail('signup-en');
+		const signedUp = await anon().auth.signUp({
+			email: english,
+			password,
+			options: { data: { display_name: 'Ada Peeters', locale: 'en' } }
+		});
+		expect(signedUp.error).toBeNull();
+		users.add(signedUp.data.user?.id);
+		const confirmation = await latestMail(english);
+		expect(confirmation.Subject).toBe('Confirm your registration');
+		expect(confirmation.Text).toContain('expire after 60 minutes');
+		expect(confirmation.Text).not.toMatch(/Bevestig|verlopen/);
+
+		await sql('update auth.users set email_confirmed_at = now() where id = $1', [
+			signedUp.data.user!.id
+		]);
+		const reset = await anon().auth.resetPasswordForEmail(english);
+		expect(reset.error).toBeNull();
+		const newPassword = await latestMail(english, { subject: 'Reset your password' });
+		expect(newPassword.Text).toContain('Choose a new password');
+
+		const dutch = uniqueEmail('signup-nl');
+		const other = await anon().auth.signUp({
+			email: dutch,
+			password,
+			options: { data: { locale: 'fr' } }
+		});
+		users.add(other.data.user?.id);
+		expect((await latestMail(dutch)).Subject).toBe('Bevestig je registratie');
+	});
+});
+
 describe('POST /token?grant_type=password', () => {
 	it('signs in, adds a session and records last_sign_in_at and a login audit row', async () => {
 		const { email, user } = await signUpUser(anon(), users);
