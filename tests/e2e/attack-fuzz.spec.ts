@@ -140,6 +140,17 @@ test.beforeAll(async () => {
 		[academy.id, `Fuzz-robotica ${run}`]
 	);
 	ids.activity = rows[0]!.id;
+	// A logo and a photo, so that the edit pages offer "remove" as well as "upload" (no file is needed:
+	// removing a picture whose files are gone still clears it).
+	await db.query(
+		`update public.organisations set logo_path = id::text || '/fuzz-logo' where id = $1`,
+		[academy.id]
+	);
+	await db.query(
+		`update public.activities set photo_path = organisation_id::text || '/' || id::text || '/fuzz-photo',
+		 photo_alt = 'Fuzz' where id = $1`,
+		[ids.activity]
+	);
 	// A draft (its page offers "publish") and one that has taken place (its page takes a reach report).
 	const { rows: more } = await db.query<{ id: string }>(
 		`insert into public.activities (organisation_id, title, domains, format, age_min, age_max,

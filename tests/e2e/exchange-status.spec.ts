@@ -23,11 +23,11 @@ async function openAgreement(page: Page, id: string) {
 	return statusRegion(page);
 }
 
-/** "Geweigerd door Ann Academie (STEM-academie …) op 27 november 2026 om 14:05". */
+/** "Geweigerd door Ann Academie (STEM-academie …) op vr 27 november 2026 om 14:05". */
 function historyLine(status: string, who: Person, organisationName: string): RegExp {
 	const escaped = organisationName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	return new RegExp(
-		`^${status} door ${who.name} \\(${escaped}\\) op \\d{1,2} \\S+ \\d{4} om \\d{2}:\\d{2}`
+		`^${status} door ${who.name} \\(${escaped}\\) op (ma|di|wo|do|vr|za|zo) \\d{1,2} \\S+ \\d{4} om \\d{2}:\\d{2}`
 	);
 }
 
@@ -291,15 +291,16 @@ test('the academy marks an agreement fulfilled with what was given; bad input ch
 		const company = await pageFor(browser, companyOwner);
 		const seen = await openAgreement(company, id);
 		await expect(seen.page().getByText('Status: Uitgevoerd')).toBeVisible();
-		await expect(seen.getByRole('heading', { name: 'Wat gegeven werd' })).toBeVisible();
-		const given = seen.getByRole('definition');
-		await expect(given).toHaveText(['6', '12', '10']);
-		await expect(seen.getByRole('term')).toHaveText([
+		// What was given sits with the summary, in its own region.
+		const given = company.getByRole('region', { name: 'Wat gegeven werd' });
+		await expect(given.getByRole('heading', { name: 'Wat gegeven werd' })).toBeVisible();
+		await expect(given.getByRole('definition')).toHaveText(['6', '12', '10']);
+		await expect(given.getByRole('term')).toHaveText([
 			'Aantal sessies',
 			'Aantal uren',
 			'Aantal stuks'
 		]);
-		await expect(seen.getByText(thanks)).toBeVisible();
+		await expect(given.getByText(thanks)).toBeVisible();
 		await expect(seen.getByRole('listitem').last()).toHaveText(
 			historyLine('Uitgevoerd', academyOwner, academyName)
 		);
