@@ -181,7 +181,7 @@ test('activity bad input, double publish and reach rules', async ({ page }) => {
 
 	// A future activity cannot have a reach report yet.
 	await page.goto(editUrl.replace(/bewerken$/, 'bereik'));
-	await expect(page.getByText(/begint pas op 10 maart 2027/)).toBeVisible();
+	await expect(page.getByText(/begint pas op wo 10 maart 2027/)).toBeVisible();
 
 	// Cancel; a cancelled activity cannot be published again.
 	await page.goto(editUrl);
@@ -253,7 +253,7 @@ test('a reach report for an activity that started: girls never outnumber partici
 	await page.getByRole('button', { name: 'Publiceren' }).click();
 	await expect(page.getByText('Status: Gepubliceerd')).toBeVisible();
 
-	await page.getByRole('link', { name: 'Bereik invullen: Natuurkamp in de Voerstreek' }).click();
+	await page.getByRole('link', { name: 'Bereik van Natuurkamp in de Voerstreek' }).click();
 	await page.getByLabel('Aantal deelnemers').fill('20');
 	await page.getByLabel('Waarvan meisjes').fill('21');
 	await page.getByRole('button', { name: 'Bereik opslaan' }).click();
