@@ -17,6 +17,11 @@ test('changing the password asks for the current one, says so next to it when wr
 	const account = await existingAccount('Hanne Smets');
 	const newPassword = `${account.password}-nieuw`;
 	await signIn(page, account.email, account.password);
+	// Signing in lands on the home; the password change is linked from the profile.
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
+	await page.goto('/profiel');
 	await page.getByRole('link', { name: 'Wachtwoord wijzigen' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Wachtwoord wijzigen' })).toBeVisible();
 	await expectNoAxeViolations(page);
