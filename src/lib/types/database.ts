@@ -417,6 +417,176 @@ export type Database = {
 				Update: { bucket?: unknown; window_start?: string; expires_at?: string; hits?: number };
 				Relationships: [];
 			};
+			communities: {
+				Row: {
+					id: string;
+					kind: string;
+					municipality_nis: string | null;
+					slug: string | null;
+					name: string;
+					description: string;
+					status: string;
+					proposed_by_organisation: string | null;
+					proposed_by: string | null;
+					decided_by: string | null;
+					decided_at: string | null;
+					decision_note: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					kind: string;
+					municipality_nis?: string | null;
+					slug?: string | null;
+					name: string;
+					description?: string;
+					status?: string;
+					proposed_by_organisation?: string | null;
+					proposed_by?: string | null;
+					decided_by?: string | null;
+					decided_at?: string | null;
+					decision_note?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					kind?: string;
+					municipality_nis?: string | null;
+					slug?: string | null;
+					name?: string;
+					description?: string;
+					status?: string;
+					proposed_by_organisation?: string | null;
+					proposed_by?: string | null;
+					decided_by?: string | null;
+					decided_at?: string | null;
+					decision_note?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'communities_municipality_nis_fkey';
+						columns: ['municipality_nis'];
+						isOneToOne: true;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					},
+					{
+						foreignKeyName: 'communities_proposed_by_organisation_fkey';
+						columns: ['proposed_by_organisation'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			community_blocks: {
+				Row: {
+					community_id: string;
+					user_id: string;
+					reason: string;
+					blocked_by: string | null;
+					created_at: string;
+				};
+				Insert: {
+					community_id: string;
+					user_id: string;
+					reason: string;
+					blocked_by?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					community_id?: string;
+					user_id?: string;
+					reason?: string;
+					blocked_by?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'community_blocks_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			community_members: {
+				Row: {
+					id: string;
+					community_id: string;
+					user_id: string | null;
+					organisation_id: string | null;
+					person_kind: string | null;
+					role: string;
+					in_directory: boolean;
+					joined_by: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: string;
+					community_id: string;
+					user_id?: string | null;
+					organisation_id?: string | null;
+					person_kind?: string | null;
+					role?: string;
+					in_directory?: boolean;
+					joined_by?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: string;
+					community_id?: string;
+					user_id?: string | null;
+					organisation_id?: string | null;
+					person_kind?: string | null;
+					role?: string;
+					in_directory?: boolean;
+					joined_by?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'community_members_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'community_members_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			community_municipalities: {
+				Row: { community_id: string; municipality_nis: string };
+				Insert: { community_id: string; municipality_nis: string };
+				Update: { community_id?: string; municipality_nis?: string };
+				Relationships: [
+					{
+						foreignKeyName: 'community_municipalities_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'community_municipalities_municipality_nis_fkey';
+						columns: ['municipality_nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					}
+				];
+			};
 			invitations: {
 				Row: {
 					id: string;
@@ -1454,6 +1624,10 @@ export type Database = {
 					link: string;
 				}[];
 			};
+			community_counts: {
+				Args: { p_community_id: string };
+				Returns: { kind: string; members: number }[];
+			};
 			complete_notification_digest: {
 				Args: { p_digest_id: number; p_notification_ids: number[] };
 				Returns: undefined;
@@ -1463,6 +1637,10 @@ export type Database = {
 				Returns: string;
 			};
 			current_nis: { Args: { nis: string }; Returns: string };
+			decide_region: {
+				Args: { p_community_id: string; p_approve: boolean; p_note?: string };
+				Returns: undefined;
+			};
 			delete_own_account: { Args: never; Returns: Json };
 			export_my_contributions: { Args: never; Returns: Json };
 			home_overview: { Args: { p_limit?: number }; Returns: Json };
@@ -1480,6 +1658,20 @@ export type Database = {
 				}[];
 			};
 			is_network_staff: { Args: never; Returns: boolean };
+			join_community: {
+				Args: {
+					p_community_id?: string;
+					p_nis?: string;
+					p_organisation_id?: string;
+					p_person_kind?: string;
+					p_in_directory?: boolean;
+				};
+				Returns: string;
+			};
+			leave_community: {
+				Args: { p_community_id: string; p_organisation_id?: string };
+				Returns: undefined;
+			};
 			notification_digest_period: {
 				Args: { p_at?: string };
 				Returns: { period_start: string; period_end: string; next_at: string }[];
@@ -1495,6 +1687,16 @@ export type Database = {
 					p_booking_from?: string;
 					p_booking_until?: string;
 					p_message?: string;
+				};
+				Returns: string;
+			};
+			propose_region: {
+				Args: {
+					p_organisation_id: string;
+					p_name: string;
+					p_slug: string;
+					p_municipalities: string[];
+					p_description?: string;
 				};
 				Returns: string;
 			};
@@ -1563,6 +1765,7 @@ export type Database = {
 				};
 				Returns: unknown;
 			};
+			set_community_role: { Args: { p_member_id: string; p_role: string }; Returns: undefined };
 			set_quality_label: {
 				Args: { p_organisation_id: string; p_label: string };
 				Returns: undefined;
