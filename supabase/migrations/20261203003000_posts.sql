@@ -319,7 +319,7 @@ grant execute on function private.can_post_to(uuid, text) to authenticated, serv
 -- Rate limits for new accounts -------------------------------------------------------------------------
 
 /**
- * posting_limit(kind)
+ * check_posting_rate()
  * How many posts or comments a person may write in 24 hours: 3 posts and 10 comments while their account
  * is younger than 7 days, 30 and 200 after.
  */
@@ -346,19 +346,24 @@ begin
 		allowed := case when is_new then 3 else 30 end;
 		select count(*) into written from public.posts p
 		where p.author_id = new.author_id and p.created_at > now() - interval '24 hours';
-		if written >= allowed then
+		if written >= allowed and is_new then
 			raise exception using errcode = 'PT429',
-				message = format('Je kunt hoogstens %s berichten per dag plaatsen.', allowed),
-				hint = case when is_new then 'post_rate_new_account' else 'post_rate' end;
+				message = 'Een nieuw account plaatst hoogstens 3 berichten per dag.', hint = 'post_rate_new_account';
+		elsif written >= allowed then
+			raise exception using errcode = 'PT429',
+				message = 'Je plaatst hoogstens 30 berichten per dag.', hint = 'post_rate';
 		end if;
 	else
 		allowed := case when is_new then 10 else 200 end;
 		select count(*) into written from public.post_comments c
 		where c.author_id = new.author_id and c.created_at > now() - interval '24 hours';
-		if written >= allowed then
+		if written >= allowed and is_new then
 			raise exception using errcode = 'PT429',
-				message = format('Je kunt hoogstens %s reacties per dag plaatsen.', allowed),
-				hint = case when is_new then 'post_comment_rate_new_account' else 'post_comment_rate' end;
+				message = 'Een nieuw account plaatst hoogstens 10 reacties per dag.',
+				hint = 'post_comment_rate_new_account';
+		elsif written >= allowed then
+			raise exception using errcode = 'PT429',
+				message = 'Je plaatst hoogstens 200 reacties per dag.', hint = 'post_comment_rate';
 		end if;
 	end if;
 	return new;
@@ -569,7 +574,7 @@ comment on function public.create_post(text, text, text, uuid[]) is
 	'Writes a post (announcement or question) as the signed-in person and shares it to the given communities, all or nothing. Security invoker: the policies decide; refusals carry hints post_sign_in, post_blocked, post_members_only, post_announcement_hosts_only, post_communities_given, the posts constraints and the rate limits.';
 
 revoke execute on function public.create_post(text, text, text, uuid[]) from public, anon;
-grant execute on function public.create_post(text, text, text, uuid[]) to authenticated;
+grant execute on function public.create_post(text, text, text, uuid[]) to authenticated, service_role;
 
 /**
  * moderation_reason(reason)
@@ -816,12 +821,12 @@ revoke execute on function public.pin_post(uuid, uuid, boolean) from public, ano
 revoke execute on function public.block_from_community(uuid, uuid, text) from public, anon;
 revoke execute on function public.unblock_from_community(uuid, uuid) from public, anon;
 revoke execute on function public.dismiss_report(uuid, text) from public, anon;
-grant execute on function public.hide_post(uuid, text, uuid) to authenticated;
-grant execute on function public.restore_post(uuid, uuid) to authenticated;
-grant execute on function public.pin_post(uuid, uuid, boolean) to authenticated;
-grant execute on function public.block_from_community(uuid, uuid, text) to authenticated;
-grant execute on function public.unblock_from_community(uuid, uuid) to authenticated;
-grant execute on function public.dismiss_report(uuid, text) to authenticated;
+grant execute on function public.hide_post(uuid, text, uuid) to authenticated, service_role;
+grant execute on function public.restore_post(uuid, uuid) to authenticated, service_role;
+grant execute on function public.pin_post(uuid, uuid, boolean) to authenticated, service_role;
+grant execute on function public.block_from_community(uuid, uuid, text) to authenticated, service_role;
+grant execute on function public.unblock_from_community(uuid, uuid) to authenticated, service_role;
+grant execute on function public.dismiss_report(uuid, text) to authenticated, service_role;
 
 -- Notifications ----------------------------------------------------------------------------------------
 
@@ -938,3 +943,5 @@ create trigger posts_notify_hidden
 create trigger post_comments_notify_hidden
 	after update of status on public.post_comments
 	for each row execute function private.notify_post_event();
+
+revoke execute on all functions in schema private from public;
