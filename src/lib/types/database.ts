@@ -515,6 +515,82 @@ export type Database = {
 					}
 				];
 			};
+			community_events: {
+				Row: {
+					id: string;
+					community_id: string;
+					organiser_id: string;
+					organisation_id: string | null;
+					kind: string;
+					title: string;
+					description: string;
+					address: string;
+					municipality_nis: string;
+					starts_at: string;
+					ends_at: string;
+					capacity: number | null;
+					status: string;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					community_id: string;
+					organiser_id?: string;
+					organisation_id?: string | null;
+					kind?: string;
+					title: string;
+					description?: string;
+					address: string;
+					municipality_nis: string;
+					starts_at: string;
+					ends_at: string;
+					capacity?: number | null;
+					status?: string;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					community_id?: string;
+					organiser_id?: string;
+					organisation_id?: string | null;
+					kind?: string;
+					title?: string;
+					description?: string;
+					address?: string;
+					municipality_nis?: string;
+					starts_at?: string;
+					ends_at?: string;
+					capacity?: number | null;
+					status?: string;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'community_events_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'community_events_municipality_nis_fkey';
+						columns: ['municipality_nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					},
+					{
+						foreignKeyName: 'community_events_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			community_members: {
 				Row: {
 					id: string;
@@ -587,6 +663,151 @@ export type Database = {
 					}
 				];
 			};
+			event_feed_tokens: {
+				Row: { user_id: string; token: string; created_at: string };
+				Insert: { user_id: string; token?: string; created_at?: string };
+				Update: { user_id?: string; token?: string; created_at?: string };
+				Relationships: [];
+			};
+			event_rsvps: {
+				Row: {
+					event_id: string;
+					user_id: string;
+					status: string;
+					position: number | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					event_id: string;
+					user_id: string;
+					status: string;
+					position?: number | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					event_id?: string;
+					user_id?: string;
+					status?: string;
+					position?: number | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'event_rsvps_event_id_fkey';
+						columns: ['event_id'];
+						isOneToOne: false;
+						referencedRelation: 'community_events';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			helper_profiles: {
+				Row: {
+					user_id: string;
+					subjects: string[];
+					grades: string[];
+					interests: string[];
+					about: string | null;
+					visibility: string;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					user_id: string;
+					subjects?: string[];
+					grades?: string[];
+					interests?: string[];
+					about?: string | null;
+					visibility?: string;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					user_id?: string;
+					subjects?: string[];
+					grades?: string[];
+					interests?: string[];
+					about?: string | null;
+					visibility?: string;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [];
+			};
+			helper_school_links: {
+				Row: {
+					user_id: string;
+					school_id: string;
+					status: string;
+					decided_by: string | null;
+					decided_at: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					user_id: string;
+					school_id: string;
+					status?: string;
+					decided_by?: string | null;
+					decided_at?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					user_id?: string;
+					school_id?: string;
+					status?: string;
+					decided_by?: string | null;
+					decided_at?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'helper_school_links_school_id_fkey';
+						columns: ['school_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'helper_school_links_user_id_fkey';
+						columns: ['user_id'];
+						isOneToOne: true;
+						referencedRelation: 'helper_profiles';
+						referencedColumns: ['user_id'];
+					}
+				];
+			};
+			helper_slots: {
+				Row: { id: string; user_id: string; weekday: number; starts_at: string; ends_at: string };
+				Insert: {
+					id?: string;
+					user_id: string;
+					weekday: number;
+					starts_at: string;
+					ends_at: string;
+				};
+				Update: {
+					id?: string;
+					user_id?: string;
+					weekday?: number;
+					starts_at?: string;
+					ends_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'helper_slots_user_id_fkey';
+						columns: ['user_id'];
+						isOneToOne: false;
+						referencedRelation: 'helper_profiles';
+						referencedColumns: ['user_id'];
+					}
+				];
+			};
 			invitations: {
 				Row: {
 					id: string;
@@ -647,6 +868,74 @@ export type Database = {
 						columns: ['organisation_id'];
 						isOneToOne: false;
 						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			moderation_events: {
+				Row: {
+					id: number;
+					community_id: string | null;
+					actor_id: string | null;
+					action: string;
+					post_id: string | null;
+					comment_id: string | null;
+					user_id: string | null;
+					report_id: string | null;
+					reason: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: never;
+					community_id?: string | null;
+					actor_id?: string | null;
+					action: string;
+					post_id?: string | null;
+					comment_id?: string | null;
+					user_id?: string | null;
+					report_id?: string | null;
+					reason?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: never;
+					community_id?: string | null;
+					actor_id?: string | null;
+					action?: string;
+					post_id?: string | null;
+					comment_id?: string | null;
+					user_id?: string | null;
+					report_id?: string | null;
+					reason?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'moderation_events_comment_id_fkey';
+						columns: ['comment_id'];
+						isOneToOne: false;
+						referencedRelation: 'post_comments';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'moderation_events_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'moderation_events_post_id_fkey';
+						columns: ['post_id'];
+						isOneToOne: false;
+						referencedRelation: 'posts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'moderation_events_report_id_fkey';
+						columns: ['report_id'];
+						isOneToOne: false;
+						referencedRelation: 'post_reports';
 						referencedColumns: ['id'];
 					}
 				];
@@ -782,6 +1071,7 @@ export type Database = {
 					digested_at: string | null;
 					created_at: string;
 					params: Json;
+					event_id: string | null;
 				};
 				Insert: {
 					id?: never;
@@ -796,6 +1086,7 @@ export type Database = {
 					digested_at?: string | null;
 					created_at?: string;
 					params?: Json;
+					event_id?: string | null;
 				};
 				Update: {
 					id?: never;
@@ -810,6 +1101,7 @@ export type Database = {
 					digested_at?: string | null;
 					created_at?: string;
 					params?: Json;
+					event_id?: string | null;
 				};
 				Relationships: [
 					{
@@ -817,6 +1109,13 @@ export type Database = {
 						columns: ['agreement_id'];
 						isOneToOne: false;
 						referencedRelation: 'agreements';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'notifications_event_id_fkey';
+						columns: ['event_id'];
+						isOneToOne: false;
+						referencedRelation: 'community_events';
 						referencedColumns: ['id'];
 					},
 					{
@@ -1128,6 +1427,185 @@ export type Database = {
 						referencedColumns: ['nis'];
 					}
 				];
+			};
+			post_comments: {
+				Row: {
+					id: string;
+					post_id: string;
+					author_id: string | null;
+					body: string;
+					status: string;
+					hidden_reason: string | null;
+					hidden_by: string | null;
+					hidden_at: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					post_id: string;
+					author_id?: string | null;
+					body: string;
+					status?: string;
+					hidden_reason?: string | null;
+					hidden_by?: string | null;
+					hidden_at?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					post_id?: string;
+					author_id?: string | null;
+					body?: string;
+					status?: string;
+					hidden_reason?: string | null;
+					hidden_by?: string | null;
+					hidden_at?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'post_comments_post_id_fkey';
+						columns: ['post_id'];
+						isOneToOne: false;
+						referencedRelation: 'posts';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			post_communities: {
+				Row: {
+					post_id: string;
+					community_id: string;
+					pinned_at: string | null;
+					pinned_by: string | null;
+					created_at: string;
+				};
+				Insert: {
+					post_id: string;
+					community_id: string;
+					pinned_at?: string | null;
+					pinned_by?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					post_id?: string;
+					community_id?: string;
+					pinned_at?: string | null;
+					pinned_by?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'post_communities_community_id_fkey';
+						columns: ['community_id'];
+						isOneToOne: false;
+						referencedRelation: 'communities';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'post_communities_post_id_fkey';
+						columns: ['post_id'];
+						isOneToOne: false;
+						referencedRelation: 'posts';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			post_reports: {
+				Row: {
+					id: string;
+					reporter_id: string | null;
+					post_id: string;
+					comment_id: string | null;
+					reason: string;
+					status: string;
+					handled_by: string | null;
+					handled_at: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: string;
+					reporter_id?: string | null;
+					post_id: string;
+					comment_id?: string | null;
+					reason: string;
+					status?: string;
+					handled_by?: string | null;
+					handled_at?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: string;
+					reporter_id?: string | null;
+					post_id?: string;
+					comment_id?: string | null;
+					reason?: string;
+					status?: string;
+					handled_by?: string | null;
+					handled_at?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'post_reports_comment_id_fkey';
+						columns: ['comment_id'];
+						isOneToOne: false;
+						referencedRelation: 'post_comments';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'post_reports_post_id_fkey';
+						columns: ['post_id'];
+						isOneToOne: false;
+						referencedRelation: 'posts';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			posts: {
+				Row: {
+					id: string;
+					author_id: string | null;
+					kind: string;
+					title: string;
+					body: string;
+					status: string;
+					hidden_reason: string | null;
+					hidden_by: string | null;
+					hidden_at: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					author_id?: string | null;
+					kind: string;
+					title: string;
+					body: string;
+					status?: string;
+					hidden_reason?: string | null;
+					hidden_by?: string | null;
+					hidden_at?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					author_id?: string | null;
+					kind?: string;
+					title?: string;
+					body?: string;
+					status?: string;
+					hidden_reason?: string | null;
+					hidden_by?: string | null;
+					hidden_at?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [];
 			};
 			profiles: {
 				Row: {
@@ -1599,6 +2077,11 @@ export type Database = {
 				Returns: { organisation_id: string; slug: string; kind: string }[];
 			};
 			auth_throttle_hit: { Args: { buckets: Json }; Returns: number };
+			block_from_community: {
+				Args: { p_community_id: string; p_user_id: string; p_reason: string };
+				Returns: undefined;
+			};
+			cancel_event_rsvp: { Args: { p_event_id: string }; Returns: undefined };
 			claim_notification_digests: {
 				Args: { p_at?: string; p_limit?: number };
 				Returns: {
@@ -1628,12 +2111,35 @@ export type Database = {
 				Args: { p_community_id: string };
 				Returns: { kind: string; members: number }[];
 			};
+			community_offer_ids: {
+				Args: { p_community_id: string; p_limit?: number };
+				Returns: string[];
+			};
 			complete_notification_digest: {
 				Args: { p_digest_id: number; p_notification_ids: number[] };
 				Returns: undefined;
 			};
+			create_community_event: {
+				Args: {
+					p_community_id: string;
+					p_kind: string;
+					p_title: string;
+					p_description: string;
+					p_address: string;
+					p_municipality_nis: string;
+					p_starts_local: string;
+					p_ends_local: string;
+					p_capacity?: number;
+					p_organisation_id?: string;
+				};
+				Returns: string;
+			};
 			create_invitation: {
 				Args: { p_organisation_id: string; p_email: string; p_role?: string };
+				Returns: string;
+			};
+			create_post: {
+				Args: { p_kind: string; p_title: string; p_body: string; p_community_ids: string[] };
 				Returns: string;
 			};
 			current_nis: { Args: { nis: string }; Returns: string };
@@ -1642,8 +2148,58 @@ export type Database = {
 				Returns: undefined;
 			};
 			delete_own_account: { Args: never; Returns: Json };
+			dismiss_report: { Args: { p_report_id: string; p_reason?: string }; Returns: undefined };
+			event_feed: {
+				Args: { p_token: string };
+				Returns: {
+					id: string;
+					title: string;
+					description: string;
+					address: string;
+					municipality_nis: string;
+					starts_at: string;
+					ends_at: string;
+					status: string;
+					rsvp_status: string;
+					updated_at: string;
+				}[];
+			};
+			event_feed_token: { Args: { p_reset?: boolean }; Returns: string };
 			export_my_contributions: { Args: never; Returns: Json };
+			help_suggestions: {
+				Args: { p_limit?: number };
+				Returns: {
+					request_id: string;
+					organisation_id: string;
+					organisation_name: string;
+					request_kind: string;
+					title: string;
+					municipality_nis: string;
+					municipality_name: string;
+					distance_km: number;
+					in_my_community: boolean;
+					interests: string[];
+					request_slot_count: number;
+					requested_minutes: number;
+					overlap_minutes: number;
+					overlap_weekday: number;
+					overlap_starts: string;
+					overlap_ends: string;
+					request_domains: string[];
+					shared_domains: string[];
+					request_age_min: number;
+					request_age_max: number;
+					ages_fit: boolean;
+					deadline: string;
+					rank: number;
+				}[];
+			};
+			hide_post: {
+				Args: { p_post_id: string; p_reason: string; p_comment_id?: string };
+				Returns: undefined;
+			};
 			home_overview: { Args: { p_limit?: number }; Returns: Json };
+			hosts_community: { Args: { p_community_id: string }; Returns: boolean };
 			invitation_details: {
 				Args: { p_token: string };
 				Returns: {
@@ -1677,6 +2233,10 @@ export type Database = {
 				Returns: { period_start: string; period_end: string; next_at: string }[];
 			};
 			organisation_overview: { Args: { p_organisation_id: string }; Returns: Json };
+			pin_post: {
+				Args: { p_post_id: string; p_community_id: string; p_pinned?: boolean };
+				Returns: undefined;
+			};
 			propose_agreement: {
 				Args: {
 					p_request_id: string;
@@ -1704,7 +2264,17 @@ export type Database = {
 				Args: never;
 				Returns: { data: string; kept_for: string; deleted: number }[];
 			};
+			queue_event_reminders: { Args: { p_at?: string }; Returns: number };
 			release_notification_digest: { Args: { p_digest_id: number }; Returns: undefined };
+			restore_post: { Args: { p_post_id: string; p_comment_id?: string }; Returns: undefined };
+			rsvp_event: {
+				Args: { p_event_id: string };
+				Returns: { status: string; waiting_place: number }[];
+			};
+			save_helper_profile: {
+				Args: { p_profile: Json; p_slots?: Json; p_school_id?: string };
+				Returns: undefined;
+			};
 			save_notification_preferences: { Args: { p_choices: Json }; Returns: undefined };
 			save_offer: {
 				Args: {
@@ -1873,6 +2443,10 @@ export type Database = {
 					agreement_id: string;
 					agreement_status: string;
 				}[];
+			};
+			unblock_from_community: {
+				Args: { p_community_id: string; p_user_id: string };
+				Returns: undefined;
 			};
 			unsubscribe_notifications: {
 				Args: { p_user_id: string; p_scope: string };
