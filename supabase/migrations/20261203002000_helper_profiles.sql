@@ -292,6 +292,13 @@ create policy "school admins can read the profiles of teachers at their school"
 	to authenticated
 	using (private.links_to_my_school(user_id));
 
+-- A school admin must know who asks to be linked, also when that person's profile is for members only or
+-- private: only the name and the rest of the profile of people who chose their school.
+create policy "school admins can read the teachers choosing their school"
+	on public.profiles for select
+	to authenticated
+	using (private.links_to_my_school(id));
+
 create policy "people can create their own helper profile"
 	on public.helper_profiles for insert
 	to authenticated
