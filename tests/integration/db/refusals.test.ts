@@ -74,6 +74,36 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 	'account_locales_locale_known',
 	'account_locales_user_id_fkey',
 
+	// Communities are written only by their functions, which check first: the kind, key and status
+	// columns are set by join_community()/propose_region()/decide_region(), a person or an organisation
+	// joins once (on conflict do nothing), unknown municipalities, organisations and people are refused
+	// before a row is written, and who acted is the signed-in person.
+	'communities_kind_known',
+	'communities_municipality_always_active',
+	'communities_municipality_key',
+	'communities_municipality_nis_key',
+	'communities_status_known',
+	'community_members_directory_for_people',
+	'community_members_kind_for_people',
+	'community_members_organisation_once',
+	'community_members_person_once',
+	'community_members_person_or_organisation',
+	...foreignKeys(
+		'communities_decided_by',
+		'communities_municipality_nis',
+		'communities_proposed_by',
+		'communities_proposed_by_organisation',
+		'community_blocks_blocked_by',
+		'community_blocks_community_id',
+		'community_blocks_user_id',
+		'community_members_community_id',
+		'community_members_joined_by',
+		'community_members_organisation_id',
+		'community_members_user_id',
+		'community_municipalities_community_id',
+		'community_municipalities_municipality_nis'
+	),
+
 	// Matching's arguments come from the app's own suggestion code, not from a form.
 	'matching_kinds_known',
 	'matching_point_in_belgium',

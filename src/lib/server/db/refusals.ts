@@ -330,5 +330,53 @@ export const REFUSALS: Refusals = {
 
 	// one's own data and account
 	account_signed_in_only: onForm(m.dberr_sign_in),
-	account_last_owner: onForm(m.data_error_last_owner)
+	account_last_owner: onForm(m.data_error_last_owner),
+
+	// local communities: joining, leaving, hosts, regions
+	community_not_found: onForm(m.cm_error_not_found),
+	community_sign_in: onForm(m.dberr_sign_in),
+	community_organisation_admin: onForm(m.cm_error_organisation_admin),
+	community_blocked: onForm(m.cm_error_blocked),
+	community_members_person_kind_known: refuse('personKind', m.cm_error_person_kind),
+	community_host_only: onForm(m.cm_error_host_only),
+	community_members_role_known: refuse('role', m.app_error_choice),
+	community_staff_only: onForm(m.app_staff_only),
+	community_region_academy: onForm(m.cm_error_region_academy),
+	community_region_places: refuse('municipalities', m.cm_error_region_places),
+	communities_slug_key: refuse('slug', m.cm_error_slug_taken),
+	communities_slug_format: refuse('slug', m.cm_error_slug_format),
+	communities_region_key: refuse('slug', m.cm_error_slug_format),
+	...textRefusals('communities', 'name', 'name', m.cm_error_name_length, { min: 2, max: 80 }),
+	communities_description_length: refuse('description', m.cm_error_description_length, {
+		max: 2000
+	}),
+	communities_decision_note_length: refuse('note', m.cm_error_note_length, { max: 500 }),
+	community_region_decided: onForm(m.cm_error_region_decided),
+	community_region_decline_reason: refuse('note', m.cm_error_decline_reason),
+	community_blocks_reason_length: refuse('reason', m.cm_error_block_reason),
+
+	// community events and RSVPs
+	event_sign_in: onForm(m.dberr_sign_in),
+	event_community_not_found: onForm(m.ev_community_not_found),
+	event_blocked: onForm(m.ev_refusal_blocked),
+	event_members_only: onForm(m.ev_refusal_members_only),
+	event_organisation_not_yours: refuse('organisation', m.ev_refusal_organisation_not_yours),
+	event_open_school_day_school: refuse('organisation', m.ev_refusal_open_school_day),
+	event_starts_in_future: refuse('startsAt', m.ev_error_starts_in_future),
+	event_not_found: onForm(m.ev_refusal_not_found),
+	event_cancelled: onForm(m.ev_refusal_cancelled),
+	event_past: onForm(m.ev_refusal_past),
+	community_events_kind_known: refuse('kind', m.ev_error_kind),
+	...textRefusals('community_events', 'title', 'title', m.ev_error_title, { min: 3, max: 140 }),
+	community_events_description_length: refuse('description', m.ev_error_description, {
+		max: 5000
+	}),
+	...textRefusals('community_events', 'address', 'address', m.ev_error_address),
+	community_events_ends_after_start: refuse('endsAt', m.ev_error_ends_after_start),
+	community_events_at_most_two_weeks: refuse('endsAt', m.ev_error_two_weeks),
+	community_events_capacity_range: refuse('capacity', m.ev_error_capacity),
+	community_events_status_known: onForm(m.ev_refusal_system),
+	community_events_municipality_nis_fkey: refuse('municipality', m.ev_error_municipality),
+	community_events_community_id_fkey: onForm(m.ev_community_not_found),
+	community_events_organisation_id_fkey: refuse('organisation', m.ev_error_organisation)
 };
