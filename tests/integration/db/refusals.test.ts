@@ -104,6 +104,35 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 		'community_municipalities_municipality_nis'
 	),
 
+	// Posts and comments: their status and hiding columns are set only by the moderation functions (the
+	// policies let a person write only visible rows and edit only title and body), which check the reason
+	// first; reports are handled only by them; the audit trail is written only by them; who wrote, hid,
+	// pinned or reported is the signed-in person.
+	'posts_status_known',
+	'posts_hidden_reason_given',
+	'post_comments_status_known',
+	'post_comments_hidden_reason_given',
+	'post_reports_status_known',
+	'post_reports_handled_when',
+	'moderation_events_action_known',
+	'moderation_events_reason_length',
+	...foreignKeys(
+		'posts_author_id',
+		'posts_hidden_by',
+		'post_communities_post_id',
+		'post_communities_pinned_by',
+		'post_comments_author_id',
+		'post_comments_hidden_by',
+		'post_reports_reporter_id',
+		'post_reports_handled_by',
+		'moderation_events_actor_id',
+		'moderation_events_comment_id',
+		'moderation_events_community_id',
+		'moderation_events_post_id',
+		'moderation_events_report_id',
+		'moderation_events_user_id'
+	),
+
 	// Matching's arguments come from the app's own suggestion code, not from a form.
 	'matching_kinds_known',
 	'matching_point_in_belgium',

@@ -17,6 +17,10 @@ export type Refusals = Readonly<Record<string, Refusal>>;
 const TITLE = { min: 3, max: 140 };
 const DESCRIPTION = { max: 5000 };
 const NAME = { min: 2, max: 120 };
+const POST_TITLE = { min: 3, max: 140 };
+const POST_BODY_MAX = 10000;
+const COMMENT_MAX = 4000;
+const REASON = { min: 3, max: 500 };
 
 const refuse = (field: string, message: Refusal['message'], inputs?: object): Refusal => ({
 	field,
@@ -332,6 +336,35 @@ export const REFUSALS: Refusals = {
 	account_signed_in_only: onForm(m.dberr_sign_in),
 	account_last_owner: onForm(m.data_error_last_owner),
 
+	// community posts, comments, reports and moderation (rate limits: PT429)
+	posts_kind_known: refuse('kind', m.po_error_kind),
+	...textRefusals('posts', 'title', 'title', m.po_error_title_length, POST_TITLE),
+	posts_body_length: refuse('body', m.po_error_body_length, { max: POST_BODY_MAX }),
+	post_communities_given: refuse('communities', m.po_error_communities_given),
+	post_communities_at_most_20: refuse('communities', m.po_error_communities_at_most, { max: 20 }),
+	post_communities_community_id_fkey: refuse('communities', m.po_error_community_choice),
+	post_sign_in: onForm(m.po_error_sign_in),
+	post_blocked: onForm(m.po_error_blocked),
+	post_members_only: onForm(m.po_error_members_only),
+	post_announcement_hosts_only: refuse('kind', m.po_error_announcement_hosts_only),
+	post_rate_new_account: onForm(m.po_error_rate_new_account),
+	post_rate: onForm(m.po_error_rate),
+	post_comment_rate_new_account: refuse('body', m.po_error_comment_rate_new_account),
+	post_comment_rate: refuse('body', m.po_error_comment_rate),
+	post_comments_body_length: refuse('body', m.po_error_comment_length, { max: COMMENT_MAX }),
+	post_comments_post_id_fkey: onForm(m.po_error_not_found),
+	post_reports_reason_length: refuse('reason', m.po_error_reason_length, REASON),
+	post_reports_open_once: refuse('reason', m.po_error_report_once),
+	post_reports_post_id_fkey: onForm(m.po_error_not_found),
+	post_reports_comment_id_fkey: onForm(m.po_error_not_found),
+	moderation_reason_length: refuse('reason', m.po_error_reason_length, REASON),
+	post_host_only: onForm(m.po_error_host_only),
+	post_not_found: onForm(m.po_error_not_found),
+	post_comment_not_found: onForm(m.po_error_not_found),
+	moderation_block_self: onForm(m.po_error_block_self),
+	moderation_person_not_found: onForm(m.po_error_person_not_found),
+	moderation_block_not_found: onForm(m.po_error_block_not_found),
+
 	// local communities: joining, leaving, hosts, regions
 	community_not_found: onForm(m.cm_error_not_found),
 	community_sign_in: onForm(m.dberr_sign_in),
@@ -378,5 +411,25 @@ export const REFUSALS: Refusals = {
 	community_events_status_known: onForm(m.ev_refusal_system),
 	community_events_municipality_nis_fkey: refuse('municipality', m.ev_error_municipality),
 	community_events_community_id_fkey: onForm(m.ev_community_not_found),
-	community_events_organisation_id_fkey: refuse('organisation', m.ev_error_organisation)
+	community_events_organisation_id_fkey: refuse('organisation', m.ev_error_organisation),
+
+	// good practices (the post's own checks are the posts' refusals above)
+	good_practice_sign_in: onForm(m.dberr_sign_in),
+	good_practice_community_required: refuse('communities', m.gp_error_communities),
+	good_practice_community_member: refuse('communities', m.gp_error_community_member),
+	good_practice_not_found: onForm(m.gp_error_not_found),
+	good_practice_author_only: onForm(m.gp_error_author_only),
+	good_practice_hidden: onForm(m.gp_error_hidden),
+	good_practice_staff_only: onForm(m.app_staff_only),
+	...choiceRefusals('good_practices', 'stem_letters', 'stemLetters'),
+	...choiceRefusals('good_practices', 'domains', 'domains'),
+	good_practices_domains_not_empty: refuse('domains', m.app_error_domains_required),
+	good_practices_format_known: refuse('format', m.app_error_format),
+	good_practices_ages_in_range: refuse('ageMax', m.app_error_age_order),
+	good_practices_what_worked_length: refuse('whatWorked', m.gp_error_what_worked, { max: 3000 }),
+	good_practices_materials_length: refuse('materials', m.gp_error_materials, { max: 2000 }),
+	good_practices_links_at_most_5: refuse('links', m.gp_error_links),
+	good_practices_links_format: refuse('links', m.gp_error_links),
+	good_practices_participants_range: refuse('participants', m.gp_error_participants),
+	good_practices_featured_by_with_featured_at: onForm(m.app_staff_only)
 };
