@@ -167,6 +167,7 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 		'agreement_messages_author',
 		'agreement_volunteers_added_by',
 		'agreements_created_by',
+		'agreements_helper_id',
 		'invitations_accepted_by',
 		'invitations_invited_by',
 		'memberships_user_id',
