@@ -237,7 +237,7 @@ export type Database = {
 					id: number;
 					agreement_id: string;
 					author: string | null;
-					organisation_id: string;
+					organisation_id: string | null;
 					body: string;
 					created_at: string;
 				};
@@ -245,7 +245,7 @@ export type Database = {
 					id?: never;
 					agreement_id: string;
 					author?: string | null;
-					organisation_id: string;
+					organisation_id?: string | null;
 					body: string;
 					created_at?: string;
 				};
@@ -253,7 +253,7 @@ export type Database = {
 					id?: never;
 					agreement_id?: string;
 					author?: string | null;
-					organisation_id?: string;
+					organisation_id?: string | null;
 					body?: string;
 					created_at?: string;
 				};
@@ -310,10 +310,10 @@ export type Database = {
 				Row: {
 					id: string;
 					request_id: string;
-					offer_id: string;
+					offer_id: string | null;
 					academy_id: string;
-					provider_id: string;
-					proposed_by_organisation: string;
+					provider_id: string | null;
+					proposed_by_organisation: string | null;
 					status: string;
 					booking_weekday: number | null;
 					booking_starts: string | null;
@@ -328,14 +328,16 @@ export type Database = {
 					created_by: string | null;
 					created_at: string;
 					updated_at: string;
+					helper_id: string | null;
+					helper_availability: string | null;
 				};
 				Insert: {
 					id?: string;
 					request_id: string;
-					offer_id: string;
+					offer_id?: string | null;
 					academy_id: string;
-					provider_id: string;
-					proposed_by_organisation: string;
+					provider_id?: string | null;
+					proposed_by_organisation?: string | null;
 					status?: string;
 					booking_weekday?: number | null;
 					booking_starts?: string | null;
@@ -350,14 +352,16 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					helper_id?: string | null;
+					helper_availability?: string | null;
 				};
 				Update: {
 					id?: string;
 					request_id?: string;
-					offer_id?: string;
+					offer_id?: string | null;
 					academy_id?: string;
-					provider_id?: string;
-					proposed_by_organisation?: string;
+					provider_id?: string | null;
+					proposed_by_organisation?: string | null;
 					status?: string;
 					booking_weekday?: number | null;
 					booking_starts?: string | null;
@@ -372,6 +376,8 @@ export type Database = {
 					created_by?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					helper_id?: string | null;
+					helper_availability?: string | null;
 				};
 				Relationships: [
 					{
@@ -700,6 +706,65 @@ export type Database = {
 						columns: ['event_id'];
 						isOneToOne: false;
 						referencedRelation: 'community_events';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			good_practices: {
+				Row: {
+					post_id: string;
+					stem_letters: string[];
+					domains: string[];
+					age_min: number;
+					age_max: number;
+					format: string;
+					what_worked: string;
+					materials: string;
+					links: string[];
+					participants: number | null;
+					featured_at: string | null;
+					featured_by: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					post_id: string;
+					stem_letters?: string[];
+					domains: string[];
+					age_min: number;
+					age_max: number;
+					format: string;
+					what_worked?: string;
+					materials?: string;
+					links?: string[];
+					participants?: number | null;
+					featured_at?: string | null;
+					featured_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					post_id?: string;
+					stem_letters?: string[];
+					domains?: string[];
+					age_min?: number;
+					age_max?: number;
+					format?: string;
+					what_worked?: string;
+					materials?: string;
+					links?: string[];
+					participants?: number | null;
+					featured_at?: string | null;
+					featured_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'good_practices_post_id_fkey';
+						columns: ['post_id'];
+						isOneToOne: true;
+						referencedRelation: 'posts';
 						referencedColumns: ['id'];
 					}
 				];
@@ -2007,6 +2072,30 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			good_practice_cards: {
+				Row: {
+					id: string | null;
+					title: string | null;
+					body: string | null;
+					author_id: string | null;
+					status: string | null;
+					created_at: string | null;
+					updated_at: string | null;
+					stem_letters: string[] | null;
+					domains: string[] | null;
+					age_min: number | null;
+					age_max: number | null;
+					format: string | null;
+					what_worked: string | null;
+					materials: string | null;
+					links: string[] | null;
+					participants: number | null;
+					featured_at: string | null;
+					communities: Json | null;
+					provinces: string[] | null;
+				};
+				Relationships: [];
+			};
 			public_activities: {
 				Row: {
 					id: string | null;
@@ -2149,6 +2238,16 @@ export type Database = {
 			};
 			delete_own_account: { Args: never; Returns: Json };
 			dismiss_report: { Args: { p_report_id: string; p_reason?: string }; Returns: undefined };
+			event_attendees: {
+				Args: { p_event_id: string };
+				Returns: {
+					user_id: string;
+					display_name: string;
+					status: string;
+					waiting_place: number;
+					created_at: string;
+				}[];
+			};
 			event_feed: {
 				Args: { p_token: string };
 				Returns: {
@@ -2165,7 +2264,15 @@ export type Database = {
 				}[];
 			};
 			event_feed_token: { Args: { p_reset?: boolean }; Returns: string };
+			event_summary: {
+				Args: { p_event_id: string };
+				Returns: { going: number; waiting: number; organiser_name: string }[];
+			};
 			export_my_contributions: { Args: never; Returns: Json };
+			feature_good_practice: {
+				Args: { p_post_id: string; p_featured: boolean };
+				Returns: undefined;
+			};
 			help_suggestions: {
 				Args: { p_limit?: number };
 				Returns: {
@@ -2228,9 +2335,19 @@ export type Database = {
 				Args: { p_community_id: string; p_organisation_id?: string };
 				Returns: undefined;
 			};
+			manages_community_event: { Args: { p_event_id: string }; Returns: boolean };
+			municipality_communities: {
+				Args: { p_nis: string[] };
+				Returns: { municipality_nis: string; community_id: string; members: number }[];
+			};
+			my_hosted_communities: { Args: never; Returns: { id: string; name: string }[] };
 			notification_digest_period: {
 				Args: { p_at?: string };
 				Returns: { period_start: string; period_end: string; next_at: string }[];
+			};
+			offer_help: {
+				Args: { p_request_id: string; p_message?: string; p_availability?: string };
+				Returns: string;
 			};
 			organisation_overview: { Args: { p_organisation_id: string }; Returns: Json };
 			pin_post: {
@@ -2271,6 +2388,7 @@ export type Database = {
 				Args: { p_event_id: string };
 				Returns: { status: string; waiting_place: number }[];
 			};
+			rsvp_waiting_place: { Args: { p_event_id: string }; Returns: number };
 			save_helper_profile: {
 				Args: { p_profile: Json; p_slots?: Json; p_school_id?: string };
 				Returns: undefined;
@@ -2343,6 +2461,23 @@ export type Database = {
 			set_verification: {
 				Args: { p_organisation_id: string; p_verified: boolean; p_note?: string };
 				Returns: undefined;
+			};
+			share_good_practice: {
+				Args: {
+					p_title: string;
+					p_body: string;
+					p_community_ids: string[];
+					p_stem_letters: string[];
+					p_domains: string[];
+					p_age_min: number;
+					p_age_max: number;
+					p_format: string;
+					p_what_worked?: string;
+					p_materials?: string;
+					p_links?: string[];
+					p_participants?: number;
+				};
+				Returns: string;
 			};
 			suggest_offers: {
 				Args: { p_request_id: string; p_limit?: number };
@@ -2451,6 +2586,23 @@ export type Database = {
 			unsubscribe_notifications: {
 				Args: { p_user_id: string; p_scope: string };
 				Returns: string[];
+			};
+			update_good_practice: {
+				Args: {
+					p_post_id: string;
+					p_title: string;
+					p_body: string;
+					p_stem_letters: string[];
+					p_domains: string[];
+					p_age_min: number;
+					p_age_max: number;
+					p_format: string;
+					p_what_worked?: string;
+					p_materials?: string;
+					p_links?: string[];
+					p_participants?: number;
+				};
+				Returns: undefined;
 			};
 		};
 		Enums: { [_ in never]: never };
