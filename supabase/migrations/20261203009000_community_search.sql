@@ -192,7 +192,7 @@ begin
 			'type', 'person',
 			'title', pr.display_name,
 			'description', left(coalesce(pr.bio, ''), 300),
-			'path', case when m.nis is not null then '/gemeenten/' || m.nis else '/gemeenten' end,
+			'path', '/mensen/' || pr.id::text,
 			'municipality_nis', m.nis,
 			'municipality', m.name_nl,
 			'province', private.search_province(m.region, m.province_nl),
