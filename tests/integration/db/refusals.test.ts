@@ -133,6 +133,15 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 		'moderation_events_user_id'
 	),
 
+	// Teacher profiles: the person is always the signed-in one (save_helper_profile() writes auth.uid()),
+	// and who decided a school link is set by its trigger.
+	...foreignKeys(
+		'helper_profiles_user_id',
+		'helper_school_links_decided_by',
+		'helper_school_links_user_id',
+		'helper_slots_user_id'
+	),
+
 	// Matching's arguments come from the app's own suggestion code, not from a form.
 	'matching_kinds_known',
 	'matching_point_in_belgium',

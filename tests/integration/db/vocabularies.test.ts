@@ -51,6 +51,18 @@ import {
 	verificationStatusLabel,
 	visibilityLabel
 } from '$lib/vocabulary';
+import {
+	GRADES,
+	HELPER_VISIBILITIES,
+	INTERESTS,
+	SCHOOL_LINK_STATUSES,
+	SUBJECTS,
+	gradeLabel,
+	helperVisibilityLabel,
+	interestLabel,
+	schoolLinkStatusLabel,
+	subjectLabel
+} from '$lib/people-vocabulary';
 import { testPeople } from './people.js';
 
 type Label = (inputs?: object, options?: { locale?: 'nl' | 'en' }) => string;
@@ -194,6 +206,27 @@ const VOCABULARIES: Record<string, Vocabulary> = {
 		values: DELIVERIES.filter((delivery) => delivery !== 'none'),
 		labels: deliveryLabels,
 		constraints: ['notifications_delivery_known']
+	},
+	subjects: {
+		values: SUBJECTS,
+		labels: subjectLabel,
+		constraints: ['helper_profiles_subjects_known']
+	},
+	grades: { values: GRADES, labels: gradeLabel, constraints: ['helper_profiles_grades_known'] },
+	interests: {
+		values: INTERESTS,
+		labels: interestLabel,
+		constraints: ['helper_profiles_interests_known']
+	},
+	'helper profile visibilities': {
+		values: HELPER_VISIBILITIES,
+		labels: helperVisibilityLabel,
+		constraints: ['helper_profiles_visibility_known']
+	},
+	'school link statuses': {
+		values: SCHOOL_LINK_STATUSES,
+		labels: schoolLinkStatusLabel,
+		constraints: ['helper_school_links_status_known']
 	},
 	'search indexes': { values: SEARCH_INDEXES, constraints: ['search_outbox_index_uid_known'] },
 	// The languages the interface speaks are the ones a person's mails can be written in.

@@ -66,7 +66,7 @@ const listingRefusals = (table: 'activities' | 'offers' | 'requests'): Refusals 
 });
 
 /** Weekly slots: the same rules for an offer's and a request's (the trigger names them per table). */
-const slotRefusals = (table: 'offer_slots' | 'request_slots'): Refusals => ({
+const slotRefusals = (table: 'offer_slots' | 'request_slots' | 'helper_slots'): Refusals => ({
 	[`${table}_at_most_50`]: refuse('slotDay0', m.dberr_slots_at_most_50),
 	[`${table}_weekday_range`]: refuse('slotDay0', m.dberr_weekday_range),
 	[`${table}_ends_after_start`]: refuse('slotEnd0', m.ex_error_slot_order),
@@ -444,5 +444,18 @@ export const REFUSALS: Refusals = {
 	good_practices_links_at_most_5: refuse('links', m.gp_error_links),
 	good_practices_links_format: refuse('links', m.gp_error_links),
 	good_practices_participants_range: refuse('participants', m.gp_error_participants),
-	good_practices_featured_by_with_featured_at: onForm(m.app_staff_only)
+	good_practices_featured_by_with_featured_at: onForm(m.app_staff_only),
+	// teacher and volunteer profiles (helper_profiles, their weekly slots and school link)
+	...choiceRefusals('helper_profiles', 'subjects', 'subjects'),
+	...choiceRefusals('helper_profiles', 'grades', 'grades'),
+	...choiceRefusals('helper_profiles', 'interests', 'interests'),
+	helper_profiles_about_length: refuse('about', m.tp_error_about_too_long),
+	helper_profiles_visibility_known: refuse('visibility', m.error_visibility_invalid),
+	helper_profiles_sign_in: onForm(m.tp_error_sign_in),
+	...slotRefusals('helper_slots'),
+	helper_school_links_school_is_school: refuse('school', m.tp_error_school),
+	helper_school_links_school_id_fkey: refuse('school', m.tp_error_school),
+	helper_school_links_school_by_person: onForm(m.tp_error_school_by_person),
+	helper_school_links_decided_by_school: onForm(m.tp_error_decided_by_school),
+	helper_school_links_status_known: onForm(m.dberr_status_known)
 };
