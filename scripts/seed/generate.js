@@ -17,6 +17,7 @@ import { buildSeed, parseDemoAccounts } from './build.js';
 import { buildExchange, exchangeSql } from './exchange.js';
 import { readMunicipalities } from './places.js';
 import { readStatistics } from './statistics.js';
+import { buildTeachers, teachersSql } from './teachers.js';
 import { bool, daysAgo, num, onDay, text, textArray, values } from './sql.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -351,7 +352,8 @@ export function generate() {
 		files: {
 			'02_organisations.sql': organisationsSql(seed),
 			'03_activities.sql': activitiesSql(seed),
-			'04_exchange.sql': exchangeSql(exchange, EXCHANGE_HEADER)
+			'04_exchange.sql': exchangeSql(exchange, EXCHANGE_HEADER),
+			'07_teachers.sql': teachersSql(buildTeachers(seed))
 		}
 	};
 }
