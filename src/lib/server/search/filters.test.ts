@@ -64,13 +64,22 @@ describe('filter values', () => {
 
 describe('indexesFor', () => {
 	it('searches every index by default and narrows to the chosen types', () => {
-		expect(indexesFor(parse(''))).toEqual(['activities', 'organisations', 'offers', 'requests']);
+		expect(indexesFor(parse(''))).toEqual([
+			'activities',
+			'organisations',
+			'offers',
+			'requests',
+			'communities',
+			'posts',
+			'events',
+			'people'
+		]);
 		expect(indexesFor(parse('type=school&type=company'))).toEqual(['organisations']);
 		expect(indexesFor(parse('type=offer&type=activity'))).toEqual(['activities', 'offers']);
 	});
 
 	it('narrows to the indexes that hold a chosen attribute', () => {
-		expect(indexesFor(parse('formaat=korte_reeks'))).toEqual(['activities']);
+		expect(indexesFor(parse('formaat=korte_reeks'))).toEqual(['activities', 'posts']);
 		expect(indexesFor(parse('dag=3'))).toEqual(['offers', 'requests']);
 		expect(indexesFor(parse('type=academy&formaat=korte_reeks'))).toEqual([]);
 	});

@@ -40,7 +40,11 @@ describe('buildSearchPlan', () => {
 			'activities',
 			'organisations',
 			'offers',
-			'requests'
+			'requests',
+			'communities',
+			'posts',
+			'events',
+			'people'
 		]);
 		expect(queries.every((query) => query.page === undefined)).toBe(true);
 	});

@@ -77,7 +77,7 @@ describe('mapSearchResponse', () => {
 describe('suggestions', () => {
 	it('asks each index for its best few, and groups them by type', () => {
 		const request = buildSuggestRequest(parse('q=robot'));
-		expect(request.queries).toHaveLength(4);
+		expect(request.queries).toHaveLength(8);
 		expect(request.queries[0]).toMatchObject({ indexUid: 'activities', q: 'robot', limit: 4 });
 		const groups = mapSuggestResponse({
 			results: [

@@ -3,15 +3,23 @@
 // facets and the search page all read them from here. A new type is a declaration next to this file, listed
 // below, and its document query in search_documents().
 import activities from './activities.js';
+import communities from './communities.js';
+import events from './events.js';
 import offers from './offers.js';
 import organisations from './organisations.js';
+import people from './people.js';
+import posts from './posts.js';
 import requests from './requests.js';
 
 export const SEARCH_TYPE_DECLARATIONS = /** @type {const} */ ([
 	activities,
 	organisations,
 	offers,
-	requests
+	requests,
+	communities,
+	posts,
+	events,
+	people
 ]);
 
 /** @typedef {(typeof SEARCH_TYPE_DECLARATIONS)[number]} AnyDeclaration */

@@ -11,7 +11,16 @@ import {
 
 describe('the searchable types', () => {
 	it('list the indexes and their document types in the order search shows them', () => {
-		expect(SEARCH_INDEXES).toEqual(['activities', 'organisations', 'offers', 'requests']);
+		expect(SEARCH_INDEXES).toEqual([
+			'activities',
+			'organisations',
+			'offers',
+			'requests',
+			'communities',
+			'posts',
+			'events',
+			'people'
+		]);
 		expect(SEARCH_TYPES).toEqual([
 			'activity',
 			'academy',
@@ -19,9 +28,19 @@ describe('the searchable types', () => {
 			'company',
 			'partner',
 			'offer',
-			'request'
+			'request',
+			'community',
+			'good_practice',
+			'post',
+			'event',
+			'person'
 		]);
-		expect(INDEX_OF_TYPE).toMatchObject({ school: 'organisations', request: 'requests' });
+		expect(INDEX_OF_TYPE).toMatchObject({
+			school: 'organisations',
+			request: 'requests',
+			good_practice: 'posts',
+			person: 'people'
+		});
 	});
 
 	it('name each document type for a group of results and for one result', () => {
@@ -32,7 +51,12 @@ describe('the searchable types', () => {
 			'Bedrijven',
 			'Partners',
 			'Aanbod',
-			'Vragen'
+			'Vragen',
+			'Communities',
+			'Goede praktijken',
+			'Berichten',
+			'Evenementen',
+			'Mensen'
 		]);
 		expect(typeLabel('request', 'singular')).toBe('Vraag');
 	});
