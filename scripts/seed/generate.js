@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSeed, parseDemoAccounts } from './build.js';
 import { buildExchange, exchangeSql } from './exchange.js';
 import { readMunicipalities } from './places.js';
+import { buildPractices, practicesSql } from './practices.js';
 import { readStatistics } from './statistics.js';
 import { buildTeachers, teachersSql } from './teachers.js';
 import { bool, daysAgo, num, onDay, text, textArray, values } from './sql.js';
@@ -353,7 +354,8 @@ export function generate() {
 			'02_organisations.sql': organisationsSql(seed),
 			'03_activities.sql': activitiesSql(seed),
 			'04_exchange.sql': exchangeSql(exchange, EXCHANGE_HEADER),
-			'07_teachers.sql': teachersSql(buildTeachers(seed))
+			'07_teachers.sql': teachersSql(buildTeachers(seed)),
+			'10_practices.sql': practicesSql(buildPractices(seed))
 		}
 	};
 }
