@@ -41,13 +41,16 @@ export function icsDateTime(moment: string | Date): string {
 
 /** A TEXT value: backslash, semicolon and comma escaped, line breaks as \n, other controls dropped. */
 export function escapeText(value: string): string {
-	return value
-		.replace(/\r\n?/g, '\n')
-		.replace(/\\/g, '\\\\')
-		.replace(/;/g, '\\;')
-		.replace(/,/g, '\\,')
-		.replace(/\n/g, '\\n')
-		.replace(/[\u0000-\u001f\u007f]/g, '');
+	return (
+		value
+			.replace(/\r\n?/g, '\n')
+			.replace(/\\/g, '\\\\')
+			.replace(/;/g, '\\;')
+			.replace(/,/g, '\\,')
+			.replace(/\n/g, '\\n')
+			// eslint-disable-next-line no-control-regex -- dropping control characters is the point
+			.replace(/[\u0000-\u001f\u007f]/g, '')
+	);
 }
 
 /**
