@@ -264,7 +264,7 @@ begin
 		from public.agreements a
 		where a.request_id = p_request_id and a.helper_id = person and a.status in ('proposed', 'accepted');
 		raise exception using
-			errcode = '23505',
+			errcode = 'PT409',
 			message = 'Je bood al je hulp aan voor deze vraag: je vindt het voorstel bij je afspraken.',
 			detail = existing::text,
 			hint = 'agreements_one_live_help', constraint = 'agreements_one_live_help';
@@ -279,7 +279,7 @@ end;
 $$;
 
 comment on function public.offer_help(uuid, text, text) is
-	'"Ik wil helpen": the signed-in person offers to help with an open request for volunteers or expertise of an academy they are not a member of; returns the new agreement''s id (status proposed, with its event and the message). Errors (SQLSTATE, hint): 42501 agreement_sign_in or agreements_help_not_own_academy, PT404 request_not_found (unknown or closed), 23514 agreements_help_request_kind, agreement_messages_body_length or agreements_helper_availability_length (Dutch), 23505 agreements_one_live_help (the live agreement''s id in the detail).';
+	'"Ik wil helpen": the signed-in person offers to help with an open request for volunteers or expertise of an academy they are not a member of; returns the new agreement''s id (status proposed, with its event and the message). Errors (SQLSTATE, hint): 42501 agreement_sign_in or agreements_help_not_own_academy, PT404 request_not_found (unknown or closed), 23514 agreements_help_request_kind, agreement_messages_body_length or agreements_helper_availability_length (Dutch), PT409 agreements_one_live_help (the live agreement''s id in the detail).';
 
 revoke execute on function public.offer_help(uuid, text, text) from public, anon;
 grant execute on function public.offer_help(uuid, text, text) to authenticated, service_role;

@@ -73,7 +73,9 @@ beforeAll(async () => {
 		people.signUp('andere-helper', { display_name: 'Omar Ander' })
 	]);
 	// The academy names the person whatever their profile's visibility.
-	await people.query("update public.profiles set visibility = 'private' where id = $1", [helper.id]);
+	await people.query("update public.profiles set visibility = 'private' where id = $1", [
+		helper.id
+	]);
 	academy = await people.organisation(
 		[
 			[cast.owner, 'owner'],
@@ -134,7 +136,7 @@ describe('offering help', () => {
 		]);
 		expect(results.filter((result) => result.error === null)).toHaveLength(1);
 		const refused = results.find((result) => result.error !== null);
-		expect(refused?.error).toMatchObject({ code: '23505', hint: 'agreements_one_live_help' });
+		expect(refused?.error).toMatchObject({ code: 'PT409', hint: 'agreements_one_live_help' });
 		const rows = await people.query('select id from public.agreements where request_id = $1', [
 			request.id
 		]);
@@ -142,7 +144,7 @@ describe('offering help', () => {
 		expect(refused?.error?.details).toBe(rows[0]!.id);
 
 		const again = await offerHelp(helper, request.id);
-		expect(again.error).toMatchObject({ code: '23505', hint: 'agreements_one_live_help' });
+		expect(again.error).toMatchObject({ code: 'PT409', hint: 'agreements_one_live_help' });
 	});
 
 	it('lets the person offer again once their agreement was withdrawn', async () => {
@@ -272,7 +274,11 @@ describe('the thread', () => {
 	it('lets an academy member write for the academy and notifies the person', async () => {
 		const { error } = await cast.member.client
 			.from('agreement_messages')
-			.insert({ agreement_id: agreementId, organisation_id: academy.id, body: 'Woensdag om 14 uur.' });
+			.insert({
+				agreement_id: agreementId,
+				organisation_id: academy.id,
+				body: 'Woensdag om 14 uur.'
+			});
 		expect(error).toBeNull();
 		expect(await notificationsFor(helper.id, agreementId)).toContainEqual({
 			kind: 'agreement_message',
@@ -412,9 +418,9 @@ describe('the first session needs a recent extract', () => {
 		expect(data).toEqual([{ first_session_on: daysFromToday(14) }]);
 
 		const helperHome = await helper.client.rpc('home_overview', { p_limit: 20 });
-		expect(
-			helperHome.data.first_sessions.items.map((item: { id: string }) => item.id)
-		).toContain(agreementId);
+		expect(helperHome.data.first_sessions.items.map((item: { id: string }) => item.id)).toContain(
+			agreementId
+		);
 	});
 
 	it('is not the person’s to set', async () => {
