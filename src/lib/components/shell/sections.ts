@@ -1,5 +1,4 @@
-// The header's sections: the public lists grouped by what people come to do. A later "Community" group
-// slots in here.
+// The header's sections: the public lists grouped by what people come to do.
 import { resolve } from '$app/paths';
 import { m } from '$lib/paraglide/messages';
 
@@ -26,6 +25,18 @@ export function sectionGroups(): SectionGroup[] {
 			links: [
 				{ path: '/aanbod', href: resolve('/aanbod'), label: m.ex_nav_offers() },
 				{ path: '/vragen', href: resolve('/vragen'), label: m.ex_nav_requests() }
+			]
+		},
+		{
+			id: 'community',
+			label: m.cm_nav_group(),
+			links: [
+				{ path: '/gemeenten', href: resolve('/gemeenten'), label: m.cm_nav_municipalities() },
+				{
+					path: '/goede-praktijken',
+					href: resolve('/goede-praktijken'),
+					label: m.cm_nav_practices()
+				}
 			]
 		}
 	];

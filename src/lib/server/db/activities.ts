@@ -116,10 +116,13 @@ export async function listUpcomingActivities(
 	return { total, rows: rows.map(summary) };
 }
 
-/** Upcoming published activities in one municipality, soonest first, with how many there are in all. */
+/**
+ * Upcoming published activities in one municipality (or several: a community's places), soonest first,
+ * with how many there are in all.
+ */
 export async function listUpcomingActivitiesIn(
 	db: Db,
-	nis: string,
+	nis: string | readonly string[],
 	today: string,
 	limit: number
 ): Promise<Paged<ActivitySummary>> {
@@ -128,7 +131,7 @@ export async function listUpcomingActivitiesIn(
 		.select(SUMMARY_COLUMNS, { count: 'exact' })
 		.eq('status', 'published')
 		.gte('end_date', today)
-		.eq('municipality_nis', nis)
+		.in('municipality_nis', typeof nis === 'string' ? [nis] : nis)
 		.order('start_date')
 		.order('title')
 		.limit(limit);

@@ -140,6 +140,25 @@ export type OfferFilters = {
 export const OFFERS_PAGE_SIZE = 24;
 
 /**
+ * The active offers with these ids, in the order given (a community's offers that reach its places come
+ * from community_offer_ids(), newest first).
+ */
+export async function listActiveOffersByIds(
+	db: Db,
+	ids: readonly string[]
+): Promise<OfferDetails[]> {
+	if (ids.length === 0) return [];
+	const { data, error } = await db
+		.from('offers')
+		.select(SELECT)
+		.eq('status', 'active')
+		.in('id', ids);
+	if (error) throw error;
+	const byId = new Map(data.map((row) => [row.id, toDetails(row)]));
+	return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
  * One page of active offers for the public list, in the chosen order, with how many match the filters and
  * (when filtered) how many there are in all.
  */

@@ -101,6 +101,25 @@ export const REQUESTS_PAGE_SIZE = 24;
 
 const LIVE = ['open', 'in_progress'];
 
+/** Open and in-progress requests in these municipalities (a community's places), newest first. */
+export async function listLiveRequestsIn(
+	db: Db,
+	municipalities: readonly string[],
+	limit: number
+): Promise<RequestDetails[]> {
+	if (municipalities.length === 0) return [];
+	const { data, error } = await db
+		.from('requests')
+		.select(SELECT)
+		.in('status', LIVE)
+		.in('municipality_nis', municipalities)
+		.order('created_at', { ascending: false })
+		.order('id')
+		.limit(limit);
+	if (error) throw error;
+	return data.map(toDetails);
+}
+
 /**
  * One page of open and in-progress requests for the public list, in the chosen order, with how many match
  * the filters and (when filtered) how many there are in all.

@@ -1,16 +1,21 @@
 import { m } from '$lib/paraglide/messages';
 import { todayInBelgium } from '$lib/public/format';
+import { municipalityCommunitySummary } from '$lib/server/db/communities';
 import { getMunicipalityPage, NEARBY_RADIUS_KM } from '$lib/server/db/municipality-pages';
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals: { supabase }, params }) => {
-	// Two waves: the municipality, then five queries side by side (see getMunicipalityPage).
-	const lookup = await getMunicipalityPage(supabase, params.nis, todayInBelgium());
+	// Two waves: the municipality, then five queries side by side (see getMunicipalityPage); its
+	// community's summary alongside.
+	const [lookup, community] = await Promise.all([
+		getMunicipalityPage(supabase, params.nis, todayInBelgium()),
+		municipalityCommunitySummary(supabase, params.nis)
+	]);
 	if (!lookup.found) {
 		// A municipality that merged (2025) lives on in its successor; old links keep working.
 		if (lookup.currentNis) redirect(301, `/gemeenten/${lookup.currentNis}`);
 		error(404, m.pub_municipality_not_found());
 	}
-	return { ...lookup.page, radiusKm: NEARBY_RADIUS_KM };
+	return { ...lookup.page, radiusKm: NEARBY_RADIUS_KM, community };
 }) satisfies PageServerLoad;
