@@ -139,6 +139,15 @@ beforeAll(async () => {
 		 values ($1, now() - interval '3 days', now() - interval '3 days', 2)`,
 		[leaver.id]
 	);
+	// A teacher profile with a weekly moment.
+	await people.query(
+		`insert into public.helper_profiles (user_id, interests) values ($1, '{mentor}')`,
+		[leaver.id]
+	);
+	await people.query(
+		`insert into public.helper_slots (user_id, weekday, starts_at, ends_at) values ($1, 3, '13:00', '17:00')`,
+		[leaver.id]
+	);
 	// A message from the other side notifies the leaver (trigger).
 	await people.query(
 		`insert into public.agreement_messages (agreement_id, author, organisation_id, body)
@@ -228,7 +237,12 @@ describe('deleting one’s own account', () => {
 		expect(
 			await one('select 1 from public.invitations where email = $1', [leaver.email])
 		).toBeUndefined();
-		for (const table of ['notification_preferences', 'notification_digests']) {
+		for (const table of [
+			'notification_preferences',
+			'notification_digests',
+			'helper_profiles',
+			'helper_slots'
+		]) {
 			expect(
 				await one(`select 1 from public.${table} where user_id = $1`, [leaver.id])
 			).toBeUndefined();

@@ -144,6 +144,13 @@ beforeAll(async () => {
 		[person.id, agreementId]
 	);
 
+	// A teacher profile with a weekly moment and a school link.
+	await person.client.rpc('save_helper_profile', {
+		p_profile: { subjects: ['fysica'], interests: ['guest_lesson'], visibility: 'private' },
+		p_slots: [{ weekday: 2, starts_at: '16:00', ends_at: '18:00' }],
+		p_school_id: null
+	});
+
 	const { data } = await person.client.auth.getUser();
 	file = await exportPersonalData(person.client as unknown as Db, data.user as User);
 	text = JSON.stringify(file);
@@ -233,6 +240,16 @@ describe('the download of one’s own data', () => {
 			['Academie Export', 'Noor Exporteur', true, false],
 			['Academie Verlaten', 'Noor Exporteur', true, false]
 		]);
+	});
+
+	it('holds their teacher or volunteer profile with its weekly moments', () => {
+		expect(file.helper_profile).toMatchObject({
+			subjects: ['fysica'],
+			interests: ['guest_lesson'],
+			visibility: 'private',
+			helper_slots: [{ weekday: 2, starts_at: '16:00:00', ends_at: '18:00:00' }],
+			helper_school_links: null
+		});
 	});
 
 	it('holds nothing of anyone else', () => {

@@ -42,7 +42,8 @@ export const EXPORT_SECTIONS = [
 	'volunteer_names',
 	'volunteer_checks',
 	'reach_reports',
-	'verification_decisions'
+	'verification_decisions',
+	'helper_profile'
 ] as const;
 
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
@@ -68,7 +69,8 @@ function sectionNotes(): Record<ExportSection, string> {
 		volunteer_names: m.data_note_volunteer_names(),
 		volunteer_checks: m.data_note_volunteer_checks(),
 		reach_reports: m.data_note_reach_reports(),
-		verification_decisions: m.data_note_verification_decisions()
+		verification_decisions: m.data_note_verification_decisions(),
+		helper_profile: m.tp_data_note_helper_profile()
 	};
 }
 
@@ -151,6 +153,15 @@ export async function exportPersonalData(
 	for (const result of [profile, memberships, staff, preferences, contributions]) {
 		if (result.error) throw result.error;
 	}
+	// The teacher or volunteer profile, with its weekly slots and school link (null when none was made).
+	const helper = await db
+		.from('helper_profiles')
+		.select(
+			'subjects, grades, interests, about, visibility, created_at, updated_at, helper_slots(weekday, starts_at, ends_at), helper_school_links(school_id, status, decided_at, created_at, updated_at)'
+		)
+		.eq('user_id', user.id)
+		.maybeSingle();
+	if (helper.error) throw helper.error;
 
 	return {
 		format: 'groeistoot-personal-data',
@@ -171,7 +182,8 @@ export async function exportPersonalData(
 		organisations_created: organisations,
 		notifications,
 		notification_preferences: preferences.data,
-		...(contributions.data as Contributions)
+		...(contributions.data as Contributions),
+		helper_profile: helper.data
 	};
 }
 
