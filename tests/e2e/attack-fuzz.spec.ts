@@ -109,6 +109,29 @@ test.beforeAll(async () => {
 		agreement_id: ids.accepted,
 		name: 'Mo Mentor'
 	});
+	// A person's agreement ("Ik wil helpen"), accepted: its page offers recording the person's extract
+	// (model 2) and the first session. Before the other person joins the academy below: nobody offers help
+	// to their own academy.
+	const { data: help, error: helpError } = await otherClient.rpc('offer_help', {
+		p_request_id: mentorRequest,
+		p_message: 'Ik help graag zelf mee.'
+	});
+	if (helpError) throw helpError;
+	ids.help = help as string;
+	const { error: helpAcceptError } = await ownerClient.rpc('set_agreement_status', {
+		p_agreement_id: ids.help,
+		p_status: 'accepted'
+	});
+	if (helpAcceptError) throw helpAcceptError;
+	// Someone else's academy asking for volunteers: its request's page offers "Ik wil helpen".
+	const otherAcademy = await organisation('academy', `Andere academie ${run}`, other);
+	ids.helpRequest = await insert(otherClient, 'requests', {
+		organisation_id: otherAcademy.id,
+		kind: 'volunteers',
+		title: `Begeleiders gezocht ${run}`,
+		people: 2,
+		municipality_nis: '44021'
+	});
 
 	const { data: request, error: requestError } = await ownerClient
 		.from('requests')
@@ -174,6 +197,26 @@ test.beforeAll(async () => {
 	});
 	if (inviteError) throw inviteError;
 
+	// A good practice of the owner's in the community they join: the share form, its edit page and, for
+	// staff, feature and then unfeature are fuzzed.
+	const { data: communityId, error: joinError } = await ownerClient.rpc('join_community', {
+		p_nis: '44021',
+		p_person_kind: 'teacher'
+	});
+	if (joinError) throw joinError;
+	const { data: practice, error: practiceError } = await ownerClient.rpc('share_good_practice', {
+		p_title: `Fuzz-praktijk ${run}`,
+		p_body: 'Wat werkte.',
+		p_community_ids: [communityId],
+		p_stem_letters: ['T'],
+		p_domains: ['techniek'],
+		p_age_min: 10,
+		p_age_max: 12,
+		p_format: 'losse_activiteit'
+	});
+	if (practiceError) throw practiceError;
+	ids.practice = practice as string;
+
 	ids.unsubscribe = signUnsubscribe({
 		userId: owner.id,
 		scope: 'agreement_message',
@@ -189,7 +232,11 @@ test.beforeAll(async () => {
 	ids.invitation = token as string;
 });
 
-test.afterAll(cleanUp);
+test.afterAll(async () => {
+	// A post outlives its author's account (author_id null): the fuzz run's good practice goes first.
+	if (ids.practice) await db.query('delete from public.posts where id = $1', [ids.practice]);
+	await cleanUp();
+});
 
 /**
  * The pages whose forms are fuzzed, as the owner of an academy, a school and a company sees them. `{academy}`,
@@ -211,6 +258,8 @@ function ownerPages(): string[] {
 		`/afspraken/${ids.accepted}`,
 		`/vragen/${ids.request}`,
 		`/vragen/${ids.openRequest}`,
+		`/afspraken/${ids.help}`,
+		`/vragen/${ids.helpRequest}`,
 		'/organisaties/{academy}',
 		'/organisaties/{academy}/bewerken',
 		'/organisaties/{academy}/leden',
@@ -232,7 +281,9 @@ function ownerPages(): string[] {
 		'/wachtwoord-herstellen',
 		'/zoeken',
 		'/academies',
-		'/activiteiten'
+		'/activiteiten',
+		'/goede-praktijken/nieuw',
+		`/goede-praktijken/${ids.practice}/bewerken`
 	];
 }
 
@@ -366,7 +417,13 @@ test('generated bad input to every form of a signed-in owner: no 5xx, nothing wr
 	for (const form of await fuzzForms(
 		staffPage,
 		// Network staff own no organisation, so their data page offers the deletion form.
-		['/netwerk/verificatie', '/profiel/gegevens'],
+		// A good practice's page twice: it offers feature, and once featured, unfeature.
+		[
+			'/netwerk/verificatie',
+			'/profiel/gegevens',
+			`/goede-praktijken/${ids.practice}`,
+			`/goede-praktijken/${ids.practice}`
+		],
 		baseURL!
 	))
 		reached.add(form);

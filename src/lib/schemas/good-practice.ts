@@ -46,7 +46,12 @@ const practiceFields = {
 		.transform(splitLinks)
 		.pipe(
 			z
-				.array(z.string().max(LINK_MAX).regex(LINK), { error: () => m.gp_error_links() })
+				.array(
+					z
+						.string()
+						.max(LINK_MAX, { error: () => m.gp_error_links() })
+						.regex(LINK, { error: () => m.gp_error_links() })
+				)
 				.max(LINKS_MAX, { error: () => m.gp_error_links() })
 		),
 	participants: optionalWholeNumber({ min: 0, max: PARTICIPANTS_MAX })
