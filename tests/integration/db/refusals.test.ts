@@ -229,6 +229,21 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 		'request_slots_request_id',
 		'requests_organisation_id',
 		'volunteer_checks_organisation_id'
+	),
+
+	// Events: RSVPs, feed tokens and reminders are written only by the event functions, for the signed-in
+	// person and events that exist (locked first); the organiser is the caller.
+	'event_feed_tokens_token_format',
+	'event_feed_tokens_token_key',
+	'event_rsvps_position_for_waiting',
+	'event_rsvps_status_known',
+	'notifications_one_event_reminder_idx',
+	...foreignKeys(
+		'community_events_organiser_id',
+		'event_feed_tokens_user_id',
+		'event_rsvps_event_id',
+		'event_rsvps_user_id',
+		'notifications_event_id'
 	)
 ]);
 
