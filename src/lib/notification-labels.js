@@ -14,7 +14,10 @@ export const DELIVERIES = /** @type {const} */ (['app', 'email', 'digest', 'none
 const kindLabels = {
 	agreement_proposed: m.notif_kind_agreement_proposed,
 	agreement_status: m.notif_kind_agreement_status,
-	agreement_message: m.notif_kind_agreement_message
+	agreement_message: m.notif_kind_agreement_message,
+	post_comment: m.po_notif_kind_post_comment,
+	post_hidden: m.po_notif_kind_post_hidden,
+	post_report: m.po_notif_kind_post_report
 };
 
 /** @type {Record<Delivery, (inputs?: {}, options?: LabelOptions) => string>} */
@@ -66,6 +69,20 @@ export function notificationText({ kind, params, title }, options) {
 		params && typeof params === 'object' && !Array.isArray(params)
 			? /** @type {Record<string, unknown>} */ (params)
 			: {};
+	const post = param(values, 'post');
+	if (kind === 'post_comment' && post) {
+		const person = param(values, 'person');
+		return person
+			? m.po_notif_comment({ person, post }, options)
+			: m.po_notif_comment_someone({ post }, options);
+	}
+	if (kind === 'post_hidden' && post) {
+		const reason = param(values, 'reason');
+		return param(values, 'what') === 'comment'
+			? m.po_notif_hidden_comment({ post, reason }, options)
+			: m.po_notif_hidden_post({ post, reason }, options);
+	}
+	if (kind === 'post_report' && post) return m.po_notif_report({ post }, options);
 	const request = param(values, 'request');
 	const organisation = param(values, 'organisation');
 	if (!organisation && title) {
