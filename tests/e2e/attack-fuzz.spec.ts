@@ -133,6 +133,43 @@ test.beforeAll(async () => {
 		municipality_nis: '44021'
 	});
 
+	// Community events: a region around Gent (the owner's academy hosts it); the other person, a member,
+	// organises one (the owner's page offers RSVP and, as host, cancelling it); the owner organises and
+	// takes a place in another (its page offers cancelling the RSVP).
+	const { rows: region } = await db.query<{ id: string }>(
+		`insert into public.communities (kind, slug, name) values ('region', $1, $2) returning id`,
+		[`fuzz-${run}`, `Fuzzregio ${run}`]
+	);
+	ids.community = region[0]!.id;
+	await db.query(
+		`insert into public.community_municipalities (community_id, municipality_nis) values ($1, '44021')`,
+		[ids.community]
+	);
+	await db.query(
+		`insert into public.community_members (community_id, user_id, person_kind) values ($1, $2, 'other')`,
+		[ids.community, other.id]
+	);
+	const event = async (client: typeof ownerClient, title: string) => {
+		const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+		const { data, error } = await client.rpc('create_community_event', {
+			p_community_id: ids.community,
+			p_kind: 'meetup',
+			p_title: title,
+			p_description: '',
+			p_address: 'Kouter 1',
+			p_municipality_nis: '44021',
+			p_starts_local: `${day}T19:00:00`,
+			p_ends_local: `${day}T21:00:00`,
+			p_capacity: 5
+		});
+		if (error) throw error;
+		return data as string;
+	};
+	ids.otherEvent = await event(otherClient, `Andermans evenement ${run}`);
+	ids.ownEvent = await event(ownerClient, `Eigen evenement ${run}`);
+	const { error: rsvpError } = await ownerClient.rpc('rsvp_event', { p_event_id: ids.ownEvent });
+	if (rsvpError) throw rsvpError;
+
 	const { data: request, error: requestError } = await ownerClient
 		.from('requests')
 		.insert({
@@ -217,6 +254,14 @@ test.beforeAll(async () => {
 	if (practiceError) throw practiceError;
 	ids.practice = practice as string;
 
+	// A teacher asking to be linked to the owner's school: its Leerkrachten page offers confirm and refuse.
+	const { error: teacherError } = await otherClient.rpc('save_helper_profile', {
+		p_profile: { interests: ['guest_lesson'], visibility: 'public' },
+		p_slots: [],
+		p_school_id: ids.schoolId
+	});
+	if (teacherError) throw teacherError;
+
 	ids.unsubscribe = signUnsubscribe({
 		userId: owner.id,
 		scope: 'agreement_message',
@@ -235,6 +280,8 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
 	// A post outlives its author's account (author_id null): the fuzz run's good practice goes first.
 	if (ids.practice) await db.query('delete from public.posts where id = $1', [ids.practice]);
+	if (ids.community)
+		await db.query('delete from public.communities where id = $1', [ids.community]);
 	await cleanUp();
 });
 
@@ -248,6 +295,7 @@ function ownerPages(): string[] {
 		'/profiel',
 		'/profiel/meldingen',
 		'/profiel/wachtwoord',
+		'/profiel/leerkracht',
 		`/meldingen/uitschrijven?${ids.unsubscribe}`,
 		'/mijn-organisaties',
 		'/organisaties/nieuw',
@@ -274,6 +322,7 @@ function ownerPages(): string[] {
 		`/organisaties/{academy}/vragen/${ids.request}`,
 		'/organisaties/{academy}/vrijwilligers',
 		'/organisaties/{school}/aanbod/nieuw',
+		'/organisaties/{school}/leerkrachten',
 		'/organisaties/{company}/aanbod',
 		`/organisaties/{company}/aanbod/${ids.offer}`,
 		'/meldingen',
@@ -283,7 +332,11 @@ function ownerPages(): string[] {
 		'/academies',
 		'/activiteiten',
 		'/goede-praktijken/nieuw',
-		`/goede-praktijken/${ids.practice}/bewerken`
+		`/goede-praktijken/${ids.practice}/bewerken`,
+		`/evenementen/nieuw?community=${ids.community}`,
+		`/evenementen/${ids.otherEvent}`,
+		`/evenementen/${ids.ownEvent}`,
+		'/agenda'
 	];
 }
 

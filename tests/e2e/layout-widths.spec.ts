@@ -88,6 +88,17 @@ test.beforeAll(async () => {
 			`select o.municipality_nis::text as value from public.organisations o where o.slug = $1`,
 			[academy]
 		);
+		// A seeded event and its community (an unknown id is a 404 page, which must fit too).
+		const event = await one(
+			db,
+			`select coalesce((select id::text from public.community_events order by starts_at, id limit 1),
+			 '00000000-0000-4000-8000-000000000000') as value`
+		);
+		const community = await one(
+			db,
+			`select coalesce((select community_id::text from public.community_events order by starts_at, id
+			 limit 1), '00000000-0000-4000-8000-000000000000') as value`
+		);
 		paths = {
 			visitor: [
 				'/',
@@ -109,11 +120,13 @@ test.beforeAll(async () => {
 				`/vragen/${publicRequest}`,
 				`/gemeenten/${municipality}`,
 				'/goede-praktijken',
+				`/evenementen/${event}`,
 				`/goede-praktijken/${await one(db, `select id::text as value from public.good_practice_cards where status = 'visible' order by featured_at nulls last, id limit 1`)}`,
 				'/aanmelden',
 				'/registreren',
 				'/wachtwoord-vergeten',
 				'/privacy',
+				`/mensen/${await one(db, `select h.user_id::text as value from public.helper_profiles h join public.profiles p on p.id = h.user_id where h.visibility = 'public' and p.visibility = 'public' order by h.user_id limit 1`)}`,
 				'/privacy/account-verwijderd',
 				'/meldingen/uitschrijven',
 				'/bestaat-niet'
@@ -123,7 +136,11 @@ test.beforeAll(async () => {
 				'/profiel',
 				'/profiel/gegevens',
 				'/profiel/meldingen',
+				'/agenda',
+				`/evenementen/nieuw?community=${community}`,
 				'/profiel/wachtwoord',
+				'/profiel/leerkracht',
+				'/helpen',
 				'/mijn-organisaties',
 				'/meldingen',
 				'/afspraken',
@@ -150,7 +167,8 @@ test.beforeAll(async () => {
 				`/organisaties/${school}`,
 				`/organisaties/${school}/aanbod`,
 				`/organisaties/${school}/aanbod/nieuw`,
-				`/organisaties/${school}/aanbod/${offer}`
+				`/organisaties/${school}/aanbod/${offer}`,
+				`/organisaties/${school}/leerkrachten`
 			],
 			staff: ['/', '/netwerk/verificatie', '/mijn-organisaties']
 		};
