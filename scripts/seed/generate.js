@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSeed, parseDemoAccounts } from './build.js';
+import { buildCommunities, communitiesSql } from './communities.js';
 import { buildEvents, eventsSql } from './events.js';
 import { buildExchange, exchangeSql } from './exchange.js';
 import { readMunicipalities } from './places.js';
@@ -355,6 +356,7 @@ export function generate() {
 			'02_organisations.sql': organisationsSql(seed),
 			'03_activities.sql': activitiesSql(seed),
 			'04_exchange.sql': exchangeSql(exchange, EXCHANGE_HEADER),
+			'06_communities.sql': communitiesSql(buildCommunities(seed), seed.staffId),
 			'07_teachers.sql': teachersSql(buildTeachers(seed)),
 			'10_practices.sql': practicesSql(buildPractices(seed)),
 			'11_events.sql': eventsSql(buildEvents())

@@ -14,7 +14,12 @@ import { databaseUrl, root } from '../../../stack/config.js';
 const SEED_ORGANISATION = `o.id::text ~ '^c[1-4]000000-'`;
 const SEED_ACTIVITY = `a.id::text like 'e1000000-%'`;
 const SEED_PERSON = `(u.id::text like 'd0000000-%' or u.id::text like 'd1000000-%')`;
-const GENERATED_FILES = ['02_organisations.sql', '03_activities.sql', '04_exchange.sql'];
+const GENERATED_FILES = [
+	'02_organisations.sql',
+	'03_activities.sql',
+	'04_exchange.sql',
+	'06_communities.sql'
+];
 const SEED_OFFER = `o.id::text like 'f1000000-%'`;
 const SEED_REQUEST = `r.id::text like 'f2000000-%'`;
 const SEED_AGREEMENT = `a.id::text like 'f3000000-%'`;
@@ -87,6 +92,59 @@ describe('the amount of demo data', () => {
 		expect(Number(row?.n)).toBeLessThanOrEqual(310);
 		expect(Number(row?.with_municipality)).toBe(Number(row?.n));
 		expect(Number(row?.identities)).toBe(Number(row?.n));
+	});
+});
+
+describe('the local communities', () => {
+	const SEED_COMMUNITY = `c.id::text like 'c0000000-0000-4000-8000-%'`;
+
+	it('has the seven municipalities, the active Westhoek and one region waiting for staff', async () => {
+		const rows = await query<{ name: string; kind: string; status: string; places: string }>(
+			`select c.name, c.kind, c.status, count(p.*) as places from public.communities c
+			join public.community_municipalities p on p.community_id = c.id
+			where ${SEED_COMMUNITY} group by c.id order by c.name`
+		);
+		expect(rows.map((row) => row.name)).toEqual([
+			'Antwerpen',
+			'Brugge',
+			'Gent',
+			'Kortrijk',
+			'Leuven',
+			'Meetjesland',
+			'Poperinge',
+			'Vleteren',
+			'Westhoek'
+		]);
+		const westhoek = rows.find((row) => row.name === 'Westhoek');
+		expect(westhoek).toMatchObject({ kind: 'region', status: 'active' });
+		expect(Number(westhoek?.places)).toBeGreaterThanOrEqual(3);
+		expect(rows.filter((row) => row.status === 'proposed').map((row) => row.name)).toEqual([
+			'Meetjesland'
+		]);
+	});
+
+	it('has members of every kind, and the demo teacher and volunteer where the README says', async () => {
+		const kinds = await query<{ kind: string }>(
+			`select distinct coalesce(cm.person_kind, o.kind) as kind from public.community_members cm
+			left join public.organisations o on o.id = cm.organisation_id
+			where cm.id::text like 'cc000000-%' order by 1`
+		);
+		expect(kinds.map((row) => row.kind)).toEqual(
+			expect.arrayContaining(['academy', 'company', 'school', 'teacher', 'volunteer'])
+		);
+		const demo = await query<{ email: string; name: string; kind: string; listed: boolean }>(
+			`select u.email, c.name, cm.person_kind as kind, cm.in_directory as listed
+			from public.community_members cm join auth.users u on u.id = cm.user_id
+			join public.communities c on c.id = cm.community_id
+			where u.email in ('leerkracht@groeistoot.test', 'vrijwilliger@groeistoot.test')
+				and cm.id::text like 'cc000000-%'
+			order by 1, 2`
+		);
+		expect(demo).toEqual([
+			{ email: 'leerkracht@groeistoot.test', name: 'Gent', kind: 'teacher', listed: true },
+			{ email: 'vrijwilliger@groeistoot.test', name: 'Gent', kind: 'volunteer', listed: true },
+			{ email: 'vrijwilliger@groeistoot.test', name: 'Leuven', kind: 'volunteer', listed: true }
+		]);
 	});
 });
 
