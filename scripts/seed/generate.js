@@ -17,6 +17,7 @@ import { buildSeed, parseDemoAccounts } from './build.js';
 import { buildCommunities, communitiesSql } from './communities.js';
 import { buildEvents, eventsSql } from './events.js';
 import { buildExchange, exchangeSql } from './exchange.js';
+import { buildHelp, helpSql } from './help.js';
 import { readMunicipalities } from './places.js';
 import { buildPractices, practicesSql } from './practices.js';
 import { readStatistics } from './statistics.js';
@@ -358,6 +359,7 @@ export function generate() {
 			'04_exchange.sql': exchangeSql(exchange, EXCHANGE_HEADER),
 			'06_communities.sql': communitiesSql(buildCommunities(seed), seed.staffId),
 			'07_teachers.sql': teachersSql(buildTeachers(seed)),
+			'08_help.sql': helpSql(buildHelp(seed, exchange, demoAccounts)),
 			'10_practices.sql': practicesSql(buildPractices(seed)),
 			'11_events.sql': eventsSql(buildEvents())
 		}

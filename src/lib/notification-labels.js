@@ -17,7 +17,9 @@ const kindLabels = {
 	agreement_message: m.notif_kind_agreement_message,
 	post_comment: m.po_notif_kind_post_comment,
 	post_hidden: m.po_notif_kind_post_hidden,
-	post_report: m.po_notif_kind_post_report
+	post_report: m.po_notif_kind_post_report,
+	event_promoted: m.ev_notif_kind_promoted,
+	event_reminder: m.ev_notif_kind_reminder
 };
 
 /** @type {Record<Delivery, (inputs?: {}, options?: LabelOptions) => string>} */
@@ -69,6 +71,9 @@ export function notificationText({ kind, params, title }, options) {
 		params && typeof params === 'object' && !Array.isArray(params)
 			? /** @type {Record<string, unknown>} */ (params)
 			: {};
+	const event = param(values, 'event');
+	if (kind === 'event_promoted' && event) return m.ev_notif_promoted({ event }, options);
+	if (kind === 'event_reminder' && event) return m.ev_notif_reminder({ event }, options);
 	const post = param(values, 'post');
 	if (kind === 'post_comment' && post) {
 		const person = param(values, 'person');
@@ -91,6 +96,10 @@ export function notificationText({ kind, params, title }, options) {
 		return locale === 'nl' || !request ? title : m.home_notif_about({ request }, options);
 	}
 	const who = organisation || m.home_notif_other_party({}, options);
+	const person = param(values, 'person');
+	if (kind === 'agreement_proposed' && request && person) {
+		return m.hp_notif_proposed({ person, request }, options);
+	}
 	if (kind === 'agreement_proposed' && request) {
 		return m.home_notif_proposed(
 			{ organisation: who, offer: param(values, 'offer'), request },

@@ -62,9 +62,14 @@ export function allowedActions(agreement: {
 	providerId: string;
 	proposedBy: string;
 	mySides: readonly string[];
+	/** A person's agreement ("Ik wil helpen"): the person proposed it and is the other side. */
+	helper?: object | null;
+	isHelper?: boolean;
 }): AgreementAction[] {
 	const mine = (id: string) => agreement.mySides.includes(id);
 	const onAcademy = mine(agreement.academyId);
+	if (agreement.helper)
+		return personActions(agreement.status, onAcademy, agreement.isHelper === true);
 	const onProvider = mine(agreement.providerId);
 	const proposer = agreement.proposedBy;
 	const other = proposer === agreement.academyId ? agreement.providerId : agreement.academyId;
@@ -78,6 +83,28 @@ export function allowedActions(agreement: {
 			return [
 				...(onAcademy ? (['fulfil'] as const) : []),
 				...(onAcademy || onProvider ? (['withdraw'] as const) : [])
+			];
+		default:
+			return [];
+	}
+}
+
+/** On a person's agreement the person proposed: the academy answers, the person withdraws. */
+function personActions(
+	status: AgreementStatus,
+	onAcademy: boolean,
+	isHelper: boolean
+): AgreementAction[] {
+	switch (status) {
+		case 'proposed':
+			return [
+				...(onAcademy ? (['accept', 'decline'] as const) : []),
+				...(isHelper ? (['withdraw'] as const) : [])
+			];
+		case 'accepted':
+			return [
+				...(onAcademy ? (['fulfil'] as const) : []),
+				...(onAcademy || isHelper ? (['withdraw'] as const) : [])
 			];
 		default:
 			return [];

@@ -14,11 +14,18 @@ export type AgreementSummary = {
 	id: string;
 	status: AgreementStatus;
 	requestTitle: string;
+	/** On a person's agreement: "Hulp van <name>". */
 	offerTitle: string;
 	academy: Party;
+	/** On a person's agreement: the person, by name (id and slug empty). */
 	provider: Party;
+	/** A person's agreement ("Ik wil helpen"): the person who helps; null between organisations. */
+	helper: Helper | null;
 	updatedAt: string;
 };
+
+/** The person of a person's agreement; `id` null once their account is gone. */
+export type Helper = { id: string | null; name: string };
 
 export type AgreementEvent = {
 	id: number;
@@ -69,6 +76,10 @@ export type AgreementDetail = AgreementSummary & {
 	firstSessionOn: string | null;
 	/** The organisations of the two sides the signed-in person belongs to. */
 	mySides: string[];
+	/** The signed-in person is the helper of this person's agreement. */
+	isHelper: boolean;
+	/** A person's agreement: when the person said they can help. */
+	helperAvailability: string | null;
 };
 
 /** A refusal by the database the person should see, with the HTTP status the action answers with. */
@@ -109,7 +120,8 @@ export function refusalFor(
 	return new AgreementRefusal(status, mapped.field, mapped.message);
 }
 
-const SUMMARY_COLUMNS = `id, status, updated_at, academy_id, provider_id, proposed_by_organisation,
+const SUMMARY_COLUMNS = `id, status, updated_at, academy_id, offer_id, provider_id, proposed_by_organisation,
+	helper_id,
 	request:requests!agreements_request_id_fkey(id, title, kind, description),
 	offer:offers!agreements_offer_id_fkey(id, title, kind, description),
 	academy:organisations!agreements_academy_id_fkey(id, name, slug),
@@ -117,7 +129,8 @@ const SUMMARY_COLUMNS = `id, status, updated_at, academy_id, provider_id, propos
 
 const DETAIL_COLUMNS =
 	`${SUMMARY_COLUMNS}, booking_weekday, booking_starts, booking_ends, booking_from,
-	booking_until, given_sessions, given_hours, given_items, thank_you, first_session_on` as const;
+	booking_until, given_sessions, given_hours, given_items, thank_you, first_session_on,
+	helper_availability` as const;
 
 /** The organisations the person belongs to. */
 async function myOrganisationIds(db: Db, userId: string): Promise<string[]> {
@@ -135,14 +148,23 @@ type SummaryRow = QueryData<ReturnType<typeof selectSummaries>>[number];
 
 const unknownParty: Party = { id: '', name: '?', slug: '' };
 
-function toSummary(row: SummaryRow): AgreementSummary {
+function toSummary(row: SummaryRow, names: Map<string, string>): AgreementSummary {
+	// A person's agreement has no offer: the person stands where the offer and its organisation stand.
+	const helper: Helper | null =
+		row.offer_id === null
+			? {
+					id: row.helper_id,
+					name: row.helper_id ? (names.get(row.helper_id) ?? m.ag_someone()) : m.data_deleted_user()
+				}
+			: null;
 	return {
 		id: row.id,
 		status: row.status as AgreementStatus,
 		requestTitle: row.request?.title ?? '?',
-		offerTitle: row.offer?.title ?? '?',
+		offerTitle: helper ? m.hp_offer_title({ name: helper.name }) : (row.offer?.title ?? '?'),
 		academy: row.academy ?? unknownParty,
-		provider: row.provider ?? unknownParty,
+		provider: helper ? { id: '', name: helper.name, slug: '' } : (row.provider ?? unknownParty),
+		helper,
 		updatedAt: row.updated_at
 	};
 }
@@ -157,16 +179,24 @@ export async function listMyAgreements(
 	page: number
 ): Promise<Page<AgreementSummary>> {
 	const ids = await myOrganisationIds(db, userId);
-	if (ids.length === 0) return { rows: [], total: 0, page: 1, pageCount: 1 };
 	const list = ids.join(',');
+	// The organisations' agreements and the ones in which the person helps themselves.
+	const mine = [
+		...(ids.length > 0 ? [`academy_id.in.(${list})`, `provider_id.in.(${list})`] : []),
+		`helper_id.eq.${userId}`
+	].join(',');
 	const found = await fetchPage(page, AGREEMENTS_PAGE_SIZE, ({ from, to }) =>
 		selectSummaries(db)
-			.or(`academy_id.in.(${list}),provider_id.in.(${list})`)
+			.or(mine)
 			.order('updated_at', { ascending: false })
 			.order('id')
 			.range(from, to)
 	);
-	return { ...found, rows: found.rows.map(toSummary) };
+	const names = await displayNames(
+		db,
+		found.rows.map((row) => row.helper_id)
+	);
+	return { ...found, rows: found.rows.map((row) => toSummary(row, names)) };
 }
 
 /** Display names of people whose profiles allow it. */
@@ -213,21 +243,28 @@ export async function getAgreement(
 			.from('memberships')
 			.select('organisation_id')
 			.eq('user_id', userId)
-			.in('organisation_id', [row.academy_id, row.provider_id])
+			.in(
+				'organisation_id',
+				[row.academy_id, row.provider_id].filter((id): id is string => id !== null)
+			)
 	]);
 	for (const result of [events, messages, bookings, sides]) if (result.error) throw result.error;
 
 	const names = await displayNames(db, [
+		row.helper_id,
 		...(events.data ?? []).map((event) => event.actor),
 		...(messages.data ?? []).map((message) => message.author)
 	]);
-	const summary = toSummary(row);
+	const summary = toSummary(row, names);
+	// On a person's agreement the person's side is no organisation: said as "in their own name".
 	const organisationName = (organisationId: string | null) =>
 		organisationId === summary.academy.id
 			? summary.academy.name
-			: organisationId === summary.provider.id
-				? summary.provider.name
-				: null;
+			: summary.helper
+				? m.hp_side_person()
+				: organisationId === summary.provider.id
+					? summary.provider.name
+					: null;
 
 	const booking =
 		row.booking_weekday !== null &&
@@ -248,8 +285,8 @@ export async function getAgreement(
 	return {
 		...summary,
 		academyId: row.academy_id,
-		providerId: row.provider_id,
-		proposedBy: row.proposed_by_organisation,
+		providerId: row.provider_id ?? '',
+		proposedBy: row.proposed_by_organisation ?? '',
 		request: row.request ?? { id: '', title: '?', kind: '', description: '' },
 		offer: row.offer ?? { id: '', title: '?', kind: '', description: '' },
 		booking,
@@ -277,7 +314,9 @@ export async function getAgreement(
 			createdAt: message.created_at
 		})),
 		firstSessionOn: row.first_session_on,
-		mySides: (sides.data ?? []).map((side) => side.organisation_id)
+		mySides: (sides.data ?? []).map((side) => side.organisation_id),
+		isHelper: row.helper_id !== null && row.helper_id === userId,
+		helperAvailability: row.helper_availability
 	};
 }
 
@@ -318,14 +357,17 @@ function answerRefusals(status: StatusChange['status']): Refusals {
 	return { agreements_answered_by_the_other_side: { field: 'form', message } };
 }
 
-/** Writes a message in the thread for one of the two sides; refusals come back as AgreementRefusal. */
+/**
+ * Writes a message in the thread for one of the two sides (organisationId null: the person of a person's
+ * agreement, for themselves); refusals come back as AgreementRefusal.
+ */
 export async function postMessage(
 	db: Db,
 	{
 		agreementId,
 		organisationId,
 		body
-	}: { agreementId: string; organisationId: string; body: string }
+	}: { agreementId: string; organisationId: string | null; body: string }
 ): Promise<void> {
 	const { error } = await db
 		.from('agreement_messages')

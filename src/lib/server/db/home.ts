@@ -21,7 +21,8 @@ const overviewSchema = z.object({
 			id: z.string(),
 			created_at: z.string(),
 			request_title: z.string(),
-			offer_title: z.string(),
+			// Null on a person's proposal ("Ik wil helpen"): proposer_name is the person.
+			offer_title: z.string().nullable(),
 			proposer_name: z.string().nullable(),
 			organisation_name: z.string()
 		})
@@ -58,8 +59,19 @@ const overviewSchema = z.object({
 		z.object({
 			id: z.string(),
 			day: z.string(),
-			offer_title: z.string(),
-			request_title: z.string()
+			// Null on a person's agreement: the session is at academy_name.
+			offer_title: z.string().nullable(),
+			request_title: z.string(),
+			academy_name: z.string()
+		})
+	),
+	// The agreements in which the person helps themselves ("Ik wil helpen"), still proposed or accepted.
+	helping: list(
+		z.object({
+			id: z.string(),
+			status: z.string(),
+			request_title: z.string(),
+			academy_name: z.string()
 		})
 	),
 	volunteers: list(

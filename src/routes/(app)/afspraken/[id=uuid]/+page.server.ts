@@ -16,6 +16,8 @@ import {
 	type FirstSessionValues,
 	type VolunteerNameValues
 } from '$lib/schemas/agreement-volunteer';
+import { todayInBelgium } from '$lib/public/format';
+import { volunteerCheckSchema } from '$lib/schemas/volunteer-check';
 import { requireUser } from '$lib/server/auth/require-user';
 import {
 	addAgreementVolunteer,
@@ -30,6 +32,9 @@ import {
 	setAgreementStatus,
 	type StatusChange
 } from '$lib/server/db/agreements';
+import { DbFieldError } from '$lib/server/db/db-errors';
+import { helperCheck, isOrganisationAdmin } from '$lib/server/db/help';
+import { recordVolunteerCheck } from '$lib/server/db/volunteer-checks';
 import { sendPendingNotificationMails } from '$lib/server/notification-mail';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,6 +48,8 @@ export const load = (async ({ locals, url, params }) => {
 		agreement,
 		actions: allowedActions(agreement),
 		side: writingSide(agreement),
+		writesAsPerson: agreement.isHelper,
+		helper: await helperSafeguarding(locals.supabase, agreement, user.id),
 		// "Wie komt er?": for agreements that bring people; names change while accepted, by either side.
 		people,
 		volunteers: people ? await listAgreementVolunteers(locals.supabase, agreement.id) : [],
@@ -51,6 +58,36 @@ export const load = (async ({ locals, url, params }) => {
 			people && agreement.status === 'accepted' && agreement.mySides.includes(agreement.academyId)
 	};
 }) satisfies PageServerLoad;
+
+/**
+ * A person's agreement: the person named, and for the academy's owners and admins whether their extract
+ * (model 2) is recorded and still counts. Null between organisations.
+ */
+async function helperSafeguarding(
+	db: App.Locals['supabase'],
+	agreement: NonNullable<Awaited<ReturnType<typeof getAgreement>>>,
+	userId: string
+) {
+	const helper = agreement.helper;
+	if (!helper) return null;
+	const onAcademy = agreement.mySides.includes(agreement.academyId);
+	const admin =
+		onAcademy && (await isOrganisationAdmin(db, { organisationId: agreement.academyId, userId }));
+	const live = agreement.status === 'proposed' || agreement.status === 'accepted';
+	return {
+		id: helper.id,
+		name: helper.name,
+		availability: agreement.helperAvailability,
+		onAcademy,
+		admin,
+		check:
+			admin && helper.id
+				? await helperCheck(db, { academyId: agreement.academyId, name: helper.name })
+				: null,
+		canRecordCheck: admin && live && helper.id !== null,
+		canSetFirstSession: onAcademy && agreement.status === 'accepted'
+	};
+}
 
 /** The agreement for a "Wie komt er?" action: 404 when it is not the person's to see. */
 async function agreementForPeople(event: { locals: App.Locals; url: URL; params: { id: string } }) {
@@ -211,6 +248,39 @@ export const actions = {
 		return { sessionDone: m.vw_first_session_saved() };
 	},
 
+	recordCheck: async (event) => {
+		const agreement = await agreementForPeople(event);
+		if (!agreement.helper?.id) error(404, m.ag_not_found());
+		const form = await event.request.formData();
+		const values = { seenOn: text(form, 'seenOn'), seenByName: text(form, 'seenByName') };
+		const parsed = volunteerCheckSchema(todayInBelgium()).safeParse({
+			...values,
+			volunteerName: agreement.helper.name,
+			agreementId: agreement.id
+		});
+		if (!parsed.success) {
+			return fail(400, {
+				check: { values, errors: fieldErrors<'seenOn' | 'seenByName'>(parsed.error) }
+			});
+		}
+		try {
+			await recordVolunteerCheck(event.locals.supabase, {
+				organisationId: agreement.academyId,
+				form: parsed.data
+			});
+		} catch (caught) {
+			if (caught instanceof DbFieldError) {
+				// The name is the person's own: a refusal about it, or about who may record, is the form's.
+				const field =
+					caught.field === 'seenOn' || caught.field === 'seenByName' ? caught.field : 'form';
+				const errors: FormErrors<'seenOn' | 'seenByName'> = { [field]: caught.message };
+				return fail(field === 'form' ? 403 : 400, { check: { values, errors } });
+			}
+			throw caught;
+		}
+		return { checkDone: m.hp_check_saved({ name: agreement.helper.name }) };
+	},
+
 	message: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
@@ -221,8 +291,9 @@ export const actions = {
 		}
 		const agreement = await getAgreement(locals.supabase, params.id, user.id);
 		if (!agreement) error(404, m.ag_not_found());
-		const side = writingSide(agreement);
-		if (!side) error(403, m.app_forbidden_not_member());
+		// The person of a person's agreement writes for themselves (no organisation).
+		const side = agreement.isHelper ? null : writingSide(agreement);
+		if (!side && !agreement.isHelper) error(403, m.app_forbidden_not_member());
 		try {
 			await postMessage(locals.supabase, {
 				agreementId: agreement.id,

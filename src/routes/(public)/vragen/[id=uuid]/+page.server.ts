@@ -1,8 +1,11 @@
-import { text } from '$lib/forms';
+import { fieldErrors, text, type FormErrors } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { todayInBelgium } from '$lib/public/format';
+import { HELP_REQUEST_KINDS, helpSchema, type HelpValues } from '$lib/schemas/help';
 import { proposedBooking } from '$lib/schemas/request';
+import { AgreementRefusal } from '$lib/server/db/agreements';
 import { DbFieldError } from '$lib/server/db/db-errors';
+import { AlreadyHelping, myLiveHelp, offerHelp } from '$lib/server/db/help';
 import { suggestOffers } from '$lib/server/db/matching';
 import { getRequest, myAcademyIds, proposeAgreement } from '$lib/server/db/requests';
 import { error, fail, redirect } from '@sveltejs/kit';
@@ -31,7 +34,18 @@ export const load = (async ({ locals: { supabase, user }, params, url }) => {
 					proposable: candidate.offerKind !== 'room' || proposedBooking(candidate, today) !== null
 				}))
 			: null;
-	return { request, member, suggestions, created: url.searchParams.has('aangemaakt') };
+	// "Ik wil helpen": a person answers a live request for volunteers or expertise themselves.
+	const helpable = HELP_REQUEST_KINDS.includes(request.kind) && LIVE.includes(request.status);
+	const help = helpable
+		? {
+				signedIn: user !== null,
+				live:
+					user && !member
+						? await myLiveHelp(supabase, { requestId: request.id, userId: user.id })
+						: null
+			}
+		: null;
+	return { request, member, suggestions, help, created: url.searchParams.has('aangemaakt') };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -55,6 +69,40 @@ export const actions = {
 			agreementId = await proposeAgreement(supabase, { requestId: request.id, offerId, booking });
 		} catch (caught) {
 			if (caught instanceof DbFieldError) return fail(400, { error: caught.message });
+			throw caught;
+		}
+		redirect(303, `/afspraken/${agreementId}`);
+	},
+
+	help: async ({ request: httpRequest, locals: { supabase, user }, params, url }) => {
+		if (!user) {
+			redirect(303, `/aanmelden?${new URLSearchParams({ redirectTo: url.pathname })}`);
+		}
+		const form = await httpRequest.formData();
+		const values: HelpValues = {
+			message: text(form, 'message'),
+			availability: text(form, 'availability')
+		};
+		const parsed = helpSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { help: { values, errors: fieldErrors<keyof HelpValues>(parsed.error) } });
+		}
+		let agreementId: string;
+		try {
+			agreementId = await offerHelp(supabase, { requestId: params.id, ...parsed.data });
+		} catch (caught) {
+			if (caught instanceof AlreadyHelping) {
+				return fail(caught.status, {
+					help: { values, errors: { form: caught.message } as FormErrors<keyof HelpValues> },
+					existing: caught.agreementId
+				});
+			}
+			if (caught instanceof AgreementRefusal) {
+				// The database names the first message's column (body); the form calls it message.
+				const field = caught.field === 'body' ? 'message' : caught.field;
+				const errors = { [field]: caught.message } as FormErrors<keyof HelpValues>;
+				return fail(caught.status, { help: { values, errors } });
+			}
 			throw caught;
 		}
 		redirect(303, `/afspraken/${agreementId}`);
