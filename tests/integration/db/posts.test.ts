@@ -1,0 +1,360 @@
+// Posts, comments and reports under RLS: who reads a visible or hidden post, who posts and comments
+// where, and the rate limit for new accounts. Communities are created with join_community() as the people
+// themselves; the community's host is the admin of an academy seated in its municipality.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectHidden, expectInsertRefused, expectUpdateRefused } from './rls.js';
+import { anonymousClient, serviceRole, testPeople, type Person } from './people.js';
+
+const people = testPeople('posts');
+// Two municipalities of their own, so that other suites' communities and hosts do not mix in.
+const NIS = '11029'; // Mortsel
+const OTHER_NIS = '11030'; // Niel
+
+let member: Person;
+let otherMember: Person;
+let host: Person;
+let stranger: Person;
+let blocked: Person;
+let community: string;
+let otherCommunity: string;
+
+async function join(person: Person, nis: string) {
+	const { data, error } = await person.client.rpc('join_community', {
+		p_nis: nis,
+		p_person_kind: 'teacher'
+	});
+	if (error) throw error;
+	return data as string;
+}
+
+async function post(person: Person, communities: string[], kind = 'question') {
+	return person.client.rpc('create_post', {
+		p_kind: kind,
+		p_title: 'Wie heeft een 3D-printer?',
+		p_body: 'Graag **hulp**.',
+		p_community_ids: communities
+	});
+}
+
+/** Makes an account older than a week, so the new-account limit does not apply. */
+async function ageAccount(person: Person) {
+	await people.query(
+		`update auth.users set created_at = now() - interval '30 days' where id = $1`,
+		[person.id]
+	);
+}
+
+beforeAll(async () => {
+	[member, otherMember, host, stranger, blocked] = await Promise.all([
+		people.signUp('lid'),
+		people.signUp('ander-lid'),
+		people.signUp('host'),
+		people.signUp('vreemde'),
+		people.signUp('geblokkeerd')
+	]);
+	await people.organisation([[host, 'admin']], {
+		kind: 'academy',
+		name: 'Academie Posts',
+		municipality_nis: NIS
+	});
+	community = await join(member, NIS);
+	await join(otherMember, NIS);
+	await join(blocked, NIS);
+	otherCommunity = await join(member, OTHER_NIS);
+	await people.query(
+		`insert into public.community_blocks (community_id, user_id, reason) values ($1, $2, 'Spam, herhaaldelijk')`,
+		[community, blocked.id]
+	);
+	made.push(member, otherMember, host, stranger, blocked);
+	await Promise.all([member, otherMember, host, blocked].map(ageAccount));
+});
+
+const made: Person[] = [];
+
+afterAll(async () => {
+	await people.query('delete from public.posts where author_id = any($1::uuid[])', [
+		made.map((person) => person.id)
+	]);
+	await people.remove();
+});
+
+describe('writing posts', () => {
+	it('lets a member post a question to their communities at once', async () => {
+		const { data: id, error } = await post(member, [community, otherCommunity]);
+		expect(error).toBeNull();
+		const shared = await people.query<{ community_id: string }>(
+			'select community_id from public.post_communities where post_id = $1 order by community_id',
+			[id]
+		);
+		expect(shared.map((row) => row.community_id).sort()).toEqual(
+			[community, otherCommunity].sort()
+		);
+	});
+
+	it('refuses a non-member, and writes nothing', async () => {
+		const before = await people.query('select id from public.posts where author_id = $1', [
+			stranger.id
+		]);
+		const { error } = await post(stranger, [community]);
+		expect(error?.hint).toBe('post_members_only');
+		expect(
+			await people.query('select id from public.posts where author_id = $1', [stranger.id])
+		).toEqual(before);
+	});
+
+	it('refuses someone blocked from the community', async () => {
+		const { error } = await post(blocked, [community]);
+		expect(error?.hint).toBe('post_blocked');
+	});
+
+	it('refuses sharing to a second community the member does not belong to, all or nothing', async () => {
+		const { error } = await post(otherMember, [community, otherCommunity]);
+		expect(error?.hint).toBe('post_members_only');
+		expect(
+			await people.query('select id from public.posts where author_id = $1', [otherMember.id])
+		).toEqual([]);
+	});
+
+	it('lets only hosts post announcements', async () => {
+		const refused = await post(member, [community], 'announcement');
+		expect(refused.error?.hint).toBe('post_announcement_hosts_only');
+		const allowed = await post(host, [community], 'announcement');
+		expect(allowed.error).toBeNull();
+	});
+
+	it('refuses anonymous visitors', async () => {
+		const { error } = await anonymousClient().rpc('create_post', {
+			p_kind: 'question',
+			p_title: 'Anoniem',
+			p_body: 'x',
+			p_community_ids: [community]
+		});
+		expect(error).not.toBeNull();
+	});
+
+	it('refuses a direct insert into post_communities for a community the author is not in', async () => {
+		const { data: id } = await post(otherMember, [community]);
+		await expectInsertRefused(
+			otherMember.client,
+			'post_communities',
+			{ post_id: id, community_id: otherCommunity },
+			{ post_id: id as string }
+		);
+	});
+});
+
+describe('reading posts', () => {
+	let visible: string;
+	let hidden: string;
+
+	beforeAll(async () => {
+		visible = (await post(member, [community])).data as string;
+		hidden = (await post(member, [community])).data as string;
+		await people.query(
+			`update public.posts set status = 'hidden', hidden_reason = 'Reclame' where id = $1`,
+			[hidden]
+		);
+	});
+
+	it('shows a visible post to everyone, anonymous visitors included', async () => {
+		for (const client of [anonymousClient(), stranger.client]) {
+			const { data } = await client.from('posts').select('id').eq('id', visible);
+			expect(data).toEqual([{ id: visible }]);
+		}
+	});
+
+	it('shows a hidden post to its author (with the reason) and the hosts only', async () => {
+		const own = await member.client.from('posts').select('hidden_reason').eq('id', hidden);
+		expect(own.data).toEqual([{ hidden_reason: 'Reclame' }]);
+		const hosts = await host.client.from('posts').select('id').eq('id', hidden);
+		expect(hosts.data).toEqual([{ id: hidden }]);
+		await expectHidden(anonymousClient(), 'posts', { id: hidden });
+		await expectHidden(stranger.client, 'posts', { id: hidden });
+		await expectHidden(otherMember.client, 'posts', { id: hidden });
+	});
+
+	it('lets authors edit the title and body of their visible post, nobody else, nothing else', async () => {
+		const { error } = await member.client
+			.from('posts')
+			.update({ title: 'Wie heeft een lasercutter?' })
+			.eq('id', visible);
+		expect(error).toBeNull();
+		await expectUpdateRefused(
+			otherMember.client,
+			'posts',
+			{ id: visible },
+			{ title: 'Gekaapt' },
+			'no rows'
+		);
+		await expectUpdateRefused(
+			member.client,
+			'posts',
+			{ id: visible },
+			{ status: 'hidden' },
+			'42501'
+		);
+		await expectUpdateRefused(
+			member.client,
+			'posts',
+			{ id: hidden },
+			{ body: 'Toch zichtbaar' },
+			'no rows'
+		);
+	});
+});
+
+describe('comments', () => {
+	let visible: string;
+	let hidden: string;
+
+	beforeAll(async () => {
+		visible = (await post(member, [community])).data as string;
+		hidden = (await post(member, [community])).data as string;
+		await people.query(
+			`update public.posts set status = 'hidden', hidden_reason = 'Reclame' where id = $1`,
+			[hidden]
+		);
+	});
+
+	it('lets members comment on visible posts and tells the author', async () => {
+		const { error } = await otherMember.client
+			.from('post_comments')
+			.insert({ post_id: visible, body: 'Wij hebben er een!' });
+		expect(error).toBeNull();
+		const notes = await people.query<{ kind: string; link: string }>(
+			`select kind, link from public.notifications where user_id = $1 and kind = 'post_comment'`,
+			[member.id]
+		);
+		expect(notes).toContainEqual({ kind: 'post_comment', link: `/berichten/${visible}` });
+	});
+
+	it('refuses comments by non-members, blocked people and on hidden posts', async () => {
+		await expectInsertRefused(
+			stranger.client,
+			'post_comments',
+			{ post_id: visible, body: 'Hallo' },
+			{ post_id: visible }
+		);
+		await expectInsertRefused(
+			blocked.client,
+			'post_comments',
+			{ post_id: visible, body: 'Hallo' },
+			{ post_id: visible }
+		);
+		await expectInsertRefused(
+			otherMember.client,
+			'post_comments',
+			{ post_id: hidden, body: 'Hallo' },
+			{ post_id: hidden }
+		);
+	});
+
+	it('refuses writing a comment as someone else', async () => {
+		await expectInsertRefused(
+			otherMember.client,
+			'post_comments',
+			{
+				post_id: visible,
+				body: 'Namens jou',
+				author_id: member.id
+			},
+			{ post_id: visible }
+		);
+	});
+});
+
+describe('reports', () => {
+	let visible: string;
+
+	beforeAll(async () => {
+		visible = (await post(member, [community])).data as string;
+	});
+
+	it('lets a signed-in reader report, and shows the report to the reporter and the hosts only', async () => {
+		const { error } = await stranger.client
+			.from('post_reports')
+			.insert({ post_id: visible, reason: 'Dit is reclame' });
+		expect(error).toBeNull();
+		const own = await stranger.client.from('post_reports').select('reason').eq('post_id', visible);
+		expect(own.data).toEqual([{ reason: 'Dit is reclame' }]);
+		const hosts = await host.client.from('post_reports').select('reason').eq('post_id', visible);
+		expect(hosts.data).toEqual([{ reason: 'Dit is reclame' }]);
+		await expectHidden(otherMember.client, 'post_reports', { post_id: visible });
+		await expectHidden(member.client, 'post_reports', { post_id: visible });
+		const notes = await people.query(
+			`select 1 from public.notifications where user_id = $1 and kind = 'post_report'`,
+			[host.id]
+		);
+		expect(notes.length).toBeGreaterThan(0);
+	});
+
+	it('refuses a second open report of the same post by the same person', async () => {
+		const { error } = await stranger.client
+			.from('post_reports')
+			.insert({ post_id: visible, reason: 'Nog eens' });
+		expect(error?.message).toContain('post_reports_open_once');
+	});
+
+	it('refuses anonymous reports and reports that are already handled', async () => {
+		await expectInsertRefused(
+			anonymousClient(),
+			'post_reports',
+			{
+				post_id: visible,
+				reason: 'Anoniem'
+			},
+			{ post_id: visible },
+			'42501'
+		);
+		await expectInsertRefused(
+			otherMember.client,
+			'post_reports',
+			{
+				post_id: visible,
+				reason: 'Al afgehandeld',
+				status: 'handled',
+				handled_at: new Date().toISOString()
+			},
+			{ post_id: visible }
+		);
+	});
+});
+
+describe('the rate limit for new accounts', () => {
+	it('refuses the fourth post of the day of a new account and writes nothing', async () => {
+		const newcomer = await people.signUp('nieuw');
+		made.push(newcomer);
+		await join(newcomer, NIS);
+		for (let i = 0; i < 3; i++) {
+			const { error } = await post(newcomer, [community]);
+			expect(error).toBeNull();
+		}
+		const { error, status } = await post(newcomer, [community]);
+		expect({ status, hint: error?.hint }).toEqual({ status: 429, hint: 'post_rate_new_account' });
+		const rows = await people.query('select id from public.posts where author_id = $1', [
+			newcomer.id
+		]);
+		expect(rows).toHaveLength(3);
+	});
+
+	it('lets an older account post a fourth', async () => {
+		for (let i = 0; i < 4; i++) {
+			const { error } = await post(otherMember, [community]);
+			expect(error).toBeNull();
+		}
+	});
+});
+
+describe('who writes what', () => {
+	it('keeps the moderation columns and the audit trail out of reach', async () => {
+		const { error } = await member.client
+			.from('moderation_events')
+			.insert({ action: 'hide', community_id: community });
+		expect(error).not.toBeNull();
+		const { data } = await serviceRole
+			.from('moderation_events')
+			.select('id')
+			.eq('community_id', community);
+		expect(data).toEqual([]);
+	});
+});
