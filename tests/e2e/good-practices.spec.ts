@@ -87,14 +87,20 @@ test('someone else finds it through the search and through the library filters',
 	await expectNoAxeViolations(page);
 
 	await page.goto('/goede-praktijken');
-	await page.getByLabel('STEM-letter').selectOption({ label: 'Technologie (T)' });
-	await page.getByLabel('Domein').selectOption({ label: 'Programmeren' });
-	await page.getByLabel('Provincie').selectOption({ label: 'Oost-Vlaanderen' });
-	await page.getByRole('button', { name: 'Filters toepassen' }).click();
+	await page
+		.getByRole('combobox', { name: 'STEM-letter' })
+		.selectOption({ label: 'Technologie (T)' });
+	await page.getByRole('combobox', { name: 'Domein' }).selectOption({ label: 'Programmeren' });
+	await page
+		.getByRole('combobox', { name: 'Provincie' })
+		.selectOption({ label: 'Oost-Vlaanderen' });
+	await page.getByRole('button', { name: 'Toon resultaten' }).click();
 	await expect(page).toHaveURL(/letter=T/);
 	await expect(page.getByRole('link', { name: title })).toBeVisible();
-	await page.getByLabel('Formaat').selectOption({ label: 'Kamp met overnachting' });
-	await page.getByRole('button', { name: 'Filters toepassen' }).click();
+	await page
+		.getByRole('combobox', { name: 'Formaat' })
+		.selectOption({ label: 'Kamp met overnachting' });
+	await page.getByRole('button', { name: 'Toon resultaten' }).click();
 	await expect(page.getByRole('link', { name: title })).toBeHidden();
 	await expect(page.getByText('Er zijn nog geen goede praktijken')).toBeVisible();
 	await expectNoAxeViolations(page);
