@@ -69,6 +69,22 @@ describe('allowedActions', () => {
 	});
 });
 
+describe('allowedActions on a person agreement ("Ik wil helpen")', () => {
+	const person = { academyId: academy, providerId: '', proposedBy: '', helper: { name: 'Sofie' } };
+	it('lets the academy answer the proposal and the person withdraw it', () => {
+		const proposed = { ...person, status: 'proposed' as const };
+		expect(allowedActions({ ...proposed, mySides: [academy] })).toEqual(['accept', 'decline']);
+		expect(allowedActions({ ...proposed, mySides: [], isHelper: true })).toEqual(['withdraw']);
+		expect(allowedActions({ ...proposed, mySides: [] })).toEqual([]);
+	});
+
+	it('lets the academy fulfil an accepted one and either side withdraw it', () => {
+		const accepted = { ...person, status: 'accepted' as const };
+		expect(allowedActions({ ...accepted, mySides: [academy] })).toEqual(['fulfil', 'withdraw']);
+		expect(allowedActions({ ...accepted, mySides: [], isHelper: true })).toEqual(['withdraw']);
+	});
+});
+
 describe('writingSide', () => {
 	it('writes for the academy when the person is on both sides, else for their side', () => {
 		expect(writingSide({ ...base, mySides: [provider, academy] })).toBe(academy);
