@@ -149,6 +149,36 @@ test.beforeAll(async () => {
 		`insert into public.community_members (community_id, user_id, person_kind) values ($1, $2, 'other')`,
 		[ids.community, other.id]
 	);
+	// Community pages: the owner is not in the region above nor in Gent (their pages offer joining, letting
+	// an organisation join and, as host, the description and roles); in Leuven (seed community
+	// c0000000-…-02) and in a second region the owner and their company are members (leave, change, take
+	// the company out).
+	const { rows: memberRegion } = await db.query<{ id: string }>(
+		`insert into public.communities (kind, slug, name) values ('region', $1, $2) returning id`,
+		[`fuzz-lid-${run}`, `Fuzzregio lid ${run}`]
+	);
+	ids.memberCommunity = memberRegion[0]!.id;
+	// A region waiting for staff: /netwerk/regios offers approve and decline.
+	const { rows: proposal } = await db.query<{ id: string }>(
+		`insert into public.communities (kind, slug, name, status) values ('region', $1, $2, 'proposed')
+		 returning id`,
+		[`fuzz-voorstel-${run}`, `Fuzzvoorstel ${run}`]
+	);
+	ids.proposedCommunity = proposal[0]!.id;
+	await db.query(
+		`insert into public.community_municipalities (community_id, municipality_nis) values ($1, '44021')`,
+		[ids.memberCommunity]
+	);
+	for (const community of [ids.memberCommunity, 'c0000000-0000-4000-8000-000000000002']) {
+		await db.query(
+			`insert into public.community_members (community_id, user_id, person_kind) values ($1, $2, 'teacher')`,
+			[community, owner.id]
+		);
+		await db.query(
+			`insert into public.community_members (community_id, organisation_id) values ($1, $2)`,
+			[community, company.id]
+		);
+	}
 	const event = async (client: typeof ownerClient, title: string) => {
 		const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
 		const { data, error } = await client.rpc('create_community_event', {
@@ -282,6 +312,8 @@ test.afterAll(async () => {
 	if (ids.practice) await db.query('delete from public.posts where id = $1', [ids.practice]);
 	if (ids.community)
 		await db.query('delete from public.communities where id = $1', [ids.community]);
+	for (const id of [ids.memberCommunity, ids.proposedCommunity])
+		if (id) await db.query('delete from public.communities where id = $1', [id]);
 	await cleanUp();
 });
 
@@ -336,7 +368,14 @@ function ownerPages(): string[] {
 		`/evenementen/nieuw?community=${ids.community}`,
 		`/evenementen/${ids.otherEvent}`,
 		`/evenementen/${ids.ownEvent}`,
-		'/agenda'
+		'/agenda',
+		'/gemeenten/44021/community',
+		'/gemeenten/44021/community/leden',
+		'/gemeenten/24062/community',
+		`/regios/fuzz-${run}`,
+		`/regios/fuzz-${run}/leden`,
+		`/regios/fuzz-lid-${run}`,
+		'/organisaties/{academy}/regios'
 	];
 }
 
@@ -473,6 +512,7 @@ test('generated bad input to every form of a signed-in owner: no 5xx, nothing wr
 		// A good practice's page twice: it offers feature, and once featured, unfeature.
 		[
 			'/netwerk/verificatie',
+			'/netwerk/regios',
 			'/profiel/gegevens',
 			`/goede-praktijken/${ids.practice}`,
 			`/goede-praktijken/${ids.practice}`

@@ -119,6 +119,11 @@ test.beforeAll(async () => {
 				'/vragen',
 				`/vragen/${publicRequest}`,
 				`/gemeenten/${municipality}`,
+				'/gemeenten',
+				'/gemeenten?zoek=gent&provincie=oost-vlaanderen',
+				'/gemeenten/44021/community',
+				'/gemeenten/44021/community/mensen',
+				'/regios/westhoek',
 				'/goede-praktijken',
 				`/evenementen/${event}`,
 				`/goede-praktijken/${await one(db, `select id::text as value from public.good_practice_cards where status = 'visible' order by featured_at nulls last, id limit 1`)}`,
@@ -159,6 +164,10 @@ test.beforeAll(async () => {
 				`/organisaties/${academy}/vragen/nieuw`,
 				`/organisaties/${academy}/vragen/${request}`,
 				`/organisaties/${academy}/vrijwilligers`,
+				`/organisaties/${academy}/regios`,
+				'/gemeenten/44021/community',
+				'/gemeenten/44021/community/mensen',
+				'/gemeenten/44021/community/leden',
 				`/uitnodiging/${'0'.repeat(64)}`,
 				'/wachtwoord-herstellen',
 				'/afmelden'
@@ -170,7 +179,7 @@ test.beforeAll(async () => {
 				`/organisaties/${school}/aanbod/${offer}`,
 				`/organisaties/${school}/leerkrachten`
 			],
-			staff: ['/', '/netwerk/verificatie', '/mijn-organisaties']
+			staff: ['/', '/netwerk/verificatie', '/netwerk/regios', '/mijn-organisaties']
 		};
 	} finally {
 		await db.end();

@@ -34,6 +34,7 @@ import {
 } from '$lib/server/db/communities';
 import { DbFieldError } from '$lib/server/db/db-errors';
 import { listActiveOffers, listActiveOffersByIds } from '$lib/server/db/offers';
+import { latestPosts } from '$lib/server/db/posts';
 import { listLiveRequestsIn } from '$lib/server/db/requests';
 import type { Db } from '$lib/server/supabase';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
@@ -104,7 +105,7 @@ export async function loadCommunityPage(
 	const id = target.community?.id ?? null;
 	const today = todayInBelgium();
 
-	const [counts, organisations, requests, offers, activities, viewer] = await Promise.all([
+	const [counts, organisations, requests, offers, activities, viewer, posts] = await Promise.all([
 		id ? communityCounts(db, id) : EMPTY_COUNTS,
 		id ? communityOrganisations(db, id) : [],
 		listLiveRequestsIn(db, target.places, SHOWN),
@@ -129,7 +130,8 @@ export async function loadCommunityPage(
 					isHost,
 					block
 				}))
-			: null
+			: null,
+		id ? latestPosts(db, id, SHOWN) : []
 	]);
 
 	return {
@@ -141,6 +143,7 @@ export async function loadCommunityPage(
 		activities: activities.rows,
 		activityCount: activities.total,
 		viewer,
+		posts,
 		signInHref: `/aanmelden?${new URLSearchParams({ redirectTo: url.pathname })}`
 	};
 }
@@ -272,7 +275,10 @@ export function communityActions(locator: (params: Record<string, string>) => Co
 			} catch (caught) {
 				return refused('organisation', caught);
 			}
-			return { action: 'organisation', done: m.cm_org_joined({ name: ctx.target.name }) };
+			const joined = (await administeredOrganisations(ctx.db, ctx.user.id, null)).find(
+				(organisation) => organisation.id === parsed.data.organisationId
+			);
+			return { action: 'organisation', done: m.cm_org_joined({ name: joined?.name ?? '' }) };
 		},
 
 		leaveOrganisation: async (event: RequestEvent) => {
@@ -292,7 +298,10 @@ export function communityActions(locator: (params: Record<string, string>) => Co
 			} catch (caught) {
 				return refused('organisation', caught);
 			}
-			return { action: 'organisation', done: m.cm_left() };
+			const left = (await administeredOrganisations(ctx.db, ctx.user.id, null)).find(
+				(organisation) => organisation.id === parsed.data.organisationId
+			);
+			return { action: 'organisation', done: m.cm_org_left({ name: left?.name ?? '' }) };
 		},
 
 		description: async (event: RequestEvent) => {
