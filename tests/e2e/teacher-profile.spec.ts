@@ -115,7 +115,6 @@ test('a teacher fills in the profile on a phone without JavaScript', async ({ br
 	await expect(
 		page.getByRole('heading', { name: 'Mijn profiel als leerkracht of vrijwilliger' })
 	).toBeVisible();
-	await expectNoAxeViolations(page);
 	await expectNoSidewaysScroll(page);
 
 	await page
@@ -148,7 +147,6 @@ test('a teacher fills in the profile on a phone without JavaScript', async ({ br
 		[teacherId]
 	);
 	expect(saved).toEqual([]);
-	await expectNoAxeViolations(page);
 
 	await page.getByLabel(`Tot (moment ${last})`).fill('18:00');
 	await page.getByRole('button', { name: 'Profiel bewaren' }).click();
@@ -193,6 +191,7 @@ test('the school admin confirms the teacher on a laptop', async ({ browser }) =>
 test('“What can I do here?” ranks the requests near the teacher, with reasons, in English', async ({
 	browser
 }) => {
+	test.slow();
 	for (const width of [390, 1280]) {
 		const { context, page } = await signedIn(browser, {
 			email: teacher.email,
@@ -200,6 +199,13 @@ test('“What can I do here?” ranks the requests near the teacher, with reason
 			width,
 			locale: 'en'
 		});
+		// The profile form, with JavaScript, in English (axe cannot run where JavaScript is off).
+		await page.goto('/profiel/leerkracht');
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'My teacher or volunteer profile' })
+		).toBeVisible();
+		await expectNoAxeViolations(page);
+		await expectNoSidewaysScroll(page);
 		await page.goto('/helpen');
 		await expect(
 			page.getByRole('heading', { level: 1, name: 'What can I do here?' })
