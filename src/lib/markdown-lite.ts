@@ -33,15 +33,22 @@ export function safeHref(address: string): string | null {
 
 // [text](https://...) and bare addresses. A bare address ends before whitespace, brackets or quotes; the
 // punctuation that usually closes a sentence is not part of it.
-const LINK = /\[([^\]\n]{1,300})\]\((https?:\/\/[^\s()<>]{1,2000})\)|(https?:\/\/[^\s<>"'()[\]]{1,2000})/gi;
+const LINK =
+	/\[([^\]\n]{1,300})\]\((https?:\/\/[^\s()<>]{1,2000})\)|(https?:\/\/[^\s<>"'()[\]]{1,2000})/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/;
 
 /** Strong (**…**) and emphasis (*…* or _…_) within escaped text; a marker that does not pair stays. */
 function emphasis(escaped: string): string {
 	return escaped
 		.replace(/\*\*(?=\S)([^<]*?\S)\*\*/g, '<strong>$1</strong>')
-		.replace(/\*(?=[^\s*])([^<*]*?[^\s*])\*|\*([^\s*<])\*/g, (_, long, short) => `<em>${long ?? short}</em>`)
-		.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^<_]*?[^\s_]|[^\s_<])_(?![\p{L}\p{N}_])/gu, '$1<em>$2</em>');
+		.replace(
+			/\*(?=[^\s*])([^<*]*?[^\s*])\*|\*([^\s*<])\*/g,
+			(_, long, short) => `<em>${long ?? short}</em>`
+		)
+		.replace(
+			/(^|[^\p{L}\p{N}_])_(?=[^\s_])([^<_]*?[^\s_]|[^\s_<])_(?![\p{L}\p{N}_])/gu,
+			'$1<em>$2</em>'
+		);
 }
 
 function anchor(href: string, label: string): string {
