@@ -281,7 +281,12 @@ describe('RSVPs and the waiting list', () => {
 				.eq('event_id', eventId);
 			expect(data).toHaveLength(3);
 			const list = await reader.client.rpc('event_attendees', { p_event_id: eventId });
-			expect(list.data?.map((row) => [row.status, row.waiting_place])).toEqual([
+			expect(
+				list.data?.map((row: { status: string; waiting_place: number | null }) => [
+					row.status,
+					row.waiting_place
+				])
+			).toEqual([
 				['going', null],
 				['waiting', 1],
 				['waiting', 2]
@@ -390,7 +395,7 @@ describe('the personal calendar feed', () => {
 		const again = await guests[3]!.client.rpc('event_feed_token', {});
 		expect(again.data).toBe(token);
 		const feed = await anonymousClient().rpc('event_feed', { p_token: token as string });
-		expect(feed.data?.map((row) => row.id)).toContain(id);
+		expect(feed.data?.map((row: { id: string }) => row.id)).toContain(id);
 		const { data: fresh } = await guests[3]!.client.rpc('event_feed_token', { p_reset: true });
 		expect(fresh).not.toBe(token);
 		const old = await anonymousClient().rpc('event_feed', { p_token: token as string });

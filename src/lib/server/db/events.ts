@@ -201,6 +201,7 @@ export async function getEvent(db: Db, id: string): Promise<EventPage | null> {
 		community: {
 			id: data.community.id,
 			name: data.community.name,
+			address: { nis: data.community.municipality_nis, slug: data.community.slug },
 			path: communityPath(data.community)
 		},
 		going: counts.data.going,
