@@ -166,7 +166,7 @@ describe('renderMarkdownLite on any input', () => {
 			}),
 			{ numRuns: 2000 }
 		);
-	});
+	}, 30_000);
 
 	it('keeps every letter and digit of the text', () => {
 		fc.assert(
@@ -179,5 +179,5 @@ describe('renderMarkdownLite on any input', () => {
 			}),
 			{ numRuns: 500 }
 		);
-	});
+	}, 30_000);
 });
