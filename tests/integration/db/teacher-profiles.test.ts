@@ -283,6 +283,19 @@ describe('a school link', () => {
 	});
 });
 
+type Suggestion = {
+	request_id: string;
+	distance_km: number | null;
+	in_my_community: boolean;
+	overlap_minutes: number;
+};
+
+async function suggestionsFor(person: Person): Promise<Suggestion[]> {
+	const { data, error } = await person.client.rpc('help_suggestions', { p_limit: 50 });
+	expect(error).toBeNull();
+	return data as Suggestion[];
+}
+
 describe('help_suggestions()', () => {
 	let fits: { id: string };
 	let noTime: { id: string };
@@ -319,19 +332,17 @@ describe('help_suggestions()', () => {
 	});
 
 	it('ranks the open requests near the person that fit their interests, with the facts for the reasons', async () => {
-		const { data: before } = await neighbour.client.rpc('help_suggestions', { p_limit: 50 });
-		expect(before).toEqual([]);
+		expect(await suggestionsFor(neighbour)).toEqual([]);
 
 		await save(neighbour, 'communities');
-		const { data, error } = await neighbour.client.rpc('help_suggestions', { p_limit: 50 });
-		expect(error).toBeNull();
-		const ids = data!.map((row) => row.request_id);
+		const data = await suggestionsFor(neighbour);
+		const ids = data.map((row) => row.request_id);
 		expect(ids).toContain(fits.id);
 		expect(ids).toContain(noTime.id);
 		expect(ids).not.toContain(wrongKind.id);
 		expect(ids).not.toContain(farAway.id);
 		expect(ids.indexOf(fits.id)).toBeLessThan(ids.indexOf(noTime.id));
-		const row = data!.find((r) => r.request_id === fits.id)!;
+		const row = data.find((r) => r.request_id === fits.id)!;
 		expect(row).toMatchObject({
 			interests: ['mentor'],
 			overlap_minutes: 120,
@@ -341,8 +352,8 @@ describe('help_suggestions()', () => {
 			shared_domains: ['programmeren'],
 			ages_fit: true
 		});
-		expect(row.distance_km).toBeLessThan(1);
-		expect(data!.find((r) => r.request_id === noTime.id)!.overlap_minutes).toBe(0);
+		expect(row.distance_km!).toBeLessThan(1);
+		expect(data.find((r) => r.request_id === noTime.id)!.overlap_minutes).toBe(0);
 	});
 
 	it('counts the places of the person’s communities as near', async () => {
@@ -350,8 +361,8 @@ describe('help_suggestions()', () => {
 			`insert into public.community_municipalities (community_id, municipality_nis) values ($1, '38025')`,
 			[communityId]
 		);
-		const { data } = await neighbour.client.rpc('help_suggestions', { p_limit: 50 });
-		const row = data!.find((r) => r.request_id === farAway.id);
+		const data = await suggestionsFor(neighbour);
+		const row = data.find((r) => r.request_id === farAway.id);
 		expect(row?.in_my_community).toBe(true);
 	});
 
