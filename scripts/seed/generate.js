@@ -19,6 +19,7 @@ import { buildEvents, eventsSql } from './events.js';
 import { buildExchange, exchangeSql } from './exchange.js';
 import { buildHelp, helpSql } from './help.js';
 import { readMunicipalities } from './places.js';
+import { buildPosts, postsSql } from './posts.js';
 import { buildPractices, practicesSql } from './practices.js';
 import { readStatistics } from './statistics.js';
 import { buildTeachers, teachersSql } from './teachers.js';
@@ -360,6 +361,7 @@ export function generate() {
 			'06_communities.sql': communitiesSql(buildCommunities(seed), seed.staffId),
 			'07_teachers.sql': teachersSql(buildTeachers(seed)),
 			'08_help.sql': helpSql(buildHelp(seed, exchange, demoAccounts)),
+			'09_posts.sql': postsSql(buildPosts(seed, buildCommunities(seed))),
 			'10_practices.sql': practicesSql(buildPractices(seed)),
 			'11_events.sql': eventsSql(buildEvents())
 		}
