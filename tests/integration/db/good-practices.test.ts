@@ -36,9 +36,9 @@ async function region(label: string) {
 	);
 	await people.query(
 		`insert into public.community_municipalities (community_id, municipality_nis) values ($1, '44021')`,
-		[row.id]
+		[row!.id]
 	);
-	return row.id;
+	return row!.id;
 }
 
 const postsBy = async (person: Person) =>
@@ -47,7 +47,7 @@ const postsBy = async (person: Person) =>
 			'select count(*)::int as count from public.posts where author_id = $1',
 			[person.id]
 		)
-	)[0].count;
+	)[0]!.count;
 
 beforeAll(async () => {
 	[author, stranger, staff] = await Promise.all([

@@ -39,7 +39,7 @@ beforeAll(async () => {
 		 values ('region', $1, $2, 'active') returning id`,
 		[people.slug('regio'), `Regio ${word}`]
 	);
-	communityId = community.id;
+	communityId = community!.id;
 	await query(
 		`insert into public.community_municipalities (community_id, municipality_nis)
 		 values ($1, '44021'), ($1, '44084')`,
@@ -127,13 +127,14 @@ describe('communities', () => {
 
 describe('events', () => {
 	it('indexes a scheduled event and drops it when cancelled', async () => {
-		const [event] = await query<{ id: string }>(
+		const [inserted] = await query<{ id: string }>(
 			`insert into public.community_events
 				(community_id, organiser_id, title, address, municipality_nis, starts_at, ends_at)
 			 values ($1, $2, $3, 'Kouter 1', '44021', now() + interval '7 days',
 				now() + interval '7 days 2 hours') returning id`,
 			[communityId, author.id, `Kennismaking ${word}`]
 		);
+		const event = inserted!;
 		await settled();
 		const results = await search(`q=${word}&type=event`);
 		expect(results.hits.map((hit) => [hit.id, hit.path])).toEqual([
