@@ -231,7 +231,7 @@ export function buildPractices(seed) {
 }
 
 /** @param {number} n */
-const practiceId = (n) => `f1000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const practiceId = (n) => `9a000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** @param {Practice[]} practices */
 export function practicesSql(practices) {
