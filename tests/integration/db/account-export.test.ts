@@ -151,6 +151,30 @@ beforeAll(async () => {
 		p_school_id: null
 	});
 
+	// Posts: one of theirs visible and one hidden by a host, their comments (one hidden) on someone else's
+	// post, and a report they made about it.
+	const written = await people.query<{ id: string; title: string }>(
+		`insert into public.posts (author_id, kind, title, body, status, hidden_reason)
+		 values ($1, 'question', 'Vraag van Noor', 'Wie helpt?', 'visible', null),
+			($1, 'question', 'Verborgen vraag van Noor', 'Reclame', 'hidden', 'Reclame hoort hier niet.'),
+			($2, 'question', 'Vraag van Arne', 'Arne vraagt iets', 'visible', null)
+		 returning id, title`,
+		[person.id, other.id]
+	);
+	const arnesPost = written.find((post) => post.title === 'Vraag van Arne')!.id;
+	await people.query(
+		`insert into public.post_comments (post_id, author_id, body, status, hidden_reason)
+		 values ($1, $2, 'Noor reageert', 'visible', null),
+			($1, $2, 'Noor reageerde te fel', 'hidden', 'Blijf vriendelijk.'),
+			($1, $3, 'Arne reageert', 'visible', null)`,
+		[arnesPost, person.id, other.id]
+	);
+	await people.query(
+		`insert into public.post_reports (reporter_id, post_id, reason) values ($1, $2, 'Noor meldt dit'),
+			($3, $2, 'Arne meldt dit')`,
+		[person.id, arnesPost, other.id]
+	);
+
 	const { data } = await person.client.auth.getUser();
 	file = await exportPersonalData(person.client as unknown as Db, data.user as User);
 	text = JSON.stringify(file);
@@ -250,6 +274,32 @@ describe('the download of one’s own data', () => {
 			helper_slots: [{ weekday: 2, starts_at: '16:00:00', ends_at: '18:00:00' }],
 			helper_school_links: null
 		});
+	});
+
+	it('holds their posts, comments and reports, hidden ones with the reason too', () => {
+		// Written in one statement, so at the same moment: compared in any order.
+		expect(
+			rows('posts')
+				.map((row) => [row.title, row.status, row.hidden_reason])
+				.sort()
+		).toEqual([
+			['Verborgen vraag van Noor', 'hidden', 'Reclame hoort hier niet.'],
+			['Vraag van Noor', 'visible', null]
+		]);
+		expect(
+			rows('post_comments')
+				.map((row) => [row.body, row.status])
+				.sort()
+		).toEqual([
+			['Noor reageerde te fel', 'hidden'],
+			['Noor reageert', 'visible']
+		]);
+		expect(rows('post_reports').map((row) => [row.reason, row.status])).toEqual([
+			['Noor meldt dit', 'open']
+		]);
+		expect(text).not.toContain('Arne reageert');
+		expect(text).not.toContain('Arne meldt dit');
+		expect(text).not.toContain('Arne vraagt iets');
 	});
 
 	it('holds nothing of anyone else', () => {

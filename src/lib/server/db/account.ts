@@ -43,7 +43,10 @@ export const EXPORT_SECTIONS = [
 	'volunteer_checks',
 	'reach_reports',
 	'verification_decisions',
-	'helper_profile'
+	'helper_profile',
+	'posts',
+	'post_comments',
+	'post_reports'
 ] as const;
 
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
@@ -70,7 +73,10 @@ function sectionNotes(): Record<ExportSection, string> {
 		volunteer_checks: m.data_note_volunteer_checks(),
 		reach_reports: m.data_note_reach_reports(),
 		verification_decisions: m.data_note_verification_decisions(),
-		helper_profile: m.tp_data_note_helper_profile()
+		helper_profile: m.tp_data_note_helper_profile(),
+		posts: m.po_data_note_posts(),
+		post_comments: m.po_data_note_post_comments(),
+		post_reports: m.po_data_note_post_reports()
 	};
 }
 
@@ -162,6 +168,38 @@ export async function exportPersonalData(
 		.eq('user_id', user.id)
 		.maybeSingle();
 	if (helper.error) throw helper.error;
+	// Their posts, comments and reports, hidden ones too (RLS lets authors and reporters read their own).
+	const [posts, postComments, postReports] = await Promise.all([
+		everyRow((from, to) =>
+			db
+				.from('posts')
+				.select(
+					'id, kind, title, body, status, hidden_reason, hidden_at, created_at, updated_at, post_communities(community_id, pinned_at)'
+				)
+				.eq('author_id', user.id)
+				.order('created_at')
+				.order('id')
+				.range(from, to)
+		),
+		everyRow((from, to) =>
+			db
+				.from('post_comments')
+				.select('id, post_id, body, status, hidden_reason, hidden_at, created_at, updated_at')
+				.eq('author_id', user.id)
+				.order('created_at')
+				.order('id')
+				.range(from, to)
+		),
+		everyRow((from, to) =>
+			db
+				.from('post_reports')
+				.select('id, post_id, comment_id, reason, status, handled_at, created_at')
+				.eq('reporter_id', user.id)
+				.order('created_at')
+				.order('id')
+				.range(from, to)
+		)
+	]);
 
 	return {
 		format: 'groeistoot-personal-data',
@@ -183,7 +221,10 @@ export async function exportPersonalData(
 		notifications,
 		notification_preferences: preferences.data,
 		...(contributions.data as Contributions),
-		helper_profile: helper.data
+		helper_profile: helper.data,
+		posts,
+		post_comments: postComments,
+		post_reports: postReports
 	};
 }
 
