@@ -40,6 +40,27 @@ describe('createMailJobs', () => {
 		await mailJobs.stop();
 	});
 
+	it('writes and mails event reminders at start, then hourly, and goes on after a failure', async () => {
+		let reminders = 0;
+		const { mailJobs, log } = jobs({
+			remind: async () => {
+				reminders += 1;
+				if (reminders === 2) throw new Error('database away');
+			}
+		});
+		mailJobs.start();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(reminders).toBe(1);
+		await vi.advanceTimersByTimeAsync(HOUR - 1);
+		expect(reminders).toBe(1);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(reminders).toBe(2);
+		expect(log).toHaveBeenCalledWith('event reminders: database away');
+		await vi.advanceTimersByTimeAsync(HOUR);
+		expect(reminders).toBe(3);
+		await mailJobs.stop();
+	});
+
 	it('asks again at least every 6 hours, and a second after the next digest is due', async () => {
 		const { mailJobs, calls } = jobs();
 		mailJobs.start();

@@ -1,4 +1,4 @@
-// Starts the scheduled mail jobs (weekly digest, retention purge) in this app server: once per process,
+// Starts the scheduled mail jobs (weekly digest, event reminders, retention purge) in this app server: once per process,
 // also when the dev server re-runs init; MAIL_JOBS=off leaves them to `npm run digest:send` and
 // `npm run data:purge` under cron. adapter-node emits sveltekit:shutdown, and a job in hand finishes.
 import { building } from '$app/environment';
@@ -8,6 +8,7 @@ import { mailLinkSecret, mailOrigin } from '$lib/server/mail-settings';
 import { createServiceClient } from '$lib/server/supabase';
 import { nextDigestAt, sendWeeklyDigests } from './digest.js';
 import { describePurge, purgeExpiredData } from './purge.js';
+import { sendEventReminders } from './reminders.js';
 import { createMailJobs } from './scheduler.js';
 
 const mailJobsKey = Symbol.for('groeistoot.mailJobs');
@@ -40,6 +41,12 @@ export function startMailJobs(): void {
 			const purged = await purgeExpiredData(db);
 			if (purged.some((row) => row.deleted > 0)) {
 				console.warn(`retention purge: ${describePurge(purged)}`);
+			}
+		},
+		remind: async () => {
+			const result = await sendEventReminders({ ...settings, send: sendMail });
+			if (result.queued > 0) {
+				console.warn(`event reminders: ${result.queued} written, ${result.sent} mailed`);
 			}
 		},
 		log: (line) => console.warn(line)
