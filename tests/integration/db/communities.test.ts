@@ -30,18 +30,16 @@ beforeAll(async () => {
 		[[NIS, OTHER_NIS]]
 	);
 	[teacher, neighbour, outsider, schoolAdmin, schoolMember, academyAdmin, blocked, staff] =
-		await Promise.all(
-			[
-				'leerkracht',
-				'buur',
-				'buitenstaander',
-				'schooladmin',
-				'schoollid',
-				'academie',
-				'geblokkeerd',
-				'netwerk'
-			].map((label) => people.signUp(label))
-		);
+		await Promise.all([
+			people.signUp('leerkracht'),
+			people.signUp('buur'),
+			people.signUp('buitenstaander'),
+			people.signUp('schooladmin'),
+			people.signUp('schoollid'),
+			people.signUp('academie'),
+			people.signUp('geblokkeerd'),
+			people.signUp('netwerk')
+		]);
 	await people.makeNetworkStaff(staff);
 	school = await people.organisation(
 		[
