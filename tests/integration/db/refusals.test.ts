@@ -244,7 +244,11 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 		'event_rsvps_event_id',
 		'event_rsvps_user_id',
 		'notifications_event_id'
-	)
+	),
+
+	// Good practices: written only by share_good_practice() together with their post (a fresh id), and
+	// featured only by network staff as themselves.
+	...foreignKeys('good_practices_featured_by', 'good_practices_post_id')
 ]);
 
 /** Constraint kinds: c check, f foreign key, u unique, x exclusion. */
