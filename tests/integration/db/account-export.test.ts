@@ -22,6 +22,7 @@ let leftBehind: { id: string };
 let agreementId: string;
 let file: PersonalData;
 let text: string;
+let communityId: string | undefined;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 type Row = Record<string, unknown>;
@@ -175,12 +176,41 @@ beforeAll(async () => {
 		[person.id, arnesPost, other.id]
 	);
 
+	// Events: Noor goes to one and cancelled another; Arne goes to the first too.
+	const [community] = await people.query<{ id: string }>(
+		`insert into public.communities (kind, slug, name) values ('region', $1, 'Export test') returning id`,
+		[people.slug('export')]
+	);
+	communityId = community!.id;
+	await people.query(
+		`insert into public.community_members (community_id, user_id, person_kind)
+		 select $1, unnest($2::uuid[]), 'teacher'`,
+		[communityId, [person.id, other.id]]
+	);
+	const events = await people.query<{ id: string }>(
+		`insert into public.community_events
+			(community_id, organiser_id, title, address, municipality_nis, starts_at, ends_at)
+		 values ($1, $2, 'Robotcafé', 'Markt 1', '44021', '2027-03-04T18:00:00Z', '2027-03-04T20:00:00Z'),
+			($1, $2, 'Sterrenkijkavond', 'Markt 1', '44021', '2027-03-11T19:00:00Z', '2027-03-11T21:00:00Z')
+		 returning id`,
+		[communityId, other.id]
+	);
+	await people.query(
+		`insert into public.event_rsvps (event_id, user_id, status)
+		 values ($1, $3, 'going'), ($2, $3, 'cancelled'), ($1, $4, 'going')`,
+		[events[0]!.id, events[1]!.id, person.id, other.id]
+	);
+
 	const { data } = await person.client.auth.getUser();
 	file = await exportPersonalData(person.client as unknown as Db, data.user as User);
 	text = JSON.stringify(file);
 });
 
-afterAll(() => people.remove());
+afterAll(async () => {
+	if (communityId)
+		await people.query('delete from public.communities where id = $1', [communityId]);
+	await people.remove();
+});
 
 describe('the download of one’s own data', () => {
 	it('is JSON with the account, without hashes or tokens', () => {
@@ -300,6 +330,20 @@ describe('the download of one’s own data', () => {
 		expect(text).not.toContain('Arne reageert');
 		expect(text).not.toContain('Arne meldt dit');
 		expect(text).not.toContain('Arne vraagt iets');
+	});
+
+	it('holds their own answers to events with the title, time and status', () => {
+		expect(
+			rows('event_rsvps')
+				.map((row) => {
+					const event = row.event as { title: string; starts_at: string };
+					return [event.title, new Date(event.starts_at).toISOString(), row.status];
+				})
+				.sort()
+		).toEqual([
+			['Robotcafé', '2027-03-04T18:00:00.000Z', 'going'],
+			['Sterrenkijkavond', '2027-03-11T19:00:00.000Z', 'cancelled']
+		]);
 	});
 
 	it('holds nothing of anyone else', () => {

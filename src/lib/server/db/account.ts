@@ -46,7 +46,8 @@ export const EXPORT_SECTIONS = [
 	'helper_profile',
 	'posts',
 	'post_comments',
-	'post_reports'
+	'post_reports',
+	'event_rsvps'
 ] as const;
 
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
@@ -76,7 +77,8 @@ function sectionNotes(): Record<ExportSection, string> {
 		helper_profile: m.tp_data_note_helper_profile(),
 		posts: m.po_data_note_posts(),
 		post_comments: m.po_data_note_post_comments(),
-		post_reports: m.po_data_note_post_reports()
+		post_reports: m.po_data_note_post_reports(),
+		event_rsvps: m.ev_data_note_event_rsvps()
 	};
 }
 
@@ -169,7 +171,7 @@ export async function exportPersonalData(
 		.maybeSingle();
 	if (helper.error) throw helper.error;
 	// Their posts, comments and reports, hidden ones too (RLS lets authors and reporters read their own).
-	const [posts, postComments, postReports] = await Promise.all([
+	const [posts, postComments, postReports, rsvps] = await Promise.all([
 		everyRow((from, to) =>
 			db
 				.from('posts')
@@ -198,6 +200,18 @@ export async function exportPersonalData(
 				.order('created_at')
 				.order('id')
 				.range(from, to)
+		),
+		// Their answers to events (going, waiting, cancelled), with the event's title and time.
+		everyRow((from, to) =>
+			db
+				.from('event_rsvps')
+				.select(
+					'event_id, status, position, created_at, updated_at, event:community_events(title, starts_at, ends_at)'
+				)
+				.eq('user_id', user.id)
+				.order('created_at')
+				.order('event_id')
+				.range(from, to)
 		)
 	]);
 
@@ -224,7 +238,8 @@ export async function exportPersonalData(
 		helper_profile: helper.data,
 		posts,
 		post_comments: postComments,
-		post_reports: postReports
+		post_reports: postReports,
+		event_rsvps: rsvps
 	};
 }
 
