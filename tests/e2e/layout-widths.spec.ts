@@ -99,6 +99,12 @@ test.beforeAll(async () => {
 			`select coalesce((select community_id::text from public.community_events order by starts_at, id
 			 limit 1), '00000000-0000-4000-8000-000000000000') as value`
 		);
+		// A seeded post with a comment (the pinned welcome in Gent: the oldest visible one).
+		const post = await one(
+			db,
+			`select coalesce((select id::text from public.posts where status = 'visible' order by created_at, id
+			 limit 1), '00000000-0000-4000-8000-000000000000') as value`
+		);
 		paths = {
 			visitor: [
 				'/',
@@ -126,6 +132,7 @@ test.beforeAll(async () => {
 				'/regios/westhoek',
 				'/goede-praktijken',
 				`/evenementen/${event}`,
+				`/berichten/${post}`,
 				`/goede-praktijken/${await one(db, `select id::text as value from public.good_practice_cards where status = 'visible' order by featured_at nulls last, id limit 1`)}`,
 				'/aanmelden',
 				'/registreren',
@@ -143,6 +150,9 @@ test.beforeAll(async () => {
 				'/profiel/meldingen',
 				'/agenda',
 				`/evenementen/nieuw?community=${community}`,
+				`/berichten/${post}`,
+				'/berichten/nieuw?community=c0000000-0000-4000-8000-000000000001',
+				'/moderatie',
 				'/profiel/wachtwoord',
 				'/profiel/leerkracht',
 				'/helpen',
