@@ -33,6 +33,7 @@ import {
 	type CommunityCounts
 } from '$lib/server/db/communities';
 import { DbFieldError } from '$lib/server/db/db-errors';
+import { communityAgenda, type AgendaItem } from '$lib/server/db/events';
 import { listActiveOffers, listActiveOffersByIds } from '$lib/server/db/offers';
 import { latestPosts } from '$lib/server/db/posts';
 import { listLiveRequestsIn } from '$lib/server/db/requests';
@@ -105,7 +106,7 @@ export async function loadCommunityPage(
 	const id = target.community?.id ?? null;
 	const today = todayInBelgium();
 
-	const [counts, organisations, requests, offers, activities, viewer, posts] = await Promise.all([
+	const [counts, organisations, requests, offers, agenda, viewer, posts] = await Promise.all([
 		id ? communityCounts(db, id) : EMPTY_COUNTS,
 		id ? communityOrganisations(db, id) : [],
 		listLiveRequestsIn(db, target.places, SHOWN),
@@ -117,7 +118,19 @@ export async function loadCommunityPage(
 					sort: 'nieuw',
 					page: 1
 				}).then((page) => page.rows.slice(0, SHOWN)),
-		listUpcomingActivitiesIn(db, target.places, today, SHOWN),
+		id
+			? communityAgenda(db, id, SHOWN)
+			: listUpcomingActivitiesIn(db, target.places, today, SHOWN).then((page) =>
+					page.rows.map((activity): AgendaItem => ({
+						type: 'activity',
+						id: activity.id,
+						title: activity.title,
+						startDate: activity.startDate,
+						endDate: activity.endDate,
+						place: activity.place.name,
+						href: `/activiteiten/${activity.id}`
+					}))
+				),
 		user
 			? Promise.all([
 					id ? myMembership(db, id, user.id) : null,
@@ -140,8 +153,7 @@ export async function loadCommunityPage(
 		organisations,
 		requests,
 		offers,
-		activities: activities.rows,
-		activityCount: activities.total,
+		agenda,
 		viewer,
 		posts,
 		signInHref: `/aanmelden?${new URLSearchParams({ redirectTo: url.pathname })}`
