@@ -83,7 +83,8 @@ export function buildEvents() {
 			organisation: DE_UITVINDERS,
 			kind: 'info_session',
 			title: 'Infosessie: subsidies voor STEM-projecten',
-			description: 'Welke subsidies bestaan er voor STEM-projecten op school, en hoe vraag je ze aan?',
+			description:
+				'Welke subsidies bestaan er voor STEM-projecten op school, en hoe vraag je ze aan?',
 			address: 'Kouter 1',
 			nis: '44021',
 			inDays: 20,
@@ -99,7 +100,8 @@ export function buildEvents() {
 			organisation: null,
 			kind: 'meetup',
 			title: 'Vrijwilligersavond Leuven',
-			description: 'Kennismaken met andere STEM-vrijwilligers in Leuven en plannen maken voor het voorjaar.',
+			description:
+				'Kennismaken met andere STEM-vrijwilligers in Leuven en plannen maken voor het voorjaar.',
 			address: 'Ladeuzeplein 21',
 			nis: '24062',
 			inDays: 15,
@@ -132,7 +134,8 @@ export function buildEvents() {
 			organisation: null,
 			kind: 'other',
 			title: 'STEM-fietstocht langs de Westhoek',
-			description: 'Een fietstocht langs bedrijven en ateliers in de Westhoek die hun deuren openen.',
+			description:
+				'Een fietstocht langs bedrijven en ateliers in de Westhoek die hun deuren openen.',
 			address: 'Grote Markt 1',
 			nis: '33021',
 			inDays: 30,

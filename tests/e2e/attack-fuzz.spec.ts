@@ -200,6 +200,36 @@ test.beforeAll(async () => {
 	const { error: rsvpError } = await ownerClient.rpc('rsvp_event', { p_event_id: ids.ownEvent });
 	if (rsvpError) throw rsvpError;
 
+	// Posts in the region the owner hosts, by the other person: a visible one with a comment (its page
+	// offers comment, report, hide, pin and block), a hidden one (restore), an open report and a block
+	// (/moderatie offers dismiss and unblock).
+	const { rows: posts } = await db.query<{ id: string }>(
+		`insert into public.posts (author_id, kind, title, body, status, hidden_reason)
+		 values ($1, 'question', $2, 'Wie helpt?', 'visible', null),
+		        ($1, 'question', $3, 'Reclame.', 'hidden', 'Reclame hoort hier niet.')
+		 returning id`,
+		[other.id, `Fuzzvraag ${run}`, `Verborgen fuzzvraag ${run}`]
+	);
+	ids.post = posts[0]!.id;
+	ids.hiddenPost = posts[1]!.id;
+	await db.query(
+		`insert into public.post_communities (post_id, community_id) values ($1, $3), ($2, $3)`,
+		[ids.post, ids.hiddenPost, ids.community]
+	);
+	await db.query(
+		`insert into public.post_comments (post_id, author_id, body) values ($1, $2, 'Ik!')`,
+		[ids.post, other.id]
+	);
+	await db.query(
+		`insert into public.post_reports (reporter_id, post_id, reason) values ($1, $2, 'Dubbel gepost.')`,
+		[other.id, ids.post]
+	);
+	await db.query(
+		`insert into public.community_blocks (community_id, user_id, reason, blocked_by)
+		 values ($1, 'd0000000-0000-4000-8000-000000000002', 'Fuzzblokkering.', $2)`,
+		[ids.community, owner.id]
+	);
+
 	const { data: request, error: requestError } = await ownerClient
 		.from('requests')
 		.insert({
@@ -310,6 +340,12 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
 	// A post outlives its author's account (author_id null): the fuzz run's good practice goes first.
 	if (ids.practice) await db.query('delete from public.posts where id = $1', [ids.practice]);
+	// The posts in the fuzz regions (the seeded ones and any a valid fuzzed form wrote).
+	await db.query(
+		`delete from public.posts p where exists (select 1 from public.post_communities pc
+		 where pc.post_id = p.id and pc.community_id = any($1::uuid[]))`,
+		[[ids.community, ids.memberCommunity].filter(Boolean)]
+	);
 	if (ids.community)
 		await db.query('delete from public.communities where id = $1', [ids.community]);
 	for (const id of [ids.memberCommunity, ids.proposedCommunity])
@@ -375,7 +411,12 @@ function ownerPages(): string[] {
 		`/regios/fuzz-${run}`,
 		`/regios/fuzz-${run}/leden`,
 		`/regios/fuzz-lid-${run}`,
-		'/organisaties/{academy}/regios'
+		'/organisaties/{academy}/regios',
+		// Last: a valid fuzzed block takes the other person out of the region.
+		`/berichten/nieuw?community=${ids.community}`,
+		'/moderatie',
+		`/berichten/${ids.hiddenPost}`,
+		`/berichten/${ids.post}`
 	];
 }
 

@@ -272,13 +272,11 @@ describe('the thread', () => {
 	});
 
 	it('lets an academy member write for the academy and notifies the person', async () => {
-		const { error } = await cast.member.client
-			.from('agreement_messages')
-			.insert({
-				agreement_id: agreementId,
-				organisation_id: academy.id,
-				body: 'Woensdag om 14 uur.'
-			});
+		const { error } = await cast.member.client.from('agreement_messages').insert({
+			agreement_id: agreementId,
+			organisation_id: academy.id,
+			body: 'Woensdag om 14 uur.'
+		});
 		expect(error).toBeNull();
 		expect(await notificationsFor(helper.id, agreementId)).toContainEqual({
 			kind: 'agreement_message',

@@ -310,11 +310,9 @@ export const REFUSALS: Refusals = {
 	agreements_help_not_own_academy: onForm(m.hp_dberr_not_own_academy),
 	agreements_help_request_kind: onForm(m.hp_dberr_request_kind),
 	agreements_one_live_help: onForm(m.hp_dberr_one_live),
-	agreements_helper_availability_length: refuse(
-		'availability',
-		m.hp_error_availability_too_long,
-		{ max: 300 }
-	),
+	agreements_helper_availability_length: refuse('availability', m.hp_error_availability_too_long, {
+		max: 300
+	}),
 	agreements_helper_availability_only_for_people: onForm(m.hp_dberr_other_side),
 	agreements_other_side: onForm(m.hp_dberr_other_side),
 	agreements_first_session_check: refuse('firstSessionOn', m.hp_dberr_first_session_check),
