@@ -48,3 +48,24 @@ export const communityStatusLabel: Record<CommunityStatus, () => string> = {
 	active: m.cm_status_active,
 	declined: m.cm_status_declined
 };
+
+export const COMMUNITY_KINDS = ['municipality', 'region'] as const;
+
+// Posts, comments, reports and the moderation log (20261203003000_posts.sql).
+export const POST_KINDS = ['announcement', 'question', 'good_practice'] as const;
+/** A post's or a comment's state: hidden ones reach only their author and the moderators. */
+export const CONTENT_STATUSES = ['visible', 'hidden'] as const;
+export const REPORT_STATUSES = ['open', 'handled'] as const;
+export const MODERATION_ACTIONS = [
+	'hide',
+	'restore',
+	'block',
+	'unblock',
+	'dismiss_report',
+	'pin',
+	'unpin'
+] as const;
+
+// Events and their RSVPs (20261203005000_community_events.sql); the kinds are EVENT_KINDS in schemas/event.ts.
+export const EVENT_STATUSES = ['scheduled', 'cancelled'] as const;
+export const RSVP_STATUSES = ['going', 'waiting', 'cancelled'] as const;

@@ -253,7 +253,7 @@ as $$
 begin
 	if not exists (select 1 from public.good_practices g where g.post_id = p_post_id) then
 		raise exception using
-			errcode = 'P0002', message = 'Die goede praktijk bestaat niet.', hint = 'good_practice_not_found';
+			errcode = 'PT404', message = 'Die goede praktijk bestaat niet.', hint = 'good_practice_not_found';
 	end if;
 	if not private.is_post_author(p_post_id) then
 		raise exception using
@@ -312,7 +312,7 @@ begin
 	where post_id = p_post_id;
 	if not found then
 		raise exception using
-			errcode = 'P0002', message = 'Die goede praktijk bestaat niet.', hint = 'good_practice_not_found';
+			errcode = 'PT404', message = 'Die goede praktijk bestaat niet.', hint = 'good_practice_not_found';
 	end if;
 end;
 $$;

@@ -20,9 +20,25 @@ import {
 	roomConditionLabel,
 	roomTypeLabel
 } from '$lib/exchange-vocabulary';
+import {
+	COMMUNITY_KINDS,
+	COMMUNITY_ROLES,
+	COMMUNITY_STATUSES,
+	CONTENT_STATUSES,
+	EVENT_STATUSES,
+	MODERATION_ACTIONS,
+	PERSON_KINDS,
+	POST_KINDS,
+	REPORT_STATUSES,
+	RSVP_STATUSES,
+	communityRoleLabel,
+	communityStatusLabel,
+	personKindLabel
+} from '$lib/community-vocabulary';
 import { DELIVERIES, deliveryLabels } from '$lib/notification-labels';
 import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
+import { EVENT_KINDS } from '$lib/schemas/event';
 import { SEARCH_INDEXES } from '$lib/server/search/types/registry';
 import {
 	ACTIVITY_STATUSES,
@@ -84,6 +100,7 @@ const VOCABULARIES: Record<string, Vocabulary> = {
 		constraints: [
 			'academy_profiles_domains_known',
 			'activities_domains_known',
+			'good_practices_domains_known',
 			'offers_domains_known',
 			'requests_domains_known'
 		],
@@ -92,7 +109,7 @@ const VOCABULARIES: Record<string, Vocabulary> = {
 	formats: {
 		values: FORMATS,
 		labels: formatLabel,
-		constraints: ['activities_format_known'],
+		constraints: ['activities_format_known', 'good_practices_format_known'],
 		searchLabel: 'format'
 	},
 	'organisation kinds': {
@@ -110,7 +127,7 @@ const VOCABULARIES: Record<string, Vocabulary> = {
 	'STEM letters': {
 		values: STEM_LETTERS,
 		labels: stemLetterLabel,
-		constraints: ['academy_profiles_stem_letters_known']
+		constraints: ['academy_profiles_stem_letters_known', 'good_practices_stem_letters_known']
 	},
 	languages: {
 		values: LANGUAGES,
@@ -228,6 +245,35 @@ const VOCABULARIES: Record<string, Vocabulary> = {
 		labels: schoolLinkStatusLabel,
 		constraints: ['helper_school_links_status_known']
 	},
+	'community kinds': { values: COMMUNITY_KINDS, constraints: ['communities_kind_known'] },
+	'community statuses': {
+		values: COMMUNITY_STATUSES,
+		labels: communityStatusLabel,
+		constraints: ['communities_status_known']
+	},
+	'community roles': {
+		values: COMMUNITY_ROLES,
+		labels: communityRoleLabel,
+		constraints: ['community_members_role_known']
+	},
+	'person kinds': {
+		values: PERSON_KINDS,
+		labels: personKindLabel,
+		constraints: ['community_members_person_kind_known']
+	},
+	'post kinds': { values: POST_KINDS, constraints: ['posts_kind_known'] },
+	'content statuses': {
+		values: CONTENT_STATUSES,
+		constraints: ['posts_status_known', 'post_comments_status_known']
+	},
+	'report statuses': { values: REPORT_STATUSES, constraints: ['post_reports_status_known'] },
+	'moderation actions': {
+		values: MODERATION_ACTIONS,
+		constraints: ['moderation_events_action_known']
+	},
+	'event kinds': { values: EVENT_KINDS, constraints: ['community_events_kind_known'] },
+	'event statuses': { values: EVENT_STATUSES, constraints: ['community_events_status_known'] },
+	'RSVP statuses': { values: RSVP_STATUSES, constraints: ['event_rsvps_status_known'] },
 	'search indexes': { values: SEARCH_INDEXES, constraints: ['search_outbox_index_uid_known'] },
 	// The languages the interface speaks are the ones a person's mails can be written in.
 	locales: { values: locales, constraints: ['account_locales_locale_known'] }

@@ -149,7 +149,12 @@ describe('notification_kinds', () => {
 		expect(data).toEqual([
 			{ kind: 'agreement_proposed', admin_default: 'email', member_default: 'app' },
 			{ kind: 'agreement_status', admin_default: 'email', member_default: 'app' },
-			{ kind: 'agreement_message', admin_default: 'email', member_default: 'app' }
+			{ kind: 'agreement_message', admin_default: 'email', member_default: 'app' },
+			{ kind: 'post_comment', admin_default: 'app', member_default: 'app' },
+			{ kind: 'post_hidden', admin_default: 'email', member_default: 'email' },
+			{ kind: 'post_report', admin_default: 'email', member_default: 'email' },
+			{ kind: 'event_promoted', admin_default: 'email', member_default: 'email' },
+			{ kind: 'event_reminder', admin_default: 'email', member_default: 'email' }
 		]);
 		const byAnonymous = await anonymous.from('notification_kinds').select('kind');
 		expect(byAnonymous.data ?? []).toEqual([]);

@@ -1,6 +1,7 @@
 // Community posts: the latest of a community (its page), one post with its comments, what a person may
 // post to, and the moderation queue. RLS decides what each person reads; create_post() and the moderation
 // functions (20261203003000_posts.sql) decide every write, and their refusals become messages here.
+import { POST_KINDS } from '$lib/community-vocabulary';
 import { plainExcerpt } from '$lib/markdown-lite';
 import type { PostFormKind } from '$lib/schemas/post';
 import type { Db } from '$lib/server/supabase';
@@ -8,7 +9,7 @@ import { RLS_DENIED, raiseDbError } from './db-errors';
 import { m } from '$lib/paraglide/messages';
 import type { PostgrestError } from '@supabase/supabase-js';
 
-export type PostKind = 'announcement' | 'question' | 'good_practice';
+export type PostKind = (typeof POST_KINDS)[number];
 
 export type PostCommunity = {
 	id: string;
