@@ -585,7 +585,13 @@ test('generated bad input to every form of a signed-in owner: no 5xx, nothing wr
 /** Where each `+server` endpoint is reached (its route id with the groups and parameters filled in). */
 const endpointPaths: Record<string, string> = {
 	'(app)/profiel/gegevens/downloaden': '/profiel/gegevens/downloaden',
+	'(public)/agenda/[token].ics': `/agenda/${'0f'.repeat(24)}.ics`,
 	'(public)/auth/confirm': '/auth/confirm',
+	// The seed's Gent workshop, Gent's community and the region Westhoek (supabase/seed/06, 11).
+	'(public)/evenementen/[id=uuid]/agenda.ics':
+		'/evenementen/e5000000-0000-4000-8000-000000000002/agenda.ics',
+	'(public)/gemeenten/[nis=nis]/community/agenda.ics': '/gemeenten/44021/community/agenda.ics',
+	'(public)/regios/[slug=slug]/agenda.ics': '/regios/westhoek/agenda.ics',
 	'(public)/zoeken/kaart.svg': '/zoeken/kaart.svg',
 	'api/health': '/api/health',
 	'api/search': '/api/search',
