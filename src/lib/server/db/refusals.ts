@@ -455,5 +455,7 @@ export const REFUSALS: Refusals = {
 	helper_school_links_school_id_fkey: refuse('school', m.tp_error_school),
 	helper_school_links_school_by_person: onForm(m.tp_error_school_by_person),
 	helper_school_links_decided_by_school: onForm(m.tp_error_decided_by_school),
-	helper_school_links_status_known: onForm(m.dberr_status_known)
+	helper_school_links_status_known: onForm(m.dberr_status_known),
+	// coverage (public.coverage_provinces)
+	coverage_basis_known: refuse('basis', m.app_error_choice)
 };
