@@ -18,6 +18,7 @@ import { buildCommunities, communitiesSql } from './communities.js';
 import { buildEvents, eventsSql } from './events.js';
 import { buildExchange, exchangeSql } from './exchange.js';
 import { buildHelp, helpSql } from './help.js';
+import { inclusionSql } from './inclusion.js';
 import { readMunicipalities } from './places.js';
 import { buildPosts, postsSql } from './posts.js';
 import { buildPractices, practicesSql } from './practices.js';
@@ -363,7 +364,8 @@ export function generate() {
 			'08_help.sql': helpSql(buildHelp(seed, exchange, demoAccounts)),
 			'09_posts.sql': postsSql(buildPosts(seed, buildCommunities(seed))),
 			'10_practices.sql': practicesSql(buildPractices(seed)),
-			'11_events.sql': eventsSql(buildEvents())
+			'11_events.sql': eventsSql(buildEvents()),
+			'12_inclusion.sql': inclusionSql()
 		}
 	};
 }
