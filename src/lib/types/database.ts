@@ -2181,6 +2181,7 @@ export type Database = {
 					period_start: string;
 					period_end: string;
 					notifications: Json;
+					community: Json;
 				}[];
 			};
 			claim_notification_mails: {
@@ -2200,6 +2201,7 @@ export type Database = {
 				Args: { p_community_id: string };
 				Returns: { kind: string; members: number }[];
 			};
+			community_digest: { Args: { p_user_id: string; p_at?: string }; Returns: Json };
 			community_offer_ids: {
 				Args: { p_community_id: string; p_limit?: number };
 				Returns: string[];
