@@ -219,23 +219,6 @@ comment on function private.notify_quality(uuid, text) is
 -- Functions ----------------------------------------------------------------------------------------------
 
 /**
- * quality_refuse(rule, message, errcode)
- * Raises a refusal with its hint code (refusals.ts maps it to a field and message).
- */
-create function private.quality_refuse(p_rule text, p_message text, p_errcode text default '42501')
-returns void
-language plpgsql
-immutable
-set search_path = ''
-as $$
-begin
-	raise exception using errcode = p_errcode, message = p_message, hint = p_rule;
-end;
-$$;
-
-comment on function private.quality_refuse(text, text, text) is 'Raises a quality label refusal with its hint code.';
-
-/**
  * save_quality_application(organisation, assessments)
  * An academy's owner or admin saves the self-assessment: into the open application (draft or
  * changes_requested), or a new draft when none is open (the first round or a renewal; it starts from the
@@ -255,22 +238,24 @@ declare
 	v_item record;
 begin
 	if not exists (select 1 from public.organisations o where o.id = p_organisation_id and o.kind = 'academy') then
-		perform private.quality_refuse('quality_academy_not_found', 'Die academie bestaat niet.', 'PT404');
+		raise exception using
+			errcode = 'PT404', message = 'Die academie bestaat niet.', hint = 'quality_academy_not_found';
 	end if;
 	if not private.is_org_admin(p_organisation_id) then
-		perform private.quality_refuse('quality_academy_admin_only',
-			'Alleen eigenaars en beheerders van de academie kunnen het kwaliteitslabel aanvragen.');
+		raise exception using
+			errcode = '42501', message = 'Alleen eigenaars en beheerders van de academie kunnen het kwaliteitslabel aanvragen.', hint = 'quality_academy_admin_only';
 	end if;
 	if p_assessments is null or jsonb_typeof(p_assessments) <> 'object' then
-		perform private.quality_refuse('quality_assessments_criterion_known', 'Onbekend criterium.', '22023');
+		raise exception using
+			errcode = '22023', message = 'Onbekend criterium.', hint = 'quality_assessments_criterion_known';
 	end if;
 
 	select a.* into v_app from public.quality_applications a
 	where a.organisation_id = p_organisation_id and a.status in ('draft', 'submitted', 'changes_requested')
 	for update;
 	if found and v_app.status = 'submitted' then
-		perform private.quality_refuse('quality_application_under_review',
-			'De aanvraag wordt beoordeeld; je kunt ze nu niet aanpassen.', '55000');
+		raise exception using
+			errcode = 'PT409', message = 'De aanvraag wordt beoordeeld; je kunt ze nu niet aanpassen.', hint = 'quality_application_under_review';
 	end if;
 	if not found then
 		select a.id into v_previous from public.quality_applications a
@@ -288,7 +273,8 @@ begin
 	for v_item in select key, value from jsonb_each(p_assessments) loop
 		if jsonb_typeof(v_item.value) <> 'object'
 			or jsonb_typeof(coalesce(v_item.value -> 'links', '[]'::jsonb)) <> 'array' then
-			perform private.quality_refuse('quality_assessments_criterion_known', 'Onbekend criterium.', '22023');
+			raise exception using
+				errcode = '22023', message = 'Onbekend criterium.', hint = 'quality_assessments_criterion_known';
 		end if;
 		insert into public.quality_assessments as q (application_id, criterion, self_assessment, links)
 		values (
@@ -325,20 +311,21 @@ declare
 begin
 	select a.* into v_app from public.quality_applications a where a.id = p_application_id for update;
 	if not found then
-		perform private.quality_refuse('quality_application_not_found', 'Die aanvraag bestaat niet.', 'PT404');
+		raise exception using
+			errcode = 'PT404', message = 'Die aanvraag bestaat niet.', hint = 'quality_application_not_found';
 	end if;
 	if not private.is_org_admin(v_app.organisation_id) then
-		perform private.quality_refuse('quality_academy_admin_only',
-			'Alleen eigenaars en beheerders van de academie kunnen het kwaliteitslabel aanvragen.');
+		raise exception using
+			errcode = '42501', message = 'Alleen eigenaars en beheerders van de academie kunnen het kwaliteitslabel aanvragen.', hint = 'quality_academy_admin_only';
 	end if;
 	if v_app.status not in ('draft', 'changes_requested') then
-		perform private.quality_refuse('quality_application_not_open',
-			'Deze aanvraag is al ingediend of beslist.', '55000');
+		raise exception using
+			errcode = 'PT409', message = 'Deze aanvraag is al ingediend of beslist.', hint = 'quality_application_not_open';
 	end if;
 	if (select count(*) from public.quality_assessments q
 		where q.application_id = v_app.id and btrim(q.self_assessment) <> '') < 6 then
-		perform private.quality_refuse('quality_application_incomplete',
-			'Vul bij elk criterium je zelfevaluatie in.', '23514');
+		raise exception using
+			errcode = '23514', message = 'Vul bij elk criterium je zelfevaluatie in.', hint = 'quality_application_incomplete';
 	end if;
 	update public.quality_applications set status = 'submitted', submitted_at = now() where id = v_app.id;
 	insert into public.quality_events (application_id, action, actor_id)
@@ -374,26 +361,31 @@ declare
 	v_item record;
 begin
 	if not (select public.is_network_staff()) then
-		perform private.quality_refuse('quality_staff_only', 'Alleen netwerkmedewerkers beoordelen aanvragen.');
+		raise exception using
+			errcode = '42501', message = 'Alleen netwerkmedewerkers beoordelen aanvragen.', hint = 'quality_staff_only';
 	end if;
 	select a.* into v_app from public.quality_applications a where a.id = p_application_id for update;
 	if not found then
-		perform private.quality_refuse('quality_application_not_found', 'Die aanvraag bestaat niet.', 'PT404');
+		raise exception using
+			errcode = 'PT404', message = 'Die aanvraag bestaat niet.', hint = 'quality_application_not_found';
 	end if;
 	if v_app.status <> 'submitted' then
-		perform private.quality_refuse('quality_application_not_submitted',
-			'Deze aanvraag wacht niet (meer) op een beoordeling.', '55000');
+		raise exception using
+			errcode = 'PT409', message = 'Deze aanvraag wacht niet (meer) op een beoordeling.', hint = 'quality_application_not_submitted';
 	end if;
 	if p_decision is null or p_decision not in ('award', 'changes') then
-		perform private.quality_refuse('quality_decision_known', 'Kies toekennen of aanpassingen vragen.', '22023');
+		raise exception using
+			errcode = '22023', message = 'Kies toekennen of aanpassingen vragen.', hint = 'quality_decision_known';
 	end if;
 	if p_reviews is null or jsonb_typeof(p_reviews) <> 'object' then
-		perform private.quality_refuse('quality_review_incomplete', 'Beoordeel elk criterium.', '22023');
+		raise exception using
+			errcode = '22023', message = 'Beoordeel elk criterium.', hint = 'quality_review_incomplete';
 	end if;
 
 	for v_item in select key, value from jsonb_each(p_reviews) loop
 		if jsonb_typeof(v_item.value) <> 'object' then
-			perform private.quality_refuse('quality_review_incomplete', 'Beoordeel elk criterium.', '22023');
+			raise exception using
+				errcode = '22023', message = 'Beoordeel elk criterium.', hint = 'quality_review_incomplete';
 		end if;
 		insert into public.quality_assessments as q (
 			application_id, criterion, verdict, review_comment, reviewed_by, reviewed_at
@@ -410,19 +402,20 @@ begin
 	end loop;
 	if (select count(*) from public.quality_assessments q
 		where q.application_id = v_app.id and q.verdict is not null and q.reviewed_at = now()) < 6 then
-		perform private.quality_refuse('quality_review_incomplete', 'Beoordeel elk criterium.', '22023');
+		raise exception using
+			errcode = '22023', message = 'Beoordeel elk criterium.', hint = 'quality_review_incomplete';
 	end if;
 
 	if p_decision = 'award' then
 		if exists (select 1 from public.quality_assessments q
 			where q.application_id = v_app.id and q.verdict <> 'ok') then
-			perform private.quality_refuse('quality_award_needs_all_ok',
-				'Een label kan je alleen toekennen als elk criterium in orde is.', '23514');
+			raise exception using
+				errcode = '23514', message = 'Een label kan je alleen toekennen als elk criterium in orde is.', hint = 'quality_award_needs_all_ok';
 		end if;
 		if p_expires_on is null or p_expires_on <= private.today_in_belgium()
 			or p_expires_on > private.today_in_belgium() + interval '5 years' then
-			perform private.quality_refuse('quality_award_expiry_range',
-				'Kies een vervaldatum na vandaag en binnen vijf jaar.', '22023');
+			raise exception using
+				errcode = '22023', message = 'Kies een vervaldatum na vandaag en binnen vijf jaar.', hint = 'quality_award_expiry_range';
 		end if;
 		update public.quality_applications set
 			status = 'awarded', awarded_at = now(), awarded_by = (select auth.uid()), expires_on = p_expires_on
@@ -435,8 +428,8 @@ begin
 	else
 		if not exists (select 1 from public.quality_assessments q
 			where q.application_id = v_app.id and q.verdict = 'needs_work') then
-			perform private.quality_refuse('quality_changes_need_work',
-				'Duid aan welk criterium werk nodig heeft.', '23514');
+			raise exception using
+				errcode = '23514', message = 'Duid aan welk criterium werk nodig heeft.', hint = 'quality_changes_need_work';
 		end if;
 		update public.quality_applications set status = 'changes_requested' where id = v_app.id;
 		insert into public.quality_events (application_id, action, actor_id)
@@ -482,4 +475,3 @@ grant execute on function public.review_quality_application(uuid, jsonb, text, d
 grant execute on function public.expire_quality_labels() to service_role;
 
 revoke execute on function private.notify_quality(uuid, text) from public;
-revoke execute on function private.quality_refuse(text, text, text) from public;
