@@ -873,6 +873,30 @@ export type Database = {
 					}
 				];
 			};
+			inclusion_rules: {
+				Row: {
+					id: string;
+					min_girls_pct: number;
+					min_participants: number;
+					valid_from: string;
+					created_at: string;
+				};
+				Insert: {
+					id?: string;
+					min_girls_pct: number;
+					min_participants: number;
+					valid_from?: string;
+					created_at?: string;
+				};
+				Update: {
+					id?: string;
+					min_girls_pct?: number;
+					min_participants?: number;
+					valid_from?: string;
+					created_at?: string;
+				};
+				Relationships: [];
+			};
 			invitations: {
 				Row: {
 					id: string;
@@ -2181,7 +2205,6 @@ export type Database = {
 					period_start: string;
 					period_end: string;
 					notifications: Json;
-					community: Json;
 				}[];
 			};
 			claim_notification_mails: {
@@ -2201,7 +2224,6 @@ export type Database = {
 				Args: { p_community_id: string };
 				Returns: { kind: string; members: number }[];
 			};
-			community_digest: { Args: { p_user_id: string; p_at?: string }; Returns: Json };
 			community_offer_ids: {
 				Args: { p_community_id: string; p_limit?: number };
 				Returns: string[];
@@ -2209,6 +2231,38 @@ export type Database = {
 			complete_notification_digest: {
 				Args: { p_digest_id: number; p_notification_ids: number[] };
 				Returns: undefined;
+			};
+			coverage_municipalities: {
+				Args: { p_start_year: number };
+				Returns: {
+					nis: string;
+					name_nl: string;
+					province: string;
+					status: string;
+					academies: number;
+					activities: number;
+				}[];
+			};
+			coverage_nearest_academies: {
+				Args: { p_start_year: number; p_nis?: string };
+				Returns: {
+					nis: string;
+					rank: number;
+					academy_id: string;
+					academy_name: string;
+					academy_slug: string;
+					academy_nis: string;
+					distance_km: number;
+				}[];
+			};
+			coverage_provinces: {
+				Args: { p_start_year: number; p_basis: string };
+				Returns: {
+					province: string;
+					municipalities: number;
+					with_academy: number;
+					coverage_pct: number;
+				}[];
 			};
 			create_community_event: {
 				Args: {
@@ -2309,6 +2363,31 @@ export type Database = {
 			};
 			home_overview: { Args: { p_limit?: number }; Returns: Json };
 			hosts_community: { Args: { p_community_id: string }; Returns: boolean };
+			inclusion_figures: {
+				Args: { p_first_year: number; p_last_year: number; p_organisation_id?: string };
+				Returns: {
+					dimension: string;
+					category: string;
+					academy_name: string;
+					academy_slug: string;
+					activities: number;
+					participants: number;
+					girls: number;
+					girls_pct: number;
+					disadvantaged: number;
+					disadvantaged_basis: number;
+					disadvantaged_pct: number;
+					non_dutch_home_language: number;
+					non_dutch_home_language_basis: number;
+					non_dutch_home_language_pct: number;
+					special_needs: number;
+					special_needs_basis: number;
+					special_needs_pct: number;
+					meets_rule: boolean;
+					participants_short: number;
+					girls_pct_short: number;
+				}[];
+			};
 			invitation_details: {
 				Args: { p_token: string };
 				Returns: {
