@@ -5,6 +5,41 @@ export type Database = {
 	__InternalSupabase: { PostgrestVersion: '12' };
 	public: {
 		Tables: {
+			academy_coaching_offers: {
+				Row: {
+					organisation_id: string;
+					provinces: string[];
+					note: string;
+					created_by: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					organisation_id: string;
+					provinces?: string[];
+					note?: string;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					organisation_id?: string;
+					provinces?: string[];
+					note?: string;
+					created_by?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'academy_coaching_offers_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: true;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			academy_profiles: {
 				Row: {
 					organisation_id: string;
@@ -18,6 +53,7 @@ export type Database = {
 					officially_recognised: boolean;
 					quality_label: string;
 					updated_at: string;
+					quality_label_expires_on: string | null;
 				};
 				Insert: {
 					organisation_id: string;
@@ -31,6 +67,7 @@ export type Database = {
 					officially_recognised?: boolean;
 					quality_label?: string;
 					updated_at?: string;
+					quality_label_expires_on?: string | null;
 				};
 				Update: {
 					organisation_id?: string;
@@ -44,6 +81,7 @@ export type Database = {
 					officially_recognised?: boolean;
 					quality_label?: string;
 					updated_at?: string;
+					quality_label_expires_on?: string | null;
 				};
 				Relationships: [
 					{
@@ -1737,6 +1775,129 @@ export type Database = {
 					}
 				];
 			};
+			quality_applications: {
+				Row: {
+					id: string;
+					organisation_id: string;
+					status: string;
+					created_by: string | null;
+					submitted_at: string | null;
+					awarded_at: string | null;
+					awarded_by: string | null;
+					expires_on: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					organisation_id: string;
+					status?: string;
+					created_by?: string | null;
+					submitted_at?: string | null;
+					awarded_at?: string | null;
+					awarded_by?: string | null;
+					expires_on?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					organisation_id?: string;
+					status?: string;
+					created_by?: string | null;
+					submitted_at?: string | null;
+					awarded_at?: string | null;
+					awarded_by?: string | null;
+					expires_on?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'quality_applications_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: true;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			quality_assessments: {
+				Row: {
+					application_id: string;
+					criterion: string;
+					self_assessment: string;
+					links: string[];
+					verdict: string | null;
+					review_comment: string;
+					reviewed_by: string | null;
+					reviewed_at: string | null;
+					updated_at: string;
+				};
+				Insert: {
+					application_id: string;
+					criterion: string;
+					self_assessment?: string;
+					links?: string[];
+					verdict?: string | null;
+					review_comment?: string;
+					reviewed_by?: string | null;
+					reviewed_at?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					application_id?: string;
+					criterion?: string;
+					self_assessment?: string;
+					links?: string[];
+					verdict?: string | null;
+					review_comment?: string;
+					reviewed_by?: string | null;
+					reviewed_at?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'quality_assessments_application_id_fkey';
+						columns: ['application_id'];
+						isOneToOne: false;
+						referencedRelation: 'quality_applications';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			quality_events: {
+				Row: {
+					id: number;
+					application_id: string;
+					action: string;
+					actor_id: string | null;
+					created_at: string;
+				};
+				Insert: {
+					id?: never;
+					application_id: string;
+					action: string;
+					actor_id?: string | null;
+					created_at?: string;
+				};
+				Update: {
+					id?: never;
+					application_id?: string;
+					action?: string;
+					actor_id?: string | null;
+					created_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'quality_events_application_id_fkey';
+						columns: ['application_id'];
+						isOneToOne: false;
+						referencedRelation: 'quality_applications';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			reach_reports: {
 				Row: {
 					id: string;
@@ -1993,6 +2154,141 @@ export type Database = {
 				Update: { day?: string; enqueued?: number; created_at?: string };
 				Relationships: [];
 			};
+			starter_coaches: {
+				Row: {
+					municipality_nis: string;
+					academy_id: string;
+					linked_by: string | null;
+					linked_at: string;
+				};
+				Insert: {
+					municipality_nis: string;
+					academy_id: string;
+					linked_by?: string | null;
+					linked_at?: string;
+				};
+				Update: {
+					municipality_nis?: string;
+					academy_id?: string;
+					linked_by?: string | null;
+					linked_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'starter_coaches_academy_id_fkey';
+						columns: ['academy_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'starter_coaches_municipality_nis_fkey';
+						columns: ['municipality_nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					}
+				];
+			};
+			starter_connections: {
+				Row: {
+					interest_id: string;
+					note: string;
+					connected_by: string | null;
+					connected_at: string;
+				};
+				Insert: {
+					interest_id: string;
+					note?: string;
+					connected_by?: string | null;
+					connected_at?: string;
+				};
+				Update: {
+					interest_id?: string;
+					note?: string;
+					connected_by?: string | null;
+					connected_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'starter_connections_interest_id_fkey';
+						columns: ['interest_id'];
+						isOneToOne: true;
+						referencedRelation: 'starter_interests';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			starter_interests: {
+				Row: {
+					id: string;
+					municipality_nis: string;
+					user_id: string | null;
+					organisation_id: string | null;
+					registered_by: string | null;
+					role: string;
+					offers: string[];
+					note: string;
+					shown_as: string;
+					closed_at: string | null;
+					closed_by_academy_id: string | null;
+					created_at: string;
+					updated_at: string;
+				};
+				Insert: {
+					id?: string;
+					municipality_nis: string;
+					user_id?: string | null;
+					organisation_id?: string | null;
+					registered_by?: string | null;
+					role: string;
+					offers?: string[];
+					note?: string;
+					shown_as?: string;
+					closed_at?: string | null;
+					closed_by_academy_id?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Update: {
+					id?: string;
+					municipality_nis?: string;
+					user_id?: string | null;
+					organisation_id?: string | null;
+					registered_by?: string | null;
+					role?: string;
+					offers?: string[];
+					note?: string;
+					shown_as?: string;
+					closed_at?: string | null;
+					closed_by_academy_id?: string | null;
+					created_at?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'starter_interests_closed_by_academy_id_fkey';
+						columns: ['closed_by_academy_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'starter_interests_municipality_nis_fkey';
+						columns: ['municipality_nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					},
+					{
+						foreignKeyName: 'starter_interests_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			volunteer_checks: {
 				Row: {
 					id: string;
@@ -2205,6 +2501,7 @@ export type Database = {
 					period_start: string;
 					period_end: string;
 					notifications: Json;
+					community: Json;
 				}[];
 			};
 			claim_notification_mails: {
@@ -2224,12 +2521,17 @@ export type Database = {
 				Args: { p_community_id: string };
 				Returns: { kind: string; members: number }[];
 			};
+			community_digest: { Args: { p_user_id: string; p_at?: string }; Returns: Json };
 			community_offer_ids: {
 				Args: { p_community_id: string; p_limit?: number };
 				Returns: string[];
 			};
 			complete_notification_digest: {
 				Args: { p_digest_id: number; p_notification_ids: number[] };
+				Returns: undefined;
+			};
+			connect_starter_interest: {
+				Args: { p_interest_id: string; p_note: string };
 				Returns: undefined;
 			};
 			coverage_municipalities: {
@@ -2324,6 +2626,7 @@ export type Database = {
 				Args: { p_event_id: string };
 				Returns: { going: number; waiting: number; organiser_name: string }[];
 			};
+			expire_quality_labels: { Args: never; Returns: number };
 			export_my_contributions: { Args: never; Returns: Json };
 			feature_good_practice: {
 				Args: { p_post_id: string; p_featured: boolean };
@@ -2416,6 +2719,10 @@ export type Database = {
 				Args: { p_community_id: string; p_organisation_id?: string };
 				Returns: undefined;
 			};
+			link_starter_coach: {
+				Args: { p_municipality_nis: string; p_academy_id: string; p_linked: boolean };
+				Returns: undefined;
+			};
 			manages_community_event: { Args: { p_event_id: string }; Returns: boolean };
 			municipality_communities: {
 				Args: { p_nis: string[] };
@@ -2463,13 +2770,37 @@ export type Database = {
 				Returns: { data: string; kept_for: string; deleted: number }[];
 			};
 			queue_event_reminders: { Args: { p_at?: string }; Returns: number };
+			register_starter_interest: {
+				Args: {
+					p_municipality_nis: string;
+					p_organisation_id: string;
+					p_role: string;
+					p_offers: string[];
+					p_note: string;
+					p_shown_as: string;
+				};
+				Returns: string;
+			};
 			release_notification_digest: { Args: { p_digest_id: number }; Returns: undefined };
 			restore_post: { Args: { p_post_id: string; p_comment_id?: string }; Returns: undefined };
+			review_quality_application: {
+				Args: {
+					p_application_id: string;
+					p_reviews: Json;
+					p_decision: string;
+					p_expires_on?: string;
+				};
+				Returns: undefined;
+			};
 			rsvp_event: {
 				Args: { p_event_id: string };
 				Returns: { status: string; waiting_place: number }[];
 			};
 			rsvp_waiting_place: { Args: { p_event_id: string }; Returns: number };
+			save_coaching_offer: {
+				Args: { p_organisation_id: string; p_provinces: string[]; p_note: string };
+				Returns: undefined;
+			};
 			save_helper_profile: {
 				Args: { p_profile: Json; p_slots?: Json; p_school_id?: string };
 				Returns: undefined;
@@ -2484,6 +2815,10 @@ export type Database = {
 					p_unavailable_dates?: string[];
 					p_create?: boolean;
 				};
+				Returns: string;
+			};
+			save_quality_application: {
+				Args: { p_organisation_id: string; p_assessments: Json };
 				Returns: string;
 			};
 			save_request: {
@@ -2560,6 +2895,32 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			starter_interest_board: {
+				Args: { p_municipality_nis: string };
+				Returns: {
+					id: string;
+					shown_name: string;
+					role: string;
+					offers: string[];
+					note: string;
+					shown_as: string;
+					organisation_id: string;
+					created_at: string;
+					updated_at: string;
+					mine: boolean;
+				}[];
+			};
+			starter_interest_contacts: {
+				Args: { p_municipality_nis: string };
+				Returns: {
+					interest_id: string;
+					person_name: string;
+					email: string;
+					organisation_name: string;
+					organisation_email: string;
+				}[];
+			};
+			submit_quality_application: { Args: { p_application_id: string }; Returns: undefined };
 			suggest_offers: {
 				Args: { p_request_id: string; p_limit?: number };
 				Returns: {
@@ -2685,6 +3046,8 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			withdraw_coaching_offer: { Args: { p_organisation_id: string }; Returns: undefined };
+			withdraw_starter_interest: { Args: { p_interest_id: string }; Returns: undefined };
 		};
 		Enums: { [_ in never]: never };
 		CompositeTypes: { [_ in never]: never };
