@@ -3,8 +3,9 @@
 
 /** The school year a day falls in: 2026-10-01 and 2027-08-31 are in 2026, 2027-09-01 is in 2027. */
 export function schoolYearOf(day: Date | string): number {
-	const [year, month] = isoDay(day).split('-').map(Number);
-	return month >= 9 ? year : year - 1;
+	const iso = isoDay(day);
+	const year = Number(iso.slice(0, 4));
+	return Number(iso.slice(5, 7)) >= 9 ? year : year - 1;
 }
 
 /** First and last day (ISO dates) of the school year that starts in September of `startYear`. */
