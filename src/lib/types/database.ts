@@ -2485,6 +2485,10 @@ export type Database = {
 				Args: { p_token: string };
 				Returns: { organisation_id: string; slug: string; kind: string }[];
 			};
+			activity_statistics: {
+				Args: { p_from: string; p_to: string; p_province?: string; p_academy?: string };
+				Returns: { dimension: string; category: string; activities: number }[];
+			};
 			auth_throttle_hit: { Args: { buckets: Json }; Returns: number };
 			block_from_community: {
 				Args: { p_community_id: string; p_user_id: string; p_reason: string };
