@@ -58,6 +58,7 @@ for (const width of [390, 1280]) {
 		await page.getByRole('button', { name: 'Aansluiten', exact: true }).click();
 		await expect(page.getByText('Je bent aangesloten.')).toBeVisible();
 		await expect(page.getByText('Je bent lid als leerkracht.')).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2, name: 'Je lidmaatschap' })).toBeVisible();
 		await expectNoAxeViolations(page);
 
 		await page.getByRole('link', { name: 'Bekijk wie er in de gids staat' }).first().click();

@@ -111,7 +111,8 @@ export function filtersToSearch(filters: ListFilters, page = filters.page): stri
 }
 
 /** The public lists that take these filters. */
-export type ListPath = '/academies' | '/activiteiten' | '/scholen' | '/bedrijven' | '/partners';
+export type ListPath =
+	'/academies' | '/activiteiten' | '/scholen' | '/bedrijven' | '/partners' | '/goede-praktijken';
 
 /** Whether any filter (other than the page) is set. */
 export function hasActiveFilters(filters: ListFilters): boolean {
