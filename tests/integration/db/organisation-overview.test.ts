@@ -7,6 +7,7 @@ import { testPeople, type Cast, type Who } from './people.js';
 const people = testPeople('overzicht');
 let cast: Cast;
 let academy: { id: string };
+let request: { id: string };
 
 async function overview(who: Who) {
 	return cast.clients[who].rpc('organisation_overview', { p_organisation_id: academy.id });
@@ -26,7 +27,7 @@ beforeAll(async () => {
 		kind: 'company',
 		name: 'Bedrijf Overzicht'
 	});
-	const request = await people.request(academy.id, { title: 'Mentoren voor de codeerclub' });
+	request = await people.request(academy.id, { title: 'Mentoren voor de codeerclub' });
 	await people.activity(academy.id, { title: 'Zomerkamp in ontwerp', status: 'draft' });
 	await people.activity(academy.id, { title: 'Gepubliceerd kamp' });
 	const offer = await people.offer(provider.id, {
@@ -80,6 +81,31 @@ describe('organisation_overview', () => {
 			expect(error).toBeNull();
 			expect(data).toBeNull();
 		}
+	});
+
+	it('lists a person who offers to help, by name, without an offer', async () => {
+		await people.query(`update public.profiles set display_name = 'Hanne Helpt' where id = $1`, [
+			cast.stranger.id
+		]);
+		await people.query(
+			`insert into public.agreements (request_id, academy_id, helper_id, helper_availability, status)
+			 values ($1, $2, $3, 'woensdag na school', 'proposed')`,
+			[request.id, academy.id, cast.stranger.id]
+		);
+		const { data, error } = await overview('a member');
+		expect(error).toBeNull();
+		expect(data).toMatchObject({ proposals: { count: 2 } });
+		const items = (data as { proposals: { items: Record<string, unknown>[] } }).proposals.items;
+		expect(items).toContainEqual(
+			expect.objectContaining({
+				request_title: 'Mentoren voor de codeerclub',
+				offer_title: null,
+				proposer_name: 'Hanne Helpt'
+			})
+		);
+		// The person waits for the academy; nobody else's overview lists it.
+		const { data: strangers } = await overview('a signed-in stranger');
+		expect(strangers).toBeNull();
 	});
 
 	it('is not for anonymous visitors', async () => {

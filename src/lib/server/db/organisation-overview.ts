@@ -13,7 +13,8 @@ const overviewSchema = z.object({
 		z.object({
 			id: z.string(),
 			request_title: z.string(),
-			offer_title: z.string(),
+			/** Null for a person who offers to help ("Ik wil helpen"). */
+			offer_title: z.string().nullable(),
 			proposer_name: z.string().nullable()
 		})
 	),
@@ -29,7 +30,13 @@ export type OrganisationOverview = {
 	verificationStatus: VerificationStatus;
 	proposals: {
 		count: number;
-		items: { id: string; requestTitle: string; offerTitle: string; proposerName: string | null }[];
+		items: {
+			id: string;
+			requestTitle: string;
+			/** Null for a person's offer to help; proposerName is then the person. */
+			offerTitle: string | null;
+			proposerName: string | null;
+		}[];
 	};
 	requests: { count: number; items: { id: string; title: string; suggestionCount: number }[] };
 	drafts: { count: number; items: { kind: 'activity' | 'offer'; id: string; title: string }[] };
