@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentOf, withShares } from './statistics';
+import { categoryCounts, percentOf, publishedTable, withShares } from './statistics';
 
 describe('percentOf', () => {
 	it('writes a share of the total with 2 decimals, like the published tables', () => {
@@ -32,5 +32,79 @@ describe('withShares', () => {
 			{ category: 'a', count: 1, pct: 25 },
 			{ category: 'b', count: 3, pct: 75 }
 		]);
+	});
+});
+
+describe('categoryCounts', () => {
+	const rows = [
+		{ dimension: 'domain', category: 'programmeren', activities: 3 },
+		{ dimension: 'domain', category: 'techniek', activities: 1 },
+		{ dimension: 'format', category: 'korte_reeks', activities: 4 },
+		{ dimension: 'province', category: 'Brussel', activities: 2 }
+	];
+
+	it('lists every published category in the published order with its Dutch label, 0 where none', () => {
+		const domains = categoryCounts(rows, 'domain');
+		expect(domains.map((row) => row.label)).toEqual([
+			'Techniek',
+			'Programmeren',
+			'Natuur',
+			'Sterrenkunde',
+			'Wiskunde en natuurwetenschappen',
+			'Life sciences',
+			'Andere'
+		]);
+		expect(domains.map((row) => row.count)).toEqual([1, 3, 0, 0, 0, 0, 0]);
+	});
+
+	it('puts the provinces in the published order, Brussel after Limburg', () => {
+		const provinces = categoryCounts(rows, 'province');
+		expect(provinces.slice(4, 7).map((row) => [row.label, row.count])).toEqual([
+			['Limburg', 0],
+			['Brussel', 2],
+			['Henegouwen', 0]
+		]);
+		expect(provinces).toHaveLength(11);
+	});
+});
+
+describe('publishedTable', () => {
+	it('reproduces the published domain table from its counts', () => {
+		// The first two rows and the total of the published table (seed-statistics.csv).
+		const first = [
+			{ key: 'techniek', label: 'Techniek', count: 196 },
+			{ key: 'programmeren', label: 'Programmeren', count: 601 },
+			{ key: 'andere', label: 'Andere', count: 72 }
+		];
+		const second = [
+			{ key: 'techniek', label: 'Techniek', count: 203 },
+			{ key: 'programmeren', label: 'Programmeren', count: 609 },
+			{ key: 'andere', label: 'Andere', count: 185 }
+		];
+		const { rows, total } = publishedTable(first, second);
+		expect(rows[0]).toEqual({
+			key: 'techniek',
+			label: 'Techniek',
+			first: { count: 196, pct: 22.55 },
+			second: { count: 203, pct: 20.36 },
+			total: { count: 399, pct: 21.38 }
+		});
+		expect(rows[1].total).toEqual({ count: 1210, pct: 64.84 });
+		expect(total).toMatchObject({
+			label: 'TOTAL',
+			first: { count: 869, pct: 100 },
+			second: { count: 997, pct: 100 },
+			total: { count: 1866, pct: 100 }
+		});
+	});
+
+	it('gives an empty period 0 % everywhere, its total too', () => {
+		const { rows, total } = publishedTable(
+			[{ key: 'a', label: 'A', count: 2 }],
+			[{ key: 'a', label: 'A', count: 0 }]
+		);
+		expect(rows[0].second).toEqual({ count: 0, pct: 0 });
+		expect(total.second).toEqual({ count: 0, pct: 0 });
+		expect(total.total).toEqual({ count: 2, pct: 100 });
 	});
 });
