@@ -441,6 +441,27 @@ export const REFUSALS: Refusals = {
 	good_practices_materials_length: refuse('materials', m.gp_error_materials, { max: 2000 }),
 	good_practices_links_at_most_5: refuse('links', m.gp_error_links),
 	good_practices_links_format: refuse('links', m.gp_error_links),
+	// the quality label
+	quality_academy_not_found: onForm(m.ql_error_academy_not_found),
+	quality_academy_admin_only: onForm(m.ql_error_admin_only),
+	quality_application_not_found: onForm(m.ql_error_not_found),
+	quality_application_under_review: onForm(m.ql_error_under_review),
+	quality_application_not_open: onForm(m.ql_error_not_open),
+	quality_application_incomplete: onForm(m.ql_error_incomplete),
+	quality_applications_one_open: onForm(m.ql_error_one_open),
+	quality_staff_only: onForm(m.app_staff_only),
+	quality_application_not_submitted: onForm(m.ql_error_not_submitted),
+	quality_decision_known: refuse('decision', m.ql_error_decision),
+	quality_review_incomplete: onForm(m.ql_error_verdict),
+	quality_award_needs_all_ok: onForm(m.ql_error_all_ok),
+	quality_award_expiry_range: refuse('expiresOn', m.ql_error_expiry),
+	quality_changes_need_work: onForm(m.ql_error_needs_work),
+	quality_assessments_criterion_known: onForm(m.app_error_choice),
+	quality_assessments_self_assessment_length: onForm(m.ql_error_self_assessment_length),
+	quality_assessments_links_at_most_5: onForm(m.ql_error_links),
+	quality_assessments_links_format: onForm(m.ql_error_links),
+	quality_assessments_verdict_known: onForm(m.ql_error_verdict),
+	quality_assessments_review_comment_length: onForm(m.ql_error_comment_length),
 	good_practices_participants_range: refuse('participants', m.gp_error_participants),
 	good_practices_featured_by_with_featured_at: onForm(m.app_staff_only),
 	// starting an academy in a white spot, and coaching (part Z of issue 13)
@@ -491,5 +512,10 @@ export const REFUSALS: Refusals = {
 	helper_school_links_decided_by_school: onForm(m.tp_error_decided_by_school),
 	helper_school_links_status_known: onForm(m.dberr_status_known),
 	// coverage (public.coverage_provinces)
-	coverage_basis_known: refuse('basis', m.app_error_choice)
+	coverage_basis_known: refuse('basis', m.app_error_choice),
+	// inclusion: the incentive rule and the period of the figures
+	inclusion_rules_min_girls_pct_range: refuse('minGirlsPct', m.in_error_girls_pct),
+	inclusion_rules_min_participants_range: refuse('minParticipants', m.in_error_participants),
+	inclusion_rules_valid_from_range: refuse('validFrom', m.in_error_valid_from),
+	inclusion_period_invalid: refuse('van', m.in_error_period)
 };
