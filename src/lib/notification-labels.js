@@ -10,6 +10,20 @@ import { getLocale } from './paraglide/runtime.js';
 /** The ways a notification can reach a person, in the order the preferences page offers them. */
 export const DELIVERIES = /** @type {const} */ (['app', 'email', 'digest', 'none']);
 
+/**
+ * Kinds that exist only as part of the weekly digest: a person gets them there, or sees them only in the
+ * app (the community's own pages).
+ * @type {Record<string, readonly Delivery[]>}
+ */
+const digestOnly = { community_digest: ['digest', 'app'] };
+
+/**
+ * The ways a kind can reach a person, as the preferences page offers them.
+ * @param {string} kind
+ * @returns {readonly Delivery[]}
+ */
+export const deliveriesFor = (kind) => digestOnly[kind] ?? DELIVERIES;
+
 /** @type {Record<string, (inputs?: {}, options?: LabelOptions) => string>} */
 const kindLabels = {
 	agreement_proposed: m.notif_kind_agreement_proposed,
@@ -19,7 +33,8 @@ const kindLabels = {
 	post_hidden: m.po_notif_kind_post_hidden,
 	post_report: m.po_notif_kind_post_report,
 	event_promoted: m.ev_notif_kind_promoted,
-	event_reminder: m.ev_notif_kind_reminder
+	event_reminder: m.ev_notif_kind_reminder,
+	community_digest: m.dg_notif_kind_community_digest
 };
 
 /** @type {Record<Delivery, (inputs?: {}, options?: LabelOptions) => string>} */

@@ -154,7 +154,8 @@ describe('notification_kinds', () => {
 			{ kind: 'post_hidden', admin_default: 'email', member_default: 'email' },
 			{ kind: 'post_report', admin_default: 'email', member_default: 'email' },
 			{ kind: 'event_promoted', admin_default: 'email', member_default: 'email' },
-			{ kind: 'event_reminder', admin_default: 'email', member_default: 'email' }
+			{ kind: 'event_reminder', admin_default: 'email', member_default: 'email' },
+			{ kind: 'community_digest', admin_default: 'digest', member_default: 'digest' }
 		]);
 		const byAnonymous = await anonymous.from('notification_kinds').select('kind');
 		expect(byAnonymous.data ?? []).toEqual([]);
@@ -197,6 +198,7 @@ describe('the mail jobs’ functions', () => {
 		['complete_notification_digest', { p_digest_id: 0, p_notification_ids: [] }],
 		['release_notification_digest', { p_digest_id: 0 }],
 		['notification_digest_period', {}],
+		['community_digest', { p_user_id: '00000000-0000-4000-8000-000000000000' }],
 		['purge_expired_data', {}]
 	];
 
@@ -225,8 +227,12 @@ describe('the mail jobs’ functions', () => {
 			p_scope: 'digest'
 		});
 		expect(error).toBeNull();
-		expect(data).toEqual(['agreement_message']);
-		expect(await stored(ann)).toEqual([{ kind: 'agreement_message', delivery: 'app' }]);
+		// The digest's link also stops what goes to the digest by default: the community news.
+		expect(data).toEqual(['agreement_message', 'community_digest']);
+		expect(await stored(ann)).toEqual([
+			{ kind: 'agreement_message', delivery: 'app' },
+			{ kind: 'community_digest', delivery: 'app' }
+		]);
 	});
 
 	it('unsubscribing from one kind sets it to app, creating the choice when there was none', async () => {
@@ -242,7 +248,8 @@ describe('the mail jobs’ functions', () => {
 		expect(again.data).toEqual([]);
 		expect(await stored(ann)).toEqual([
 			{ kind: 'agreement_message', delivery: 'app' },
-			{ kind: 'agreement_proposed', delivery: 'app' }
+			{ kind: 'agreement_proposed', delivery: 'app' },
+			{ kind: 'community_digest', delivery: 'app' }
 		]);
 	});
 });

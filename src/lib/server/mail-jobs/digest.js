@@ -1,14 +1,17 @@
 // @ts-check
 // The weekly digest: one e-mail per person with the week's notifications they get as a digest (grouped by
-// kind, with links). Each person's digest of a week is claimed by one job only (a unique key per person and
-// week, claim_notification_digests), then sent and completed; a failed send is given back at the end of the
-// run, so two app instances, or the app and `npm run digest:send`, never send one twice.
+// kind, with links) and the news of their communities (community_digest: new members, posts, events, open
+// requests nearby); nobody gets an empty one. Each person's digest of a week is claimed by one job only (a
+// unique key per person and week, claim_notification_digests), then sent and completed; a failed send is
+// given back at the end of the run, so two app instances, or the app and `npm run digest:send`, never send
+// one twice.
 import { DIGEST_SCOPE, PREFERENCES_PATH, unsubscribeUrl } from './links.js';
 import { digestMail } from './mails.js';
 
 /** @typedef {import('./instant.js').Db} Db */
 /** @typedef {import('./smtp.js').Mail} Mail */
 /** @typedef {import('./mails.js').DigestItem} DigestItem */
+/** @typedef {import('./mails.js').CommunityNews} CommunityNews */
 
 /**
  * Sends the digests due at `at` (default: now, the week that ended last Monday 08:00 in Brussels).
@@ -41,8 +44,9 @@ export async function sendWeeklyDigests({
 			result.claimed += digests.length;
 			for (const digest of digests) {
 				const items = /** @type {DigestItem[]} */ (digest.notifications ?? []);
+				const community = /** @type {CommunityNews[]} */ (digest.community ?? []);
 				try {
-					if (digest.email && items.length > 0) {
+					if (digest.email && (items.length > 0 || community.length > 0)) {
 						await send(
 							digestMail({
 								to: digest.email,
@@ -51,6 +55,7 @@ export async function sendWeeklyDigests({
 								periodStart: digest.period_start,
 								periodEnd: digest.period_end,
 								items,
+								community,
 								preferencesUrl: `${origin}${PREFERENCES_PATH}`,
 								unsubscribeUrl: unsubscribeUrl({
 									origin,

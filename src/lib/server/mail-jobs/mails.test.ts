@@ -161,3 +161,71 @@ describe('digestMail in English', () => {
 		expect(mail.text).not.toMatch(/maandag|november|Nieuw|Kies|overzicht/);
 	});
 });
+
+describe('digestMail with community news', () => {
+	const region = {
+		id: 'c1',
+		name: 'Westhoek <regio>',
+		kind: 'region',
+		municipality_nis: null,
+		slug: 'westhoek',
+		new_members: 1,
+		new_organisations: [],
+		posts: [{ id: 'p1', title: 'Onze werkwijze', kind: 'good_practice' }],
+		events: [
+			{ id: 'e1', title: 'Volzette avond', starts_at: '2026-12-11T18:00:00Z', places_left: 0 },
+			{ id: 'e2', title: 'Open avond', starts_at: '2026-12-12T18:00:00Z', places_left: null }
+		],
+		requests: []
+	};
+	const week = { periodStart: '2026-11-23T07:00:00Z', periodEnd: '2026-11-30T07:00:00Z' };
+
+	it('links to a region, a good practice and events, says full, and escapes names', () => {
+		const mail = digestMail({
+			to: 'a@b.test',
+			origin: 'https://g.be',
+			...week,
+			items: [],
+			community: [region],
+			...links
+		});
+		expect(mail.subject).toBe('Groeistoot: deze week in je communities');
+		expect(mail.text).toContain(
+			'Westhoek <regio>\nNaar de community: https://g.be/regios/westhoek\n1 nieuw lid'
+		);
+		expect(mail.text).toContain(
+			'- Goede praktijk: Onze werkwijze\n  https://g.be/goede-praktijken/p1'
+		);
+		expect(mail.text).toMatch(
+			/- Volzette avond \(.+, volzet\)\n {2}https:\/\/g\.be\/evenementen\/e1/
+		);
+		expect(mail.text).toMatch(/- Open avond \([^,]+\)\n/);
+		expect(mail.text).not.toContain('Open vragen in de buurt');
+		expect(mail.text).toContain('omdat je lid bent van een community');
+		expect(mail.html).toContain('Westhoek &#60;regio&#62;');
+	});
+
+	it('follows the week’s notifications when there are both', () => {
+		const mail = digestMail({
+			to: 'a@b.test',
+			origin: 'https://g.be',
+			...week,
+			items: [
+				{
+					id: 1,
+					kind: 'agreement_message',
+					params: { organisation: 'Academie', request: 'Labo' },
+					link: '/afspraken/x',
+					created_at: '2026-11-25T10:00:00Z'
+				}
+			],
+			community: [region],
+			...links
+		});
+		expect(mail.subject).toBe('Groeistoot: je weekoverzicht met 1 melding');
+		expect(mail.text.indexOf('Nieuwe berichten bij een afspraak')).toBeLessThan(
+			mail.text.indexOf('In je communities')
+		);
+		expect(mail.text).toContain('omdat je ervoor koos in je meldingen');
+	});
+});
