@@ -32,6 +32,7 @@ export function sectionGroups(): SectionGroup[] {
 			label: m.cm_nav_group(),
 			links: [
 				{ path: '/gemeenten', href: resolve('/gemeenten'), label: m.cm_nav_municipalities() },
+				{ path: '/dekking', href: resolve('/dekking'), label: m.cv_nav() },
 				{
 					path: '/goede-praktijken',
 					href: resolve('/goede-praktijken'),

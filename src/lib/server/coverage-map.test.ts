@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+	boundsOf,
+	decodeArc,
+	fitProjection,
+	ringPoints,
+	ringsPath,
+	simplifyLine,
+	type Position,
+	type Topology
+} from './coverage-map';
+import { coverageMap } from './coverage-map-data';
+
+const quantized: Topology = {
+	type: 'Topology',
+	transform: { scale: [0.5, 2], translate: [10, 20] },
+	arcs: [
+		[
+			[0, 0],
+			[2, 0],
+			[0, 1]
+		],
+		[
+			[2, 1],
+			[-2, 0],
+			[0, -1]
+		]
+	],
+	objects: {}
+};
+
+describe('decodeArc', () => {
+	it('adds up the deltas and applies the transform', () => {
+		expect(decodeArc(quantized, 0)).toEqual([
+			[10, 20],
+			[11, 20],
+			[11, 22]
+		]);
+	});
+
+	it('reads an arc as it is without a transform', () => {
+		const plain: Topology = { ...quantized, transform: undefined };
+		expect(decodeArc(plain, 1)).toEqual([
+			[2, 1],
+			[-2, 0],
+			[0, -1]
+		]);
+	});
+});
+
+describe('ringPoints', () => {
+	const arcs: Position[][] = [
+		[
+			[0, 0],
+			[1, 0],
+			[1, 1]
+		],
+		[
+			[0, 0],
+			[0, 1],
+			[1, 1]
+		]
+	];
+
+	it('joins arcs without repeating the shared point, reading ~i backwards', () => {
+		expect(ringPoints(arcs, [0, ~1])).toEqual([
+			[0, 0],
+			[1, 0],
+			[1, 1],
+			[0, 1],
+			[0, 0]
+		]);
+	});
+
+	it('refuses an arc that does not exist', () => {
+		expect(() => ringPoints(arcs, [5])).toThrow(RangeError);
+	});
+});
+
+describe('simplifyLine', () => {
+	it('drops points that lie on the line within the tolerance, keeping the ends', () => {
+		const line: Position[] = [
+			[0, 0],
+			[1, 0.1],
+			[2, -0.1],
+			[3, 0]
+		];
+		expect(simplifyLine(line, 0.5)).toEqual([
+			[0, 0],
+			[3, 0]
+		]);
+	});
+
+	it('keeps a corner that sticks out further than the tolerance', () => {
+		const line: Position[] = [
+			[0, 0],
+			[1, 0],
+			[2, 5],
+			[3, 0],
+			[4, 0]
+		];
+		expect(simplifyLine(line, 0.5)).toEqual([
+			[0, 0],
+			[1, 0],
+			[2, 5],
+			[3, 0],
+			[4, 0]
+		]);
+	});
+
+	it('keeps a closed ring (first point = last point) as a shape', () => {
+		const square: Position[] = [
+			[0, 0],
+			[4, 0],
+			[4, 4],
+			[0, 4],
+			[0, 0]
+		];
+		expect(simplifyLine(square, 0.5)).toEqual(square);
+	});
+});
+
+describe('fitProjection', () => {
+	const bounds = { minLng: 2, minLat: 50, maxLng: 6, maxLat: 52 };
+	const projection = fitProjection(bounds, 1000);
+
+	it('puts the north-west corner at the origin and the south-east one at the far corner', () => {
+		expect(projection.project([2, 52])).toEqual([0, 0]);
+		const [x, y] = projection.project([6, 50]);
+		expect(x).toBeCloseTo(1000, 6);
+		expect(y).toBeCloseTo(projection.height, 6);
+	});
+
+	it('shrinks longitude by the cosine of the middle latitude', () => {
+		// 4° of longitude at 51° N against 2° of latitude
+		const expected = (1000 * 2) / (4 * Math.cos((51 * Math.PI) / 180));
+		expect(projection.height).toBeCloseTo(expected, 6);
+	});
+
+	it('has north up', () => {
+		expect(projection.project([4, 51.5])[1]).toBeLessThan(projection.project([4, 50.5])[1]);
+	});
+});
+
+describe('boundsOf and ringsPath', () => {
+	it('finds the box around all rings', () => {
+		expect(
+			boundsOf([
+				[
+					[3, 51],
+					[5, 50]
+				],
+				[[2, 52]]
+			])
+		).toEqual({ minLng: 2, minLat: 50, maxLng: 5, maxLat: 52 });
+	});
+
+	it('writes one decimal, leaves out points that round together and rings of fewer than 3 points', () => {
+		const path = ringsPath([
+			[
+				[0, 0],
+				[10.04, 0],
+				[10.01, 0.02],
+				[10, 10],
+				[0, 0]
+			],
+			[
+				[1, 1],
+				[1.01, 1.01]
+			]
+		]);
+		expect(path).toBe('M0,0L10,0L10,10L0,0Z');
+	});
+});
+
+describe('coverageMap', () => {
+	/** Current Flemish and Brussels municipalities, read from the reference CSV. */
+	function currentNis(): string[] {
+		const [header, ...lines] = readFileSync('supabase/data/municipalities.csv', 'utf8')
+			.trim()
+			.split('\n');
+		const columns = header!.split(',');
+		const at = (name: string) => columns.indexOf(name);
+		return lines
+			.map((line) => line.split(','))
+			.filter((cells) => cells[at('region')] !== 'WAL' && cells[at('valid_to')] === '')
+			.map((cells) => cells[at('nis')]!);
+	}
+
+	it('has a shape for every current Flemish and Brussels municipality, and no other', () => {
+		const map = coverageMap();
+		expect(map.shapes.map((shape) => shape.nis).sort()).toEqual(currentNis().sort());
+		expect(map.shapes).toHaveLength(304);
+	});
+
+	it('draws every shape inside the map', () => {
+		const map = coverageMap();
+		expect(map.width).toBe(1000);
+		for (const shape of map.shapes) {
+			expect(shape.d, shape.nis).toMatch(/^M[\d.,LMZ-]+Z$/);
+			const numbers = shape.d.match(/-?\d+(\.\d+)?/g)!.map(Number);
+			const xs = numbers.filter((_, i) => i % 2 === 0);
+			const ys = numbers.filter((_, i) => i % 2 === 1);
+			expect(Math.min(...xs), shape.nis).toBeGreaterThanOrEqual(0);
+			expect(Math.max(...xs), shape.nis).toBeLessThanOrEqual(map.width + 0.1);
+			expect(Math.min(...ys), shape.nis).toBeGreaterThanOrEqual(0);
+			expect(Math.max(...ys), shape.nis).toBeLessThanOrEqual(map.height + 0.1);
+		}
+	});
+
+	it('computes the shapes once', () => {
+		expect(coverageMap()).toBe(coverageMap());
+	});
+});

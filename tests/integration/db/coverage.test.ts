@@ -1,0 +1,358 @@
+// Coverage (supabase/migrations/20261204000100_coverage.sql): coverage_municipalities, coverage_provinces
+// on both bases and coverage_nearest_academies, each checked against a count this suite makes on its own
+// (SQL of its own over organisations, municipalities and activities, the municipality numbers the reference
+// data's README gives, a distance computed here) and against rows it inserts and the change they make.
+// The inserted rows live in school year 2046–2047, which neither the seed nor another suite uses.
+import { afterAll, describe, expect, it } from 'vitest';
+import { anonymousClient, testPeople } from './people.js';
+
+const people = testPeople('dekking');
+const YEAR = 2046;
+const YEAR_ENDS = '2047-08-31';
+
+type ProvinceRow = {
+	province: string;
+	municipalities: number;
+	with_academy: number;
+	coverage_pct: number;
+};
+type MunicipalityRow = {
+	nis: string;
+	name_nl: string;
+	province: string;
+	status: string;
+	academies: number;
+	activities: number;
+};
+
+const ORDER = [
+	'West-Vlaanderen',
+	'Oost-Vlaanderen',
+	'Antwerpen',
+	'Vlaams-Brabant',
+	'Limburg',
+	'Brussel',
+	'TOTAL'
+];
+
+async function provinces(year: number, basis: string): Promise<ProvinceRow[]> {
+	const { data, error } = await anonymousClient().rpc('coverage_provinces', {
+		p_start_year: year,
+		p_basis: basis
+	});
+	if (error) throw error;
+	return (data as ProvinceRow[]).map((row) => ({ ...row, coverage_pct: Number(row.coverage_pct) }));
+}
+
+async function municipalities(year: number): Promise<MunicipalityRow[]> {
+	const { data, error } = await anonymousClient().rpc('coverage_municipalities', {
+		p_start_year: year
+	});
+	if (error) throw error;
+	return data as MunicipalityRow[];
+}
+
+async function statusOf(year: number, nis: string): Promise<MunicipalityRow> {
+	const row = (await municipalities(year)).find((r) => r.nis === nis);
+	if (!row) throw new Error(`no coverage row for ${nis}`);
+	return row;
+}
+
+const withAcademy = (rows: ProvinceRow[], province: string) =>
+	rows.find((row) => row.province === province)?.with_academy;
+
+/** Haversine, written here independently of private.distance_km. */
+function km(lat1: number, lng1: number, lat2: number, lng2: number): number {
+	const rad = Math.PI / 180;
+	const a =
+		Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+		Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+	return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
+
+const pct = (covered: number, total: number) => Math.round((10000 * covered) / total) / 100;
+
+/** The academies counted in a school year, by this suite's own reading of the rule. */
+async function countedAcademies(yearEnds: string) {
+	return people.query<{
+		id: string;
+		name: string;
+		nis: string;
+		seat: string;
+		lat: number;
+		lng: number;
+	}>(
+		`select o.id, o.name, o.municipality_nis as nis, coalesce(m.merged_into, m.nis) as seat, o.lat, o.lng
+		 from public.organisations o join public.municipalities m on m.nis = o.municipality_nis
+		 where o.kind = 'academy' and o.verification_status = 'verified'
+		   and (o.verified_at is null or (o.verified_at at time zone 'Europe/Brussels')::date <= $1::date)`,
+		[yearEnds]
+	);
+}
+
+afterAll(() => people.remove());
+
+describe('coverage_provinces on the seed, against an independent count', () => {
+	it('counts the current municipalities (285 Flemish + 19 in Brussels) and their seats', async () => {
+		const academies = await countedAcademies(YEAR_ENDS);
+		const seats = new Set(academies.map((a) => a.seat));
+		const units = await people.query<{ nis: string; province: string }>(
+			`select nis, case region when 'BRU' then 'Brussel' else replace(province_nl, 'Provincie ', '') end
+			   as province
+			 from public.municipalities where valid_to is null and region <> 'WAL'`
+		);
+		const rows = await provinces(YEAR, 'current');
+		expect(rows.map((row) => row.province)).toEqual(ORDER);
+		// The reference data's README: Antwerpen 67, Oost-Vlaanderen 55, West-Vlaanderen 62,
+		// Vlaams-Brabant 63, Limburg 38, and the 19 of Brussels.
+		expect(rows.map((row) => row.municipalities)).toEqual([62, 55, 67, 63, 38, 19, 304]);
+		for (const row of rows.slice(0, -1)) {
+			const inProvince = units.filter((u) => u.province === row.province);
+			const covered = inProvince.filter((u) => seats.has(u.nis)).length;
+			expect(row.with_academy, row.province).toBe(covered);
+			expect(row.coverage_pct, row.province).toBe(pct(covered, inProvince.length));
+		}
+		const total = rows.at(-1)!;
+		const covered = units.filter((u) => seats.has(u.nis)).length;
+		expect(total.with_academy).toBe(covered);
+		expect(total.coverage_pct).toBe(pct(covered, 304));
+		expect(covered).toBeGreaterThan(0);
+	});
+
+	it('counts the municipalities of 2024 (300 + 19), an academy in a merged one for its nearest part', async () => {
+		const academies = await countedAcademies(YEAR_ENDS);
+		const units = await people.query<{
+			nis: string;
+			merged_into: string | null;
+			lat: number;
+			lng: number;
+			province: string;
+		}>(
+			`select nis, merged_into, lat, lng,
+			   case region when 'BRU' then 'Brussel' else replace(province_nl, 'Provincie ', '') end as province
+			 from public.municipalities
+			 where region <> 'WAL' and valid_from <= '2024-12-31' and coalesce(valid_to, '2024-12-31') >= '2024-12-31'`
+		);
+		const covered = new Set<string>();
+		for (const academy of academies) {
+			const parts = units.filter((u) => u.nis === academy.nis || u.merged_into === academy.nis);
+			parts.sort(
+				(a, b) =>
+					km(a.lat, a.lng, academy.lat, academy.lng) - km(b.lat, b.lng, academy.lat, academy.lng)
+			);
+			if (parts[0]) covered.add(parts[0].nis);
+		}
+		const rows = await provinces(YEAR, '2024');
+		expect(rows.map((row) => row.province)).toEqual(ORDER);
+		expect(rows.at(-1)!.municipalities).toBe(319);
+		expect(rows.find((row) => row.province === 'Brussel')?.municipalities).toBe(19);
+		for (const row of rows.slice(0, -1)) {
+			const inProvince = units.filter((u) => u.province === row.province);
+			expect(row.municipalities, row.province).toBe(inProvince.length);
+			const count = inProvince.filter((u) => covered.has(u.nis)).length;
+			expect(row.with_academy, row.province).toBe(count);
+			expect(row.coverage_pct, row.province).toBe(pct(count, inProvince.length));
+		}
+		expect(rows.at(-1)!.with_academy).toBe(covered.size);
+	});
+
+	it('refuses an unknown basis with its rule', async () => {
+		const { error } = await anonymousClient().rpc('coverage_provinces', {
+			p_start_year: YEAR,
+			p_basis: '2019'
+		});
+		expect(error).toMatchObject({ code: '22023', hint: 'coverage_basis_known' });
+	});
+});
+
+describe('coverage_municipalities', () => {
+	it('agrees with an independent count of seats and activities for every municipality', async () => {
+		const expected = await people.query<{ nis: string; academies: number; activities: number }>(
+			`select m.nis,
+			   (select count(*)::int from public.organisations o
+			      join public.municipalities om on om.nis = o.municipality_nis
+			     where coalesce(om.merged_into, om.nis) = m.nis and o.kind = 'academy'
+			       and o.verification_status = 'verified'
+			       and (o.verified_at is null or (o.verified_at at time zone 'Europe/Brussels')::date <= '2027-08-31'))
+			     as academies,
+			   (select count(*)::int from public.activities a
+			      join public.municipalities am on am.nis = a.municipality_nis
+			     where coalesce(am.merged_into, am.nis) = m.nis and a.status = 'published'
+			       and a.start_date >= '2026-09-01' and a.start_date <= '2027-08-31') as activities
+			 from public.municipalities m where m.valid_to is null and m.region in ('VLG', 'BRU')`
+		);
+		const rows = await municipalities(2026);
+		expect(rows).toHaveLength(304);
+		const byNis = new Map(rows.map((row) => [row.nis, row]));
+		for (const want of expected) {
+			const row = byNis.get(want.nis);
+			expect(row, want.nis).toMatchObject({
+				academies: want.academies,
+				activities: want.activities
+			});
+			const status = want.academies > 0 ? 'academy' : want.activities > 0 ? 'activities' : 'none';
+			expect(row?.status, want.nis).toBe(status);
+		}
+		// the seed has all three
+		expect(new Set(rows.map((row) => row.status))).toEqual(
+			new Set(['academy', 'activities', 'none'])
+		);
+	});
+
+	it('turns a white spot into "activities" and then "academy" as rows arrive, and counts it per province', async () => {
+		const [spot] = await people.query<{ nis: string; lat: number; lng: number; province: string }>(
+			`select m.nis, m.lat, m.lng, replace(m.province_nl, 'Provincie ', '') as province
+			 from public.municipalities m
+			 where m.valid_to is null and m.region = 'VLG' and m.merged_into is null
+			   and not exists (select 1 from public.organisations o join public.municipalities om
+			                   on om.nis = o.municipality_nis
+			                   where coalesce(om.merged_into, om.nis) = m.nis and o.kind = 'academy')
+			   and not exists (select 1 from public.municipalities p where p.merged_into = m.nis)
+			 order by m.nis limit 1`
+		);
+		expect(spot).toBeDefined();
+		const before = await provinces(YEAR, 'current');
+		expect(await statusOf(YEAR, spot!.nis)).toMatchObject({ status: 'none', activities: 0 });
+
+		const elsewhere = await people.organisation([], {
+			kind: 'academy',
+			name: 'Academie Dekking Elders',
+			verification_status: 'verified',
+			verified_at: new Date().toISOString()
+		});
+		await people.activity(elsewhere.id, {
+			municipality_nis: spot!.nis,
+			lat: spot!.lat,
+			lng: spot!.lng,
+			start_date: '2046-10-01',
+			end_date: '2046-10-01'
+		});
+		// a draft does not count
+		await people.activity(elsewhere.id, {
+			municipality_nis: spot!.nis,
+			lat: spot!.lat,
+			lng: spot!.lng,
+			start_date: '2046-10-02',
+			end_date: '2046-10-02',
+			status: 'draft'
+		});
+		expect(await statusOf(YEAR, spot!.nis)).toMatchObject({ status: 'activities', activities: 1 });
+
+		// an academy that is not verified does not cover the place
+		await people.organisation([], {
+			kind: 'academy',
+			name: 'Academie Dekking Onbevestigd',
+			municipality_nis: spot!.nis,
+			lat: spot!.lat,
+			lng: spot!.lng
+		});
+		expect((await statusOf(YEAR, spot!.nis)).status).toBe('activities');
+
+		await people.organisation([], {
+			kind: 'academy',
+			name: 'Academie Dekking Hier',
+			municipality_nis: spot!.nis,
+			lat: spot!.lat,
+			lng: spot!.lng,
+			verification_status: 'verified',
+			verified_at: new Date().toISOString()
+		});
+		expect(await statusOf(YEAR, spot!.nis)).toMatchObject({ status: 'academy', academies: 1 });
+		const after = await provinces(YEAR, 'current');
+		expect(withAcademy(after, spot!.province)).toBe(withAcademy(before, spot!.province)! + 1);
+		expect(withAcademy(after, 'TOTAL')).toBe(withAcademy(before, 'TOTAL')! + 1);
+		// an academy verified now did not cover anything in school year 2020–2021
+		expect((await statusOf(2020, spot!.nis)).status).toBe('none');
+	});
+
+	it('maps an academy in a merged municipality to the former part it lies in, on the 2024 basis', async () => {
+		// a 2025 merger of which no part has an academy yet
+		const parts = await people.query<{
+			merged: string;
+			nis: string;
+			lat: number;
+			lng: number;
+			province: string;
+		}>(
+			`select p.merged_into as merged, p.nis, p.lat, p.lng, replace(p.province_nl, 'Provincie ', '') as province
+			 from public.municipalities p
+			 where p.merged_into = (
+			   select m.nis from public.municipalities m
+			   where m.valid_to is null and m.region = 'VLG' and m.valid_from = '2025-01-01'
+			     and (select count(*) from public.municipalities x where x.merged_into = m.nis) >= 2
+			     and (select count(distinct x.province_nl) from public.municipalities x where x.merged_into = m.nis) = 1
+			     and not exists (select 1 from public.organisations o join public.municipalities om
+			                     on om.nis = o.municipality_nis
+			                     where coalesce(om.merged_into, om.nis) = m.nis and o.kind = 'academy')
+			   order by m.nis limit 1)
+			 order by p.nis`
+		);
+		expect(parts.length).toBeGreaterThanOrEqual(2);
+		const [first, second] = parts as [(typeof parts)[0], (typeof parts)[0]];
+		const province = first.province;
+		const current0 = withAcademy(await provinces(YEAR, 'current'), province)!;
+		const old0 = withAcademy(await provinces(YEAR, '2024'), province)!;
+
+		const verified = { verification_status: 'verified', verified_at: new Date().toISOString() };
+		await people.organisation([], {
+			kind: 'academy',
+			name: 'Academie Fusie Een',
+			municipality_nis: first.merged,
+			lat: first.lat,
+			lng: first.lng,
+			...verified
+		});
+		expect(withAcademy(await provinces(YEAR, 'current'), province)).toBe(current0 + 1);
+		expect(withAcademy(await provinces(YEAR, '2024'), province)).toBe(old0 + 1);
+
+		// a second academy in the same merged municipality, in its other part: one more former
+		// municipality covered in 2024, the current one already was
+		await people.organisation([], {
+			kind: 'academy',
+			name: 'Academie Fusie Twee',
+			municipality_nis: first.merged,
+			lat: second.lat,
+			lng: second.lng,
+			...verified
+		});
+		expect(withAcademy(await provinces(YEAR, 'current'), province)).toBe(current0 + 1);
+		expect(withAcademy(await provinces(YEAR, '2024'), province)).toBe(old0 + 2);
+	});
+});
+
+describe('coverage_nearest_academies', () => {
+	it('gives the three nearest counted academies of a white spot with their distance', async () => {
+		const spot = (await municipalities(2026)).find((row) => row.status === 'none');
+		expect(spot).toBeDefined();
+		const [centre] = await people.query<{ lat: number; lng: number }>(
+			'select lat, lng from public.municipalities where nis = $1',
+			[spot!.nis]
+		);
+		const academies = await countedAcademies('2027-08-31');
+		const expected = academies
+			.map((a) => ({ id: a.id, km: km(centre!.lat, centre!.lng, a.lat, a.lng) }))
+			.sort((a, b) => a.km - b.km)
+			.slice(0, 3);
+
+		const { data, error } = await anonymousClient().rpc('coverage_nearest_academies', {
+			p_start_year: 2026,
+			p_nis: spot!.nis
+		});
+		if (error) throw error;
+		const rows = data as { rank: number; academy_id: string; distance_km: number }[];
+		expect(rows.map((row) => row.rank)).toEqual([1, 2, 3]);
+		expect(rows.map((row) => row.academy_id)).toEqual(expected.map((a) => a.id));
+		rows.forEach((row, i) => expect(Number(row.distance_km)).toBeCloseTo(expected[i]!.km, 1));
+	});
+
+	it('lists every municipality without an academy, three academies each', async () => {
+		const spots = (await municipalities(2026)).filter((row) => row.status !== 'academy');
+		const { data, error } = await anonymousClient().rpc('coverage_nearest_academies', {
+			p_start_year: 2026
+		});
+		if (error) throw error;
+		const rows = data as { nis: string }[];
+		expect(new Set(rows.map((row) => row.nis))).toEqual(new Set(spots.map((row) => row.nis)));
+		expect(rows).toHaveLength(spots.length * 3);
+	});
+});
