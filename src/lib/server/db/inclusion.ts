@@ -43,7 +43,8 @@ export async function inclusionFigures(
 	if (error) raiseDbError(error);
 	const of = (dimension: string) => data.filter((row) => row.dimension === dimension);
 	return {
-		total: of('total')[0] ?? null,
+		// Over no reports at all the grand total is a row of nothing: no total.
+		total: of('total').find((row) => row.activities > 0) ?? null,
 		academies: of('academy').sort((a, b) =>
 			(a.academy_name ?? '').localeCompare(b.academy_name ?? '', 'nl')
 		),
