@@ -554,6 +554,7 @@ test('generated bad input to every form of a signed-in owner: no 5xx, nothing wr
 		[
 			'/netwerk/verificatie',
 			'/netwerk/regios',
+			'/netwerk/inclusie',
 			'/profiel/gegevens',
 			`/goede-praktijken/${ids.practice}`,
 			`/goede-praktijken/${ids.practice}`
@@ -592,6 +593,9 @@ const endpointPaths: Record<string, string> = {
 		'/evenementen/e5000000-0000-4000-8000-000000000002/agenda.ics',
 	'(public)/gemeenten/[nis=nis]/community/agenda.ics': '/gemeenten/44021/community/agenda.ics',
 	'(public)/regios/[slug=slug]/agenda.ics': '/regios/westhoek/agenda.ics',
+	'(app)/netwerk/statistieken/[file]': '/netwerk/statistieken/domeinen.csv',
+	'(public)/statistieken/[file]': '/statistieken/provincies.csv',
+	'(public)/open-data/[file]': '/open-data/formaten.json',
 	'(public)/zoeken/kaart.svg': '/zoeken/kaart.svg',
 	'api/health': '/api/health',
 	'api/search': '/api/search',
@@ -626,7 +630,16 @@ test('generated bad query strings and bodies to every endpoint: no 5xx, nothing 
 		'e',
 		's',
 		'__proto__',
-		'x'
+		'x',
+		// The statistics pages' and open-data files' periods and filters.
+		'van',
+		'tot',
+		'van1',
+		'tot2',
+		'provincie',
+		'academie',
+		'basis',
+		'schooljaar'
 	];
 	const otherIds = [ids.otherOffer!, ids.otherCompanyId!, randomUUID()];
 	const query = fc

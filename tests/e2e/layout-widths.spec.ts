@@ -140,6 +140,8 @@ test.beforeAll(async () => {
 				'/privacy',
 				`/mensen/${await one(db, `select h.user_id::text as value from public.helper_profiles h join public.profiles p on p.id = h.user_id where h.visibility = 'public' and p.visibility = 'public' order by h.user_id limit 1`)}`,
 				'/privacy/account-verwijderd',
+				'/statistieken',
+				'/open-data',
 				'/meldingen/uitschrijven',
 				'/bestaat-niet'
 			],
@@ -175,6 +177,7 @@ test.beforeAll(async () => {
 				`/organisaties/${academy}/vragen/${request}`,
 				`/organisaties/${academy}/vrijwilligers`,
 				`/organisaties/${academy}/regios`,
+				`/organisaties/${academy}/inclusie`,
 				'/gemeenten/44021/community',
 				'/gemeenten/44021/community/mensen',
 				'/gemeenten/44021/community/leden',
@@ -189,7 +192,14 @@ test.beforeAll(async () => {
 				`/organisaties/${school}/aanbod/${offer}`,
 				`/organisaties/${school}/leerkrachten`
 			],
-			staff: ['/', '/netwerk/verificatie', '/netwerk/regios', '/mijn-organisaties']
+			staff: [
+				'/',
+				'/netwerk/verificatie',
+				'/netwerk/regios',
+				'/netwerk/inclusie',
+				'/netwerk/statistieken',
+				'/mijn-organisaties'
+			]
 		};
 	} finally {
 		await db.end();
