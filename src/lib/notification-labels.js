@@ -34,6 +34,7 @@ const kindLabels = {
 	post_report: m.po_notif_kind_post_report,
 	event_promoted: m.ev_notif_kind_promoted,
 	event_reminder: m.ev_notif_kind_reminder,
+	starter_academy_founded: m.sa_notif_kind_founded,
 	community_digest: m.dg_notif_kind_community_digest
 };
 
@@ -89,6 +90,11 @@ export function notificationText({ kind, params, title }, options) {
 	const event = param(values, 'event');
 	if (kind === 'event_promoted' && event) return m.ev_notif_promoted({ event }, options);
 	if (kind === 'event_reminder' && event) return m.ev_notif_reminder({ event }, options);
+	const founded = param(values, 'academy');
+	const place = param(values, 'municipality');
+	if (kind === 'starter_academy_founded' && founded && place) {
+		return m.sa_notif_founded({ academy: founded, municipality: place }, options);
+	}
 	const post = param(values, 'post');
 	if (kind === 'post_comment' && post) {
 		const person = param(values, 'person');

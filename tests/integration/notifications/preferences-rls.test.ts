@@ -155,7 +155,8 @@ describe('notification_kinds', () => {
 			{ kind: 'post_report', admin_default: 'email', member_default: 'email' },
 			{ kind: 'event_promoted', admin_default: 'email', member_default: 'email' },
 			{ kind: 'event_reminder', admin_default: 'email', member_default: 'email' },
-			{ kind: 'community_digest', admin_default: 'digest', member_default: 'digest' }
+			{ kind: 'community_digest', admin_default: 'digest', member_default: 'digest' },
+			{ kind: 'starter_academy_founded', admin_default: 'email', member_default: 'email' }
 		]);
 		const byAnonymous = await anonymous.from('notification_kinds').select('kind');
 		expect(byAnonymous.data ?? []).toEqual([]);

@@ -47,7 +47,8 @@ export const EXPORT_SECTIONS = [
 	'posts',
 	'post_comments',
 	'post_reports',
-	'event_rsvps'
+	'event_rsvps',
+	'starter_interests'
 ] as const;
 
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
@@ -78,7 +79,8 @@ function sectionNotes(): Record<ExportSection, string> {
 		posts: m.po_data_note_posts(),
 		post_comments: m.po_data_note_post_comments(),
 		post_reports: m.po_data_note_post_reports(),
-		event_rsvps: m.ev_data_note_event_rsvps()
+		event_rsvps: m.ev_data_note_event_rsvps(),
+		starter_interests: m.sa_data_note_starter_interests()
 	};
 }
 
@@ -171,7 +173,7 @@ export async function exportPersonalData(
 		.maybeSingle();
 	if (helper.error) throw helper.error;
 	// Their posts, comments and reports, hidden ones too (RLS lets authors and reporters read their own).
-	const [posts, postComments, postReports, rsvps] = await Promise.all([
+	const [posts, postComments, postReports, rsvps, starterInterests] = await Promise.all([
 		everyRow((from, to) =>
 			db
 				.from('posts')
@@ -212,6 +214,18 @@ export async function exportPersonalData(
 				.order('created_at')
 				.order('event_id')
 				.range(from, to)
+		),
+		// Their interest in starting an academy somewhere (open and closed), with the municipality's name.
+		everyRow((from, to) =>
+			db
+				.from('starter_interests')
+				.select(
+					'id, municipality_nis, role, offers, note, shown_as, closed_at, created_at, updated_at, municipality:municipalities(name_nl)'
+				)
+				.eq('user_id', user.id)
+				.order('created_at')
+				.order('id')
+				.range(from, to)
 		)
 	]);
 
@@ -239,7 +253,8 @@ export async function exportPersonalData(
 		posts,
 		post_comments: postComments,
 		post_reports: postReports,
-		event_rsvps: rsvps
+		event_rsvps: rsvps,
+		starter_interests: starterInterests
 	};
 }
 
