@@ -434,7 +434,14 @@ async function currentPath(path: string): Promise<string> {
 	);
 }
 
-const guestPages = ['/aanmelden', '/registreren', '/wachtwoord-vergeten', '/', '/zoeken'];
+const guestPages = [
+	'/aanmelden',
+	'/registreren',
+	'/wachtwoord-vergeten',
+	'/',
+	'/zoeken',
+	'/dekking'
+];
 
 /** Forms that end the session under test rather than change data: fuzzed separately by their own specs. */
 const sessionEnders = /^\/afmelden/;

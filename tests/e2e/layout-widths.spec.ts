@@ -127,6 +127,8 @@ test.beforeAll(async () => {
 				`/gemeenten/${municipality}`,
 				'/gemeenten',
 				'/gemeenten?zoek=gent&provincie=oost-vlaanderen',
+				'/dekking',
+				'/dekking?schooljaar=2025&basis=2024',
 				'/gemeenten/44021/community',
 				'/gemeenten/44021/community/mensen',
 				'/regios/westhoek',

@@ -1,0 +1,189 @@
+// Coverage (/dekking): the map of the 304 current Flemish and Brussels municipalities (each a named link),
+// the per-province table whose total matches a count made here from the database, the school year and
+// basis chosen through the GET form without JavaScript (the 2024 basis: 319 municipalities), a white spot
+// leading to its municipality page with the same status and its nearest academies; in Dutch and English,
+// axe-clean, without sideways scrolling at 360 and 1920 px.
+import type { Page } from '@playwright/test';
+import pg from 'pg';
+import { databaseUrl } from '../../stack/config.js';
+import { expect, expectNoAxeViolations, gotoHydrated, test } from './support';
+
+/** The school year today falls in (Belgian date), as the page defaults to it. */
+function currentSchoolYear(): number {
+	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+	const [year, month] = today.split('-').map(Number);
+	return month! >= 9 ? year! : year! - 1;
+}
+
+async function query<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
+	const db = new pg.Client({ connectionString: databaseUrl });
+	await db.connect();
+	try {
+		return (await db.query(sql, values)).rows as Row[];
+	} finally {
+		await db.end();
+	}
+}
+
+/** Current Flemish and Brussels municipalities with a verified academy's seat, counted here. */
+async function coveredNow(yearEnds: string): Promise<number> {
+	const [row] = await query<{ n: number }>(
+		`select count(distinct coalesce(m.merged_into, m.nis))::int as n
+		 from public.organisations o join public.municipalities m on m.nis = o.municipality_nis
+		 where o.kind = 'academy' and o.verification_status = 'verified' and m.region <> 'WAL'
+		   and (o.verified_at is null or (o.verified_at at time zone 'Europe/Brussels')::date <= $1::date)`,
+		[yearEnds]
+	);
+	return row!.n;
+}
+
+/** Municipalities of 2024 with an academy: each academy in the part of its municipality nearest to it. */
+async function covered2024(yearEnds: string): Promise<number> {
+	const [row] = await query<{ n: number }>(
+		`with units as (
+		   select nis, merged_into, lat, lng from public.municipalities
+		   where region <> 'WAL' and valid_from <= '2024-12-31' and coalesce(valid_to, '2024-12-31') >= '2024-12-31')
+		 select count(distinct part.nis)::int as n
+		 from public.organisations o
+		 cross join lateral (
+		   select u.nis from units u where u.nis = o.municipality_nis or u.merged_into = o.municipality_nis
+		   order by asin(sqrt(power(sin(radians(u.lat - o.lat) / 2), 2)
+		     + cos(radians(o.lat)) * cos(radians(u.lat)) * power(sin(radians(u.lng - o.lng) / 2), 2))), u.nis
+		   limit 1) part
+		 where o.kind = 'academy' and o.verification_status = 'verified'
+		   and (o.verified_at is null or (o.verified_at at time zone 'Europe/Brussels')::date <= $1::date)`,
+		[yearEnds]
+	);
+	return row!.n;
+}
+
+const totalRow = (page: Page, name: string) =>
+	page.getByRole('row', { name: new RegExp(`^${name}`) });
+
+test('the coverage map, table and white spots in Dutch, a white spot leading to its page', async ({
+	page
+}) => {
+	const year = currentSchoolYear();
+	await gotoHydrated(page, '/dekking');
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Dekking: waar zijn de witte vlekken?' })
+	).toBeVisible();
+
+	const map = page.getByRole('group', { name: /^Kaart van de Vlaamse en Brusselse gemeenten/ });
+	await expect(map).toBeVisible();
+	await expect(map.getByRole('link')).toHaveCount(304);
+	// Gent has the demo academy's seat; its shape is a link named by name and status, reachable by keyboard
+	const gent = map.getByRole('link', { name: 'Gent: Academie' });
+	await gent.focus();
+	await expect(gent).toBeFocused();
+	await expect(page.getByText(/^Alleen activiteiten \(\d+\)$/)).toBeVisible();
+
+	const covered = await coveredNow(`${year + 1}-08-31`);
+	const total = totalRow(page, 'Totaal');
+	await expect(total.getByRole('cell').nth(0)).toHaveText('304');
+	await expect(total.getByRole('cell').nth(1)).toHaveText(String(covered));
+	const pct = ((100 * covered) / 304).toFixed(2).replace('.', ',');
+	await expect(total.getByRole('cell').nth(2)).toHaveText(`${pct} %`);
+	await expect(page.getByText(/308 Vlaamse gemeenten van vóór de fusies van 2019/)).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// a white spot: open its province, follow the municipality's link
+	const [spot] = await query<{ nis: string; name: string; province: string }>(
+		`select m.nis, m.name_nl as name,
+		   case m.region when 'BRU' then 'Brussel' else replace(m.province_nl, 'Provincie ', '') end as province
+		 from public.municipalities m
+		 where m.valid_to is null and m.region <> 'WAL'
+		   and not exists (select 1 from public.organisations o join public.municipalities om
+		     on om.nis = o.municipality_nis where coalesce(om.merged_into, om.nis) = m.nis
+		     and o.kind = 'academy' and o.verification_status = 'verified')
+		 order by m.name_nl limit 1`
+	);
+	const spots = page.getByRole('region', { name: 'Witte vlekken' });
+	await spots.getByText(new RegExp(`^${spot!.province}: \\d+ gemeente`)).click();
+	const item = spots.getByRole('listitem').filter({
+		has: page.getByRole('link', { name: spot!.name, exact: true })
+	});
+	await expect(item.getByText('Dichtstbije academies:')).toBeVisible();
+	await expect(item.getByRole('link', { name: `Community van ${spot!.name}` })).toHaveAttribute(
+		'href',
+		`/gemeenten/${spot!.nis}/community`
+	);
+	await item.getByRole('link', { name: spot!.name, exact: true }).click();
+	await expect(page).toHaveURL(new RegExp(`/gemeenten/${spot!.nis}$`));
+	const section = page.getByRole('region', { name: /^Dekking in schooljaar/ });
+	await expect(section.getByText(/^(Nog niets|Alleen activiteiten)\.$/)).toBeVisible();
+	await expect(section.getByText('Dichtstbije academies:')).toBeVisible();
+	await expect(section.getByRole('listitem')).toHaveCount(3);
+	await expect(
+		section.getByRole('link', { name: 'Bekijk de dekking van Vlaanderen en Brussel' })
+	).toHaveAttribute('href', '/dekking');
+	await expectNoAxeViolations(page);
+});
+
+test('the school year and basis are chosen with the GET form without JavaScript', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	try {
+		const year = currentSchoolYear() - 1;
+		await page.goto('/dekking');
+		await page.getByLabel('Schooljaar', { exact: true }).selectOption(String(year));
+		await page.getByLabel('Gemeenten', { exact: true }).selectOption('2024');
+		await page.getByRole('button', { name: 'Toon' }).click();
+		await expect(page).toHaveURL(new RegExp(`schooljaar=${year}&basis=2024`));
+		await expect(page.getByRole('table').first()).toContainText(
+			`schooljaar ${year}–${year + 1}, gemeenten van 2024`
+		);
+		const total = totalRow(page, 'Totaal');
+		await expect(total.getByRole('cell').nth(0)).toHaveText('319');
+		await expect(total.getByRole('cell').nth(1)).toHaveText(
+			String(await covered2024(`${year + 1}-08-31`))
+		);
+
+		// a school year the form does not offer: the current one, and a message next to the field
+		await page.goto('/dekking?schooljaar=1999&basis=2019');
+		await expect(
+			page.getByText('Kies een schooljaar uit de lijst.', { exact: false })
+		).toBeVisible();
+		await expect(
+			page.getByText('Kies de huidige gemeenten of die van 2024.', { exact: false })
+		).toBeVisible();
+		await expect(totalRow(page, 'Totaal').getByRole('cell').nth(0)).toHaveText('304');
+	} finally {
+		await context.close();
+	}
+});
+
+test('the coverage page in English', async ({ page, baseURL }) => {
+	const switched = await page.request.post('/taal', {
+		form: { locale: 'en', redirectTo: '/dekking' },
+		headers: { origin: baseURL! }
+	});
+	expect(switched.ok()).toBe(true);
+	await gotoHydrated(page, '/dekking');
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Coverage: where are the white spots?' })
+	).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: 'With an academy' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Gent: Academy' })).toBeVisible();
+	await expect(page.getByText(/308 Flemish municipalities before the 2019 mergers/)).toBeVisible();
+	await expect(totalRow(page, 'Total').getByRole('cell').nth(0)).toHaveText('304');
+	await expectNoAxeViolations(page);
+});
+
+for (const width of [360, 1920]) {
+	test(`the coverage page fits ${width} px without sideways scrolling`, async ({ page }) => {
+		await page.setViewportSize({ width, height: 900 });
+		await gotoHydrated(page, '/dekking');
+		await page.getByText(/^Toon de 304 gemeenten/).click();
+		const map = page.getByRole('group', { name: /^Kaart van de Vlaamse/ });
+		const box = await map.boundingBox();
+		expect(box!.width).toBeLessThanOrEqual(width);
+		expect(box!.width).toBeGreaterThan(Math.min(width, 896) - 80);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBe(0);
+	});
+}
