@@ -562,6 +562,7 @@ test('generated bad input to every form of a signed-in owner: no 5xx, nothing wr
 			'/netwerk/verificatie',
 			'/netwerk/regios',
 			'/netwerk/inclusie',
+			'/netwerk/inclusie',
 			'/profiel/gegevens',
 			`/goede-praktijken/${ids.practice}`,
 			`/goede-praktijken/${ids.practice}`

@@ -180,6 +180,7 @@ test.beforeAll(async () => {
 				`/organisaties/${academy}/vrijwilligers`,
 				`/organisaties/${academy}/regios`,
 				`/organisaties/${academy}/inclusie`,
+				`/organisaties/${academy}/inclusie`,
 				'/gemeenten/44021/community',
 				'/gemeenten/44021/community/mensen',
 				'/gemeenten/44021/community/leden',
