@@ -11,8 +11,12 @@ export const FILTER_PARAMS = {
 	domain: 'domein',
 	format: 'formaat',
 	age: 'leeftijd',
+	label: 'kwaliteitslabel',
 	page: 'pagina'
 } as const;
+
+/** The value of the quality label filter in the URL (a checkbox "met kwaliteitslabel"). */
+export const LABEL_VALUE = 'ja';
 
 export type FilterName = keyof typeof FILTER_PARAMS;
 
@@ -22,6 +26,8 @@ export type ListFilters = {
 	domain?: Domain;
 	format?: Format;
 	age?: number;
+	/** Only academies that hold a valid quality label. */
+	label?: boolean;
 	page: number;
 };
 
@@ -84,6 +90,10 @@ export function parseListFilters(
 				else invalid.push(name);
 				break;
 			}
+			case 'label':
+				if (value === LABEL_VALUE) filters.label = true;
+				else invalid.push(name);
+				break;
 		}
 	}
 
@@ -105,6 +115,7 @@ export function filtersToSearch(filters: ListFilters, page = filters.page): stri
 	if (filters.domain) params.set(FILTER_PARAMS.domain, filters.domain);
 	if (filters.format) params.set(FILTER_PARAMS.format, filters.format);
 	if (filters.age !== undefined) params.set(FILTER_PARAMS.age, String(filters.age));
+	if (filters.label) params.set(FILTER_PARAMS.label, LABEL_VALUE);
 	if (page > 1) params.set(FILTER_PARAMS.page, String(page));
 	const search = params.toString();
 	return search ? `?${search}` : '';
@@ -121,7 +132,8 @@ export function hasActiveFilters(filters: ListFilters): boolean {
 		filters.municipality !== undefined ||
 		filters.domain !== undefined ||
 		filters.format !== undefined ||
-		filters.age !== undefined
+		filters.age !== undefined ||
+		filters.label === true
 	);
 }
 
@@ -142,6 +154,7 @@ const filterLabel: Record<FilterName, () => string> = {
 	domain: m.pub_filter_domain,
 	format: m.pub_filter_format,
 	age: m.pub_filter_age,
+	label: m.ql_filter_legend,
 	page: m.pub_filter_page
 };
 

@@ -10,6 +10,7 @@ const FILTER_LABEL: Record<FilterName, () => string> = {
 	domain: m.pub_filter_domain,
 	format: m.pub_filter_format,
 	age: m.pub_filter_age,
+	label: m.ql_filter_legend,
 	page: m.pub_filter_page
 };
 

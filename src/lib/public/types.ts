@@ -33,6 +33,8 @@ export type AcademySummary = {
 	verified: boolean;
 	/** Null (or left out) when the academy has no logo: cards show its initials. */
 	logo?: Picture | null;
+	/** Set while the academy holds a valid quality label (expiresOn null: no expiry known). */
+	qualityLabel?: { expiresOn: string | null } | null;
 };
 
 export type OrganisationSummary = {
@@ -99,6 +101,8 @@ export type AcademyPage = OrganisationPage & {
 	languages: Language[];
 	officiallyRecognised: boolean;
 	qualityLabel: QualityLabel;
+	/** The valid quality label with its last day, or null (none, or expired). */
+	validQualityLabel: { expiresOn: string | null } | null;
 	activities: ActivitySummary[];
 };
 

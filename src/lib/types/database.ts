@@ -2372,6 +2372,7 @@ export type Database = {
 					upcoming_activity_count: number | null;
 					upcoming_formats: string[] | null;
 					logo_path: string | null;
+					quality_label_expires_on: string | null;
 				};
 				Relationships: [];
 			};

@@ -13,6 +13,8 @@ import type {
 } from '$lib/public/types';
 import { picture } from '$lib/pictures';
 import { supabaseUrl, type Db } from '$lib/server/supabase';
+import { todayInBelgium } from '$lib/public/format';
+import { labelState } from './quality';
 import type { Tables } from '$lib/types/database';
 import type { PostgrestError } from '@supabase/supabase-js';
 import type {
@@ -85,13 +87,23 @@ export function stemProfile(profile: StemColumns | null): StemProfile {
 	};
 }
 
+/** The quality label while it is valid today, with its last day; null without one or once expired. */
+export function validLabel(
+	profile: Parameters<typeof labelState>[0],
+	today: string
+): { expiresOn: string | null } | null {
+	const label = labelState(profile, today);
+	return label.state === 'valid' ? { expiresOn: label.expiresOn } : null;
+}
+
 /**
  * Academies matching the filters, by name, one page of them. A format filter keeps academies with an
  * upcoming published activity of that format; an age keeps academies whose age range contains it.
  */
 export async function listAcademies(db: Db, filters: ListFilters): Promise<Paged<AcademySummary>> {
 	const columns =
-		'id, name, slug, municipality_nis, municipality_name, province_nl, stem_letters, accent_letters, creative_link, domains, age_min, age_max, upcoming_activity_count, verification_status, logo_path';
+		'id, name, slug, municipality_nis, municipality_name, province_nl, stem_letters, accent_letters, creative_link, domains, age_min, age_max, upcoming_activity_count, verification_status, logo_path, quality_label, quality_label_expires_on';
+	const today = todayInBelgium();
 	const { rows, total } = await fetchPage(filters.page, (range) => {
 		let query = db
 			.from('academy_overview')
@@ -105,6 +117,11 @@ export async function listAcademies(db: Db, filters: ListFilters): Promise<Paged
 		if (filters.domain) query = query.contains('domains', [filters.domain]);
 		if (filters.age !== undefined) {
 			query = query.lte('age_min', filters.age).gte('age_max', filters.age);
+		}
+		if (filters.label) {
+			query = query
+				.eq('quality_label', 'awarded')
+				.or(`quality_label_expires_on.is.null,quality_label_expires_on.gte.${today}`);
 		}
 		return range ? query.order('name').order('id').range(range.from, range.to) : query;
 	});
@@ -126,7 +143,14 @@ export async function listAcademies(db: Db, filters: ListFilters): Promise<Paged
 			ageMax: row.age_max,
 			upcomingActivityCount: row.upcoming_activity_count ?? 0,
 			verified: row.verification_status === 'verified',
-			logo: picture(supabaseUrl(), 'logo', row.logo_path)
+			logo: picture(supabaseUrl(), 'logo', row.logo_path),
+			qualityLabel: validLabel(
+				{
+					quality_label: row.quality_label ?? 'none',
+					quality_label_expires_on: row.quality_label_expires_on
+				},
+				today
+			)
 		}))
 	};
 }
@@ -230,7 +254,7 @@ export async function getAcademyBySlug(
 		.from('organisations')
 		.select(
 			`${PAGE_COLUMNS},
-			profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, age_min, age_max, languages, officially_recognised, quality_label),
+			profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, age_min, age_max, languages, officially_recognised, quality_label, quality_label_expires_on),
 			activities(id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, photo_path, photo_alt, municipality:municipalities(name_nl, province_nl))`
 		)
 		.eq('kind', 'academy')
@@ -255,6 +279,7 @@ export async function getAcademyBySlug(
 		languages: (profile?.languages ?? []) as Language[],
 		officiallyRecognised: profile?.officially_recognised ?? false,
 		qualityLabel: (profile?.quality_label ?? 'none') as QualityLabel,
+		validQualityLabel: validLabel(profile, today),
 		activities: row.activities.map((activity) => ({
 			id: activity.id,
 			title: activity.title,

@@ -6,7 +6,7 @@ import type { PageServerLoad } from './$types';
 export const load = (async ({ locals: { supabase }, url }) => {
 	const { rows, ...list } = await loadListPage({
 		params: url.searchParams,
-		fields: ['province', 'municipality', 'domain', 'format', 'age'],
+		fields: ['province', 'municipality', 'domain', 'format', 'age', 'label'],
 		pageSize: PAGE_SIZE,
 		listMunicipalities: () => listCurrentMunicipalities(supabase),
 		list: (filters) => listAcademies(supabase, filters)
