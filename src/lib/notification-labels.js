@@ -95,6 +95,16 @@ export function notificationText({ kind, params, title }, options) {
 	if (kind === 'starter_academy_founded' && founded && place) {
 		return m.sa_notif_founded({ academy: founded, municipality: place }, options);
 	}
+	const academy = param(values, 'organisation');
+	if (kind === 'quality_submitted' && academy) {
+		return m.ql_notif_submitted({ organisation: academy }, options);
+	}
+	if (kind === 'quality_changes_requested' && academy) {
+		return m.ql_notif_changes({ organisation: academy }, options);
+	}
+	if (kind === 'quality_awarded' && academy) {
+		return m.ql_notif_awarded({ organisation: academy }, options);
+	}
 	const post = param(values, 'post');
 	if (kind === 'post_comment' && post) {
 		const person = param(values, 'person');

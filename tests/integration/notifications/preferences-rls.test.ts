@@ -156,7 +156,11 @@ describe('notification_kinds', () => {
 			{ kind: 'event_promoted', admin_default: 'email', member_default: 'email' },
 			{ kind: 'event_reminder', admin_default: 'email', member_default: 'email' },
 			{ kind: 'community_digest', admin_default: 'digest', member_default: 'digest' },
-			{ kind: 'starter_academy_founded', admin_default: 'email', member_default: 'email' }
+			{ kind: 'starter_academy_founded', admin_default: 'email', member_default: 'email' },
+			// quality label (positions 45-47)
+			{ kind: 'quality_submitted', admin_default: 'email', member_default: 'email' },
+			{ kind: 'quality_changes_requested', admin_default: 'email', member_default: 'app' },
+			{ kind: 'quality_awarded', admin_default: 'email', member_default: 'app' }
 		]);
 		const byAnonymous = await anonymous.from('notification_kinds').select('kind');
 		expect(byAnonymous.data ?? []).toEqual([]);
