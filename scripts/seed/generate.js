@@ -22,6 +22,7 @@ import { inclusionSql } from './inclusion.js';
 import { readMunicipalities } from './places.js';
 import { buildPosts, postsSql } from './posts.js';
 import { buildPractices, practicesSql } from './practices.js';
+import { qualitySql } from './quality.js';
 import { readStatistics } from './statistics.js';
 import { buildTeachers, teachersSql } from './teachers.js';
 import { bool, daysAgo, num, onDay, text, textArray, values } from './sql.js';
@@ -365,7 +366,8 @@ export function generate() {
 			'09_posts.sql': postsSql(buildPosts(seed, buildCommunities(seed))),
 			'10_practices.sql': practicesSql(buildPractices(seed)),
 			'11_events.sql': eventsSql(buildEvents()),
-			'12_inclusion.sql': inclusionSql()
+			'12_inclusion.sql': inclusionSql(),
+			'13_quality.sql': qualitySql()
 		}
 	};
 }

@@ -12,6 +12,7 @@ export const SEARCH_PARAMS = {
 	stem: 'stem',
 	days: 'dag',
 	kinds: 'soort',
+	labels: 'kwaliteitslabel',
 	radiusKm: 'binnen',
 	centre: 'van',
 	sort: 'sorteer',

@@ -20,6 +20,18 @@ export async function purgeExpiredData(db) {
 }
 
 /**
+ * Takes expired quality labels off the academies' profiles (and so out of search's label filter); pages
+ * already hide an expired label by its date. Returns how many labels expired.
+ * @param {Db} db a service-role client
+ * @returns {Promise<number>}
+ */
+export async function expireQualityLabels(db) {
+	const { data, error } = await db.rpc('expire_quality_labels');
+	if (error) throw error;
+	return data ?? 0;
+}
+
+/**
  * One line for the logs: "notifications 12 (kept 180 days), notification_digests 0 (kept 180 days)".
  * @param {Purged[]} purged
  */

@@ -7,7 +7,7 @@ import { sendMail } from '$lib/server/mail';
 import { mailLinkSecret, mailOrigin } from '$lib/server/mail-settings';
 import { createServiceClient } from '$lib/server/supabase';
 import { nextDigestAt, sendWeeklyDigests } from './digest.js';
-import { describePurge, purgeExpiredData } from './purge.js';
+import { describePurge, expireQualityLabels, purgeExpiredData } from './purge.js';
 import { sendEventReminders } from './reminders.js';
 import { createMailJobs } from './scheduler.js';
 
@@ -38,6 +38,9 @@ export function startMailJobs(): void {
 		},
 		nextDigestAt: () => nextDigestAt(db),
 		purge: async () => {
+			// Daily like the purge: a label is valid up to and including its last day.
+			const expired = await expireQualityLabels(db);
+			if (expired > 0) console.warn(`quality labels expired: ${expired}`);
 			const purged = await purgeExpiredData(db);
 			if (purged.some((row) => row.deleted > 0)) {
 				console.warn(`retention purge: ${describePurge(purged)}`);

@@ -41,7 +41,12 @@ export type FilterValues = {
 	stem: StemLetter;
 	days: number;
 	kinds: RequestKind;
+	labels: QualityLabelParam;
 };
+
+/** The quality label filter's one URL value (a checkbox); documents hold `quality_label: 'awarded'`. */
+const QUALITY_LABEL_PARAMS = ['ja'] as const;
+type QualityLabelParam = (typeof QUALITY_LABEL_PARAMS)[number];
 
 /** A municipality's name by NIS code (the request's directory of municipalities). */
 export type NameOf = (nis: string) => string | undefined;
@@ -172,6 +177,16 @@ export const FACETS: { readonly [F in FilterField]: Facet<F> } = {
 		toParam: known(REQUEST_KINDS),
 		label: (value) => requestKindLabel[value as RequestKind](),
 		order: REQUEST_KINDS
+	},
+	labels: {
+		attribute: 'quality_label',
+		value: z.string().toLowerCase().pipe(z.enum(QUALITY_LABEL_PARAMS)),
+		invalid: m.ql_error_filter,
+		toDocument: () => 'awarded',
+		legend: m.ql_filter_legend,
+		toParam: (value) => (value === 'awarded' ? 'ja' : undefined),
+		label: () => m.ql_filter(),
+		order: QUALITY_LABEL_PARAMS
 	}
 };
 

@@ -17,7 +17,7 @@ describe('parseSearchParams', () => {
 	it('reads every contract parameter', () => {
 		const query = parse(
 			'q=robotica&type=activity&type=academy&provincie=Oost-Vlaanderen&gemeente=44021&domein=techniek' +
-				'&formaat=korte_reeks&leeftijd=10&stem=t&dag=3&soort=venue&binnen=15&van=44021&sorteer=afstand' +
+				'&formaat=korte_reeks&leeftijd=10&stem=t&dag=3&soort=venue&kwaliteitslabel=ja&binnen=15&van=44021&sorteer=afstand' +
 				'&pagina=2&weergave=kaart'
 		);
 		expect(query).toEqual({
@@ -31,6 +31,7 @@ describe('parseSearchParams', () => {
 			stem: ['T'],
 			days: [3],
 			kinds: ['venue'],
+			labels: ['ja'],
 			radiusKm: 15,
 			centre: { kind: 'nis', nis: '44021' },
 			sort: 'afstand',

@@ -16,8 +16,8 @@ export default defineSearchType({
 	},
 	filterable: ['format', 'quality_label', 'start_ts', 'end_ts'],
 	sortable: ['start_ts'],
-	facets: [...SHARED_FACETS, 'format', 'ages', 'stem'],
-	filters: [...SHARED_FILTERS, 'formats'],
+	facets: [...SHARED_FACETS, 'format', 'ages', 'stem', 'quality_label'],
+	filters: [...SHARED_FILTERS, 'formats', 'labels'],
 	// People look for something to take part in: an activity that has ended is left out.
 	standingFilter: (today) => `end_ts >= ${today}`,
 	retrieve: ['start_date', 'end_date', 'start_ts', 'format'],

@@ -8,12 +8,12 @@
 /**
  * The facets the search page can count and filter on, by the attribute the documents hold. Their URL
  * parameter, vocabulary and words are in ../facets.ts.
- * @typedef {'type' | 'province' | 'municipality_nis' | 'domains' | 'format' | 'ages' | 'stem' | 'weekdays' | 'kind'} FacetAttribute
+ * @typedef {'type' | 'province' | 'municipality_nis' | 'domains' | 'format' | 'ages' | 'stem' | 'weekdays' | 'kind' | 'quality_label'} FacetAttribute
  */
 
 /**
  * The URL filters (query fields, see $lib/search/params), each the filter of one facet.
- * @typedef {'types' | 'provinces' | 'municipalities' | 'domains' | 'formats' | 'ages' | 'stem' | 'days' | 'kinds'} FilterField
+ * @typedef {'types' | 'provinces' | 'municipalities' | 'domains' | 'formats' | 'ages' | 'stem' | 'days' | 'kinds' | 'labels'} FilterField
  */
 
 /**

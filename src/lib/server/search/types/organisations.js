@@ -13,8 +13,8 @@ export default defineSearchType({
 	},
 	filterable: ['quality_label'],
 	sortable: [],
-	facets: [...SHARED_FACETS, 'ages', 'stem'],
-	filters: SHARED_FILTERS,
+	facets: [...SHARED_FACETS, 'ages', 'stem', 'quality_label'],
+	filters: [...SHARED_FILTERS, 'labels'],
 	retrieve: [],
 	// Four types share the index: the header box groups the hits by type afterwards.
 	suggestLimit: SUGGEST_LIMIT * 2,
