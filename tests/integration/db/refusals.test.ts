@@ -133,6 +133,21 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 		'moderation_events_user_id'
 	),
 
+	// The quality label: its tables are written only by its functions, for an academy and an application
+	// they found first, by the signed-in person; the award's completeness is set together by the award.
+	...foreignKeys(
+		'quality_applications_organisation_id',
+		'quality_applications_created_by',
+		'quality_applications_awarded_by',
+		'quality_assessments_application_id',
+		'quality_assessments_reviewed_by',
+		'quality_events_application_id',
+		'quality_events_actor_id'
+	),
+	'quality_applications_status_known',
+	'quality_applications_award_complete',
+	'quality_events_action_known',
+
 	// Teacher profiles: the person is always the signed-in one (save_helper_profile() writes auth.uid()),
 	// and who decided a school link is set by its trigger.
 	...foreignKeys(

@@ -36,6 +36,17 @@ import {
 	personKindLabel
 } from '$lib/community-vocabulary';
 import { DELIVERIES, deliveryLabels } from '$lib/notification-labels';
+import {
+	APPLICATION_STATUSES,
+	QUALITY_ACTIONS,
+	QUALITY_CRITERIA,
+	VERDICTS,
+	applicationStatusLabel,
+	criterionExplanation,
+	criterionLabel,
+	qualityActionLabel,
+	verdictLabel
+} from '$lib/quality-vocabulary';
 import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
 import { EVENT_KINDS } from '$lib/schemas/event';
@@ -274,6 +285,31 @@ const VOCABULARIES: Record<string, Vocabulary> = {
 	'event kinds': { values: EVENT_KINDS, constraints: ['community_events_kind_known'] },
 	'event statuses': { values: EVENT_STATUSES, constraints: ['community_events_status_known'] },
 	'RSVP statuses': { values: RSVP_STATUSES, constraints: ['event_rsvps_status_known'] },
+	'quality criteria': {
+		values: QUALITY_CRITERIA,
+		labels: criterionLabel,
+		constraints: ['quality_assessments_criterion_known']
+	},
+	'quality criteria explained': {
+		values: QUALITY_CRITERIA,
+		labels: criterionExplanation,
+		constraints: ['quality_assessments_criterion_known']
+	},
+	'quality application statuses': {
+		values: APPLICATION_STATUSES,
+		labels: applicationStatusLabel,
+		constraints: ['quality_applications_status_known']
+	},
+	'quality verdicts': {
+		values: VERDICTS,
+		labels: verdictLabel,
+		constraints: ['quality_assessments_verdict_known']
+	},
+	'quality history': {
+		values: QUALITY_ACTIONS,
+		labels: qualityActionLabel,
+		constraints: ['quality_events_action_known']
+	},
 	'search indexes': { values: SEARCH_INDEXES, constraints: ['search_outbox_index_uid_known'] },
 	// The languages the interface speaks are the ones a person's mails can be written in.
 	locales: { values: locales, constraints: ['account_locales_locale_known'] }
