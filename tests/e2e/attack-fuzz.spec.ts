@@ -158,6 +158,28 @@ test.beforeAll(async () => {
 		[`fuzz-lid-${run}`, `Fuzzregio lid ${run}`]
 	);
 	ids.memberCommunity = memberRegion[0]!.id;
+	// A white spot where the owner registered interest (its page offers change and withdraw) and an
+	// academy offers coaching (staff's detail page offers connect and link a coach).
+	const { rows: spot } = await db.query<{ nis: string }>(
+		`select m.nis from public.municipalities m
+		 where m.valid_to is null and m.region = 'VLG'
+			and not exists (select 1 from public.organisations o where o.municipality_nis = m.nis and o.kind = 'academy')
+		 order by m.nis desc offset 1 limit 1`
+	);
+	ids.whiteSpot = spot[0]!.nis;
+	await db.query(
+		`insert into public.starter_interests (municipality_nis, user_id, role, offers, shown_as)
+		 values ($1, $2, 'person', '{room}', 'name')`,
+		[ids.whiteSpot, owner.id]
+	);
+	const { rows: coach } = await db.query<{ organisation_id: string }>(
+		`insert into public.academy_coaching_offers (organisation_id)
+		 select a.id from private.counted_academies() a
+		 where not exists (select 1 from public.academy_coaching_offers c where c.organisation_id = a.id)
+		 order by a.id limit 1
+		 returning organisation_id`
+	);
+	ids.coachingAcademy = coach[0]!.organisation_id;
 	// A region waiting for staff: /netwerk/regios offers approve and decline.
 	const { rows: proposal } = await db.query<{ id: string }>(
 		`insert into public.communities (kind, slug, name, status) values ('region', $1, $2, 'proposed')
@@ -338,6 +360,10 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+	await db.query('delete from public.starter_coaches where municipality_nis = $1', [ids.whiteSpot]);
+	await db.query('delete from public.academy_coaching_offers where organisation_id = $1', [
+		ids.coachingAcademy
+	]);
 	// A post outlives its author's account (author_id null): the fuzz run's good practice goes first.
 	if (ids.practice) await db.query('delete from public.posts where id = $1', [ids.practice]);
 	// The posts in the fuzz regions (the seeded ones and any a valid fuzzed form wrote).
@@ -412,6 +438,7 @@ function ownerPages(): string[] {
 		`/regios/fuzz-${run}/leden`,
 		`/regios/fuzz-lid-${run}`,
 		'/organisaties/{academy}/regios',
+		`/gemeenten/${ids.whiteSpot}`,
 		// Last: a valid fuzzed block takes the other person out of the region.
 		`/berichten/nieuw?community=${ids.community}`,
 		'/moderatie',
@@ -562,7 +589,7 @@ test('generated bad input to every form of a signed-in owner: no 5xx, nothing wr
 			'/netwerk/verificatie',
 			'/netwerk/regios',
 			'/netwerk/inclusie',
-			'/netwerk/inclusie',
+			`/netwerk/witte-vlekken/${ids.whiteSpot}`,
 			'/profiel/gegevens',
 			`/goede-praktijken/${ids.practice}`,
 			`/goede-praktijken/${ids.practice}`
