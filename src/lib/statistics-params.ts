@@ -34,7 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseDay(value: string): string | undefined {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
 	if (!match) return undefined;
-	const [year, month, day] = match.slice(1).map(Number);
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	const date = new Date(Date.UTC(year, month - 1, day));
 	const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 	return real && year >= 2000 && year <= 2100 ? match[0] : undefined;

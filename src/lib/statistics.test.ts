@@ -89,7 +89,7 @@ describe('publishedTable', () => {
 			second: { count: 203, pct: 20.36 },
 			total: { count: 399, pct: 21.38 }
 		});
-		expect(rows[1].total).toEqual({ count: 1210, pct: 64.84 });
+		expect(rows[1]?.total).toEqual({ count: 1210, pct: 64.84 });
 		expect(total).toMatchObject({
 			label: 'TOTAL',
 			first: { count: 869, pct: 100 },
@@ -103,7 +103,7 @@ describe('publishedTable', () => {
 			[{ key: 'a', label: 'A', count: 2 }],
 			[{ key: 'a', label: 'A', count: 0 }]
 		);
-		expect(rows[0].second).toEqual({ count: 0, pct: 0 });
+		expect(rows[0]?.second).toEqual({ count: 0, pct: 0 });
 		expect(total.second).toEqual({ count: 0, pct: 0 });
 		expect(total.total).toEqual({ count: 2, pct: 100 });
 	});

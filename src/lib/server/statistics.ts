@@ -20,9 +20,10 @@ export type StatisticsTables = Record<
 /** The three tables for the query's two periods and filters. */
 export async function statisticsTables(db: Db, query: StatisticsQuery): Promise<StatisticsTables> {
 	const filters = { province: query.province, academy: query.academy };
-	const [first, second] = await Promise.all(
-		query.periods.map((period) => activityCounts(db, period, filters))
-	);
+	const [first, second] = await Promise.all([
+		activityCounts(db, query.periods[0], filters),
+		activityCounts(db, query.periods[1], filters)
+	]);
 	return Object.fromEntries(
 		STATISTICS_DIMENSIONS.map((dimension) => [
 			dimension,

@@ -52,8 +52,10 @@ export const GET = (async ({ locals, url, params }) => {
 			`${cause.param}: ${cause.messageIn('en')}`
 		);
 	}
+	const dimension = TABLE_FILES[name];
+	if (!dimension) error(404);
 	const counts = await activityCounts(locals.supabase, period);
-	const shared = withShares(counts[TABLE_FILES[name]]);
+	const shared = withShares(counts[dimension]);
 	const total = shared.reduce((sum, row) => sum + row.count, 0);
 	const rows = [
 		...shared.map((row) => ({ category: row.label, count: row.count, pct: row.pct })),
