@@ -27,7 +27,7 @@ async function query<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
 /** The school year today falls in (Belgian date), as the pages default to it. */
 function currentSchoolYear() {
 	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
-	const [year, month] = today.split('-').map(Number);
+	const [year, month] = today.split('-').map(Number) as [number, number];
 	const start = month >= 9 ? year : year - 1;
 	return {
 		start,
