@@ -77,6 +77,8 @@ test('a coordinator is refused the staff page; a visitor is sent to sign in', as
 test('network staff read the girls share, target groups, trend and rule in Dutch and English', async ({
 	page
 }) => {
+	// Two axe runs over a page with every academy's row: more than the default minute on a busy machine.
+	test.setTimeout(150_000);
 	const year = currentSchoolYear();
 	const total = await reach();
 	expect(total.participants).toBeGreaterThan(0);
@@ -122,7 +124,6 @@ test('network staff read the girls share, target groups, trend and rule in Dutch
 	).toHaveText(percent(total.girls, total.participants, 'en-GB'));
 	await expect(page.getByRole('heading', { name: 'Trend per school year' })).toBeVisible();
 	await expectNoAxeViolations(page);
-	await page.getByRole('button', { name: 'Nederlands' }).click();
 });
 
 test('the rule form refuses bad input next to the field and saves good input', async ({
