@@ -201,6 +201,23 @@ beforeAll(async () => {
 		[events[0]!.id, events[1]!.id, person.id, other.id]
 	);
 
+	// A good practice of theirs, and their offer to help the academy's request ("Ik wil helpen").
+	const [practice] = await people.query<{ id: string }>(
+		`insert into public.posts (author_id, kind, title, body)
+		 values ($1, 'good_practice', 'Praktijk van Noor', 'Zo deden we het') returning id`,
+		[person.id]
+	);
+	await people.query(
+		`insert into public.good_practices (post_id, stem_letters, domains, age_min, age_max, format, what_worked)
+		 values ($1, '{T}', '{techniek}', 10, 12, 'losse_activiteit', 'Kleine groepjes')`,
+		[practice!.id]
+	);
+	await people.query(
+		`insert into public.agreements (request_id, academy_id, helper_id, helper_availability, status)
+		 values ($1, $2, $3, 'Woensdagnamiddag', 'proposed')`,
+		[request.id, academy.id, person.id]
+	);
+
 	const { data } = await person.client.auth.getUser();
 	file = await exportPersonalData(person.client as unknown as Db, data.user as User);
 	text = JSON.stringify(file);
@@ -313,6 +330,7 @@ describe('the download of one’s own data', () => {
 				.map((row) => [row.title, row.status, row.hidden_reason])
 				.sort()
 		).toEqual([
+			['Praktijk van Noor', 'visible', null],
 			['Verborgen vraag van Noor', 'hidden', 'Reclame hoort hier niet.'],
 			['Vraag van Noor', 'visible', null]
 		]);
@@ -330,6 +348,31 @@ describe('the download of one’s own data', () => {
 		expect(text).not.toContain('Arne reageert');
 		expect(text).not.toContain('Arne meldt dit');
 		expect(text).not.toContain('Arne vraagt iets');
+	});
+
+	it('holds the communities they joined, their good practice and their offer to help', () => {
+		expect(rows('community_memberships')).toEqual([
+			expect.objectContaining({
+				community_id: communityId,
+				person_kind: 'teacher',
+				role: 'member',
+				community: { name: 'Export test', kind: 'region' }
+			})
+		]);
+		expect(
+			rows('posts').find((row) => row.title === 'Praktijk van Noor')?.good_practice
+		).toMatchObject({
+			stem_letters: ['T'],
+			domains: ['techniek'],
+			what_worked: 'Kleine groepjes'
+		});
+		expect(rows('help_agreements')).toEqual([
+			expect.objectContaining({
+				status: 'proposed',
+				helper_availability: 'Woensdagnamiddag',
+				academy: { name: 'Academie Export' }
+			})
+		]);
 	});
 
 	it('holds their own answers to events with the title, time and status', () => {

@@ -48,7 +48,9 @@ export const EXPORT_SECTIONS = [
 	'post_comments',
 	'post_reports',
 	'event_rsvps',
-	'starter_interests'
+	'starter_interests',
+	'community_memberships',
+	'help_agreements'
 ] as const;
 
 export type ExportSection = (typeof EXPORT_SECTIONS)[number];
@@ -80,7 +82,9 @@ function sectionNotes(): Record<ExportSection, string> {
 		post_comments: m.po_data_note_post_comments(),
 		post_reports: m.po_data_note_post_reports(),
 		event_rsvps: m.ev_data_note_event_rsvps(),
-		starter_interests: m.sa_data_note_starter_interests()
+		starter_interests: m.sa_data_note_starter_interests(),
+		community_memberships: m.data_note_community_memberships(),
+		help_agreements: m.data_note_help_agreements()
 	};
 }
 
@@ -173,12 +177,20 @@ export async function exportPersonalData(
 		.maybeSingle();
 	if (helper.error) throw helper.error;
 	// Their posts, comments and reports, hidden ones too (RLS lets authors and reporters read their own).
-	const [posts, postComments, postReports, rsvps, starterInterests] = await Promise.all([
+	const [
+		posts,
+		postComments,
+		postReports,
+		rsvps,
+		starterInterests,
+		communityMemberships,
+		helpAgreements
+	] = await Promise.all([
 		everyRow((from, to) =>
 			db
 				.from('posts')
 				.select(
-					'id, kind, title, body, status, hidden_reason, hidden_at, created_at, updated_at, post_communities(community_id, pinned_at)'
+					'id, kind, title, body, status, hidden_reason, hidden_at, created_at, updated_at, post_communities(community_id, pinned_at), good_practice:good_practices(stem_letters, domains, age_min, age_max, format, what_worked, materials, links, participants, featured_at)'
 				)
 				.eq('author_id', user.id)
 				.order('created_at')
@@ -226,6 +238,30 @@ export async function exportPersonalData(
 				.order('created_at')
 				.order('id')
 				.range(from, to)
+		),
+		// The communities they joined as a person (those of their organisations are the organisations' rows).
+		everyRow((from, to) =>
+			db
+				.from('community_members')
+				.select(
+					'id, community_id, person_kind, role, in_directory, created_at, community:communities(name, kind)'
+				)
+				.eq('user_id', user.id)
+				.order('created_at')
+				.order('id')
+				.range(from, to)
+		),
+		// Their offers to help an academy ("Ik wil helpen"), with the request and the academy.
+		everyRow((from, to) =>
+			db
+				.from('agreements')
+				.select(
+					'id, status, helper_availability, created_at, updated_at, request:requests(title), academy:organisations!agreements_academy_id_fkey(name)'
+				)
+				.eq('helper_id', user.id)
+				.order('created_at')
+				.order('id')
+				.range(from, to)
 		)
 	]);
 
@@ -254,7 +290,9 @@ export async function exportPersonalData(
 		post_comments: postComments,
 		post_reports: postReports,
 		event_rsvps: rsvps,
-		starter_interests: starterInterests
+		starter_interests: starterInterests,
+		community_memberships: communityMemberships,
+		help_agreements: helpAgreements
 	};
 }
 
