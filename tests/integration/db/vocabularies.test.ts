@@ -50,6 +50,8 @@ import {
 import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
 import { EVENT_KINDS } from '$lib/schemas/event';
+import { STARTER_OFFERS, STARTER_ROLES, STARTER_SHOWN_AS } from '$lib/schemas/starters';
+import { COVERAGE_PROVINCES } from '$lib/published-labels';
 import { SEARCH_INDEXES } from '$lib/server/search/types/registry';
 import {
 	ACTIVITY_STATUSES,
@@ -309,6 +311,20 @@ const VOCABULARIES: Record<string, Vocabulary> = {
 		values: QUALITY_ACTIONS,
 		labels: qualityActionLabel,
 		constraints: ['quality_events_action_known']
+	},
+	'starter roles': { values: STARTER_ROLES, constraints: ['starter_interests_role_known'] },
+	'what starters bring': {
+		values: STARTER_OFFERS,
+		constraints: ['starter_interests_offers_known']
+	},
+	'how starters are shown': {
+		values: STARTER_SHOWN_AS,
+		constraints: ['starter_interests_shown_as_known']
+	},
+	// A coaching academy names the provinces it coaches in by the published tables' names.
+	'coaching provinces': {
+		values: COVERAGE_PROVINCES,
+		constraints: ['academy_coaching_offers_provinces_known']
 	},
 	'search indexes': { values: SEARCH_INDEXES, constraints: ['search_outbox_index_uid_known'] },
 	// The languages the interface speaks are the ones a person's mails can be written in.

@@ -498,6 +498,7 @@ export const REFUSALS: Refusals = {
 	starter_coaches_municipality_nis_fkey: onForm(m.sa_error_municipality),
 	starter_coaches_academy_id_fkey: refuse('academy', m.sa_error_coach_not_offering),
 	starter_coaches_linked_by_fkey: onForm(m.sa_error_system),
+	starter_coaches_once: onForm(m.sa_error_coach_linked),
 	// teacher and volunteer profiles (helper_profiles, their weekly slots and school link)
 	...choiceRefusals('helper_profiles', 'subjects', 'subjects'),
 	...choiceRefusals('helper_profiles', 'grades', 'grades'),
