@@ -182,6 +182,7 @@ test.beforeAll(async () => {
 				`/organisaties/${academy}/vrijwilligers`,
 				`/organisaties/${academy}/regios`,
 				`/organisaties/${academy}/inclusie`,
+				`/organisaties/${academy}/kwaliteitslabel`,
 				'/gemeenten/44083',
 				'/gemeenten/44083/starten',
 				'/gemeenten/44021/community',
@@ -206,6 +207,9 @@ test.beforeAll(async () => {
 				'/netwerk/witte-vlekken/44083',
 				'/netwerk/inclusie',
 				'/netwerk/statistieken',
+				'/netwerk/kwaliteitslabel',
+				// The seed's submitted application (Robotica Club Leuven), waiting for review.
+				'/netwerk/kwaliteitslabel/13000000-0000-4000-8000-000000000002',
 				'/mijn-organisaties'
 			]
 		};
