@@ -120,7 +120,7 @@ describe('save_quality_application()', () => {
 
 describe('reading and writing the tables directly', () => {
 	const tables = ['quality_applications', 'quality_assessments', 'quality_events'] as const;
-	const where = (table: (typeof tables)[number]) =>
+	const where = (table: (typeof tables)[number]): Record<string, string> =>
 		table === 'quality_applications' ? { id: applicationId } : { application_id: applicationId };
 
 	it('members of the academy and network staff read them', async () => {
