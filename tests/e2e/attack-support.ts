@@ -93,21 +93,31 @@ export type FormShape = {
 	fields: { name: string; value: string; type: string }[];
 };
 
-/** Every form on the page the person sees, read from the live DOM. */
+/**
+ * Every form on the page the person sees, read from the live DOM; a submit button with its own `formaction`
+ * ("save a draft" and "submit" in one form) counts as one more form with that action.
+ */
 export async function formsOn(page: Page): Promise<FormShape[]> {
 	return page.evaluate(() =>
-		[...document.forms].map((form) => {
-			const action = new URL(form.getAttribute('action') ?? '', location.href);
-			return {
-				action: action.pathname + action.search,
-				method: (form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get',
-				fields: [...form.elements]
-					.filter(
-						(el): el is HTMLInputElement =>
-							'name' in el && typeof el.name === 'string' && el.name !== ''
-					)
-					.map((el) => ({ name: el.name, value: el.value ?? '', type: el.type ?? 'text' }))
-			} as const;
+		[...document.forms].flatMap((form) => {
+			const method =
+				(form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'post' : 'get';
+			const fields = [...form.elements]
+				.filter(
+					(el): el is HTMLInputElement =>
+						'name' in el && typeof el.name === 'string' && el.name !== ''
+				)
+				.map((el) => ({ name: el.name, value: el.value ?? '', type: el.type ?? 'text' }));
+			const actions = [
+				form.getAttribute('action') ?? '',
+				...[...form.querySelectorAll('button[formaction], input[formaction]')].map(
+					(button) => button.getAttribute('formaction') ?? ''
+				)
+			];
+			return [...new Set(actions)].map((attribute) => {
+				const action = new URL(attribute, location.href);
+				return { action: action.pathname + action.search, method, fields } as const;
+			});
 		})
 	);
 }
