@@ -661,7 +661,9 @@ describe('RPC refusals', () => {
 		);
 		const wrong: string[] = [];
 		for (const { name, source } of functions) {
-			for (const statement of source.match(/\braise\s+exception\b[^;]*;/gi) ?? []) {
+			// Up to the statement's end: a semicolon inside a quoted message does not end it.
+			for (const statement of source.match(/\braise\s+exception\b(?:[^;']|'(?:[^']|'')*')*;/gi) ??
+				[]) {
 				const code = /errcode\s*=\s*'([^']+)'/i.exec(statement)?.[1];
 				if (!code || !fourXX.test(code) || !/\bhint\s*=/i.test(statement)) {
 					wrong.push(`${name}: ${statement.replace(/\s+/g, ' ').slice(0, 100)}`);
