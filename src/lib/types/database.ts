@@ -2160,18 +2160,21 @@ export type Database = {
 					academy_id: string;
 					linked_by: string | null;
 					linked_at: string;
+					id: string;
 				};
 				Insert: {
 					municipality_nis: string;
 					academy_id: string;
 					linked_by?: string | null;
 					linked_at?: string;
+					id?: string;
 				};
 				Update: {
 					municipality_nis?: string;
 					academy_id?: string;
 					linked_by?: string | null;
 					linked_at?: string;
+					id?: string;
 				};
 				Relationships: [
 					{
