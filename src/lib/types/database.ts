@@ -147,6 +147,7 @@ export type Database = {
 					updated_at: string;
 					photo_path: string | null;
 					photo_alt: string | null;
+					import_id: string | null;
 				};
 				Insert: {
 					id?: string;
@@ -177,6 +178,7 @@ export type Database = {
 					updated_at?: string;
 					photo_path?: string | null;
 					photo_alt?: string | null;
+					import_id?: string | null;
 				};
 				Update: {
 					id?: string;
@@ -207,6 +209,7 @@ export type Database = {
 					updated_at?: string;
 					photo_path?: string | null;
 					photo_alt?: string | null;
+					import_id?: string | null;
 				};
 				Relationships: [
 					{
@@ -2674,6 +2677,10 @@ export type Database = {
 			};
 			home_overview: { Args: { p_limit?: number }; Returns: Json };
 			hosts_community: { Args: { p_community_id: string }; Returns: boolean };
+			import_activities: {
+				Args: { p_rows: Json; p_dry_run?: boolean; p_organisation_id?: string };
+				Returns: Json;
+			};
 			inclusion_figures: {
 				Args: { p_first_year: number; p_last_year: number; p_organisation_id?: string };
 				Returns: {
