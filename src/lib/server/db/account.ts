@@ -3,6 +3,7 @@
 // itself takes the service role.
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
+import type { Database } from '$lib/types/database';
 import type { PostgrestError, User } from '@supabase/supabase-js';
 
 /** PostgREST's cap on rows per request (db-max-rows); longer lists are read in pages of this size. */
@@ -19,6 +20,28 @@ async function everyRow<Row>(query: (from: number, to: number) => Page<Row>): Pr
 		rows.push(...(data ?? []));
 		if (!data || data.length < PAGE) return rows;
 	}
+}
+
+type OwnRows = {
+	table: keyof Database['public']['Tables'];
+	/** The column that holds the person's id. */
+	owner: string;
+	columns: string;
+	/** The order to page in; its last column is unique, so no page skips or repeats a row. */
+	order?: string[];
+};
+
+/** Every row of `table` that belongs to the person, oldest first unless `order` says otherwise. */
+function ownRows(
+	db: Db,
+	userId: string,
+	{ table, owner, columns, order = ['created_at', 'id'] }: OwnRows
+) {
+	return everyRow((from, to) => {
+		let query = db.from(table).select(columns).eq(owner, userId);
+		for (const column of order) query = query.order(column);
+		return query.range(from, to);
+	});
 }
 
 /** The sections of the file, in the order it lists them; `notes` explains each. */
@@ -139,24 +162,19 @@ export async function exportPersonalData(
 				.eq('user_id', user.id)
 				.order('created_at'),
 			db.from('network_staff').select('granted_at').eq('user_id', user.id).maybeSingle(),
-			everyRow((from, to) =>
-				db
-					.from('organisations')
-					.select('id, kind, name, slug, created_at')
-					.eq('created_by', user.id)
-					.order('id')
-					.range(from, to)
-			),
-			everyRow((from, to) =>
-				db
-					.from('notifications')
-					.select(
-						'id, kind, title, params, link, agreement_id, delivery, read_at, emailed_at, digested_at, created_at'
-					)
-					.eq('user_id', user.id)
-					.order('id')
-					.range(from, to)
-			),
+			ownRows(db, user.id, {
+				table: 'organisations',
+				owner: 'created_by',
+				columns: 'id, kind, name, slug, created_at',
+				order: ['id']
+			}),
+			ownRows(db, user.id, {
+				table: 'notifications',
+				owner: 'user_id',
+				columns:
+					'id, kind, title, params, link, agreement_id, delivery, read_at, emailed_at, digested_at, created_at',
+				order: ['id']
+			}),
 			db
 				.from('notification_preferences')
 				.select('kind, delivery, updated_at')
@@ -186,83 +204,51 @@ export async function exportPersonalData(
 		communityMemberships,
 		helpAgreements
 	] = await Promise.all([
-		everyRow((from, to) =>
-			db
-				.from('posts')
-				.select(
-					'id, kind, title, body, status, hidden_reason, hidden_at, created_at, updated_at, post_communities(community_id, pinned_at), good_practice:good_practices(stem_letters, domains, age_min, age_max, format, what_worked, materials, links, participants, featured_at)'
-				)
-				.eq('author_id', user.id)
-				.order('created_at')
-				.order('id')
-				.range(from, to)
-		),
-		everyRow((from, to) =>
-			db
-				.from('post_comments')
-				.select('id, post_id, body, status, hidden_reason, hidden_at, created_at, updated_at')
-				.eq('author_id', user.id)
-				.order('created_at')
-				.order('id')
-				.range(from, to)
-		),
-		everyRow((from, to) =>
-			db
-				.from('post_reports')
-				.select('id, post_id, comment_id, reason, status, handled_at, created_at')
-				.eq('reporter_id', user.id)
-				.order('created_at')
-				.order('id')
-				.range(from, to)
-		),
+		ownRows(db, user.id, {
+			table: 'posts',
+			owner: 'author_id',
+			columns:
+				'id, kind, title, body, status, hidden_reason, hidden_at, created_at, updated_at, post_communities(community_id, pinned_at), good_practice:good_practices(stem_letters, domains, age_min, age_max, format, what_worked, materials, links, participants, featured_at)'
+		}),
+		ownRows(db, user.id, {
+			table: 'post_comments',
+			owner: 'author_id',
+			columns: 'id, post_id, body, status, hidden_reason, hidden_at, created_at, updated_at'
+		}),
+		ownRows(db, user.id, {
+			table: 'post_reports',
+			owner: 'reporter_id',
+			columns: 'id, post_id, comment_id, reason, status, handled_at, created_at'
+		}),
 		// Their answers to events (going, waiting, cancelled), with the event's title and time.
-		everyRow((from, to) =>
-			db
-				.from('event_rsvps')
-				.select(
-					'event_id, status, position, created_at, updated_at, event:community_events(title, starts_at, ends_at)'
-				)
-				.eq('user_id', user.id)
-				.order('created_at')
-				.order('event_id')
-				.range(from, to)
-		),
+		ownRows(db, user.id, {
+			table: 'event_rsvps',
+			owner: 'user_id',
+			columns:
+				'event_id, status, position, created_at, updated_at, event:community_events(title, starts_at, ends_at)',
+			order: ['created_at', 'event_id']
+		}),
 		// Their interest in starting an academy somewhere (open and closed), with the municipality's name.
-		everyRow((from, to) =>
-			db
-				.from('starter_interests')
-				.select(
-					'id, municipality_nis, role, offers, note, shown_as, closed_at, created_at, updated_at, municipality:municipalities(name_nl)'
-				)
-				.eq('user_id', user.id)
-				.order('created_at')
-				.order('id')
-				.range(from, to)
-		),
+		ownRows(db, user.id, {
+			table: 'starter_interests',
+			owner: 'user_id',
+			columns:
+				'id, municipality_nis, role, offers, note, shown_as, closed_at, created_at, updated_at, municipality:municipalities(name_nl)'
+		}),
 		// The communities they joined as a person (those of their organisations are the organisations' rows).
-		everyRow((from, to) =>
-			db
-				.from('community_members')
-				.select(
-					'id, community_id, person_kind, role, in_directory, created_at, community:communities(name, kind)'
-				)
-				.eq('user_id', user.id)
-				.order('created_at')
-				.order('id')
-				.range(from, to)
-		),
+		ownRows(db, user.id, {
+			table: 'community_members',
+			owner: 'user_id',
+			columns:
+				'id, community_id, person_kind, role, in_directory, created_at, community:communities(name, kind)'
+		}),
 		// Their offers to help an academy ("Ik wil helpen"), with the request and the academy.
-		everyRow((from, to) =>
-			db
-				.from('agreements')
-				.select(
-					'id, status, helper_availability, created_at, updated_at, request:requests(title), academy:organisations!agreements_academy_id_fkey(name)'
-				)
-				.eq('helper_id', user.id)
-				.order('created_at')
-				.order('id')
-				.range(from, to)
-		)
+		ownRows(db, user.id, {
+			table: 'agreements',
+			owner: 'helper_id',
+			columns:
+				'id, status, helper_availability, created_at, updated_at, request:requests(title), academy:organisations!agreements_academy_id_fkey(name)'
+		})
 	]);
 
 	return {
