@@ -176,6 +176,16 @@ export const REFUSALS: Refusals = {
 	activities_status_transition: onForm(m.dberr_activities_status_transition),
 	...municipalityRefusals('activities'),
 
+	// bulk import (import_activities(); its row errors come back as data, src/lib/server/import)
+	import_not_allowed: onForm(m.im_refusal_not_allowed),
+	import_network_staff_only: onForm(m.im_refusal_network_staff_only),
+	import_academy_not_found: onForm(m.im_refusal_academy_not_found),
+	import_rows_array: onForm(m.im_refusal_rows),
+	import_too_many_rows: refuse('form', m.im_too_many_rows, { max: 10000 }),
+	activities_import_id_length: refuse('form', m.im_import_id_length),
+	activities_import_id_trimmed: refuse('form', m.im_import_id_length),
+	activities_import_id_key: refuse('form', m.im_import_id_taken),
+
 	// reach reports
 	reach_reports_activity_reportable: onForm(m.dberr_reach_reports_activity_reportable),
 	reach_reports_participants_not_negative: refuse('participants', m.app_error_number_min, {
