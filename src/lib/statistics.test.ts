@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { categoryCounts, percentOf, publishedTable, withShares } from './statistics';
+import {
+	categoryCounts,
+	percentOf,
+	publishedTable,
+	tableOfFile,
+	TABLE_FILE_NAMES,
+	withShares
+} from './statistics';
 
 describe('percentOf', () => {
 	it('writes a share of the total with 2 decimals, like the published tables', () => {
@@ -106,5 +113,17 @@ describe('publishedTable', () => {
 		expect(rows[0]?.second).toEqual({ count: 0, pct: 0 });
 		expect(total.second).toEqual({ count: 0, pct: 0 });
 		expect(total.total).toEqual({ count: 2, pct: 100 });
+	});
+});
+
+describe('tableOfFile', () => {
+	it('finds each table by its file name and nothing else', () => {
+		expect(tableOfFile('domeinen')).toBe('domain');
+		expect(tableOfFile('formaten')).toBe('format');
+		expect(tableOfFile('provincies')).toBe('province');
+		expect(tableOfFile(TABLE_FILE_NAMES.province)).toBe('province');
+		for (const name of ['dekking', 'domeinen.csv', '', 'constructor', 'toString']) {
+			expect(tableOfFile(name), name).toBeUndefined();
+		}
 	});
 });

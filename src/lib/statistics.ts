@@ -28,6 +28,18 @@ export function withShares<Row extends { count: number }>(
 export const STATISTICS_DIMENSIONS = ['domain', 'format', 'province'] as const;
 export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
 
+/** The file name of each table (without .csv or .json), in Dutch like the rest of the addresses. */
+export const TABLE_FILE_NAMES: Record<StatisticsDimension, string> = {
+	domain: 'domeinen',
+	format: 'formaten',
+	province: 'provincies'
+};
+
+/** The table a file name stands for (domeinen → domain); none for any other name. */
+export function tableOfFile(name: string): StatisticsDimension | undefined {
+	return STATISTICS_DIMENSIONS.find((dimension) => TABLE_FILE_NAMES[dimension] === name);
+}
+
 /** Every published category of a dimension in the published order: its key (what SQL returns) and label. */
 export function publishedCategories(
 	dimension: StatisticsDimension

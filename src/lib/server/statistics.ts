@@ -44,13 +44,6 @@ export function parsedOr400<T>(parse: () => T): T {
 	}
 }
 
-/** The file names of the three tables, in Dutch like the rest of the addresses. */
-export const TABLE_FILES: Record<string, StatisticsDimension> = {
-	domeinen: 'domain',
-	formaten: 'format',
-	provincies: 'province'
-};
-
 const pct = (value: number | null) => (value === null ? null : value.toFixed(2));
 
 /** One table in the published shape (seed-statistics.csv's columns), for people: with a BOM for Excel. */

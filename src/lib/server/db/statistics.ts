@@ -1,5 +1,5 @@
 // The network's statistics: activity_statistics() (supabase/migrations/20261204001000_activity_statistics.sql)
-// per period, the academies the staff page filters on, and K's coverage_provinces() for the open data.
+// per period and the academies the staff page filters on. Coverage by province is coverage.ts's.
 import type { Db } from '$lib/server/supabase';
 import {
 	categoryCounts,
@@ -39,30 +39,4 @@ export async function countedAcademies(db: Db): Promise<{ id: string; name: stri
 		.order('name');
 	if (error) throw error;
 	return data;
-}
-
-export type ProvinceCoverageRow = {
-	province: string;
-	municipalities: number;
-	with_academy: number;
-	coverage_pct: number | null;
-};
-
-/** The published coverage table (coverage_provinces of part K): per province, then TOTAL. */
-export async function coverageTable(
-	db: Db,
-	startYear: number,
-	basis: 'current' | '2024'
-): Promise<ProvinceCoverageRow[]> {
-	const { data, error } = await db.rpc('coverage_provinces', {
-		p_start_year: startYear,
-		p_basis: basis
-	});
-	if (error) throw error;
-	return data.map((row) => ({
-		province: row.province,
-		municipalities: row.municipalities,
-		with_academy: row.with_academy,
-		coverage_pct: row.coverage_pct === null ? null : Number(row.coverage_pct)
-	}));
 }

@@ -3,9 +3,10 @@
 import { m } from '$lib/paraglide/messages';
 import { todayInBelgium } from '$lib/public/format';
 import { parseSchoolYear, schoolYearBounds, schoolYearOf } from '$lib/school-year';
-import { activityCounts, coverageTable } from '$lib/server/db/statistics';
-import { openDataResponse, plainTextError, TABLE_FILES } from '$lib/server/statistics';
-import { withShares } from '$lib/statistics';
+import { coverageByProvince } from '$lib/server/db/coverage';
+import { activityCounts } from '$lib/server/db/statistics';
+import { openDataResponse, plainTextError } from '$lib/server/statistics';
+import { tableOfFile, withShares } from '$lib/statistics';
 import { parsePeriod, StatisticsInputError } from '$lib/statistics-params';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
@@ -37,7 +38,12 @@ export const GET = (async ({ locals, url, params }) => {
 				m.st_error_school_year({}, { locale: 'en' })
 			);
 		}
-		const rows = await coverageTable(locals.supabase, year, basis);
+		const rows = (await coverageByProvince(locals.supabase, year, basis)).map((row) => ({
+			province: row.province,
+			municipalities: row.municipalities,
+			with_academy: row.withAcademy,
+			coverage_pct: row.pct
+		}));
 		return openDataResponse(format, COVERAGE_COLUMNS, rows, params.file);
 	}
 
@@ -52,7 +58,7 @@ export const GET = (async ({ locals, url, params }) => {
 			`${cause.param}: ${cause.messageIn('en')}`
 		);
 	}
-	const dimension = TABLE_FILES[name];
+	const dimension = tableOfFile(name);
 	if (!dimension) error(404);
 	const counts = await activityCounts(locals.supabase, period);
 	const shared = withShares(counts[dimension]);

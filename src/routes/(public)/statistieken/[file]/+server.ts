@@ -1,17 +1,13 @@
 // One table of /statistieken as CSV (domeinen.csv, formaten.csv, provincies.csv) for the page's periods.
 import { todayInBelgium } from '$lib/public/format';
-import {
-	parsedOr400,
-	publishedTableCsv,
-	statisticsTables,
-	TABLE_FILES
-} from '$lib/server/statistics';
+import { parsedOr400, publishedTableCsv, statisticsTables } from '$lib/server/statistics';
+import { tableOfFile } from '$lib/statistics';
 import { parseStatisticsQuery } from '$lib/statistics-params';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
 export const GET = (async ({ locals, url, params }) => {
-	const dimension = TABLE_FILES[params.file.replace(/\.csv$/, '')];
+	const dimension = tableOfFile(params.file.replace(/\.csv$/, ''));
 	if (!params.file.endsWith('.csv') || !dimension) error(404);
 	const search = new URLSearchParams(url.searchParams);
 	search.delete('provincie');

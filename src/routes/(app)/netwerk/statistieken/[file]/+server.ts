@@ -2,18 +2,14 @@
 // periods and filters.
 import { todayInBelgium } from '$lib/public/format';
 import { requireStaff } from '$lib/server/auth/require-staff';
-import {
-	parsedOr400,
-	publishedTableCsv,
-	statisticsTables,
-	TABLE_FILES
-} from '$lib/server/statistics';
+import { parsedOr400, publishedTableCsv, statisticsTables } from '$lib/server/statistics';
+import { tableOfFile } from '$lib/statistics';
 import { parseStatisticsQuery } from '$lib/statistics-params';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
 export const GET = (async ({ locals, url, params }) => {
-	const dimension = TABLE_FILES[params.file.replace(/\.csv$/, '')];
+	const dimension = tableOfFile(params.file.replace(/\.csv$/, ''));
 	if (!params.file.endsWith('.csv') || !dimension) error(404);
 	await requireStaff(locals, url);
 	const query = parsedOr400(() => parseStatisticsQuery(url.searchParams, todayInBelgium()));
