@@ -23,6 +23,7 @@ import { readMunicipalities } from './places.js';
 import { buildPosts, postsSql } from './posts.js';
 import { buildPractices, practicesSql } from './practices.js';
 import { qualitySql } from './quality.js';
+import { startersSql } from './starters.js';
 import { readStatistics } from './statistics.js';
 import { buildTeachers, teachersSql } from './teachers.js';
 import { bool, daysAgo, num, onDay, text, textArray, values } from './sql.js';
@@ -367,7 +368,8 @@ export function generate() {
 			'10_practices.sql': practicesSql(buildPractices(seed)),
 			'11_events.sql': eventsSql(buildEvents()),
 			'12_inclusion.sql': inclusionSql(),
-			'13_quality.sql': qualitySql()
+			'13_quality.sql': qualitySql(),
+			'14_starters.sql': startersSql()
 		}
 	};
 }

@@ -180,6 +180,17 @@ test.beforeAll(async () => {
 		 returning organisation_id`
 	);
 	ids.coachingAcademy = coach[0]!.organisation_id;
+	// A verified academy of the owner's that offers coaching: its coaching page offers save and withdraw.
+	const coaching = await organisation('academy', `Fuzz-coach ${run}`, owner);
+	await db.query(
+		`update public.organisations set verification_status = 'verified', verified_at = now() where id = $1`,
+		[coaching.id]
+	);
+	await db.query(
+		`insert into public.academy_coaching_offers (organisation_id, note) values ($1, 'Hulp bij de start')`,
+		[coaching.id]
+	);
+	ids.coachingSlug = coaching.slug;
 	// An academy's quality label application waiting for review: staff's review page offers its form.
 	const { rows: review } = await db.query<{ id: string; organisation_id: string }>(
 		`with academy as (
@@ -436,6 +447,7 @@ function ownerPages(): string[] {
 		`/organisaties/{academy}/vragen/${ids.request}`,
 		'/organisaties/{academy}/vrijwilligers',
 		'/organisaties/{academy}/kwaliteitslabel',
+		`/organisaties/${ids.coachingSlug}/coaching`,
 		'/organisaties/{school}/aanbod/nieuw',
 		'/organisaties/{school}/leerkrachten',
 		'/organisaties/{company}/aanbod',

@@ -183,6 +183,7 @@ test.beforeAll(async () => {
 				`/organisaties/${academy}/regios`,
 				`/organisaties/${academy}/inclusie`,
 				`/organisaties/${academy}/kwaliteitslabel`,
+				`/organisaties/${academy}/coaching`,
 				'/gemeenten/44083',
 				'/gemeenten/44083/starten',
 				'/gemeenten/44021/community',

@@ -2,7 +2,7 @@
 // and submits it (Dutch, on a phone); network staff find it on /netwerk/kwaliteitslabel, mark every
 // criterion in order and award the label until a date they choose; the badge then shows on the academy's
 // public page, the academies list and the search filter find it, and in English the owner reads that the
-// label was awarded. Axe on every page. A fresh academy of its own, so the seed stays as other specs expect.
+// label was awarded; the card on the municipality's page carries the badge. Axe on every page. A fresh academy of its own, so the seed stays as other specs expect.
 import type { Page } from '@playwright/test';
 import { exchangeFixture, type Person } from './exchange-support';
 import { expect, expectNoAxeViolations, signIn, accountMenu, test } from './support';
@@ -169,6 +169,29 @@ test('the badge shows on the public page, in the academies filter and in the sea
 		await expect(page.getByRole('link', { name })).toBeVisible({ timeout: 1000 });
 	}).toPass({ timeout: 30_000 });
 	await expectNoAxeViolations(page);
+});
+
+test("the badge shows on the academy's card on its municipality's page, and only on labelled ones", async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/gemeenten/44021');
+	const academies = page.getByRole('region', { name: 'STEM-academies' });
+	const card = academies.getByRole('article').filter({ has: page.getByRole('link', { name }) });
+	await expect(card.getByText(/^Kwaliteitslabel, geldig tot en met /)).toBeAttached();
+	// As many badges as Gent has academies with a label valid today, counted here from the database.
+	const { rows } = await db.query<{ count: string }>(
+		`select count(*) from public.organisations o
+		 join public.academy_profiles p on p.organisation_id = o.id
+		 where o.kind = 'academy' and o.municipality_nis = '44021' and p.quality_label = 'awarded'
+			and (p.quality_label_expires_on is null or p.quality_label_expires_on >= current_date)`
+	);
+	await expect(
+		academies.getByText(/^Kwaliteitslabel(, geldig tot en met | van het netwerk$)/)
+	).toHaveCount(Number(rows[0]!.count));
+	expect(Number(rows[0]!.count)).toBeGreaterThan(0);
+	await expectNoAxeViolations(page);
+	await expectNoSidewaysScroll(page);
 });
 
 test('in English the owner reads that the label was awarded', async ({ browser }) => {

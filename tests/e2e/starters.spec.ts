@@ -1,15 +1,23 @@
 // Starting an academy in a white spot: a person registers interest on the municipality's page through the
 // plain form (JavaScript off), sees it listed with their name, and network staff find it on
-// /netwerk/witte-vlekken and its detail page; in English the person withdraws it. Axe on every page.
+// /netwerk/witte-vlekken and its detail page; in English the person withdraws it. A verified academy's
+// owner offers coaching on /organisaties/[slug]/coaching without JavaScript (a wrong field is said next to
+// it), sees the white spot network staff linked it to, /dekking says that spot's starters have a coach, a
+// plain member only reads the offer; in English on a phone the owner withdraws it. Axe on every page.
 import type { Page } from '@playwright/test';
 import { exchangeFixture, type Person } from './exchange-support';
 import { expect, expectNoAxeViolations, signIn, accountMenu, test } from './support';
 
-const { db, person, pageFor, cleanUp } = exchangeFixture('starters');
+const { run, db, person, organisation, pageFor, cleanUp } = exchangeFixture('starters');
 const STAFF = { email: 'netwerk@groeistoot.test', password: 'groeistoot-demo' };
 
 let starter: Person;
+let coachOwner: Person;
+let coachMember: Person;
 let spot: { nis: string; name_nl: string };
+let coachSpot: { nis: string; name_nl: string };
+let coach: { id: string; slug: string };
+const coachName = `Coachende academie ${run}`;
 
 async function expectNoSidewaysScroll(page: Page) {
 	const overflow = await page.evaluate(
@@ -27,13 +35,29 @@ test.beforeAll(async () => {
 		 where m.valid_to is null and m.region = 'VLG'
 			and not exists (select 1 from public.organisations o where o.municipality_nis = m.nis and o.kind = 'academy')
 			and not exists (select 1 from public.starter_interests si where si.municipality_nis = m.nis)
-		 order by m.nis limit 1`
+		 order by m.nis limit 2`
 	);
 	spot = rows[0]!;
+	coachSpot = rows[1]!;
+
+	[coachOwner, coachMember] = await Promise.all([
+		person('coach', 'Cas Coach'),
+		person('coachlid', 'Mila Lid')
+	]);
+	coach = await organisation('academy', coachName, [
+		[coachOwner, 'owner'],
+		[coachMember, 'member']
+	]);
+	// Verified in Gent, which has academies already: no white spot's registrations close.
+	await db.query(
+		`update public.organisations set verification_status = 'verified', verified_at = now() where id = $1`,
+		[coach.id]
+	);
 });
 
 test.afterAll(async () => {
 	await db.query('delete from public.starter_interests where user_id = $1', [starter.id]);
+	await db.query('delete from public.starter_coaches where academy_id = $1', [coach.id]);
 	await cleanUp();
 });
 
@@ -141,4 +165,135 @@ test('in English on a phone, the person sees and withdraws their interest', asyn
 	await section.getByRole('button', { name: /^Withdraw interest\s?: Stien Starter$/ }).click();
 	await expect(page.getByText('Your interest is withdrawn.')).toBeVisible();
 	await expect(section.getByText('Nobody has shown interest yet. Be the first!')).toBeVisible();
+});
+
+test('an academy offers coaching without JavaScript and sees the starters it coaches', async ({
+	browser
+}) => {
+	test.slow();
+	const signedIn = await pageFor(browser, coachOwner);
+	const page = await (
+		await browser.newContext({
+			javaScriptEnabled: false,
+			storageState: await signedIn.context().storageState()
+		})
+	).newPage();
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto(`/organisaties/${coach.slug}`);
+	await page
+		.getByRole('navigation', { name: new RegExp(coachName) })
+		.getByRole('link', { name: 'Coaching' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Coaching' })).toBeVisible();
+	await expect(page.getByText('Je academie biedt nog geen coaching aan.')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// Too long a note: refused with a 400, said next to the field, what was chosen kept, nothing stored.
+	const form = page.locator('form').filter({ hasText: 'In welke provincies?' });
+	await form.getByLabel('Oost-Vlaanderen').check();
+	const note = form.getByLabel('Wat bied je aan?');
+	await note.evaluate((field) => field.removeAttribute('maxlength'));
+	await note.fill('x'.repeat(501));
+	const [refused] = await Promise.all([
+		page.waitForResponse((response) => response.request().method() === 'POST'),
+		form.getByRole('button', { name: 'Coaching aanbieden' }).click()
+	]);
+	expect(refused.status()).toBe(400);
+	await expect(page.getByLabel('Wat bied je aan?')).toHaveAccessibleDescription(
+		/Schrijf hoogstens 500 tekens\./
+	);
+	await expect(page.getByLabel('Oost-Vlaanderen')).toBeChecked();
+	await expectNoAxeViolations(page);
+	const stored = () =>
+		db
+			.query<{ provinces: string[]; note: string }>(
+				'select provinces, note from public.academy_coaching_offers where organisation_id = $1',
+				[coach.id]
+			)
+			.then((result) => result.rows);
+	expect(await stored()).toEqual([]);
+
+	await page
+		.getByLabel('Wat bied je aan?')
+		.fill('Een bezoek aan onze werking en hulp bij de start.');
+	await page.getByLabel('West-Vlaanderen').check();
+	await page.getByRole('button', { name: 'Coaching aanbieden' }).click();
+	await expect(page.getByText('Je aanbod om te coachen is opgeslagen.')).toBeVisible();
+	await expect(page.getByText('Waar: Oost-Vlaanderen, West-Vlaanderen')).toBeVisible();
+	expect(await stored()).toEqual([
+		{
+			provinces: ['Oost-Vlaanderen', 'West-Vlaanderen'],
+			note: 'Een bezoek aan onze werking en hulp bij de start.'
+		}
+	]);
+	await expect(
+		page.getByText('Het netwerk heeft je academie nog aan geen starters gekoppeld.')
+	).toBeVisible();
+
+	// Network staff link it to a white spot's starters: the page lists the spot, /dekking says it.
+	await db.query(
+		`insert into public.starter_coaches (municipality_nis, academy_id) values ($1, $2)`,
+		[coachSpot.nis, coach.id]
+	);
+	await page.reload();
+	const coached = page.getByRole('list', { name: 'Starters die je academie coacht' });
+	await expect(coached.getByRole('link', { name: coachSpot.name_nl })).toHaveAttribute(
+		'href',
+		`/gemeenten/${coachSpot.nis}#starten`
+	);
+	await expectNoAxeViolations(page);
+	await page.goto('/dekking');
+	await expect(
+		page
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('link', { name: coachSpot.name_nl, exact: true }) })
+			.getByText(`Starters hier krijgen coaching van ${coachName}.`)
+	).toBeAttached();
+	await page.context().close();
+	await signedIn.context().close();
+
+	// A member reads the offer but cannot change it; a post of their own is refused.
+	const member = await pageFor(browser, coachMember);
+	await member.goto(`/organisaties/${coach.slug}/coaching`);
+	await expect(member.getByText('Je academie biedt coaching aan.')).toBeVisible();
+	await expect(
+		member.getByText('Alleen de eigenaars en beheerders van de academie passen het aanbod aan.')
+	).toBeVisible();
+	await expect(member.getByRole('button', { name: 'Aanbod intrekken' })).toHaveCount(0);
+	const answer = await member.request.post(`/organisaties/${coach.slug}/coaching?/withdraw`, {
+		headers: { origin: new URL(member.url()).origin, accept: 'text/html' },
+		form: {},
+		maxRedirects: 0,
+		failOnStatusCode: false
+	});
+	expect(answer.status()).toBe(403);
+	expect(await stored()).toHaveLength(1);
+	await member.context().close();
+});
+
+test('in English on a phone, the owner withdraws the coaching offer', async ({ browser }) => {
+	const page = await pageFor(browser, coachOwner);
+	await page.setViewportSize({ width: 360, height: 800 });
+	await page
+		.context()
+		.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: new URL(page.url()).origin }]);
+	await db.query(
+		`insert into public.academy_coaching_offers (organisation_id, provinces, note) values ($1, '{}', 'Hulp')
+		 on conflict (organisation_id) do nothing`,
+		[coach.id]
+	);
+	await page.goto(`/organisaties/${coach.slug}/coaching`);
+	await expect(page.getByText('Your academy offers coaching.')).toBeVisible();
+	await expect(page.getByText('Where: anywhere in Flanders and Brussels')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await expectNoSidewaysScroll(page);
+	await page.getByRole('button', { name: 'Withdraw offer' }).click();
+	await expect(page.getByText('Your offer to coach is withdrawn.')).toBeVisible();
+	await expect(page.getByText('Your academy does not offer coaching yet.')).toBeVisible();
+	const { rows } = await db.query(
+		'select 1 from public.academy_coaching_offers where organisation_id = $1',
+		[coach.id]
+	);
+	expect(rows).toEqual([]);
+	await page.context().close();
 });

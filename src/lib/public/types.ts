@@ -112,6 +112,8 @@ export type Paged<T> = { rows: T[]; total: number };
 export type LocalOrganisation = OrganisationSummary & {
 	stem: StemProfile;
 	domains: Domain[];
+	/** Set while an academy holds a valid quality label (as AcademySummary's). */
+	qualityLabel?: { expiresOn: string | null } | null;
 };
 
 export type NearbyAcademy = LocalOrganisation & { distanceKm: number };

@@ -6,7 +6,7 @@ import type { Db } from '$lib/server/supabase';
 import type { Tables } from '$lib/types/database';
 import type { Domain, OrganisationKind } from '$lib/vocabulary';
 import { listUpcomingActivitiesIn, listUpcomingActivitiesInBox } from './activities';
-import { stemProfile, summary, type SummaryRow } from './organisations';
+import { stemProfile, summary, validLabel, type SummaryRow } from './organisations';
 
 export const NEARBY_RADIUS_KM = 15;
 const ACTIVITIES_SHOWN = 12;
@@ -86,11 +86,11 @@ export async function getMunicipalityPage(
 	if (nearbyAcademyRows.error) throw nearbyAcademyRows.error;
 	if (nearbyMunicipalityRows.error) throw nearbyMunicipalityRows.error;
 
-	const organisations = local.data.map(localOrganisation);
+	const organisations = local.data.map((row) => localOrganisation(row, today));
 	const byKind = (kind: OrganisationKind) => organisations.filter((o) => o.kind === kind);
 	const nearbyAcademies = nearestFirst(
 		nearbyAcademyRows.data.map((row) => ({
-			...localOrganisation(row),
+			...localOrganisation(row, today),
 			lat: row.lat,
 			lng: row.lng
 		})),
@@ -146,20 +146,27 @@ type BoxFilterable<Q> = {
 };
 
 const ORGANISATION_COLUMNS =
-	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, logo_path, lat, lng, municipality:municipalities(name_nl, province_nl), profile:academy_profiles(stem_letters, accent_letters, creative_link, domains)';
+	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, logo_path, lat, lng, municipality:municipalities(name_nl, province_nl), profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, quality_label, quality_label_expires_on)';
 
 type OrganisationRow = SummaryRow &
 	Pick<Tables<'organisations'>, 'lat' | 'lng'> & {
 		profile: Pick<
 			Tables<'academy_profiles'>,
-			'stem_letters' | 'accent_letters' | 'creative_link' | 'domains'
+			| 'stem_letters'
+			| 'accent_letters'
+			| 'creative_link'
+			| 'domains'
+			| 'quality_label'
+			| 'quality_label_expires_on'
 		> | null;
 	};
 
-function localOrganisation(row: OrganisationRow): LocalOrganisation {
+/** An organisation of the page; an academy with its quality label while it is valid `today`. */
+function localOrganisation(row: OrganisationRow, today: string): LocalOrganisation {
 	return {
 		...summary(row),
 		stem: stemProfile(row.profile),
-		domains: (row.profile?.domains ?? []) as Domain[]
+		domains: (row.profile?.domains ?? []) as Domain[],
+		qualityLabel: validLabel(row.profile, today)
 	};
 }

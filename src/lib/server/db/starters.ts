@@ -279,7 +279,12 @@ export async function linkCoach(
 	if (error) raiseDbError(error);
 }
 
-export type CoachingOffer = { provinces: string[]; note: string; linkedPlaces: string[] } | null;
+export type CoachingOffer = {
+	/** The offer; null when the academy offers no coaching (links made with an earlier offer stay). */
+	offer: { provinces: string[]; note: string } | null;
+	/** The white spots whose starters network staff linked it to, by name. */
+	coached: { nis: string; name: string }[];
+};
 
 /** An academy's coaching offer and the white spots it coaches. */
 export async function coachingOffer(db: Db, organisationId: string): Promise<CoachingOffer> {
@@ -291,15 +296,18 @@ export async function coachingOffer(db: Db, organisationId: string): Promise<Coa
 			.maybeSingle(),
 		db
 			.from('starter_coaches')
-			.select('municipality:municipalities(name_nl)')
+			.select('municipality:municipalities(nis, name_nl)')
 			.eq('academy_id', organisationId)
 	]);
 	if (offer.error) throw offer.error;
 	if (links.error) throw links.error;
-	if (!offer.data) return null;
 	return {
-		...offer.data,
-		linkedPlaces: links.data.flatMap((row) => (row.municipality ? [row.municipality.name_nl] : []))
+		offer: offer.data,
+		coached: links.data
+			.flatMap((row) =>
+				row.municipality ? [{ nis: row.municipality.nis, name: row.municipality.name_nl }] : []
+			)
+			.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
 	};
 }
 
@@ -319,4 +327,19 @@ export async function saveCoachingOffer(
 export async function withdrawCoachingOffer(db: Db, organisationId: string): Promise<void> {
 	const { error } = await db.rpc('withdraw_coaching_offer', { p_organisation_id: organisationId });
 	if (error) raiseDbError(error);
+}
+
+/** The coaching academies' names per white spot whose starters have a coach (public, for /dekking). */
+export async function coachesByWhiteSpot(db: Db): Promise<Record<string, string[]>> {
+	const { data, error } = await db
+		.from('starter_coaches')
+		.select('municipality_nis, academy:organisations(name)')
+		.order('municipality_nis');
+	if (error) throw error;
+	const coaches: Record<string, string[]> = {};
+	for (const row of data) {
+		if (row.academy) (coaches[row.municipality_nis] ??= []).push(row.academy.name);
+	}
+	for (const names of Object.values(coaches)) names.sort((a, b) => a.localeCompare(b, 'nl'));
+	return coaches;
 }

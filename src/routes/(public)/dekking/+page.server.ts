@@ -8,6 +8,7 @@ import {
 	nearestAcademies,
 	type CoverageBasis
 } from '$lib/server/db/coverage';
+import { coachesByWhiteSpot } from '$lib/server/db/starters';
 import type { PageServerLoad } from './$types';
 
 /** How many school years back the form offers (the current one and these before it). */
@@ -51,6 +52,8 @@ export const load = (async ({ locals: { supabase }, url }) => {
 			before2025: before2025.at(-1) ?? null
 		},
 		nearest: Object.fromEntries(nearest),
+		// Which white spots' starters a coaching academy helps (issue 13: the coverage page shows it).
+		coaches: await coachesByWhiteSpot(supabase),
 		map: { width, height, shapes }
 	};
 }) satisfies PageServerLoad;
