@@ -117,8 +117,11 @@ const counted = reports.filter((r) => r.academy !== 'unverified' && r.status !==
 
 /** The small-count rule, written out here independently of the database. */
 const shown = (n: number) => (n > 0 && n < 5 ? null : n);
+/** The complementary rule: a part of a whole is withheld when it or the rest of the whole is small. */
+const shownPart = (part: number, whole: number) =>
+	shown(part) === null || shown(whole - part) === null ? null : part;
 const share = (part: number, whole: number) =>
-	shown(part) === null || shown(whole) === null || whole === 0
+	shownPart(part, whole) === null || shown(whole) === null || whole === 0
 		? null
 		: Math.round((1000 * part) / whole) / 10;
 const sum = (rows: Report[], pick: (r: Report) => number | null) =>
@@ -133,7 +136,7 @@ function expected(rows: Report[]) {
 		const count = sum(known, pick);
 		const basis = sum(known, (r) => r.participants);
 		return {
-			count: basis === 0 ? null : shown(count),
+			count: basis === 0 ? null : shownPart(count, basis),
 			basis: shown(basis),
 			pct: share(count, basis)
 		};
@@ -144,7 +147,7 @@ function expected(rows: Report[]) {
 	return {
 		activities: rows.length,
 		participants: shown(participants),
-		girls: shown(girls),
+		girls: shownPart(girls, participants),
 		girls_pct: share(girls, participants),
 		disadvantaged: disadvantaged.count,
 		disadvantaged_basis: disadvantaged.basis,
@@ -251,6 +254,29 @@ describe('the small-count rule', () => {
 			'select private.suppress_small(g) as n from generate_series(0, 6) as g order by g'
 		);
 		expect(rows.map((r) => r.n)).toEqual([0, null, null, null, null, 5, 6]);
+	});
+});
+
+describe('the complementary rule', () => {
+	it('withholds a part of 20 when it or the rest is from 1 to 4, and shows it otherwise', async () => {
+		const rows = await people.query<{ n: number | null }>(
+			'select private.suppress_part(g, 20) as n from generate_series(0, 20) as g order by g'
+		);
+		expect(rows.map((r) => r.n)).toEqual([
+			0,
+			...[null, null, null, null],
+			...[5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+			...[null, null, null, null],
+			20
+		]);
+	});
+
+	it('withholds the share with the part', async () => {
+		const rows = await people.query<{ pct: number | null }>(
+			`select private.suppressed_share(p, 20)::float8 as pct
+			 from unnest(array[18, 10, 0, 2, 15]) with ordinality as t(p, i) order by i`
+		);
+		expect(rows.map((r) => r.pct)).toEqual([null, 50, 0, null, 75]);
 	});
 });
 
@@ -426,5 +452,97 @@ describe('the incentive rule', () => {
 			.insert({ ...future, min_girls_pct: 120 });
 		expect(error?.code).toBe('23514');
 		expect(error?.message).toContain('inclusion_rules_min_girls_pct_range');
+	});
+});
+
+describe('inclusion figures under the complementary rule', () => {
+	// Three academies with one report each in school year 2044–2045, which nothing else uses: 18, 10 and 0
+	// girls of 20 participants, and target groups whose rest is small (17 and 16 of 20) or not.
+	type Filed = { girls: number; disadvantaged: number; home: number; special: number | null };
+	const filed: Record<'C' | 'D' | 'E', Filed> = {
+		C: { girls: 18, disadvantaged: 17, home: 8, special: 0 },
+		D: { girls: 10, disadvantaged: 10, home: 16, special: null },
+		E: { girls: 0, disadvantaged: 0, home: 0, special: 0 }
+	};
+	const ids: Partial<Record<keyof typeof filed, string>> = {};
+	let rows: FigureRow[];
+
+	beforeAll(async () => {
+		for (const [name, report] of Object.entries(filed) as [keyof typeof filed, Filed][]) {
+			const academy = await people.organisation([], {
+				kind: 'academy',
+				verification_status: 'verified',
+				verified_at: new Date().toISOString()
+			});
+			ids[name] = academy.id;
+			const activity = await people.activity(academy.id, {
+				start_date: '2026-09-01',
+				end_date: '2045-06-30',
+				domains: ['natuur'],
+				format: 'losse_activiteit',
+				municipality_nis: '44021'
+			});
+			await people.query(
+				`insert into public.reach_reports
+				 (activity_id, participants, girls, disadvantaged, non_dutch_home_language, special_needs)
+				 values ($1, 20, $2, $3, $4, $5)`,
+				[activity.id, report.girls, report.disadvantaged, report.home, report.special]
+			);
+			await people.query("update public.activities set start_date = '2044-10-01' where id = $1", [
+				activity.id
+			]);
+		}
+		const result = await asCaller<FigureRow>(cast.staff, FIGURES, [2044, 2044, null]);
+		expect(result.error).toBeNull();
+		rows = result.rows!;
+	});
+
+	const academy = (name: keyof typeof filed) => rows.find((r) => r.category === ids[name])!;
+
+	it('show neither 18 girls of 20 nor the 2 boys that would follow, but keep the 20 participants', () => {
+		const c = academy('C');
+		expect(c.participants).toBe(20);
+		expect(c.girls).toBeNull();
+		expect(c.girls_pct).toBeNull();
+		// no figure of the row gives the 18 girls, the 2 boys or their shares (90 %, 10 %) away
+		for (const value of [18, 2, 90, 10]) expect(Object.values(c)).not.toContain(value);
+		expect(c.girls_pct_short).toBeNull();
+	});
+
+	it('show 10 girls of 20 and their 50 %', () => {
+		const d = academy('D');
+		expect(d.participants).toBe(20);
+		expect(d.girls).toBe(10);
+		expect(d.girls_pct).toBe(50);
+	});
+
+	it('show 0 girls of 20 and 0 %', () => {
+		const e = academy('E');
+		expect(e.participants).toBe(20);
+		expect(e.girls).toBe(0);
+		expect(e.girls_pct).toBe(0);
+	});
+
+	it('treat the target groups the same way against the reports that filled them in', () => {
+		const [c, d, e] = [academy('C'), academy('D'), academy('E')];
+		// 17 of 20 disadvantaged: the 3 others would follow
+		expect([c.disadvantaged, c.disadvantaged_basis, c.disadvantaged_pct]).toEqual([null, 20, null]);
+		expect([c.non_dutch_home_language, c.non_dutch_home_language_pct]).toEqual([8, 40]);
+		expect([c.special_needs, c.special_needs_pct]).toEqual([0, 0]);
+		// 16 of 20 speak another language at home: the 4 others would follow
+		expect([d.non_dutch_home_language, d.non_dutch_home_language_pct]).toEqual([null, null]);
+		expect([d.disadvantaged, d.disadvantaged_pct]).toEqual([10, 50]);
+		expect([e.disadvantaged, e.non_dutch_home_language, e.special_needs]).toEqual([0, 0, 0]);
+	});
+
+	it('show the totals, whose parts and rests are large enough', () => {
+		const total = rows.find((r) => r.dimension === 'total')!;
+		// 18 + 10 + 0 girls of 60; 17 + 10 + 0 disadvantaged; 8 + 16 + 0 at home; 0 + 0 of 40 special needs
+		expect([total.participants, total.girls, total.girls_pct]).toEqual([60, 28, 46.7]);
+		expect([total.disadvantaged, total.disadvantaged_pct]).toEqual([27, 45]);
+		expect([total.non_dutch_home_language, total.non_dutch_home_language_pct]).toEqual([24, 40]);
+		expect([total.special_needs, total.special_needs_basis, total.special_needs_pct]).toEqual([
+			0, 40, 0
+		]);
 	});
 });
