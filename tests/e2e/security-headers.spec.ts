@@ -3,7 +3,7 @@
 import type { APIResponse, Page } from '@playwright/test';
 import pg from 'pg';
 import { databaseUrl } from '../../stack/config.js';
-import { expect, signIn, test } from './support';
+import { expect, seedIds, signIn, test } from './support';
 
 const DEMO_PASSWORD = 'groeistoot-demo';
 
@@ -16,69 +16,22 @@ type Paths = {
 
 let paths: Paths;
 
-/** One row's value from the seed, which every local stack loads. */
-async function one(db: pg.Client, sql: string, values: unknown[] = []): Promise<string> {
-	const { rows } = await db.query<{ value: string }>(sql, values);
-	if (!rows[0]) throw new Error(`the seed has nothing for: ${sql}`);
-	return rows[0].value;
-}
-
 test.beforeAll(async () => {
 	const db = new pg.Client({ connectionString: databaseUrl });
 	await db.connect();
 	try {
-		const owned = (email: string) =>
-			one(
-				db,
-				`select o.slug as value from public.memberships m
-				 join public.organisations o on o.id = m.organisation_id
-				 join auth.users u on u.id = m.user_id
-				 where u.email = $1 and m.role = 'owner' order by o.slug limit 1`,
-				[email]
-			);
-		const academy = await owned('coordinator@groeistoot.test');
-		const school = await owned('school@groeistoot.test');
-		const publicSlug = (kind: string) =>
-			one(
-				db,
-				`select slug as value from public.organisations where kind = $1 order by slug limit 1`,
-				[kind]
-			);
-		const activity = await one(
-			db,
-			`select a.id::text as value from public.activities a join public.organisations o
-			 on o.id = a.organisation_id where o.slug = $1 and a.status = 'published'
-			 order by a.start_date desc limit 1`,
-			[academy]
-		);
-		const request = await one(
-			db,
-			`select r.id::text as value from public.requests r join public.organisations o
-			 on o.id = r.organisation_id where o.slug = $1 order by r.created_at limit 1`,
-			[academy]
-		);
-		const offer = await one(
-			db,
-			`select f.id::text as value from public.offers f join public.organisations o
-			 on o.id = f.organisation_id where o.slug = $1 order by f.created_at limit 1`,
-			[school]
-		);
-		const agreement = await one(
-			db,
-			`select g.id::text as value from public.agreements g join public.organisations o
-			 on o.id = g.academy_id where o.slug = $1 order by g.created_at limit 1`,
-			[academy]
-		);
-		const publicOffer = await one(
-			db,
-			`select id::text as value from public.offers where status = 'active'
-			 order by created_at limit 1`
-		);
-		const publicRequest = await one(
-			db,
-			`select id::text as value from public.requests where status = 'open'
-			 order by created_at limit 1`
-		);
+		const {
+			academy,
+			school,
+			company,
+			partner,
+			activity,
+			request,
+			offer,
+			agreement,
+			publicOffer,
+			publicRequest
+		} = await seedIds(db);
 		paths = {
 			public: [
 				'/',
@@ -89,9 +42,9 @@ test.beforeAll(async () => {
 				'/scholen',
 				`/scholen/${school}`,
 				'/bedrijven',
-				`/bedrijven/${await publicSlug('company')}`,
+				`/bedrijven/${company}`,
 				'/partners',
-				`/partners/${await publicSlug('partner')}`,
+				`/partners/${partner}`,
 				'/aanbod',
 				`/aanbod/${publicOffer}`,
 				'/vragen',

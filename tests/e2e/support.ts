@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createClient } from '@supabase/supabase-js';
+import pg from 'pg';
 import ws from 'ws';
 import { apiUrl, mailboxUrl, serviceRoleKey } from '../../stack/config.js';
 
@@ -180,4 +181,81 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
 	);
 	expect(readable, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** One row's value from the seed, which every local stack loads. */
+export async function seedValue(
+	db: pg.Client,
+	sql: string,
+	values: unknown[] = []
+): Promise<string> {
+	const { rows } = await db.query<{ value: string }>(sql, values);
+	if (!rows[0]) throw new Error(`the seed has nothing for: ${sql}`);
+	return rows[0].value;
+}
+
+/**
+ * The seed's organisations and records that checks over every page visit: the academy of the demo
+ * coordinator and the school of the demo school (the first each owns), the first company and partner,
+ * and one activity, request, offer and agreement of theirs, and a public offer and request.
+ */
+export async function seedIds(db: pg.Client) {
+	const owned = (email: string) =>
+		seedValue(
+			db,
+			`select o.slug as value from public.memberships m
+			 join public.organisations o on o.id = m.organisation_id
+			 join auth.users u on u.id = m.user_id
+			 where u.email = $1 and m.role = 'owner' order by o.slug limit 1`,
+			[email]
+		);
+	const publicSlug = (kind: string) =>
+		seedValue(
+			db,
+			`select slug as value from public.organisations where kind = $1 order by slug limit 1`,
+			[kind]
+		);
+	const academy = await owned('coordinator@groeistoot.test');
+	const school = await owned('school@groeistoot.test');
+	return {
+		academy,
+		school,
+		company: await publicSlug('company'),
+		partner: await publicSlug('partner'),
+		activity: await seedValue(
+			db,
+			`select a.id::text as value from public.activities a join public.organisations o
+			 on o.id = a.organisation_id where o.slug = $1 and a.status = 'published'
+			 order by a.start_date desc limit 1`,
+			[academy]
+		),
+		request: await seedValue(
+			db,
+			`select r.id::text as value from public.requests r join public.organisations o
+			 on o.id = r.organisation_id where o.slug = $1 order by r.created_at limit 1`,
+			[academy]
+		),
+		offer: await seedValue(
+			db,
+			`select f.id::text as value from public.offers f join public.organisations o
+			 on o.id = f.organisation_id where o.slug = $1 order by f.created_at limit 1`,
+			[school]
+		),
+		agreement: await seedValue(
+			db,
+			`select g.id::text as value from public.agreements g join public.organisations o
+			 on o.id = g.academy_id where o.slug = $1 order by g.created_at limit 1`,
+			[academy]
+		),
+		publicOffer: await seedValue(
+			db,
+			`select id::text as value from public.offers where status = 'active'
+			 order by created_at limit 1`
+		),
+		publicRequest: await seedValue(
+			db,
+			`select id::text as value from public.requests where status = 'open'
+			 order by created_at limit 1`
+		)
+	};
 }
