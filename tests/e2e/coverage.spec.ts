@@ -1,12 +1,13 @@
 // Coverage (/dekking): the map of the 304 current Flemish and Brussels municipalities (each a named link),
 // the per-province table whose total matches a count made here from the database, the school year and
 // basis chosen through the GET form without JavaScript (the 2024 basis: 319 municipalities), a white spot
-// leading to its municipality page with the same status and its nearest academies; in Dutch and English,
-// axe-clean, without sideways scrolling at 360 and 1920 px.
+// leading to its municipality page with the same status and its nearest academies, the table alternative on
+// a page of its own; in Dutch and English, axe-clean, without sideways scrolling at 360 and 1920 px; and a
+// light page (no JavaScript, so the map's geometry is in the HTML once and nothing is sent twice).
 import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { databaseUrl } from '../../stack/config.js';
-import { expect, expectNoAxeViolations, gotoHydrated, test } from './support';
+import { expect, expectNoAxeViolations, test } from './support';
 
 /** The school year today falls in (Belgian date), as the page defaults to it. */
 function currentSchoolYear(): number {
@@ -64,7 +65,7 @@ test('the coverage map, table and white spots in Dutch, a white spot leading to 
 	page
 }) => {
 	const year = currentSchoolYear();
-	await gotoHydrated(page, '/dekking');
+	await page.goto('/dekking');
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Dekking: waar zijn de witte vlekken?' })
 	).toBeVisible();
@@ -104,8 +105,9 @@ test('the coverage map, table and white spots in Dutch, a white spot leading to 
 		has: page.getByRole('link', { name: spot!.name, exact: true })
 	});
 	await expect(item.getByText('Dichtstbije academies:')).toBeVisible();
-	await expect(item.getByRole('link', { name: `Community van ${spot!.name}` })).toHaveAttribute(
-		'href',
+	// where the link leads (the page, served without JavaScript, keeps SvelteKit's relative hrefs)
+	await expect(item.getByRole('link', { name: `Community van ${spot!.name}` })).toHaveJSProperty(
+		'pathname',
 		`/gemeenten/${spot!.nis}/community`
 	);
 	await item.getByRole('link', { name: spot!.name, exact: true }).click();
@@ -161,7 +163,7 @@ test('the coverage page in English', async ({ page, baseURL }) => {
 		headers: { origin: baseURL! }
 	});
 	expect(switched.ok()).toBe(true);
-	await gotoHydrated(page, '/dekking');
+	await page.goto('/dekking');
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Coverage: where are the white spots?' })
 	).toBeVisible();
@@ -175,8 +177,7 @@ test('the coverage page in English', async ({ page, baseURL }) => {
 for (const width of [360, 1920]) {
 	test(`the coverage page fits ${width} px without sideways scrolling`, async ({ page }) => {
 		await page.setViewportSize({ width, height: 900 });
-		await gotoHydrated(page, '/dekking');
-		await page.getByText(/^Toon de 304 gemeenten/).click();
+		await page.goto('/dekking');
 		const map = page.getByRole('group', { name: /^Kaart van de Vlaamse/ });
 		const box = await map.boundingBox();
 		expect(box!.width).toBeLessThanOrEqual(width);
@@ -185,5 +186,53 @@ for (const width of [360, 1920]) {
 			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 		);
 		expect(overflow).toBe(0);
+
+		await page.goto('/dekking/tabel');
+		expect(
+			await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			)
+		).toBe(0);
 	});
 }
+
+test('the table alternative lists the 304 municipalities per province, as the map does', async ({
+	page
+}) => {
+	await page.goto('/dekking');
+	await page.getByRole('link', { name: 'Dezelfde gegevens als tabel' }).click();
+	await expect(page).toHaveURL(/\/dekking\/tabel\?schooljaar=\d{4}$/);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Alle gemeenten als tabel' })
+	).toBeVisible();
+	const [counts] = await query<{ municipalities: number; provinces: number }>(
+		`select count(*)::int as municipalities,
+		   count(distinct case region when 'BRU' then 'BRU' else province_nl end)::int as provinces
+		 from public.municipalities where valid_to is null and region <> 'WAL'`
+	);
+	await expect(page.getByRole('table')).toHaveCount(counts!.provinces);
+	// each row is headed by its municipality: 304 of them, as many as the map's links
+	await expect(page.getByRole('rowheader')).toHaveCount(counts!.municipalities);
+	const gent = page
+		.getByRole('row')
+		.filter({ has: page.getByRole('link', { name: 'Gent', exact: true }) });
+	await expect(gent.getByRole('cell').first()).toHaveText('Academie');
+	await expect(
+		page.getByRole('heading', { level: 2, name: /^Oost-Vlaanderen: \d+ gemeenten$/ })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('the coverage page sends its map once and weighs well under 200 kB', async ({ request }) => {
+	const response = await request.get('/dekking');
+	expect(response.ok()).toBe(true);
+	const html = await response.text();
+	// The first municipality's outline, as the map draws it.
+	const d = /<svg[^>]*coverage-map[^>]*>.*?<path d="([^"]+)"/s.exec(html)?.[1];
+	expect(d, 'a path in the map').toBeTruthy();
+	expect(d!.length).toBeGreaterThan(20);
+	// Once in the map, never again as data for hydration (nor anywhere else).
+	expect(html.split(d!).length - 1).toBe(1);
+	expect(html).not.toContain('__sveltekit');
+	expect(Buffer.byteLength(html)).toBeLessThan(200_000);
+});

@@ -135,23 +135,42 @@ export function fitProjection(bounds: Bounds, width: number): Projection {
 	};
 }
 
-const round = (value: number) => Math.round(value * 10) / 10;
-
 /**
- * The SVG path of rings (in map units): "M x,y L x,y … Z" per ring, one decimal, points that round onto the previous one
- * left out (they would not show at this scale); a ring that shrinks below three points is left out.
+ * The SVG path of rings (in map units), as short as it can be written, since the map's 304 paths are most of
+ * the coverage page: per ring "M x y" then relative line-tos "l dx dy …" and "z", in whole units (about a
+ * pixel, the simplification's own tolerance). Points are rounded before they are differenced, so a border two
+ * municipalities share lands on the same pixels in both; a point that rounds onto the previous one is left
+ * out, as is a closed ring's repeated first point ("z" closes it), and a ring that shrinks below three
+ * points is left out.
  */
 export function ringsPath(rings: Position[][]): string {
 	const parts: string[] = [];
 	for (const ring of rings) {
 		const points: Position[] = [];
-		for (const point of ring) {
-			const [x, y] = point.map(round) as Position;
+		for (const [x, y] of ring) {
+			const point: Position = [Math.round(x), Math.round(y)];
 			const last = points.at(-1);
-			if (!last || last[0] !== x || last[1] !== y) points.push([x, y]);
+			if (!last || last[0] !== point[0] || last[1] !== point[1]) points.push(point);
 		}
+		// "z" draws the way back to the start, so a closed ring need not repeat its first point.
+		const [start, end] = [points[0], points.at(-1)];
+		if (points.length > 3 && start![0] === end![0] && start![1] === end![1]) points.pop();
 		if (points.length < 3) continue;
-		parts.push(`M${points.map(([x, y]) => `${x},${y}`).join('L')}Z`);
+		const [first, ...rest] = points as [Position, ...Position[]];
+		let previous = first;
+		let steps = '';
+		for (const point of rest) {
+			steps += joined(steps, point[0] - previous[0]);
+			steps += joined(steps, point[1] - previous[1]);
+			previous = point;
+		}
+		parts.push(`M${first[0]} ${first[1]}l${steps}z`);
 	}
 	return parts.join('');
+}
+
+/** A number added to a list of numbers: a minus sign separates it by itself, otherwise a space does. */
+function joined(list: string, value: number): string {
+	const text = String(value);
+	return list === '' || text.startsWith('-') ? text : ` ${text}`;
 }

@@ -1,6 +1,4 @@
 import { m } from '$lib/paraglide/messages';
-import { todayInBelgium } from '$lib/public/format';
-import { parseSchoolYear, schoolYearOf } from '$lib/school-year';
 import { coverageMap } from '$lib/server/coverage-map-data';
 import {
 	coverageByMunicipality,
@@ -10,22 +8,20 @@ import {
 } from '$lib/server/db/coverage';
 import { coachesByWhiteSpot } from '$lib/server/db/starters';
 import type { PageServerLoad } from './$types';
+import { chosenSchoolYear } from './school-year.server';
 
-/** How many school years back the form offers (the current one and these before it). */
-const YEARS_BACK = 3;
+// Nothing on this page needs JavaScript (a GET form, links, <details>), and without it SvelteKit sends no
+// copy of the data for hydration: the map's 304 paths and the 304 municipalities are in the HTML once.
+// The header then works as it does without JavaScript (menus open and close with their button, the search
+// box is a plain form to /zoeken).
+export const csr = false;
 
 /** The basis as the URL names it: the year whose municipalities count. */
 const BASIS_PARAM: Record<string, CoverageBasis> = { '2025': 'current', '2024': '2024' };
 
 export const load = (async ({ locals: { supabase }, url }) => {
-	const currentYear = schoolYearOf(todayInBelgium());
-	const years = Array.from({ length: YEARS_BACK + 1 }, (_, i) => currentYear - i);
-
 	// An unknown school year or basis falls back to the default and says so next to its field.
-	const yearParam = url.searchParams.get('schooljaar');
-	const parsedYear =
-		yearParam === null || yearParam === '' ? currentYear : parseSchoolYear(yearParam);
-	const year = parsedYear !== undefined && years.includes(parsedYear) ? parsedYear : currentYear;
+	const { year, years, yearError } = chosenSchoolYear(url);
 	const basisParam = url.searchParams.get('basis');
 	const basis =
 		basisParam === null || basisParam === '' ? 'current' : (BASIS_PARAM[basisParam] ?? null);
@@ -42,7 +38,7 @@ export const load = (async ({ locals: { supabase }, url }) => {
 	return {
 		year,
 		years,
-		yearError: year === parsedYear ? null : m.cv_error_year(),
+		yearError,
 		basis: basis ?? 'current',
 		basisError: basis ? null : m.cv_error_basis(),
 		municipalities,
