@@ -439,6 +439,7 @@ function ownerPages(): string[] {
 		'/organisaties/{academy}/academieprofiel',
 		'/organisaties/{academy}/activiteiten',
 		'/organisaties/{academy}/activiteiten/nieuw',
+		'/organisaties/{academy}/activiteiten/importeren',
 		`/organisaties/{academy}/activiteiten/${ids.activity}/bewerken`,
 		`/organisaties/{academy}/activiteiten/${ids.past}/bereik`,
 		`/organisaties/{academy}/activiteiten/${ids.draft}/bewerken`,
@@ -624,6 +625,7 @@ test('generated bad input to every form of a signed-in owner: no 5xx, nothing wr
 			'/netwerk/verificatie',
 			'/netwerk/regios',
 			'/netwerk/inclusie',
+			'/netwerk/import',
 			`/netwerk/kwaliteitslabel/${ids.qualityApplication}`,
 			`/netwerk/witte-vlekken/${ids.whiteSpot}`,
 			'/profiel/gegevens',
@@ -665,6 +667,10 @@ const endpointPaths: Record<string, string> = {
 	'(public)/gemeenten/[nis=nis]/community/agenda.ics': '/gemeenten/44021/community/agenda.ics',
 	'(public)/regios/[slug=slug]/agenda.ics': '/regios/westhoek/agenda.ics',
 	'(app)/netwerk/statistieken/[file]': '/netwerk/statistieken/domeinen.csv',
+	'(app)/netwerk/import/[file]': '/netwerk/import/sjabloon.csv',
+	// The seed's academy of the demo coordinator: the fuzz owner is no member (a 403, never a 5xx).
+	'(app)/organisaties/[slug=slug]/activiteiten/importeren/[file]':
+		'/organisaties/stem-academie-de-uitvinders/activiteiten/importeren/sjabloon.csv',
 	'(public)/statistieken/[file]': '/statistieken/provincies.csv',
 	'(public)/open-data/[file]': '/open-data/formaten.json',
 	'(public)/zoeken/kaart.svg': '/zoeken/kaart.svg',

@@ -136,6 +136,7 @@ test.beforeAll(async () => {
 				`/organisaties/${academy}/academieprofiel`,
 				`/organisaties/${academy}/activiteiten`,
 				`/organisaties/${academy}/activiteiten/nieuw`,
+				`/organisaties/${academy}/activiteiten/importeren`,
 				`/organisaties/${academy}/activiteiten/${activity}/bewerken`,
 				`/organisaties/${academy}/activiteiten/${activity}/bereik`,
 				`/organisaties/${academy}/vragen`,
@@ -170,6 +171,7 @@ test.beforeAll(async () => {
 				'/netwerk/witte-vlekken/44083',
 				'/netwerk/inclusie',
 				'/netwerk/statistieken',
+				'/netwerk/import',
 				'/netwerk/kwaliteitslabel',
 				// The seed's submitted application (Robotica Club Leuven), waiting for review.
 				'/netwerk/kwaliteitslabel/13000000-0000-4000-8000-000000000002',
