@@ -49,7 +49,7 @@ function sheet(...lines: Cell[][]): Sheet {
 
 /** The same line with some columns changed, by name. */
 function line(changes: Record<string, Cell>): Cell[] {
-	return HEADER.map((name, i) => (name in changes ? changes[name] : GOOD[i]));
+	return HEADER.map((name, i) => (name in changes ? (changes[name] ?? null) : (GOOD[i] ?? '')));
 }
 
 const problems = (issues: Issue[]) =>
