@@ -115,6 +115,12 @@ export function checkedImportFile(form: FormData): ImportFile | undefined {
 	}
 }
 
+function isUniqueViolation(caught: unknown): boolean {
+	return (
+		typeof caught === 'object' && caught !== null && 'code' in caught && caught.code === '23505'
+	);
+}
+
 function problemMessage(problem: ImportFileProblem): string {
 	if (problem === 'size') return m.imp_error_size({ size: importMaxSize() });
 	if (problem === 'type') return m.imp_error_type();
@@ -163,13 +169,21 @@ export async function importFormAction(db: Db, request: Request, scope: ImportSc
 		file = upload.file;
 	}
 
-	const result = await importActivities(db, {
-		data: file.data,
-		filename: file.filename,
-		scope,
-		dryRun: step === 'check',
-		locale: getLocale()
-	});
+	let result: ImportResult;
+	try {
+		result = await importActivities(db, {
+			data: file.data,
+			filename: file.filename,
+			scope,
+			dryRun: step === 'check',
+			locale: getLocale()
+		});
+	} catch (caught) {
+		// The same rows sent twice at the same moment (a double click): the first run creates them, the
+		// second meets their unique (academy, external id) and writes nothing; it says so instead of a 500.
+		if (!isUniqueViolation(caught)) throw caught;
+		return fail(409, { step, errors: { file: m.imp_error_busy() } } satisfies ImportFormData);
+	}
 	if (result.errors.length > 0) {
 		const message = wholeFile(result.errors)
 			? result.errors.map((error) => error.message).join(' ')
