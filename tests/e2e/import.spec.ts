@@ -534,6 +534,22 @@ test.describe('without JavaScript', () => {
 		});
 		expect(again.status()).toBe(200);
 		expect(await own()).toBe(before + 2);
+		// A new file's confirm form sent twice at the same moment: its row is created once, and the
+		// second answer is a success (it found the row unchanged) or says the file was being imported.
+		expect(await check(page, 'nog-een.csv', csv(COLUMNS, [good(2)]))).toBe(200);
+		const next = await confirmForm(page);
+		const both = await Promise.all(
+			[1, 2].map(() =>
+				page.request.post(next.action, {
+					headers: { origin: baseURL!, accept: 'text/html' },
+					multipart: { stap: 'importeren', bestand: next.bestand, bestandsnaam: next.bestandsnaam },
+					maxRedirects: 0
+				})
+			)
+		);
+		for (const answer of both) expect([200, 409]).toContain(answer.status());
+		expect(both.some((answer) => answer.status() === 200)).toBe(true);
+		expect(await own()).toBe(before + 3);
 		// A confirm form whose file went missing says so and writes nothing.
 		const missing = await page.request.post(confirm.action, {
 			headers: { origin: baseURL!, accept: 'text/html' },
