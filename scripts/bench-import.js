@@ -7,50 +7,22 @@
 // (src/lib/server/import/activities.ts), through PostgREST with the service role. The timed span is the
 // whole import: reading the file, checking the rows and the database's transaction. The same file imported
 // again (every row unchanged) is then timed as network staff, through their own session, as the app does.
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { usePrivateStack } from './lib/bench-kit.js';
+import { createRandom } from './seed/random.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10000);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groeistoot-bench-import-'));
-Object.assign(process.env, {
-	STACK_LOCAL_DIR: path.join(dir, '.local'),
-	STACK_API_PORT: '25321',
-	STACK_DB_PORT: '25322',
-	STACK_MAILBOX_PORT: '25324',
-	STACK_SMTP_PORT: '25325',
-	STACK_POSTGREST_PORT: '25330',
-	STACK_POSTGREST_ADMIN_PORT: '25331',
-	STACK_MEILI_PORT: '25700'
-});
-const env = process.env;
-// Imported after the environment is set: they read the stack's ports from it.
-const { anonKey, apiUrl, databaseUrl, serviceRoleKey } = await import('../stack/config.js');
+// Before stack/config.js is read anywhere: it takes the private stack's ports from the environment.
+const privateStack = await usePrivateStack('bench-import', 25);
+const { anonKey, apiUrl, databaseUrl, serviceRoleKey } = privateStack.config;
 const { default: pg } = await import('pg');
 const { createClient } = await import('@supabase/supabase-js');
 const { default: ws } = await import('ws');
 const { loadImportModule } = await import('./import-module.js');
 
-/** @param {string} command */
-function stack(command) {
-	const result = spawnSync('node', ['stack/cli.js', command], { env, encoding: 'utf8' });
-	if (result.status !== 0)
-		throw new Error(`stack ${command} failed: ${result.stderr || result.stdout}`);
-}
-
-// A small deterministic generator (mulberry32): the same file on every run.
-let seed = 20261204;
-function random() {
-	seed = (seed + 0x6d2b79f5) | 0;
-	let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-	t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-/** @template T @param {readonly T[]} items @returns {T} */
-const pick = (items) => items[Math.floor(random() * items.length)];
-/** @param {number} low @param {number} high */
-const between = (low, high) => low + Math.floor(random() * (high - low + 1));
+// The same file on every run.
+const random = createRandom(20261204);
+const { pick } = random;
+const between = random.int;
 
 // The published labels, as an academy's own spreadsheet would hold them.
 const DOMAINS = ['Techniek', 'Programmeren', 'Natuur', 'Sterrenkunde', 'Life sciences'];
@@ -96,7 +68,7 @@ function generateCsv(academies, municipalities) {
 		const ageMin = between(6, 14);
 		const participants = between(5, 40);
 		const domains = [pick(DOMAINS)];
-		if (random() < 0.3) domains.push(pick(DOMAINS.filter((d) => d !== domains[0])));
+		if (random.chance(0.3)) domains.push(pick(DOMAINS.filter((d) => d !== domains[0])));
 		lines.push(
 			[
 				`bench-${String(i).padStart(5, '0')}`,
@@ -123,8 +95,8 @@ function generateCsv(academies, municipalities) {
 
 let db;
 try {
-	console.log(`Starting a private stack in ${dir} …`);
-	stack('start');
+	console.log(`Starting a private stack in ${privateStack.dir} …`);
+	privateStack.start();
 	db = new pg.Client({ connectionString: databaseUrl });
 	await db.connect();
 
@@ -219,6 +191,5 @@ try {
 	console.log(`import: ${ROWS} rows in ${first.seconds.toFixed(1)} s`);
 } finally {
 	await db?.end().catch(() => {});
-	spawnSync('node', ['stack/cli.js', 'stop'], { env });
-	fs.rmSync(dir, { recursive: true, force: true });
+	privateStack.stop();
 }
