@@ -4,8 +4,7 @@ import { AuthError, badRequest, forbidden, notFound, unprocessable } from './err
 import { readBody, sendJson, transaction, str, validateEmail, UUID_RE } from './http.js';
 import { hashPassword } from './passwords.js';
 import { bearer, parseClaims, mergeMetadata } from './routes.js';
-import { resolveRedirect } from './redirect.js';
-import { PKCE_PREFIX, generateOtp, tokenHash } from './tokens.js';
+import { PKCE_PREFIX } from './tokens.js';
 import { audit } from './audit.js';
 import {
 	INSTANCE_ID,
@@ -18,6 +17,7 @@ import {
 	userJson
 } from './users.js';
 import { parseDuration } from './config.js';
+import { linkFor } from './generate-link.js';
 
 /** @typedef {import('./routes.js').Ctx} Ctx */
 
@@ -295,71 +295,9 @@ export async function deleteUserById(ctx, id) {
  */
 export async function generateLink(ctx) {
 	requireAdmin(ctx);
-	const o = ctx.opts;
 	const body = await readBody(ctx.req);
-	const type = str(body.type);
-	if (!['recovery', 'magiclink', 'signup'].includes(type)) {
-		throw badRequest('validation_failed', `Invalid email action link type requested: ${type}`);
-	}
-	const email = validateEmail(str(body.email));
-	const redirectTo = resolveRedirect(
-		str(body.redirect_to) || ctx.url.searchParams.get('redirect_to'),
-		o
-	);
-	let user = await findUserByEmail(ctx.pool, email, o.jwtAud);
-	if (type === 'signup') {
-		if (user)
-			throw unprocessable(
-				'email_exists',
-				'A user with this email address has already been registered'
-			);
-		if (!str(body.password))
-			throw badRequest('validation_failed', 'Signup requires a valid password');
-	} else if (!user) {
-		throw notFound('user_not_found', 'User with this email not found');
-	}
-	const passwordHash = type === 'signup' ? await hashPassword(str(body.password)) : '';
-	const result = await transaction(ctx.pool, async (client) => {
-		if (!user) {
-			const id = await insertUser(client, {
-				email,
-				passwordHash,
-				aud: o.jwtAud,
-				role: 'authenticated',
-				userMetadata: isObject(body.data) ? body.data : {},
-				confirmed: false
-			});
-			user = await findUserById(client, id);
-		}
-		const otp = generateOtp(o.otpLength);
-		const hash = tokenHash(email, otp);
-		const column = type === 'signup' ? 'confirmation' : 'recovery';
-		const ottType = type === 'signup' ? 'confirmation_token' : 'recovery_token';
-		await client.query(
-			`update auth.users set ${column}_token = $2, ${column}_sent_at = now() where id = $1`,
-			[user.id, hash]
-		);
-		await client.query('delete from auth.one_time_tokens where user_id = $1 and token_type = $2', [
-			user.id,
-			ottType
-		]);
-		await client.query(
-			`insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to, created_at, updated_at)
-			 values (gen_random_uuid(), $1, $2, $3, $4, now(), now())`,
-			[user.id, ottType, hash, email]
-		);
-		if (type === 'recovery') await audit(client, user, 'user_recovery_requested', ctx.ip);
-		const userJsonValue = await loadUserJson(client, user.id);
-		return {
-			...userJsonValue,
-			action_link: `${o.apiExternalUrl}${o.recoveryPath}?token=${hash}&type=${type}&redirect_to=${encodeURIComponent(redirectTo)}`,
-			email_otp: otp,
-			hashed_token: hash,
-			verification_type: type,
-			redirect_to: redirectTo
-		};
-	});
-	sendJson(ctx.res, 200, result);
+	const link = await linkFor(ctx, body);
+	sendJson(ctx.res, 200, link);
 }
 
 export { AuthError, PKCE_PREFIX };
