@@ -319,6 +319,7 @@ export async function signup(ctx) {
 	const pkce = pkceParams(body);
 	if (!str(body.email))
 		throw badRequest('validation_failed', 'Sign up only available with email provider');
+	if (!o.providers.email) throw badRequest('email_provider_disabled', 'Email signups are disabled');
 	const email = validateEmail(str(body.email));
 	const data =
 		body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? body.data : {};
@@ -421,6 +422,8 @@ async function passwordGrant(ctx) {
 	}
 	if (phone) return phonePasswordGrant(ctx, body, issueSession);
 	if (!email) throw badRequest('validation_failed', 'missing email or phone');
+	if (!o.providers.email)
+		throw unprocessable('email_provider_disabled', 'Email logins are disabled');
 	const user = await findUserByEmail(ctx.pool, email, o.jwtAud);
 	// GoTrue tells a banned account apart before it looks at the password.
 	if (user?.encrypted_password && isBanned(user)) throw badRequest('user_banned', 'User is banned');
@@ -775,6 +778,7 @@ export async function recover(ctx) {
 	// GoTrue limits /recover per client with its OTP limit (the local stack's sign-in/sign-up limit);
 	// each mail also counts against the global hourly e-mail budget.
 	rateLimit(ctx, 'recover', 'signInSignUps');
+	if (!o.providers.email) throw badRequest('email_provider_disabled', 'Email logins are disabled');
 	const body = await readBody(ctx.req);
 	if (!str(body.email))
 		throw badRequest('validation_failed', 'Password recovery requires an email');

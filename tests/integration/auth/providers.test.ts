@@ -26,6 +26,7 @@ const TEST_OTP = '424242';
 
 let phoneOn: Awaited<ReturnType<typeof ownAuth>>;
 let sms: Awaited<ReturnType<typeof ownAuth>>;
+let emailOff: Awaited<ReturnType<typeof ownAuth>>;
 
 beforeAll(async () => {
 	// Phone numbers confirmed at once, anonymous users, manual linking and one OAuth provider on.
@@ -44,10 +45,12 @@ beforeAll(async () => {
 		GOTRUE_SMS_PROVIDER: 'twilio',
 		GOTRUE_SMS_TEST_OTP: `+${testPhone}:${TEST_OTP}`
 	});
+	emailOff = await ownAuth({ GOTRUE_EXTERNAL_EMAIL_ENABLED: 'false' });
 });
 afterAll(async () => {
 	await phoneOn.close();
 	await sms.close();
+	await emailOff.close();
 	await users.cleanup();
 });
 
@@ -333,6 +336,27 @@ describe('identity linking', () => {
 		expect(row.email).toBe(email);
 		expect(row.raw_app_meta_data.providers).toEqual(['email']);
 		expect(await sql('select 1 from auth.identities where user_id = $1', [userId])).toHaveLength(1);
+	});
+});
+
+describe('the email provider switched off', () => {
+	it('refuses email sign-ups, sign-ins and recovery mails, and says so in /settings', async () => {
+		const email = uniqueEmail('emailoff');
+		const up = await post(emailOff.url, '/signup', { email, password });
+		expect(up.status).toBe(400);
+		expect(up.body).toEqual({
+			code: 'email_provider_disabled',
+			message: 'Email signups are disabled'
+		});
+		expect(await sql('select 1 from auth.users where email = $1', [email])).toHaveLength(0);
+		const signIn = await post(emailOff.url, '/token?grant_type=password', { email, password });
+		expect(signIn.status).toBe(422);
+		expect(signIn.body.message).toBe('Email logins are disabled');
+		const recover = await post(emailOff.url, '/recover', { email });
+		expect(recover.status).toBe(400);
+		expect(recover.body.code).toBe('email_provider_disabled');
+		const settings = await raw('/settings', { base: `${emailOff.url}/auth/v1` });
+		expect(settings.body.external.email).toBe(false);
 	});
 });
 
