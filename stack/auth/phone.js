@@ -126,6 +126,9 @@ export async function phoneSignup(ctx, body, issueSession) {
 	const data =
 		body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? body.data : {};
 	const autoconfirm = o.providers.sms.autoconfirm;
+	// Hashed whether or not the number is taken, as for an email sign-up: a taken number must cost
+	// what a new one costs, or the answer time tells which numbers have an account.
+	const passwordHash = await hashPassword(str(body.password));
 	const existing = await findUserByPhone(ctx.pool, phone, o.jwtAud);
 	if (existing?.phone_confirmed_at) {
 		await audit(ctx.pool, existing, 'user_repeated_signup', ctx.ip, { provider: 'phone' });
@@ -138,7 +141,6 @@ export async function phoneSignup(ctx, body, issueSession) {
 			app_metadata: { provider: 'phone', providers: ['phone'] }
 		});
 	}
-	const passwordHash = existing ? '' : await hashPassword(str(body.password));
 	const result = await transaction(ctx.pool, async (client) => {
 		let userId = existing?.id;
 		if (!userId) {
