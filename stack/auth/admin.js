@@ -18,6 +18,8 @@ import {
 } from './users.js';
 import { parseDuration } from './config.js';
 import { linkFor } from './generate-link.js';
+import { findUserByPhone, validatePhone } from './phone.js';
+import { attachPhone, insertUserWithoutEmail } from './new-users.js';
 
 /** @typedef {import('./routes.js').Ctx} Ctx */
 
@@ -119,15 +121,18 @@ export async function createUser(ctx) {
 	if (!str(body.email) && !str(body.phone)) {
 		throw badRequest('validation_failed', 'Cannot create a user without either an email or phone');
 	}
-	if (str(body.phone)) throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
-	const email = validateEmail(str(body.email));
+	const email = str(body.email) ? validateEmail(str(body.email)) : '';
 	const aud = str(body.aud) || o.jwtAud;
-	if (await findUserByEmail(ctx.pool, email, aud)) {
+	// GoTrue's admin API makes phone users whether or not the phone provider is on.
+	const phone = str(body.phone) ? validatePhone(str(body.phone)) : '';
+	if (email && (await findUserByEmail(ctx.pool, email, aud))) {
 		throw unprocessable(
 			'email_exists',
 			'A user with this email address has already been registered'
 		);
 	}
+	if (phone && (await findUserByPhone(ctx.pool, phone, aud)))
+		throw unprocessable('phone_exists', 'Phone number already registered by another user');
 	if (body.password !== undefined && body.password !== null && str(body.password_hash)) {
 		throw badRequest('validation_failed', 'Only a password or a password hash should be provided');
 	}
@@ -148,17 +153,32 @@ export async function createUser(ctx) {
 	const user = await transaction(ctx.pool, async (client) => {
 		let id;
 		try {
-			id = await insertUser(client, {
-				id: body.id,
-				email,
-				passwordHash,
-				aud,
-				role: str(body.role) || 'authenticated',
-				userMetadata,
-				appMetadata,
-				confirmed: Boolean(body.email_confirm),
-				bannedUntil
-			});
+			if (!email) {
+				id = await insertUserWithoutEmail(client, {
+					id: body.id,
+					phone,
+					passwordHash,
+					aud,
+					userMetadata,
+					phoneConfirmed: Boolean(body.phone_confirm)
+				});
+				await client.query(
+					`update auth.users set role = $2, raw_app_meta_data = raw_app_meta_data || $3::jsonb, banned_until = $4
+					 where id = $1`,
+					[id, str(body.role) || 'authenticated', JSON.stringify(appMetadata), bannedUntil]
+				);
+			} else
+				id = await insertUser(client, {
+					id: body.id,
+					email,
+					passwordHash,
+					aud,
+					role: str(body.role) || 'authenticated',
+					userMetadata,
+					appMetadata,
+					confirmed: Boolean(body.email_confirm),
+					bannedUntil
+				});
 		} catch (e) {
 			if (/** @type {any} */ (e).code === '23505') {
 				throw unprocessable(
@@ -168,10 +188,11 @@ export async function createUser(ctx) {
 			}
 			throw e;
 		}
+		if (email && phone) await attachPhone(client, id, phone, Boolean(body.phone_confirm));
 		await audit(client, admin, 'user_signedup', ctx.ip, {
 			user_id: id,
 			user_email: email,
-			user_phone: '',
+			user_phone: phone,
 			provider: 'email'
 		});
 		return loadUserJson(client, id);

@@ -8,12 +8,12 @@ import { INSTANCE_ID } from './users.js';
  * Inserts a user without an email address. With `phone`, the user gets a phone identity and the
  * phone provider in app_metadata; without, it is an anonymous user with no identity.
  * @param {import('pg').ClientBase} db
- * @param {{ phone?: string, passwordHash?: string, aud: string, userMetadata: Record<string, unknown>,
- *   phoneConfirmed?: boolean }} p
+ * @param {{ id?: string, phone?: string, passwordHash?: string, aud: string,
+ *   userMetadata: Record<string, unknown>, phoneConfirmed?: boolean }} p
  * @returns {Promise<string>} the new user's id
  */
 export async function insertUserWithoutEmail(db, p) {
-	const id = crypto.randomUUID();
+	const id = p.id ?? crypto.randomUUID();
 	const anonymous = !p.phone;
 	const appMetadata = anonymous ? {} : { provider: 'phone', providers: ['phone'] };
 	await db.query(
@@ -75,4 +75,26 @@ export async function refreshProviders(db, userId) {
 		 updated_at = now() where id = $1`,
 		[userId, JSON.stringify(patch)]
 	);
+}
+
+/**
+ * Gives a user with an email address a phone number too, with its phone identity (an admin-created
+ * user with both).
+ * @param {import('pg').ClientBase} db @param {string} userId @param {string} phone @param {boolean} confirmed
+ */
+export async function attachPhone(db, userId, phone, confirmed) {
+	await db.query(
+		`update auth.users set phone = $2, phone_confirmed_at = case when $3 then now() end, updated_at = now()
+		 where id = $1`,
+		[userId, phone, confirmed]
+	);
+	await db.query(
+		`insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
+		 values ($1::text, $1::uuid, $2, 'phone', now(), now(), now())`,
+		[
+			userId,
+			JSON.stringify({ sub: userId, phone, email_verified: false, phone_verified: confirmed })
+		]
+	);
+	await refreshProviders(db, userId);
 }

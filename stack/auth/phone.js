@@ -256,7 +256,7 @@ export async function phoneVerify(ctx, body, issueSession) {
 			if (!rowCount) {
 				await client.query(
 					`insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
-					 values ($1, $1, $2, 'phone', now(), now(), now())`,
+					 values ($1::text, $1::uuid, $2, 'phone', now(), now(), now())`,
 					[user.id, JSON.stringify({ sub: user.id, phone, phone_verified: true })]
 				);
 			}
