@@ -4,8 +4,7 @@ import { AuthError, badRequest, forbidden, notFound, unprocessable } from './err
 import { readBody, sendJson, transaction, str, validateEmail, UUID_RE } from './http.js';
 import { hashPassword } from './passwords.js';
 import { bearer, parseClaims, mergeMetadata } from './routes.js';
-import { resolveRedirect } from './redirect.js';
-import { PKCE_PREFIX, generateOtp, tokenHash } from './tokens.js';
+import { PKCE_PREFIX } from './tokens.js';
 import { audit } from './audit.js';
 import {
 	INSTANCE_ID,
@@ -18,6 +17,9 @@ import {
 	userJson
 } from './users.js';
 import { parseDuration } from './config.js';
+import { linkFor } from './generate-link.js';
+import { findUserByPhone, validatePhone } from './phone.js';
+import { attachPhone, insertUserWithoutEmail } from './new-users.js';
 
 /** @typedef {import('./routes.js').Ctx} Ctx */
 
@@ -119,15 +121,18 @@ export async function createUser(ctx) {
 	if (!str(body.email) && !str(body.phone)) {
 		throw badRequest('validation_failed', 'Cannot create a user without either an email or phone');
 	}
-	if (str(body.phone)) throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
-	const email = validateEmail(str(body.email));
+	const email = str(body.email) ? validateEmail(str(body.email)) : '';
 	const aud = str(body.aud) || o.jwtAud;
-	if (await findUserByEmail(ctx.pool, email, aud)) {
+	// GoTrue's admin API makes phone users whether or not the phone provider is on.
+	const phone = str(body.phone) ? validatePhone(str(body.phone)) : '';
+	if (email && (await findUserByEmail(ctx.pool, email, aud))) {
 		throw unprocessable(
 			'email_exists',
 			'A user with this email address has already been registered'
 		);
 	}
+	if (phone && (await findUserByPhone(ctx.pool, phone, aud)))
+		throw unprocessable('phone_exists', 'Phone number already registered by another user');
 	if (body.password !== undefined && body.password !== null && str(body.password_hash)) {
 		throw badRequest('validation_failed', 'Only a password or a password hash should be provided');
 	}
@@ -148,17 +153,32 @@ export async function createUser(ctx) {
 	const user = await transaction(ctx.pool, async (client) => {
 		let id;
 		try {
-			id = await insertUser(client, {
-				id: body.id,
-				email,
-				passwordHash,
-				aud,
-				role: str(body.role) || 'authenticated',
-				userMetadata,
-				appMetadata,
-				confirmed: Boolean(body.email_confirm),
-				bannedUntil
-			});
+			if (!email) {
+				id = await insertUserWithoutEmail(client, {
+					id: body.id,
+					phone,
+					passwordHash,
+					aud,
+					userMetadata,
+					phoneConfirmed: Boolean(body.phone_confirm)
+				});
+				await client.query(
+					`update auth.users set role = $2, raw_app_meta_data = raw_app_meta_data || $3::jsonb, banned_until = $4
+					 where id = $1`,
+					[id, str(body.role) || 'authenticated', JSON.stringify(appMetadata), bannedUntil]
+				);
+			} else
+				id = await insertUser(client, {
+					id: body.id,
+					email,
+					passwordHash,
+					aud,
+					role: str(body.role) || 'authenticated',
+					userMetadata,
+					appMetadata,
+					confirmed: Boolean(body.email_confirm),
+					bannedUntil
+				});
 		} catch (e) {
 			if (/** @type {any} */ (e).code === '23505') {
 				throw unprocessable(
@@ -168,10 +188,11 @@ export async function createUser(ctx) {
 			}
 			throw e;
 		}
+		if (email && phone) await attachPhone(client, id, phone, Boolean(body.phone_confirm));
 		await audit(client, admin, 'user_signedup', ctx.ip, {
 			user_id: id,
 			user_email: email,
-			user_phone: '',
+			user_phone: phone,
 			provider: 'email'
 		});
 		return loadUserJson(client, id);
@@ -295,71 +316,9 @@ export async function deleteUserById(ctx, id) {
  */
 export async function generateLink(ctx) {
 	requireAdmin(ctx);
-	const o = ctx.opts;
 	const body = await readBody(ctx.req);
-	const type = str(body.type);
-	if (!['recovery', 'magiclink', 'signup'].includes(type)) {
-		throw badRequest('validation_failed', `Invalid email action link type requested: ${type}`);
-	}
-	const email = validateEmail(str(body.email));
-	const redirectTo = resolveRedirect(
-		str(body.redirect_to) || ctx.url.searchParams.get('redirect_to'),
-		o
-	);
-	let user = await findUserByEmail(ctx.pool, email, o.jwtAud);
-	if (type === 'signup') {
-		if (user)
-			throw unprocessable(
-				'email_exists',
-				'A user with this email address has already been registered'
-			);
-		if (!str(body.password))
-			throw badRequest('validation_failed', 'Signup requires a valid password');
-	} else if (!user) {
-		throw notFound('user_not_found', 'User with this email not found');
-	}
-	const passwordHash = type === 'signup' ? await hashPassword(str(body.password)) : '';
-	const result = await transaction(ctx.pool, async (client) => {
-		if (!user) {
-			const id = await insertUser(client, {
-				email,
-				passwordHash,
-				aud: o.jwtAud,
-				role: 'authenticated',
-				userMetadata: isObject(body.data) ? body.data : {},
-				confirmed: false
-			});
-			user = await findUserById(client, id);
-		}
-		const otp = generateOtp(o.otpLength);
-		const hash = tokenHash(email, otp);
-		const column = type === 'signup' ? 'confirmation' : 'recovery';
-		const ottType = type === 'signup' ? 'confirmation_token' : 'recovery_token';
-		await client.query(
-			`update auth.users set ${column}_token = $2, ${column}_sent_at = now() where id = $1`,
-			[user.id, hash]
-		);
-		await client.query('delete from auth.one_time_tokens where user_id = $1 and token_type = $2', [
-			user.id,
-			ottType
-		]);
-		await client.query(
-			`insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to, created_at, updated_at)
-			 values (gen_random_uuid(), $1, $2, $3, $4, now(), now())`,
-			[user.id, ottType, hash, email]
-		);
-		if (type === 'recovery') await audit(client, user, 'user_recovery_requested', ctx.ip);
-		const userJsonValue = await loadUserJson(client, user.id);
-		return {
-			...userJsonValue,
-			action_link: `${o.apiExternalUrl}${o.recoveryPath}?token=${hash}&type=${type}&redirect_to=${encodeURIComponent(redirectTo)}`,
-			email_otp: otp,
-			hashed_token: hash,
-			verification_type: type,
-			redirect_to: redirectTo
-		};
-	});
-	sendJson(ctx.res, 200, result);
+	const link = await linkFor(ctx, body);
+	sendJson(ctx.res, 200, link);
 }
 
 export { AuthError, PKCE_PREFIX };

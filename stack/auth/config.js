@@ -1,5 +1,6 @@
 // @ts-check
 // Options of the local auth service, and how GoTrue's environment variables map onto them.
+import { providerOptionsFromEnv } from './providers-config.js';
 
 /**
  * @typedef {object} RateLimit
@@ -34,6 +35,7 @@
  *           except in a session that began with a mailed link (GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD)
  * @property {boolean} refreshTokenRotationEnabled (GOTRUE_SECURITY_REFRESH_TOKEN_ROTATION_ENABLED)
  * @property {number} refreshTokenReuseInterval   seconds (GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL)
+ * @property {import('./providers-config.js').ProviderOptions} providers sign-in providers and SMS
  * @property {number} [poolMax]          pg pool size
  * @property {(msg: string) => void} [log]
  */
@@ -214,6 +216,7 @@ export function authOptionsFromEnv(env, overrides = {}) {
 			env.GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD,
 			o.updatePasswordRequireCurrentPassword ?? defaults.updatePasswordRequireCurrentPassword
 		),
+		providers: providerOptionsFromEnv(env, o.providers),
 		poolMax: o.poolMax,
 		log: o.log
 	};

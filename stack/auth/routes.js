@@ -48,6 +48,9 @@ import {
 } from './users.js';
 import { audit } from './audit.js';
 import { mailLocale } from './mail.js';
+import { phonePasswordGrant, phoneSignup, phoneVerify } from './phone.js';
+import { anonymousSignup } from './anonymous.js';
+import { idTokenGrant, web3Grant } from './external.js';
 
 /**
  * @typedef {object} Ctx
@@ -118,7 +121,7 @@ export function parseClaims(ctx, token) {
  * GoTrue's requireAuthentication: a valid token, its user, and its session when it names one.
  * @param {Ctx} ctx
  */
-async function authenticate(ctx) {
+export async function authenticate(ctx) {
 	const claims = parseClaims(ctx, bearer(ctx));
 	if (!claims.sub) throw forbidden('bad_jwt', 'invalid claim: missing sub claim');
 	if (!UUID_RE.test(claims.sub))
@@ -297,10 +300,12 @@ export function lookAlikeUser(existing, aud, data) {
 /** @param {Ctx} ctx */
 export async function signup(ctx) {
 	const o = ctx.opts;
+	const body = await readBody(ctx.req);
+	// GoTrue: a sign-up with neither an address nor a number is an anonymous sign-in.
+	if (!str(body.email) && !str(body.phone)) return anonymousSignup(ctx, body, issueSession);
 	rateLimit(ctx, 'signInSignUps', 'signInSignUps');
 	if (o.disableSignup)
 		throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
-	const body = await readBody(ctx.req);
 	const password = str(body.password);
 	if (!password) throw badRequest('validation_failed', 'Signup requires a valid password');
 	checkPasswordStrength(password, o.passwordMinLength);
@@ -310,10 +315,11 @@ export async function signup(ctx) {
 			'Only an email address or phone number should be provided on signup.'
 		);
 	}
-	if (str(body.phone)) throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
+	if (str(body.phone)) return phoneSignup(ctx, body, issueSession);
 	const pkce = pkceParams(body);
 	if (!str(body.email))
 		throw badRequest('validation_failed', 'Sign up only available with email provider');
+	if (!o.providers.email) throw badRequest('email_provider_disabled', 'Email signups are disabled');
 	const email = validateEmail(str(body.email));
 	const data =
 		body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? body.data : {};
@@ -390,6 +396,12 @@ export async function token(ctx) {
 		case 'pkce':
 			rateLimit(ctx, 'signInSignUps', 'signInSignUps');
 			return pkceGrant(ctx);
+		case 'id_token':
+			rateLimit(ctx, 'signInSignUps', 'signInSignUps');
+			return idTokenGrant(ctx);
+		case 'web3':
+			rateLimit(ctx, 'web3', 'signInSignUps');
+			return web3Grant(ctx);
 		default:
 			throw badRequest('invalid_credentials', 'unsupported_grant_type');
 	}
@@ -408,8 +420,10 @@ async function passwordGrant(ctx) {
 			'Only an email address or phone number should be provided on login.'
 		);
 	}
-	if (phone) throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
+	if (phone) return phonePasswordGrant(ctx, body, issueSession);
 	if (!email) throw badRequest('validation_failed', 'missing email or phone');
+	if (!o.providers.email)
+		throw unprocessable('email_provider_disabled', 'Email logins are disabled');
 	const user = await findUserByEmail(ctx.pool, email, o.jwtAud);
 	// GoTrue tells a banned account apart before it looks at the password.
 	if (user?.encrypted_password && isBanned(user)) throw badRequest('user_banned', 'User is banned');
@@ -764,6 +778,7 @@ export async function recover(ctx) {
 	// GoTrue limits /recover per client with its OTP limit (the local stack's sign-in/sign-up limit);
 	// each mail also counts against the global hourly e-mail budget.
 	rateLimit(ctx, 'recover', 'signInSignUps');
+	if (!o.providers.email) throw badRequest('email_provider_disabled', 'Email logins are disabled');
 	const body = await readBody(ctx.req);
 	if (!str(body.email))
 		throw badRequest('validation_failed', 'Password recovery requires an email');
@@ -1015,6 +1030,7 @@ export async function verifyPost(ctx) {
 	}
 	/** @type {string | undefined} */
 	let email;
+	if (otp && str(body.phone) && !str(body.email)) return phoneVerify(ctx, body, issueSession);
 	if (otp) {
 		if (str(body.phone))
 			throw badRequest(

@@ -7,6 +7,8 @@ import { notFound, AuthError } from './errors.js';
 import { sendError, sendJson } from './http.js';
 import * as routes from './routes.js';
 import * as admin from './admin.js';
+import { settingsJson, sso } from './external.js';
+import { linkIdentity, unlinkIdentity } from './identities.js';
 
 export { authOptionsFromEnv } from './config.js';
 
@@ -50,7 +52,7 @@ export function createAuthHandler(options) {
 				description: 'GoTrue is a user registration and authentication API'
 			});
 		}
-		if (method === 'GET' && path === '/settings') return sendJson(res, 200, settings(opts));
+		if (method === 'GET' && path === '/settings') return sendJson(res, 200, settingsJson(opts));
 		if (method === 'GET' && path === '/.well-known/jwks.json')
 			return sendJson(res, 200, { keys: [] });
 		if (method === 'POST' && path === '/signup') return routes.signup(ctx);
@@ -61,6 +63,15 @@ export function createAuthHandler(options) {
 		if (method === 'POST' && path === '/recover') return routes.recover(ctx);
 		if (method === 'GET' && path === '/verify') return routes.verifyGet(ctx);
 		if (method === 'POST' && path === '/verify') return routes.verifyPost(ctx);
+		if (method === 'GET' && path === '/user/identities/authorize') return linkIdentity(ctx);
+		const identity = /^\/user\/identities\/([^/]+)$/.exec(path);
+		if (method === 'DELETE' && identity)
+			return unlinkIdentity(ctx, decodeURIComponent(identity[1] ?? ''));
+		if (
+			(method === 'POST' && (path === '/sso' || path === '/sso/saml/acs')) ||
+			(method === 'GET' && path === '/sso/saml/metadata')
+		)
+			return sso(ctx);
 		if (path === '/admin/users') {
 			if (method === 'GET') return admin.listUsers(ctx);
 			if (method === 'POST') return admin.createUser(ctx);
@@ -100,45 +111,4 @@ export function createAuthHandler(options) {
 		await pool.end();
 	};
 	return handler;
-}
-
-/** @param {import('./config.js').AuthOptions} opts */
-function settings(opts) {
-	const providers = [
-		'anonymous_users',
-		'apple',
-		'azure',
-		'bitbucket',
-		'discord',
-		'facebook',
-		'snapchat',
-		'figma',
-		'fly',
-		'github',
-		'gitlab',
-		'google',
-		'keycloak',
-		'kakao',
-		'linkedin',
-		'linkedin_oidc',
-		'notion',
-		'spotify',
-		'slack',
-		'slack_oidc',
-		'workos',
-		'twitch',
-		'twitter',
-		'email',
-		'phone',
-		'zoom'
-	];
-	return {
-		external: Object.fromEntries(providers.map((p) => [p, p === 'email'])),
-		disable_signup: opts.disableSignup,
-		mailer_autoconfirm: opts.mailerAutoconfirm,
-		phone_autoconfirm: false,
-		sms_provider: '',
-		saml_enabled: false,
-		passkeys_enabled: false
-	};
 }
