@@ -3,12 +3,18 @@
 // `npm run bench:pages`: the built app with the seed loaded, under autocannon (10 connections): a bare
 // page of the same app as the baseline, and the academy, activity and municipality pages, measured in
 // the same run. Also counts the database round trips (API calls) each page makes, through a counting proxy.
+// Then signed-in pages (a seed teacher's session cookie) twice: with the session checked by the auth
+// service on every request (getUser(), SESSION_CHECK=getUser) and by its token's signature against the
+// cached JWKS (getClaims(), the default), side by side with the ratio of their p95s.
+import { createServerClient } from '@supabase/ssr';
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import pg from 'pg';
-import { apiUrl, databaseUrl } from '../stack/config.js';
+import ws from 'ws';
+import { appEnvironment } from '../stack/app-env.js';
+import { anonKey, apiUrl, databaseUrl } from '../stack/config.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 10;
@@ -63,9 +69,19 @@ async function samplePages() {
 async function startApp(env) {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn('node', ['build'], {
+	const child = spawn('node', [process.env.BUILD_OUT ?? 'build'], {
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, ...env }
+		env: {
+			...process.env,
+			...appEnvironment(process.env),
+			// Only the pages: no weekly digest or search sync in the background of a measurement.
+			MAIL_JOBS: 'off',
+			SEARCH_WORKER: 'off',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			...env
+		}
 	});
 	for (let i = 0; i < 200; i++) {
 		try {
@@ -117,13 +133,43 @@ async function countingProxy() {
 const percentile = (sorted, p) =>
 	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/** @param {string} url @param {number} [duration] seconds */
-async function measure(url, duration = seconds) {
+/**
+ * The session cookies of a seed account, as @supabase/ssr writes them after a password sign-in.
+ * @param {string} email
+ * @returns {Promise<string>} a Cookie header
+ */
+async function sessionCookie(email) {
+	/** @type {Map<string, string>} */
+	const jar = new Map();
+	const client = createServerClient(apiUrl, anonKey, {
+		// Node 20 has no WebSocket of its own, which supabase-js's realtime client wants.
+		realtime: { transport: /** @type {any} */ (ws) },
+		cookies: {
+			getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+			setAll: (cookies) => {
+				for (const { name, value } of cookies) {
+					if (value) jar.set(name, value);
+					else jar.delete(name);
+				}
+			}
+		}
+	});
+	const { error } = await client.auth.signInWithPassword({ email, password: 'groeistoot-demo' });
+	if (error) throw new Error(`${email} could not sign in (${error.message}): load the seed`);
+	return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+/**
+ * @param {string} url @param {number} [duration] seconds
+ * @param {Record<string, string>} [headers]
+ */
+async function measure(url, duration = seconds, headers = {}) {
 	/** @type {number[]} */
 	const latencies = [];
 	const result = await new Promise((resolve, reject) => {
-		const instance = autocannon({ url, connections, duration }, (error, output) =>
-			error ? reject(error) : resolve(output)
+		const instance = autocannon(
+			{ url, connections, duration, headers, timeout: 30 },
+			(error, output) => (error ? reject(error) : resolve(output))
 		);
 		instance.on('response', (_client, _status, _bytes, responseTime) =>
 			latencies.push(responseTime)
@@ -132,8 +178,8 @@ async function measure(url, duration = seconds) {
 	latencies.sort((a, b) => a - b);
 	const { non2xx, errors, requests } = /** @type {any} */ (result);
 	return {
-		p50: percentile(latencies, 50),
-		p95: percentile(latencies, 95),
+		p50: percentile(latencies, 50) ?? NaN,
+		p95: percentile(latencies, 95) ?? NaN,
 		rps: requests.average,
 		failures: non2xx + errors
 	};
@@ -195,6 +241,76 @@ try {
 	const shared = await timePages('default', {});
 	console.log(`uncached pages p95: ${summary(uncached)}`);
 	console.log(`pages p95: ${summary(shared)}`);
+
+	// Signed in (never served from the page cache): the teacher's home and agenda, the academy and the
+	// activity page, with the session checked by the auth service on every request, then by the token's
+	// signature.
+	const cookie = await sessionCookie('leerkracht@groeistoot.test');
+	const signedInPages = [
+		{ name: 'home', path: '/' },
+		{ name: 'agenda', path: '/agenda' },
+		...pages.filter((p) => p.name === 'academy' || p.name === 'activity')
+	];
+	const checks = [
+		{ label: 'getUser', env: { SESSION_CHECK: 'getUser' } },
+		{ label: 'getClaims', env: {} }
+	];
+	/** @type {Record<string, Record<string, number>>} */
+	const signedInTrips = {};
+	for (const check of checks) {
+		const proxy = await countingProxy();
+		const app = await startApp({ PUBLIC_SUPABASE_URL: proxy.url, ...check.env });
+		signedInTrips[check.label] = {};
+		try {
+			for (const page of signedInPages) {
+				await fetch(app.origin + page.path, { headers: { cookie }, redirect: 'manual' });
+				proxy.take();
+				const response = await fetch(app.origin + page.path, {
+					headers: { cookie },
+					redirect: 'manual'
+				});
+				if (response.status !== 200)
+					throw new Error(`${page.path} answered ${response.status} when signed in`);
+				signedInTrips[check.label][page.name] = proxy.take();
+			}
+		} finally {
+			app.stop();
+			proxy.close();
+		}
+	}
+	/** @type {Record<string, Record<string, { p50: number, p95: number, rps: number, failures: number }>>} */
+	const signedIn = {};
+	for (const check of checks) {
+		const app = await startApp(check.env);
+		signedIn[check.label] = {};
+		try {
+			for (const page of signedInPages) {
+				await measure(app.origin + page.path, 2, { cookie }); // warm-up, not counted
+				signedIn[check.label][page.name] = await measure(app.origin + page.path, seconds, {
+					cookie
+				});
+			}
+		} finally {
+			app.stop();
+		}
+	}
+	console.log(
+		`signed in     ${'page'.padEnd(56)} p95 getUser  p95 getClaims  ratio  round trips (getUser/getClaims)`
+	);
+	for (const page of signedInPages) {
+		const a = signedIn.getUser[page.name];
+		const b = signedIn.getClaims[page.name];
+		const failed = a.failures + b.failures;
+		console.log(
+			`signed in ${page.name.padEnd(13)} ${page.path.padEnd(46)} ${a.p95.toFixed(1).padStart(8)} ms ${b.p95.toFixed(1).padStart(10)} ms  ${(a.p95 / b.p95).toFixed(2).padStart(5)}  ${signedInTrips.getUser[page.name]}/${signedInTrips.getClaims[page.name]}${failed ? `  ${failed} FAILED` : ''}`
+		);
+	}
+	const worstOf = (/** @type {string} */ label) =>
+		Math.max(...signedInPages.map((p) => signedIn[label][p.name].p95));
+	const [byUser, byClaims] = [worstOf('getUser'), worstOf('getClaims')];
+	console.log(
+		`signed-in pages p95: getUser ${byUser.toFixed(1)} ms, getClaims ${byClaims.toFixed(1)} ms, ratio ${(byUser / byClaims).toFixed(2)}`
+	);
 } finally {
 	if (startedStack) run('node', ['stack/cli.js', 'stop']);
 }

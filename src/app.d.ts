@@ -1,5 +1,6 @@
+import type { SessionUser } from '$lib/server/auth/session-user';
 import type { Db } from '$lib/server/supabase';
-import type { Session, User } from '@supabase/supabase-js';
+import type { Session } from '@supabase/supabase-js';
 
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
@@ -12,10 +13,14 @@ declare global {
 		}
 		interface Locals {
 			supabase: Db;
-			/** Reads the session cookie and validates it with the auth server; never trust the cookie alone. */
-			safeGetSession: () => Promise<{ session: Session | null; user: User | null }>;
+			/**
+			 * Reads the session cookie and verifies its access token (signature and expiry, against the
+			 * auth server's public keys); never trust the cookie alone. See hooks.server.ts.
+			 */
+			safeGetSession: () => Promise<{ session: Session | null; user: SessionUser | null }>;
 			session: Session | null;
-			user: User | null;
+			/** From the verified token; for the auth server's current word, currentUser(). */
+			user: SessionUser | null;
 		}
 		// interface PageData {}
 		// interface PageState {}

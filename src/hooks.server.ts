@@ -1,5 +1,7 @@
 import { building } from '$app/environment';
+import { env as privateEnv } from '$env/dynamic/private';
 import { clientAddress } from '$lib/server/auth/client-address';
+import { userFromClaims } from '$lib/server/auth/session-user';
 import { guardRedirect, guardResponse } from '$lib/server/auth/guard';
 import { csrf } from '$lib/server/csrf';
 import { startMailJobs } from '$lib/server/mail-jobs/start';
@@ -59,12 +61,28 @@ const supabase: Handle = async ({ event, resolve }) => {
 		} = await event.locals.supabase.auth.getSession();
 		if (!session) return { session: null, user: null };
 
-		// getSession() only decodes the cookie; getUser() asks the auth server whether it is still valid.
-		const {
-			data: { user },
-			error
-		} = await event.locals.supabase.auth.getUser();
-		if (error || !user) return { session: null, user: null };
+		// getSession() only decodes the cookie (and refreshes an expired token). Never trust it alone:
+		// getClaims() verifies the access token's signature against the auth service's public keys
+		// (/auth/v1/.well-known/jwks.json, fetched once and cached in the process), so a page costs no
+		// round trip to the auth service. What that trades: a token stays valid until it expires (at
+		// most an hour, GOTRUE_JWT_EXP) even after its session was signed out elsewhere, the password
+		// changed or the account deleted; this browser's own sign-out clears its cookies. Decisions
+		// that need the auth service's current word (password and account changes, network staff
+		// pages) ask it again with currentUser() (require-user.ts). A token signed with the shared
+		// secret (HS256) cannot be checked locally: getClaims() then asks the auth service itself.
+		// SESSION_CHECK=getUser asks the auth service on every request instead (npm run bench:pages
+		// compares the two).
+		if (privateEnv.SESSION_CHECK === 'getUser') {
+			const {
+				data: { user },
+				error
+			} = await event.locals.supabase.auth.getUser();
+			if (error || !user) return { session: null, user: null };
+			return { session, user };
+		}
+		const { data, error } = await event.locals.supabase.auth.getClaims(session.access_token);
+		const user = !error && data ? userFromClaims(data.claims) : null;
+		if (!user) return { session: null, user: null };
 
 		return { session, user };
 	};

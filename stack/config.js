@@ -38,6 +38,25 @@ export const anonKey =
 export const serviceRoleKey =
 	process.env.STACK_SERVICE_ROLE_KEY ??
 	'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
+
+// The stack's well-known local signing key for access tokens (ES256, the kind `supabase gen signing-key`
+// makes): public knowledge like the secret above, for local use only. A deployment sets its own in
+// GOTRUE_JWT_KEYS (STACK_JWT_KEYS here). The anon and service_role keys stay HS256 with jwtSecret, as
+// the Supabase CLI keeps them.
+const localSigningKey = {
+	kty: 'EC',
+	kid: '05f84749-555a-4e9d-8e08-66686efaea51',
+	alg: 'ES256',
+	use: 'sig',
+	key_ops: ['sign', 'verify'],
+	crv: 'P-256',
+	x: 'ZyYurhzPXJWdwvSXH0fa1RX6EKBbeZfSLbB1Pr4rmzw',
+	y: '54yrJ3K6AN4LwVF7QEqmgMQxIRTRBEdI6h3h_uvGmjI',
+	d: 'Qr7H_PKvuXToITefWP1iiSZtmk9ro9rQPhLFkLBd6IM'
+};
+/** GOTRUE_JWT_KEYS of the auth service: private JWKs, one of them with key_ops "sign"; '[]' for HS256 only. */
+export const jwtKeys =
+	process.env.GOTRUE_JWT_KEYS ?? process.env.STACK_JWT_KEYS ?? JSON.stringify([localSigningKey]);
 export const meiliMasterKey =
 	process.env.STACK_MEILI_MASTER_KEY ?? 'groeistoot-local-meilisearch-master-key';
 

@@ -11,6 +11,7 @@ import {
 	databaseUrl,
 	dbPassword,
 	host,
+	jwtKeys,
 	jwtSecret,
 	localDir,
 	ports,
@@ -18,6 +19,7 @@ import {
 	siteUrl,
 	storageDir
 } from './config.js';
+import { jwtKeySet, verificationJwks } from './auth/jwt.js';
 import { migrate } from './db/migrate.js';
 import { createGateway } from './gateway.js';
 import { startMeilisearch, stopMeilisearch, waitForMeilisearch } from './parts/meilisearch.js';
@@ -47,6 +49,12 @@ const log = (line) => console.log(`${new Date().toISOString()} ${line}`);
 function localAuthEnvironment() {
 	return {
 		GOTRUE_JWT_SECRET: jwtSecret,
+		// Access tokens signed with the stack's asymmetric key (kid in the header, public half at
+		// /auth/v1/.well-known/jwks.json); HS256 stays valid for the anon and service_role keys.
+		GOTRUE_JWT_KEYS: jwtKeys,
+		GOTRUE_JWT_VALID_METHODS: [
+			...new Set(['HS256', ...jwtKeySet({ secret: jwtSecret, keys: jwtKeys }).validMethods])
+		].join(','),
 		GOTRUE_JWT_EXP: '3600',
 		GOTRUE_MAILER_AUTOCONFIRM: 'false',
 		GOTRUE_SECURITY_UPDATE_PASSWORD_REQUIRE_CURRENT_PASSWORD: 'true',
@@ -177,6 +185,7 @@ async function main() {
 	const storage = createStorageHandler({
 		databaseUrl,
 		jwtSecret,
+		jwks: verificationJwks(jwtKeys, jwtSecret),
 		dir: storageDir,
 		log
 	});

@@ -1,6 +1,7 @@
 // @ts-check
 // Options of the local auth service, and how GoTrue's environment variables map onto them.
 import { providerOptionsFromEnv } from './providers-config.js';
+import { jwtKeySet } from './jwt.js';
 
 /**
  * @typedef {object} RateLimit
@@ -12,6 +13,9 @@ import { providerOptionsFromEnv } from './providers-config.js';
  * @typedef {object} AuthOptions
  * @property {string} databaseUrl        Postgres URL; the service expects GoTrue's role `supabase_auth_admin`
  * @property {string} jwtSecret          HS256 secret shared with PostgREST (GOTRUE_JWT_SECRET)
+ * @property {import('./jwt.js').JwtKeySet} jwtKeys  signing and verification keys: GOTRUE_JWT_KEYS
+ *           (JWKs, one with key_ops "sign"), else the secret (kid GOTRUE_JWT_KEY_ID); the algorithms
+ *           accepted are the keys' own or GOTRUE_JWT_VALID_METHODS
  * @property {number} jwtExp             access token lifetime in seconds (GOTRUE_JWT_EXP)
  * @property {string} jwtAud             audience of issued tokens (GOTRUE_JWT_AUD)
  * @property {string} jwtIssuer          `iss` claim; defaults to `${apiExternalUrl}/auth/v1` (GOTRUE_JWT_ISSUER)
@@ -148,9 +152,22 @@ export function authOptionsFromEnv(env, overrides = {}) {
 	const databaseUrl = env.DATABASE_URL || env.GOTRUE_DB_DATABASE_URL || o.databaseUrl;
 	if (!databaseUrl) throw new Error('DATABASE_URL is required');
 	const rl = o.rateLimits;
+	const jwtKeys =
+		env.GOTRUE_JWT_KEYS !== undefined ||
+		env.GOTRUE_JWT_KEY_ID !== undefined ||
+		env.GOTRUE_JWT_VALID_METHODS !== undefined ||
+		!o.jwtKeys
+			? jwtKeySet({
+					secret: jwtSecret,
+					keys: env.GOTRUE_JWT_KEYS,
+					keyId: env.GOTRUE_JWT_KEY_ID ?? '',
+					validMethods: list(env.GOTRUE_JWT_VALID_METHODS)
+				})
+			: o.jwtKeys;
 	return {
 		databaseUrl,
 		jwtSecret,
+		jwtKeys,
 		jwtExp: num(env.GOTRUE_JWT_EXP, o.jwtExp ?? defaults.jwtExp),
 		jwtAud: env.GOTRUE_JWT_AUD || o.jwtAud || defaults.jwtAud,
 		jwtIssuer: env.GOTRUE_JWT_ISSUER || o.jwtIssuer || `${apiExternalUrl}/auth/v1`,

@@ -18,7 +18,7 @@ import {
 	header,
 	UUID_RE
 } from './http.js';
-import { verifyJwt } from './jwt.js';
+import { verifyAccessToken } from './jwt.js';
 import {
 	checkPasswordStrength,
 	hashPassword,
@@ -108,7 +108,7 @@ export function bearer(ctx) {
 /** @param {Ctx} ctx @param {string} token */
 export function parseClaims(ctx, token) {
 	try {
-		return verifyJwt(token, ctx.opts.jwtSecret);
+		return verifyAccessToken(token, ctx.opts.jwtKeys);
 	} catch (e) {
 		throw forbidden(
 			'bad_jwt',

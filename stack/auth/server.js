@@ -5,6 +5,7 @@ import { createMailer } from './mail.js';
 import { RateLimiter, RecentRequests, clientIp } from './rate-limit.js';
 import { notFound, AuthError } from './errors.js';
 import { sendError, sendJson } from './http.js';
+import { publicJwks } from './jwt.js';
 import * as routes from './routes.js';
 import * as admin from './admin.js';
 import { settingsJson, sso } from './external.js';
@@ -54,7 +55,9 @@ export function createAuthHandler(options) {
 		}
 		if (method === 'GET' && path === '/settings') return sendJson(res, 200, settingsJson(opts));
 		if (method === 'GET' && path === '/.well-known/jwks.json')
-			return sendJson(res, 200, { keys: [] });
+			return sendJson(res, 200, publicJwks(opts.jwtKeys), {
+				'cache-control': 'public, max-age=600'
+			});
 		if (method === 'POST' && path === '/signup') return routes.signup(ctx);
 		if (method === 'POST' && path === '/token') return routes.token(ctx);
 		if (method === 'GET' && path === '/user') return routes.getUser(ctx);

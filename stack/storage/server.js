@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { verifyJwt } from '../auth/jwt.js';
+import { jwtKeySet, verifyAccessToken } from '../auth/jwt.js';
 import { StorageError, errors, fromDatabaseError } from './errors.js';
 
 /** Supabase's default upload limit for a project (UPLOAD_FILE_SIZE_LIMIT). */
@@ -21,10 +21,19 @@ const VALID_KEY = /^(\w|\/|!|-|\.|\*|'|\(|\)| |&|\$|@|=|;|:|\+|,|\?)*$/;
 /** @typedef {{ role: string, sub?: string, [claim: string]: unknown }} Claims */
 
 /**
- * @param {{ databaseUrl: string, jwtSecret: string, dir: string, log?: (line: string) => void,
- *   poolMax?: number }} options
+ * @param {{ databaseUrl: string, jwtSecret: string, jwks?: { keys: unknown[] }, dir: string,
+ *   log?: (line: string) => void, poolMax?: number }} options
+ *   `jwks`: public keys to accept besides the secret (Storage's JWT_JWKS), by the token's kid
  */
-export function createStorageHandler({ databaseUrl, jwtSecret, dir, log = () => {}, poolMax = 5 }) {
+export function createStorageHandler({
+	databaseUrl,
+	jwtSecret,
+	jwks,
+	dir,
+	log = () => {},
+	poolMax = 5
+}) {
+	const keys = jwtKeySet({ secret: jwtSecret, keys: jwks?.keys ?? [], verifyOnly: true });
 	const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
 	pool.on('error', (error) => log(`storage: pg pool error: ${error.message}`));
 	fs.mkdirSync(dir, { recursive: true });
@@ -84,7 +93,7 @@ export function createStorageHandler({ databaseUrl, jwtSecret, dir, log = () => 
 			return sendPublicObject(req, res, bucketId, key.join('/'));
 		}
 
-		const claims = callerClaims(req, jwtSecret);
+		const claims = callerClaims(req, keys);
 		if (area === 'bucket') return bucketRoute(req, res, method, rest, claims);
 		if (area === 'object') return objectRoute(req, res, method, rest, claims);
 		throw errors.notFound();
@@ -510,13 +519,13 @@ class ObjectFiles {
 	}
 }
 
-/** @param {Req} req @param {string} secret @returns {Claims} */
-function callerClaims(req, secret) {
+/** @param {Req} req @param {import('../auth/jwt.js').JwtKeySet} keys @returns {Claims} */
+function callerClaims(req, keys) {
 	const header = String(req.headers.authorization ?? '');
 	const token = header.replace(/^bearer\s+/i, '');
 	let claims;
 	try {
-		claims = verifyJwt(token, secret);
+		claims = verifyAccessToken(token, keys);
 	} catch (error) {
 		throw errors.invalidJwt(/** @type {Error} */ (error).message);
 	}

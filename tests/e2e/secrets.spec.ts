@@ -3,12 +3,20 @@
 import { expect, test } from './support';
 import fs from 'node:fs';
 import path from 'node:path';
-import { jwtSecret, meiliMasterKey, serviceRoleKey } from '../../stack/config.js';
+import { jwtKeys, jwtSecret, meiliMasterKey, serviceRoleKey } from '../../stack/config.js';
 
 const secrets = {
 	'service-role key': serviceRoleKey,
 	'JWT secret': jwtSecret,
-	'Meilisearch key': meiliMasterKey
+	'Meilisearch key': meiliMasterKey,
+	// The private members of the stack's signing keys.
+	...Object.fromEntries(
+		(JSON.parse(jwtKeys) as Record<string, unknown>[]).flatMap((key, i) =>
+			['d', 'p', 'q', 'k']
+				.filter((member) => typeof key[member] === 'string')
+				.map((member) => [`signing key ${i} ${member}`, key[member] as string])
+		)
+	)
 };
 
 function filesUnder(dir: string): string[] {

@@ -44,9 +44,11 @@ describe('public endpoints', () => {
 		expect(r.body.mailer_autoconfirm).toBe(false);
 	});
 
-	it('GET /.well-known/jwks.json has no keys for HS256', async () => {
+	it('GET /.well-known/jwks.json shows the ES256 public key the stack signs with (jwt-keys.test.ts)', async () => {
 		const r = await raw('/.well-known/jwks.json');
-		expect(r.body).toEqual({ keys: [] });
+		expect(r.body.keys.map((k: { alg: string; kty: string }) => [k.kty, k.alg])).toEqual([
+			['EC', 'ES256']
+		]);
 	});
 
 	it('answers with X-Supabase-Api-Version and the 2024-01-01 error shape', async () => {

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import type { User } from '@supabase/supabase-js';
 import type { Db } from '$lib/server/supabase';
-import { requireUser } from './require-user';
+import { currentUser } from './require-user';
 
 /** Whether the signed-in person is network staff. */
 export async function isNetworkStaff(db: Db): Promise<boolean> {
@@ -12,9 +12,12 @@ export async function isNetworkStaff(db: Db): Promise<boolean> {
 	return data === true;
 }
 
-/** The signed-in staff member; anyone else gets a Dutch 403 page. */
+/**
+ * The signed-in staff member, as the auth server knows them now (their pages change what others see);
+ * anyone else gets a Dutch 403 page.
+ */
 export async function requireStaff(locals: App.Locals, url: URL): Promise<User> {
-	const user = requireUser(locals, url);
+	const user = await currentUser(locals, url);
 	if (!(await isNetworkStaff(locals.supabase))) error(403, m.app_staff_only());
 	return user;
 }

@@ -3,7 +3,7 @@
 // names it.
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
-import type { User } from '@supabase/supabase-js';
+import type { SessionUser } from '$lib/server/auth/session-user';
 import { meiliConfig, SearchSettingMissingError } from './config';
 import { createMeiliClient, type MeiliClient } from './meili.js';
 import { municipalityDirectory, resolveCentre } from './municipality-centroids';
@@ -34,7 +34,10 @@ export function searchClient(): MeiliClient {
 	return client.meili;
 }
 
-async function profileMunicipality(db: Db, user: User | null): Promise<string | null | undefined> {
+async function profileMunicipality(
+	db: Db,
+	user: SessionUser | null
+): Promise<string | null | undefined> {
 	if (!user) return undefined;
 	const { data, error } = await db
 		.from('profiles')
@@ -48,7 +51,7 @@ async function profileMunicipality(db: Db, user: User | null): Promise<string | 
 /** The centre of a geo query: null when the query has none (then no database read at all). */
 export async function centreFor(
 	db: Db,
-	user: User | null,
+	user: SessionUser | null,
 	query: SearchQuery
 ): Promise<Centre | null> {
 	if (!query.centre) return null;

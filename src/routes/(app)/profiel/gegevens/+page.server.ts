@@ -1,7 +1,7 @@
 import { text, type FormErrors } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { clientAddress } from '$lib/server/auth/client-address';
-import { requireUser } from '$lib/server/auth/require-user';
+import { currentUser, requireUser } from '$lib/server/auth/require-user';
 import {
 	AUTH_SERVICE_RETRY_SECONDS,
 	authThrottle,
@@ -22,7 +22,8 @@ export const load = (async ({ locals, url }) => {
 export const actions = {
 	delete: async (event) => {
 		const { request, locals, url } = event;
-		const user = requireUser(locals, url);
+		// The auth server's current word, not the token's: a session signed out elsewhere stops here.
+		const user = await currentUser(locals, url);
 		const password = text(await request.formData(), 'password');
 		if (password === '') return refuse(400, { password: m.data_error_password_empty() });
 

@@ -6,7 +6,7 @@ import { fieldErrors, text, type FormErrors } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema } from '$lib/schemas/auth';
 import { clientAddress } from '$lib/server/auth/client-address';
-import { requireUser } from '$lib/server/auth/require-user';
+import { currentUser, requireUser } from '$lib/server/auth/require-user';
 import {
 	AUTH_SERVICE_RETRY_SECONDS,
 	authThrottle,
@@ -23,7 +23,8 @@ export const load = (({ locals, url }) => {
 export const actions = {
 	default: async (event) => {
 		const { request, locals, url } = event;
-		const user = requireUser(locals, url);
+		// The auth server's current word, not the token's: a session signed out elsewhere stops here.
+		const user = await currentUser(locals, url);
 		const form = await request.formData();
 		const input = {
 			currentPassword: text(form, 'currentPassword'),
