@@ -21,6 +21,7 @@
  * @property {string} recoveryPath       path of the verify link in mails (GOTRUE_MAILER_URLPATHS_RECOVERY)
  * @property {boolean} mailerAutoconfirm sign-ups are confirmed at once (GOTRUE_MAILER_AUTOCONFIRM)
  * @property {boolean} disableSignup     (GOTRUE_DISABLE_SIGNUP)
+ * @property {boolean} [phoneEnabled]    phone sign-ins are on (GOTRUE_EXTERNAL_PHONE_ENABLED); no SMS is ever sent
  * @property {number} passwordMinLength  (GOTRUE_PASSWORD_MIN_LENGTH)
  * @property {number} otpExp             lifetime of mailed links and codes, seconds (GOTRUE_MAILER_OTP_EXP)
  * @property {number} otpLength          digits of mailed codes (GOTRUE_MAILER_OTP_LENGTH)
@@ -167,6 +168,7 @@ export function authOptionsFromEnv(env, overrides = {}) {
 			o.mailerAutoconfirm ?? defaults.mailerAutoconfirm
 		),
 		disableSignup: bool(env.GOTRUE_DISABLE_SIGNUP, o.disableSignup ?? defaults.disableSignup),
+		phoneEnabled: bool(env.GOTRUE_EXTERNAL_PHONE_ENABLED, o.phoneEnabled ?? false),
 		passwordMinLength: num(
 			env.GOTRUE_PASSWORD_MIN_LENGTH,
 			o.passwordMinLength ?? defaults.passwordMinLength

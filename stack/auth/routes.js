@@ -1016,11 +1016,17 @@ export async function verifyPost(ctx) {
 	/** @type {string | undefined} */
 	let email;
 	if (otp) {
-		if (str(body.phone))
+		if (str(body.phone) && str(body.email))
 			throw badRequest(
 				'validation_failed',
 				'Only an email address or phone number should be provided on verify'
 			);
+		// No SMS is ever sent here, so no phone code can be right (GoTrue's answers for a bad one).
+		if (str(body.phone)) {
+			if (!/^[1-9]\d{1,14}$/.test(str(body.phone).replace(/[\s+\-()]/g, '')))
+				throw badRequest('validation_failed', 'Invalid phone number format (E.164 required)');
+			throw forbidden('otp_expired', 'Token has expired or is invalid');
+		}
 		try {
 			email = validateEmail(str(body.email));
 		} catch {
@@ -1040,4 +1046,4 @@ export async function verifyPost(ctx) {
 	sendJson(ctx.res, 200, session);
 }
 
-export { sendTokenMail, issueSession };
+export { sendTokenMail, issueSession, pkceParams, createFlowState, recoverUnknown };
