@@ -18,7 +18,7 @@ import type { Actions, PageServerLoad } from './$types';
 const CODE = /^\d{6,10}$/;
 
 /** One type for both forms' errors, so the page reads either from `form.errors`. */
-type Errors = FormErrors<'email' | 'code'>;
+type Errors = FormErrors<'email' | 'code' | 'codeEmail'>;
 
 export const load = (({ url }) => ({
 	redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), '/')
@@ -69,9 +69,9 @@ export const actions = {
 
 		const parsedEmail = forgotPasswordSchema.safeParse({ email });
 		if (!parsedEmail.success) {
-			// Only a hand-made request gets here: the address is a hidden field of the code form.
-			const errors: Errors = { form: m.error_email_invalid() };
-			return fail(400, { ...keep, errors });
+			// Typed in the code form under the link form (after a mail, the address is a hidden field).
+			const errors: Errors = { codeEmail: m.error_email_invalid() };
+			return fail(400, { codeEmail: email, redirectTo, errors });
 		}
 		if (!CODE.test(code)) {
 			const errors: Errors = { code: m.ml_code_format() };
