@@ -1,6 +1,6 @@
 // Passwordless sign-in and the mails around it: POST /otp (magic link + code, PKCE, create_user),
 // POST /resend and POST /invite (admin), against the stack's auth service and the local mailbox.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	admin,
 	anon,
@@ -11,6 +11,7 @@ import {
 	latestMail,
 	linkIn,
 	mailCount,
+	ownAuth,
 	otpIn,
 	pkcePair,
 	raw,
@@ -246,5 +247,53 @@ describe('POST /invite', () => {
 		);
 		expect(bad.status).toBe(400);
 		expect(bad.body.message).toBe('Unable to validate email address: invalid format');
+	});
+});
+
+describe('phone codes (GOTRUE_EXTERNAL_PHONE_ENABLED, no SMS provider)', () => {
+	let own: Awaited<ReturnType<typeof ownAuth>>;
+	beforeAll(async () => {
+		own = await ownAuth({ GOTRUE_EXTERNAL_PHONE_ENABLED: 'true' });
+	});
+	afterAll(() => own.close());
+	const ownPost = (path: string, body: unknown) =>
+		raw(path, {
+			base: `${own.url}/auth/v1`,
+			method: 'POST',
+			headers: v2024,
+			body: JSON.stringify(body)
+		});
+	const phone = () => `3247${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+
+	it('answers as GoTrue does when it cannot get an SMS provider, and writes nothing', async () => {
+		const number = phone();
+		const res = await ownPost('/otp', { phone: `+${number}` });
+		expect(res.status).toBe(500);
+		expect(res.body).toEqual({ code: 'unexpected_failure', message: 'Unable to get SMS provider' });
+		expect(await sql('select id from auth.users where phone = $1', [number])).toEqual([]);
+	});
+
+	it('refuses an unknown number without create_user, a malformed number and a bad channel', async () => {
+		const unknown = await ownPost('/otp', { phone: phone(), create_user: false });
+		expect(unknown.status).toBe(422);
+		expect(unknown.body.code).toBe('otp_disabled');
+		const bad = await ownPost('/otp', { phone: '+32 abc' });
+		expect(bad.body).toEqual({
+			code: 'validation_failed',
+			message: 'Invalid phone number format (E.164 required)'
+		});
+		const channel = await ownPost('/otp', { phone: phone(), channel: 'pigeon' });
+		expect(channel.status).toBe(400);
+	});
+
+	it('resend for a number without an account answers {}; a phone code never verifies', async () => {
+		expect((await ownPost('/resend', { phone: phone(), type: 'phone_change' })).body).toEqual({});
+		expect((await ownPost('/resend', { phone: phone(), type: 'sms' })).body).toEqual({});
+		const verify = await ownPost('/verify', { phone: phone(), token: '123456', type: 'sms' });
+		expect(verify.status).toBe(403);
+		expect(verify.body).toEqual({
+			code: 'otp_expired',
+			message: 'Token has expired or is invalid'
+		});
 	});
 });
