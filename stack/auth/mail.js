@@ -10,7 +10,7 @@ const esc = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
  * it as user_metadata.locale, and /taal keeps it current); a hosted project does the same in its templates
  * with `{{ if eq .Data.locale "en" }}`. Anything else reads Dutch.
  * @typedef {{ subject: string, title: string, intro: string, action: string }} Template
- * @type {Record<'nl' | 'en', Record<'recovery' | 'signup' | 'magiclink', Template> & { code: string, expiry: (minutes: number) => string }>}
+ * @type {Record<'nl' | 'en', Record<'recovery' | 'signup' | 'magiclink' | 'invite', Template> & { code: string, expiry: (minutes: number) => string }>}
  */
 const TEMPLATES = {
 	nl: {
@@ -32,6 +32,12 @@ const TEMPLATES = {
 			title: 'Aanmelden bij Groeistoot',
 			intro: 'Meld je aan via deze link. Hij werkt één keer en verloopt snel.',
 			action: 'Aanmelden'
+		},
+		invite: {
+			subject: 'Je bent uitgenodigd',
+			title: 'Welkom bij Groeistoot',
+			intro: 'Je bent uitgenodigd voor Groeistoot. Aanvaard de uitnodiging via deze link.',
+			action: 'Uitnodiging aanvaarden'
 		},
 		code: 'Of gebruik deze code:',
 		expiry: (minutes) =>
@@ -56,6 +62,12 @@ const TEMPLATES = {
 			title: 'Sign in to Groeistoot',
 			intro: 'Sign in through this link. It works once and expires soon.',
 			action: 'Sign in'
+		},
+		invite: {
+			subject: 'You have been invited',
+			title: 'Welcome to Groeistoot',
+			intro: 'You have been invited to Groeistoot. Accept the invitation through this link.',
+			action: 'Accept the invitation'
 		},
 		code: 'Or use this code:',
 		expiry: (minutes) =>
@@ -92,7 +104,7 @@ export function createMailer(smtp) {
 
 	return {
 		/**
-		 * @param {'recovery' | 'signup' | 'magiclink'} kind
+		 * @param {'recovery' | 'signup' | 'magiclink' | 'invite'} kind
 		 * @param {{ to: string, link: string, otp: string, expiresInMinutes: number, locale?: 'nl' | 'en' }} p
 		 */
 		async send(kind, p) {

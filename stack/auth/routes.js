@@ -1032,7 +1032,7 @@ export async function verifyPost(ctx) {
 	let email;
 	if (otp && str(body.phone) && !str(body.email)) return phoneVerify(ctx, body, issueSession);
 	if (otp) {
-		if (str(body.phone))
+		if (str(body.phone) && str(body.email))
 			throw badRequest(
 				'validation_failed',
 				'Only an email address or phone number should be provided on verify'
@@ -1056,4 +1056,4 @@ export async function verifyPost(ctx) {
 	sendJson(ctx.res, 200, session);
 }
 
-export { sendTokenMail, issueSession };
+export { sendTokenMail, issueSession, pkceParams, createFlowState, recoverUnknown };

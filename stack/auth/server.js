@@ -10,6 +10,7 @@ import * as routes from './routes.js';
 import * as admin from './admin.js';
 import { settingsJson, sso } from './external.js';
 import { linkIdentity, unlinkIdentity } from './identities.js';
+import * as otp from './otp.js';
 
 export { authOptionsFromEnv } from './config.js';
 
@@ -64,6 +65,9 @@ export function createAuthHandler(options) {
 		if (method === 'PUT' && path === '/user') return routes.updateUser(ctx);
 		if (method === 'POST' && path === '/logout') return routes.logoutRoute(ctx);
 		if (method === 'POST' && path === '/recover') return routes.recover(ctx);
+		if (method === 'POST' && path === '/otp') return otp.otp(ctx);
+		if (method === 'POST' && path === '/resend') return otp.resend(ctx);
+		if (method === 'POST' && path === '/invite') return otp.invite(ctx);
 		if (method === 'GET' && path === '/verify') return routes.verifyGet(ctx);
 		if (method === 'POST' && path === '/verify') return routes.verifyPost(ctx);
 		if (method === 'GET' && path === '/user/identities/authorize') return linkIdentity(ctx);

@@ -4,6 +4,7 @@ for (const [name, path] of [
 	['home', '/'],
 	['register', '/registreren'],
 	['sign-in', '/aanmelden'],
+	['sign-in link', '/aanmelden/link'],
 	['forgot password', '/wachtwoord-vergeten']
 ] as const) {
 	test(`axe finds no violations on the ${name} page`, async ({ page }) => {

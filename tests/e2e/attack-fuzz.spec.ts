@@ -497,6 +497,7 @@ async function currentPath(path: string): Promise<string> {
 
 const guestPages = [
 	'/aanmelden',
+	'/aanmelden/link',
 	'/registreren',
 	'/wachtwoord-vergeten',
 	'/',

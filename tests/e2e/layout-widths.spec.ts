@@ -101,6 +101,7 @@ test.beforeAll(async () => {
 				`/berichten/${post}`,
 				`/goede-praktijken/${await seedValue(db, `select id::text as value from public.good_practice_cards where status = 'visible' order by featured_at nulls last, id limit 1`)}`,
 				'/aanmelden',
+				'/aanmelden/link',
 				'/registreren',
 				'/wachtwoord-vergeten',
 				'/privacy',

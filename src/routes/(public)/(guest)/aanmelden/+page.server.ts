@@ -14,7 +14,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (({ url }) => ({
 	redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), '/'),
 	// From /auth/confirm: a confirmation link that expired or was used.
-	linkExpired: url.searchParams.get('fout') === 'link-verlopen'
+	linkExpired: url.searchParams.get('fout') === 'link-verlopen',
+	// From /auth/confirm: a sign-in link (see ./link) that expired, was used or opened in another browser.
+	signInLinkExpired: url.searchParams.get('fout') === 'aanmeldlink-verlopen'
 })) satisfies PageServerLoad;
 
 export const actions = {

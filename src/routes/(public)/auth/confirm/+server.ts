@@ -35,10 +35,14 @@ export const GET = (async ({ url, locals: { supabase } }) => {
 
 	// An expired or used link: a reset link back to asking for a new one, a confirmation link to signing in
 	// (the address may well be confirmed already: the auth service confirms it before the code is used).
+	// A sign-in link (via=aanmeldlink) to the sign-in page with its own message; the auth service sends an
+	// expired or used link here without a code, with error_code=otp_expired.
 	redirect(
 		303,
 		next.startsWith('/wachtwoord-herstellen')
 			? '/wachtwoord-vergeten?fout=link-verlopen'
-			: '/aanmelden?fout=link-verlopen'
+			: url.searchParams.get('via') === 'aanmeldlink'
+				? '/aanmelden?fout=aanmeldlink-verlopen'
+				: '/aanmelden?fout=link-verlopen'
 	);
 }) satisfies RequestHandler;
