@@ -43,11 +43,11 @@ import {
 	insertUser,
 	isBanned,
 	loadUserJson,
-	userJson,
-	findIdentities
+	userJson
 } from './users.js';
 import { audit } from './audit.js';
 import { mailLocale } from './mail.js';
+import { requireAal2ForCredentialChange, userJsonWithFactors } from './mfa.js';
 
 /**
  * @typedef {object} Ctx
@@ -118,7 +118,7 @@ export function parseClaims(ctx, token) {
  * GoTrue's requireAuthentication: a valid token, its user, and its session when it names one.
  * @param {Ctx} ctx
  */
-async function authenticate(ctx) {
+export async function authenticate(ctx) {
 	const claims = parseClaims(ctx, bearer(ctx));
 	if (!claims.sub) throw forbidden('bad_jwt', 'invalid claim: missing sub claim');
 	if (!UUID_RE.test(claims.sub))
@@ -568,7 +568,7 @@ export async function getUser(ctx) {
 	) {
 		throw badRequest('validation_failed', "Token audience doesn't match request audience");
 	}
-	sendJson(ctx.res, 200, userJson(user, await findIdentities(ctx.pool, user.id)));
+	sendJson(ctx.res, 200, await userJsonWithFactors(ctx.pool, user));
 }
 
 /**
@@ -608,6 +608,7 @@ export async function updateUser(ctx) {
 	if (body.app_metadata !== undefined && body.app_metadata !== null) {
 		throw forbidden('not_admin', 'Updating app_metadata requires admin privileges');
 	}
+	await requireAal2ForCredentialChange(ctx.pool, user, session, body);
 	const password = typeof body.password === 'string' ? body.password : null;
 	let email = str(body.email);
 	if (email) email = validateEmail(email);

@@ -7,6 +7,7 @@ import { notFound, AuthError } from './errors.js';
 import { sendError, sendJson } from './http.js';
 import * as routes from './routes.js';
 import * as admin from './admin.js';
+import * as mfa from './mfa.js';
 
 export { authOptionsFromEnv } from './config.js';
 
@@ -53,6 +54,8 @@ export function createAuthHandler(options) {
 		if (method === 'GET' && path === '/settings') return sendJson(res, 200, settings(opts));
 		if (method === 'GET' && path === '/.well-known/jwks.json')
 			return sendJson(res, 200, { keys: [] });
+		const mfaRoute = mfa.route(ctx, method, path);
+		if (mfaRoute) return mfaRoute;
 		if (method === 'POST' && path === '/signup') return routes.signup(ctx);
 		if (method === 'POST' && path === '/token') return routes.token(ctx);
 		if (method === 'GET' && path === '/user') return routes.getUser(ctx);
