@@ -1,8 +1,9 @@
 // Pages for network staff only; who is staff is decided by Postgres (network_staff), not by the app.
 import { m } from '$lib/paraglide/messages';
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { User } from '@supabase/supabase-js';
 import type { Db } from '$lib/server/supabase';
+import { aal2Redirect } from './mfa';
 import { requireUser } from './require-user';
 
 /** Whether the signed-in person is network staff. */
@@ -12,9 +13,12 @@ export async function isNetworkStaff(db: Db): Promise<boolean> {
 	return data === true;
 }
 
-/** The signed-in staff member; anyone else gets a Dutch 403 page. */
+/** The signed-in staff member at aal2; anyone else gets a Dutch 403 page, staff at aal1 a redirect. */
 export async function requireStaff(locals: App.Locals, url: URL): Promise<User> {
 	const user = requireUser(locals, url);
 	if (!(await isNetworkStaff(locals.supabase))) error(403, m.app_staff_only());
+	// Staff pages need two-factor sign-in (aal2): the code step, or setting it up first.
+	const target = aal2Redirect(locals, url);
+	if (target) redirect(303, target);
 	return user;
 }
