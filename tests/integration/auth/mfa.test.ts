@@ -402,3 +402,51 @@ describe('GET /reauthenticate', () => {
 		expect(again.error?.code).toBe('over_email_send_rate_limit');
 	});
 });
+
+describe('confirm_reauthentication (the app’s recovery check of a mailed code)', () => {
+	async function mailedCode(label = 'reauth-rpc') {
+		const client = anon();
+		const u = await confirmedUser(client, users, label);
+		const { error } = await client.auth.reauthenticate();
+		if (error) throw error;
+		return { client, ...u, code: otpIn((await latestMail(u.email)).Text) };
+	}
+
+	it('is true once for the signed-in person’s own code, then the code is used up', async () => {
+		const a = await mailedCode();
+		const wrong = a.code === '000000' ? '111111' : '000000';
+		expect((await a.client.rpc('confirm_reauthentication', { nonce: wrong })).data).toBe(false);
+		expect((await a.client.rpc('confirm_reauthentication', { nonce: a.code })).data).toBe(true);
+		expect((await a.client.rpc('confirm_reauthentication', { nonce: a.code })).data).toBe(false);
+		const row = await sql('select reauthentication_token from auth.users where id = $1', [
+			a.user.id
+		]);
+		expect(row[0].reauthentication_token).toBe('');
+	});
+
+	it('another person’s code does not count, and anonymous callers may not call it', async () => {
+		const a = await mailedCode();
+		const b = anon();
+		await confirmedUser(b, users, 'reauth-other');
+		expect((await b.rpc('confirm_reauthentication', { nonce: a.code })).data).toBe(false);
+		const { error } = await anon().rpc('confirm_reauthentication', { nonce: a.code });
+		expect(error).not.toBeNull();
+		expect((await a.client.rpc('confirm_reauthentication', { nonce: a.code })).data).toBe(true);
+	});
+
+	it('five wrong codes use the code up; an expired code is refused', async () => {
+		const a = await mailedCode();
+		const wrong = a.code === '000000' ? '111111' : '000000';
+		for (let i = 0; i < 5; i++) {
+			expect((await a.client.rpc('confirm_reauthentication', { nonce: wrong })).data).toBe(false);
+		}
+		expect((await a.client.rpc('confirm_reauthentication', { nonce: a.code })).data).toBe(false);
+
+		const b = await mailedCode('reauth-expired');
+		await sql(
+			`update auth.users set reauthentication_sent_at = now() - interval '61 minutes' where id = $1`,
+			[b.user.id]
+		);
+		expect((await b.client.rpc('confirm_reauthentication', { nonce: b.code })).data).toBe(false);
+	});
+});
