@@ -7,7 +7,7 @@ import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import ws from 'ws';
 import { apiUrl, databaseUrl, mailboxUrl, serviceRoleKey } from '../../stack/config.js';
-import { totp } from '../../stack/auth/totp.js';
+import { generateSecret, totp } from '../../stack/auth/totp.js';
 
 /**
  * A made-up client address (10.0.0.0/8) for the X-Forwarded-For header. The built app under test reads the
@@ -119,6 +119,20 @@ export async function totpSecret(email: string): Promise<string | null> {
 	} finally {
 		await db.end();
 	}
+}
+
+/**
+ * Gives an account a confirmed TOTP factor (as if it had set up an authenticator app), so that signIn()
+ * takes it through the code step to aal2: for network staff made by a spec, since /netwerk needs aal2.
+ */
+export async function addConfirmedTotp(db: pg.Client, userId: string): Promise<string> {
+	const secret = generateSecret();
+	await db.query(
+		`insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
+		 values (gen_random_uuid(), $1, 'e2e', 'totp', 'verified', now(), now(), $2)`,
+		[userId, secret]
+	);
+	return secret;
 }
 
 /** On the code step after a password sign-in: types the code of this moment and confirms. */
