@@ -43,14 +43,14 @@ import {
 	insertUser,
 	isBanned,
 	loadUserJson,
-	userJson,
-	findIdentities
+	userJson
 } from './users.js';
 import { audit } from './audit.js';
 import { mailLocale } from './mail.js';
 import { phonePasswordGrant, phoneSignup, phoneVerify } from './phone.js';
 import { anonymousSignup } from './anonymous.js';
 import { idTokenGrant, web3Grant } from './external.js';
+import { requireAal2ForCredentialChange, userJsonWithFactors } from './mfa.js';
 
 /**
  * @typedef {object} Ctx
@@ -582,7 +582,7 @@ export async function getUser(ctx) {
 	) {
 		throw badRequest('validation_failed', "Token audience doesn't match request audience");
 	}
-	sendJson(ctx.res, 200, userJson(user, await findIdentities(ctx.pool, user.id)));
+	sendJson(ctx.res, 200, await userJsonWithFactors(ctx.pool, user));
 }
 
 /**
@@ -622,6 +622,7 @@ export async function updateUser(ctx) {
 	if (body.app_metadata !== undefined && body.app_metadata !== null) {
 		throw forbidden('not_admin', 'Updating app_metadata requires admin privileges');
 	}
+	await requireAal2ForCredentialChange(ctx.pool, user, session, body);
 	const password = typeof body.password === 'string' ? body.password : null;
 	let email = str(body.email);
 	if (email) email = validateEmail(email);

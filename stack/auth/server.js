@@ -11,6 +11,7 @@ import * as admin from './admin.js';
 import { settingsJson, sso } from './external.js';
 import { linkIdentity, unlinkIdentity } from './identities.js';
 import * as otp from './otp.js';
+import * as mfa from './mfa.js';
 
 export { authOptionsFromEnv } from './config.js';
 
@@ -59,6 +60,8 @@ export function createAuthHandler(options) {
 			return sendJson(res, 200, publicJwks(opts.jwtKeys), {
 				'cache-control': 'public, max-age=600'
 			});
+		const mfaRoute = mfa.route(ctx, method, path);
+		if (mfaRoute) return mfaRoute;
 		if (method === 'POST' && path === '/signup') return routes.signup(ctx);
 		if (method === 'POST' && path === '/token') return routes.token(ctx);
 		if (method === 'GET' && path === '/user') return routes.getUser(ctx);

@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import { signAccessToken } from './jwt.js';
 import { randomToken } from './tokens.js';
-import { INSTANCE_ID, findIdentities, userJson } from './users.js';
+import { INSTANCE_ID } from './users.js';
+import { AAL2_METHODS, userJsonWithFactors } from './mfa.js';
 
 /** @typedef {import('pg').ClientBase} Client */
 
@@ -62,7 +63,6 @@ export async function insertRefreshToken(db, userId, sessionId, parent) {
 export async function sessionResponse(db, opts, userId, sessionId, refreshToken) {
 	const { rows } = await db.query('select * from auth.users where id = $1', [userId]);
 	const user = rows[0];
-	const identities = await findIdentities(db, userId);
 	const { rows: amrRows } = await db.query(
 		`select authentication_method, updated_at from auth.mfa_amr_claims where session_id = $1 order by updated_at desc`,
 		[sessionId]
@@ -81,7 +81,9 @@ export async function sessionResponse(db, opts, userId, sessionId, refreshToken)
 		app_metadata: user.raw_app_meta_data ?? {},
 		user_metadata: user.raw_user_meta_data ?? {},
 		role: user.role,
-		aal: 'aal1',
+		aal: amrRows.some((/** @type {any} */ r) => AAL2_METHODS.includes(r.authentication_method))
+			? 'aal2'
+			: 'aal1',
 		amr: amrRows.map((/** @type {any} */ r) => ({
 			method: r.authentication_method,
 			timestamp: Math.floor(new Date(r.updated_at).getTime() / 1000)
@@ -95,7 +97,7 @@ export async function sessionResponse(db, opts, userId, sessionId, refreshToken)
 		expires_in: opts.jwtExp,
 		expires_at: exp,
 		refresh_token: refreshToken,
-		user: userJson(user, identities)
+		user: await userJsonWithFactors(db, user)
 	};
 }
 

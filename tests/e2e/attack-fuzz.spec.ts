@@ -18,7 +18,7 @@ import { SEARCH_PARAMS } from '../../src/lib/search/params';
 import { apiUrl, serviceRoleKey } from '../../stack/config.js';
 import { emailLinkSecret, signUnsubscribe } from '../../src/lib/server/mail-jobs/links.js';
 import { exchangeFixture, type Person } from './exchange-support';
-import { expect, test } from './support';
+import { addConfirmedTotp, expect, test } from './support';
 
 const { run, db, person, organisation, clientFor, pageFor, cleanUp } = exchangeFixture('fuzz');
 
@@ -38,6 +38,8 @@ test.beforeAll(async () => {
 		person('netwerk', 'Nora Netwerk')
 	]);
 	await db.query('insert into public.network_staff (user_id) values ($1)', [staff.id]);
+	// Network staff pages need two-factor sign-in: signIn() passes the code step with this factor.
+	await addConfirmedTotp(db, staff.id);
 	const academy = await organisation('academy', `Fuzz-academie ${run}`, owner);
 	const school = await organisation('school', `Fuzz-school ${run}`, owner);
 	const company = await organisation('company', `Fuzz-bedrijf ${run}`, owner);

@@ -3,7 +3,7 @@
 // first, the thread in view on a phone, what needs doing as links, one decision form at a time, and no page
 // wider than the screen at 390 px. Counts are read from the database, since other specs add offers.
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './support';
+import { addConfirmedTotp, expect, expectNoAxeViolations, test } from './support';
 import { exchangeFixture, type Person } from './exchange-support';
 
 const { run, db, person, organisation, clientFor, pageFor, cleanUp } = exchangeFixture('lijsten');
@@ -60,6 +60,8 @@ test.beforeAll(async () => {
 		person('staf', 'Nele Netwerk')
 	]);
 	await db.query('insert into public.network_staff (user_id) values ($1)', [staff.id]);
+	// Network staff pages need two-factor sign-in: signIn() passes the code step with this factor.
+	await addConfirmedTotp(db, staff.id);
 	academy = await organisation('academy', academyName, academyOwner);
 	const company = await organisation('company', `Ingenieurs ${run}`, companyOwner);
 	const [academyClient, companyClient] = await Promise.all([

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import ws from 'ws';
-import { apiUrl, mailboxUrl, serviceRoleKey } from '../../stack/config.js';
+import { apiUrl, databaseUrl, mailboxUrl, serviceRoleKey } from '../../stack/config.js';
+import { generateSecret, totp } from '../../stack/auth/totp.js';
 
 /**
  * A made-up client address (10.0.0.0/8) for the X-Forwarded-For header. The built app under test reads the
@@ -89,11 +90,58 @@ export async function gotoHydrated(page: Page, url: string): Promise<void> {
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
 
+/**
+ * Signs in with a password. Accounts with a confirmed authenticator app (the demo network staff account
+ * has one, see supabase/seed/15_mfa.sql) then pass the code step with the code of that moment, computed
+ * from the factor's key read with SQL, so they reach aal2 (needed for /netwerk) as a person would.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
+	const secret = await totpSecret(email);
 	await gotoHydrated(page, '/aanmelden');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	if (secret) await enterTotpCode(page, secret);
+}
+
+/** The key of an account's confirmed TOTP factor, or null when it has none. */
+export async function totpSecret(email: string): Promise<string | null> {
+	const db = new pg.Client({ connectionString: databaseUrl });
+	await db.connect();
+	try {
+		const { rows } = await db.query<{ secret: string }>(
+			`select f.secret from auth.mfa_factors f join auth.users u on u.id = f.user_id
+			 where lower(u.email) = lower($1) and f.status = 'verified' and f.factor_type = 'totp'
+			 order by f.created_at limit 1`,
+			[email]
+		);
+		return rows[0]?.secret ?? null;
+	} finally {
+		await db.end();
+	}
+}
+
+/**
+ * Gives an account a confirmed TOTP factor (as if it had set up an authenticator app), so that signIn()
+ * takes it through the code step to aal2: for network staff made by a spec, since /netwerk needs aal2.
+ */
+export async function addConfirmedTotp(db: pg.Client, userId: string): Promise<string> {
+	const secret = generateSecret();
+	await db.query(
+		`insert into auth.mfa_factors (id, user_id, friendly_name, factor_type, status, created_at, updated_at, secret)
+		 values (gen_random_uuid(), $1, 'e2e', 'totp', 'verified', now(), now(), $2)`,
+		[userId, secret]
+	);
+	return secret;
+}
+
+/** On the code step after a password sign-in: types the code of this moment and confirms. */
+export async function enterTotpCode(page: Page, secret: string): Promise<void> {
+	await page.waitForURL(/\/aanmelden\/code/);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await page.getByLabel('Code van zes cijfers').fill(totp(secret));
+	await page.getByRole('button', { name: 'Bevestigen' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/aanmelden'));
 }
 
 /** The header's account menu (a <details> whose button names the person and their unread notifications). */

@@ -2541,6 +2541,7 @@ export type Database = {
 				Args: { p_digest_id: number; p_notification_ids: number[] };
 				Returns: undefined;
 			};
+			confirm_reauthentication: { Args: { nonce: string }; Returns: boolean };
 			connect_starter_interest: {
 				Args: { p_interest_id: string; p_note: string };
 				Returns: undefined;

@@ -3,6 +3,7 @@ import { fieldErrors, text, type FormErrors } from '$lib/forms';
 import { safeRedirectPath } from '$lib/redirect';
 import { signInSchema } from '$lib/schemas/auth';
 import { clientAddress } from '$lib/server/auth/client-address';
+import { afterPasswordSignIn } from '$lib/server/auth/mfa';
 import {
 	AUTH_SERVICE_RETRY_SECONDS,
 	authThrottle,
@@ -36,7 +37,7 @@ export const actions = {
 		const wait = await authThrottle.attempt('sign_in', who);
 		if (wait > 0) return tooManyAttempts(event, wait, { values });
 
-		const { error } = await locals.supabase.auth.signInWithPassword(parsed.data);
+		const { data, error } = await locals.supabase.auth.signInWithPassword(parsed.data);
 		if (error) {
 			if (error.status === 429) {
 				return tooManyAttempts(event, AUTH_SERVICE_RETRY_SECONDS, { values });
@@ -48,6 +49,7 @@ export const actions = {
 			return fail(400, { values, errors });
 		}
 
-		redirect(303, redirectTo);
+		// People with a verified second factor enter a code next (their session is aal1 until then).
+		redirect(303, afterPasswordSignIn(data.user, redirectTo));
 	}
 } satisfies Actions;
