@@ -58,3 +58,7 @@ export function errorBody(err, apiVersion) {
 		: { code: err.status, error_code: err.errorCode, msg: err.message, ...err.extra };
 	return { status: err.status, body, errorCode: err.errorCode };
 }
+
+/** GoTrue's answer when a new account's address (or phone) turns out to be taken. */
+export const alreadyRegistered = () =>
+	unprocessable('user_already_exists', 'User already registered');

@@ -3,7 +3,13 @@
 // that also carries a one-time code; phone codes where GoTrue would ask its SMS provider), POST
 // /resend (signup, email_change, sms, phone_change) and POST /invite (admin).
 import crypto from 'node:crypto';
-import { AuthError, badRequest, tooManyRequests, unprocessable } from './errors.js';
+import {
+	AuthError,
+	alreadyRegistered,
+	badRequest,
+	tooManyRequests,
+	unprocessable
+} from './errors.js';
 import { readBody, sendJson, str, transaction, validateEmail } from './http.js';
 import { hashPassword } from './passwords.js';
 import { resolveRedirect } from './redirect.js';
@@ -108,21 +114,18 @@ async function signUpForOtp(ctx, existing, email, data, pkce, redirectTo) {
 	return transaction(ctx.pool, async (client) => {
 		let user = existing;
 		if (!user) {
-			let id;
-			try {
-				id = await insertUser(client, {
+			const id = await insertUser(
+				client,
+				{
 					email,
 					passwordHash,
 					aud: o.jwtAud,
 					role: 'authenticated',
 					userMetadata: data,
 					confirmed: o.mailerAutoconfirm
-				});
-			} catch (e) {
-				if (/** @type {any} */ (e).code === '23505')
-					throw unprocessable('user_already_exists', 'User already registered');
-				throw e;
-			}
+				},
+				alreadyRegistered
+			);
 			user = await findUserById(client, id);
 			if (o.mailerAutoconfirm) {
 				await audit(client, user, 'user_signedup', ctx.ip, { provider: 'email' });

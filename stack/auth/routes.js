@@ -1,6 +1,7 @@
 // @ts-check
 // The GoTrue endpoints for end users: signup, token grants, user, logout, recover, verify.
 import {
+	alreadyRegistered,
 	AuthError,
 	badRequest,
 	forbidden,
@@ -353,22 +354,18 @@ export async function signup(ctx) {
 	}
 
 	const result = await transaction(ctx.pool, async (client) => {
-		let userId;
-		try {
-			userId = await insertUser(client, {
+		const userId = await insertUser(
+			client,
+			{
 				email,
 				passwordHash,
 				aud: o.jwtAud,
 				role: 'authenticated',
 				userMetadata: data,
 				confirmed: o.mailerAutoconfirm
-			});
-		} catch (e) {
-			// A concurrent sign-up with the same address won the race.
-			if (/** @type {any} */ (e).code === '23505')
-				throw unprocessable('user_already_exists', 'User already registered');
-			throw e;
-		}
+			},
+			alreadyRegistered
+		);
 		const user = await findUserById(client, userId);
 		if (o.mailerAutoconfirm) {
 			await audit(client, user, 'user_signedup', ctx.ip, { provider: 'email' });

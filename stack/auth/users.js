@@ -104,8 +104,18 @@ export async function loadUserJson(db, userId) {
  * @param {{ id?: string, email: string, passwordHash: string, aud: string, role: string,
  *   userMetadata?: Record<string, unknown>, appMetadata?: Record<string, unknown>, confirmed: boolean,
  *   bannedUntil?: Date | null }} p
+ * @param {() => Error} [taken] the error for an address that has an account already (a unique violation,
+ *   e.g. a concurrent sign-up with the same address that won the race)
  */
-export async function insertUser(db, p) {
+export async function insertUser(db, p, taken) {
+	if (taken) {
+		try {
+			return await insertUser(db, p);
+		} catch (e) {
+			if (/** @type {any} */ (e).code === '23505') throw taken();
+			throw e;
+		}
+	}
 	const id = p.id ?? crypto.randomUUID();
 	const appMetadata = { provider: 'email', providers: ['email'], ...(p.appMetadata ?? {}) };
 	const userMetadata = p.userMetadata ?? {};
