@@ -18,9 +18,10 @@ import { SEARCH_PARAMS } from '../../src/lib/search/params';
 import { apiUrl, serviceRoleKey } from '../../stack/config.js';
 import { emailLinkSecret, signUnsubscribe } from '../../src/lib/server/mail-jobs/links.js';
 import { exchangeFixture, type Person } from './exchange-support';
-import { addConfirmedTotp, expect, test } from './support';
+import { addConfirmedTotp, expect, gotoHydrated, test } from './support';
 
-const { run, db, person, organisation, clientFor, pageFor, cleanUp } = exchangeFixture('fuzz');
+const { run, password, db, person, organisation, clientFor, pageFor, cleanUp } =
+	exchangeFixture('fuzz');
 
 /** Runs per form: enough to try every kind of bad value on every field a few times in CI's time. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
@@ -417,9 +418,18 @@ test.afterAll(async () => {
  * `{school}` and `{company}` are the organisations' slugs at the moment the page is opened: a fuzzed edit that
  * happens to be valid may rename one.
  */
-function ownerPages(): string[] {
+function ownerPages(): FuzzPage[] {
 	return [
 		'/profiel',
+		// Set-up started: the confirmation form, and the unconfirmed app's removal. Then a fresh start.
+		{
+			path: '/profiel/tweestapsverificatie',
+			before: async (page) => {
+				await page.getByRole('button', { name: 'QR-code tonen' }).click();
+				await expect(page.locator('form[action="?/confirm"]')).toBeVisible();
+			}
+		},
+		'/profiel/tweestapsverificatie',
 		'/profiel/meldingen',
 		'/profiel/wachtwoord',
 		'/profiel/leerkracht',
@@ -555,14 +565,22 @@ function requestFor(form: FormShape, otherIds: string[]) {
  * Sends generated bad input to every form on the given pages, as the page's person. Returns the forms it fuzzed
  * (path + action), so the caller can check that every action in the app was reached.
  */
-async function fuzzForms(page: Page, paths: string[], origin: string): Promise<Set<string>> {
+/**
+ * A page to fuzz: its path, or its path and a step in the browser that brings up forms a page shows only
+ * after one of its own forms was sent (the two-factor set-up's confirmation, the recovery code).
+ */
+type FuzzPage = string | { path: string; before: (page: Page) => Promise<void> };
+
+async function fuzzForms(page: Page, paths: FuzzPage[], origin: string): Promise<Set<string>> {
 	const reached = new Set<string>();
 	const fuzzed = new Set<string>();
 	const otherIds = [ids.otherOffer!, ids.otherCompanyId!, ids.agreement!, randomUUID()];
-	for (const template of paths) {
+	for (const entry of paths) {
+		const { path: template, before } = typeof entry === 'string' ? { path: entry } : entry;
 		const path = await currentPath(template);
 		const response = await page.goto(path);
 		expect(response?.status(), `GET ${path}`).toBeLessThan(400);
+		await before?.(page);
 		const forms = (await formsOn(page)).filter((f) => !sessionEnders.test(f.action));
 		for (const form of forms) {
 			// The header's search box is on every page: one form, fuzzed once.
@@ -619,6 +637,16 @@ test('generated bad input to every form of a signed-in owner: no 5xx, nothing wr
 	const page = await pageFor(browser, owner);
 	const reached = await fuzzForms(page, ownerPages(), baseURL!);
 
+	// Staff after their password only (aal1): the code step.
+	const halfway = await (await browser.newContext()).newPage();
+	await gotoHydrated(halfway, '/aanmelden');
+	await halfway.getByLabel('E-mailadres').fill(staff.email);
+	await halfway.getByLabel('Wachtwoord').fill(password);
+	await halfway.getByRole('button', { name: 'Aanmelden' }).click();
+	await expect(halfway).toHaveURL(/\/aanmelden\/code/);
+	for (const form of await fuzzForms(halfway, [halfway.url().replace(baseURL!, '')], baseURL!))
+		reached.add(form);
+
 	const staffPage = await pageFor(browser, staff);
 	for (const form of await fuzzForms(
 		staffPage,
@@ -633,7 +661,15 @@ test('generated bad input to every form of a signed-in owner: no 5xx, nothing wr
 			`/netwerk/witte-vlekken/${ids.whiteSpot}`,
 			'/profiel/gegevens',
 			`/goede-praktijken/${ids.practice}`,
-			`/goede-praktijken/${ids.practice}`
+			`/goede-praktijken/${ids.practice}`,
+			// Last, since a fuzzed removal may succeed: the confirmed app's removal and the recovery by mail.
+			{
+				path: '/profiel/tweestapsverificatie',
+				before: async (page) => {
+					await page.getByRole('button', { name: 'Stuur me een code per e-mail' }).click();
+					await expect(page.locator('form[action="?/recoverConfirm"]')).toBeVisible();
+				}
+			}
 		],
 		baseURL!
 	))

@@ -107,6 +107,8 @@ test('someone else finds it through the search and through the library filters',
 	await expectNoSidewaysScroll(page);
 
 	await page.getByRole('link', { name: 'Wis de filters' }).click();
+	// The cleared page first: typing during the navigation would be lost with the old page.
+	await expect(page).toHaveURL(/\/goede-praktijken$/);
 	await page.getByLabel('Zoek in de goede praktijken').fill(word);
 	await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
 	await expect(page).toHaveURL(/\/zoeken\?/);
