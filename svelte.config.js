@@ -37,7 +37,8 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self'],
 				'style-src-attr': ['unsafe-hashes', announcerStyleHash],
-				'img-src': ['self', ...storageOrigins],
+				// data: for the two-factor set-up's QR code, an SVG made by the auth service (an <img> runs no script).
+				'img-src': ['self', 'data:', ...storageOrigins],
 				'font-src': ['self'],
 				'connect-src': ['self'],
 				'object-src': ['none'],

@@ -69,9 +69,14 @@ async function enrolFromProfile(page: Page): Promise<string> {
 	await page.getByLabel('Naam van je toestel').fill('Telefoon');
 	await page.getByRole('button', { name: 'QR-code tonen' }).click();
 	await expect(page.getByRole('heading', { level: 2, name: 'Scan de QR-code' })).toBeVisible();
-	await expect(
-		page.getByRole('img', { name: 'QR-code om Groeistoot aan je authenticator-app toe te voegen' })
-	).toBeVisible();
+	const qr = page.getByRole('img', {
+		name: 'QR-code om Groeistoot aan je authenticator-app toe te voegen'
+	});
+	await expect(qr).toBeVisible();
+	// Drawn, not only its alternative text: the page's Content-Security-Policy must let the image load.
+	await expect
+		.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+		.toBeGreaterThan(0);
 	const secret = (await page.getByRole('code').textContent())?.trim() ?? '';
 	expect(secret).toMatch(/^[A-Z2-7]{32}$/);
 	return secret;
