@@ -4,6 +4,8 @@
 import pg from 'pg';
 import { databaseUrl, mailboxUrl } from '../../stack/config.js';
 import {
+	addConfirmedTotp,
+	enterTotpCode,
 	existingAccount,
 	expect,
 	expectNoAxeViolations,
@@ -81,6 +83,45 @@ test('a magic link from the mail signs in once; the used link is answered clearl
 	await expect(again).toHaveURL(/\/aanmelden\?fout=aanmeldlink-verlopen($|#)/);
 	await expect(again.getByRole('alert')).toHaveText(LINK_EXPIRED);
 	await expect(again.getByRole('button', { name: 'Aanmelden', exact: true })).toBeVisible();
+	await other.close();
+});
+
+/** A new confirmed account with a confirmed authenticator app; returns its address and the app's key. */
+async function accountWithTotp(name: string): Promise<{ email: string; secret: string }> {
+	const account = await existingAccount(name);
+	const db = new pg.Client({ connectionString: databaseUrl });
+	await db.connect();
+	try {
+		const { rows } = await db.query<{ id: string }>(
+			`select id from auth.users where lower(email) = lower($1)`,
+			[account.email]
+		);
+		return { email: account.email, secret: await addConfirmedTotp(db, rows[0].id) };
+	} finally {
+		await db.end();
+	}
+}
+
+test('with an authenticator app, a link and a mailed code each lead to the code step first', async ({
+	page,
+	browser
+}) => {
+	// The link is a first factor, like a password: the session stays at aal1 until the app's code.
+	const viaLink = await accountWithTotp('Tom Tweestaps');
+	await askForLink(page, viaLink.email);
+	await page.goto(await linkFromMail(viaLink.email, /\/verify\?/));
+	await enterTotpCode(page, viaLink.secret);
+	await expect(page.getByRole('heading', { level: 1, name: HOME })).toBeVisible();
+
+	// The mailed code, typed (another person, another browser): the same code step.
+	const viaCode = await accountWithTotp('Tina Tweestaps');
+	const other = await browser.newContext();
+	const second = await other.newPage();
+	await askForLink(second, viaCode.email);
+	await second.getByLabel('Code uit de mail').fill(await codeFromMail(viaCode.email));
+	await second.getByRole('button', { name: 'Aanmelden met de code' }).click();
+	await enterTotpCode(second, viaCode.secret);
+	await expect(second.getByRole('heading', { level: 1, name: HOME })).toBeVisible();
 	await other.close();
 });
 

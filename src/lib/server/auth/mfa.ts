@@ -32,10 +32,10 @@ export function codeStepPath(redirectTo: string): string {
 }
 
 /**
- * Where a password sign-in goes next: the code step for people with a verified factor (their session is
- * aal1 until they enter a code), otherwise where they were going.
+ * Where a first-factor sign-in (a password, a mailed link or code) goes next: the code step for people with
+ * a verified factor (their session is aal1 until they enter a code), otherwise where they were going.
  */
-export function afterPasswordSignIn(user: User | null, redirectTo: string): string {
+export function afterSignIn(user: User | null, redirectTo: string): string {
 	return verifiedFactors(user).length > 0 ? codeStepPath(redirectTo) : redirectTo;
 }
 

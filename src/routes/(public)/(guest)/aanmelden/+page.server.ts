@@ -3,7 +3,7 @@ import { fieldErrors, text, type FormErrors } from '$lib/forms';
 import { safeRedirectPath } from '$lib/redirect';
 import { signInSchema } from '$lib/schemas/auth';
 import { clientAddress } from '$lib/server/auth/client-address';
-import { afterPasswordSignIn } from '$lib/server/auth/mfa';
+import { afterSignIn } from '$lib/server/auth/mfa';
 import {
 	AUTH_SERVICE_RETRY_SECONDS,
 	authThrottle,
@@ -50,6 +50,6 @@ export const actions = {
 		}
 
 		// People with a verified second factor enter a code next (their session is aal1 until then).
-		redirect(303, afterPasswordSignIn(data.user, redirectTo));
+		redirect(303, afterSignIn(data.user, redirectTo));
 	}
 } satisfies Actions;

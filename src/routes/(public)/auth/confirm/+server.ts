@@ -1,5 +1,7 @@
 // Where links in auth mails land: a PKCE `code` (what @supabase/ssr sends) or a `token_hash` (custom templates).
+// Like a password, a link is a first factor: someone with an authenticator app goes on to the code step.
 import { safeRedirectPath } from '$lib/redirect';
+import { afterSignIn } from '$lib/server/auth/mfa';
 import type { EmailOtpType } from '@supabase/supabase-js';
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
@@ -24,12 +26,12 @@ export const GET = (async ({ url, locals: { supabase } }) => {
 	const type = url.searchParams.get('type');
 
 	if (code) {
-		const { error } = await supabase.auth.exchangeCodeForSession(code);
-		if (!error) redirect(303, next);
+		const { data, error } = await supabase.auth.exchangeCodeForSession(code);
+		if (!error) redirect(303, afterSignIn(data.user, next));
 		console.warn('Auth link code was refused', error.code);
 	} else if (tokenHash && isEmailOtpType(type)) {
-		const { error } = await supabase.auth.verifyOtp({ type, token_hash: tokenHash });
-		if (!error) redirect(303, next);
+		const { data, error } = await supabase.auth.verifyOtp({ type, token_hash: tokenHash });
+		if (!error) redirect(303, afterSignIn(data.user, next));
 		console.warn('Auth link token was refused', error.code);
 	}
 

@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { safeRedirectPath } from '$lib/redirect';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 import { clientAddress } from '$lib/server/auth/client-address';
+import { afterSignIn } from '$lib/server/auth/mfa';
 import {
 	AUTH_SERVICE_RETRY_SECONDS,
 	authThrottle,
@@ -82,7 +83,11 @@ export const actions = {
 		const wait = await authThrottle.attempt('sign_in', who);
 		if (wait > 0) return tooManyAttempts(event, wait, keep);
 
-		const { error } = await locals.supabase.auth.verifyOtp({ email, token: code, type: 'email' });
+		const { data, error } = await locals.supabase.auth.verifyOtp({
+			email,
+			token: code,
+			type: 'email'
+		});
 		if (error) {
 			if (error.status === 429) {
 				return tooManyAttempts(event, AUTH_SERVICE_RETRY_SECONDS, keep);
@@ -93,6 +98,6 @@ export const actions = {
 			const errors: Errors = { code: m.ml_code_invalid() };
 			return fail(400, { ...keep, errors });
 		}
-		redirect(303, redirectTo);
+		redirect(303, afterSignIn(data.user, redirectTo));
 	}
 } satisfies Actions;
