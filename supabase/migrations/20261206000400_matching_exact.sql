@@ -1,21 +1,27 @@
 -- Matching, exact (issue 15): the suggestions consider every active offer whose area reaches the request's
 -- place (and every open request an offer reaches), not only the nearest 300 of them. The 300 cap kept the
 -- per-offer checks cheap, but it could leave out a room 20 km away with the perfect free window while 300
--- nearer rooms had none. Now every reached pair is scored in one set-based statement: the slots overlap in
--- one grouped join (no per-candidate subquery), the room bookings are asked once for all candidates
--- (booked_rooms()) and per window only for the few rooms that have a booking, and the rough rank, the
--- order and the limit stay in SQL. Same name, signature, row type and security as before, so
+-- nearer rooms had none. Now every reached pair is scored set-based: the free windows of all pairs in one
+-- grouped join (free_windows(), no per-candidate subquery, the per-window booking check only for rooms
+-- that have a booking), and the rough rank, the order and the limit stay in SQL. Same name, signature, row type and security as before, so
 -- suggest_offers(), suggest_requests() and their callers are unchanged.
 
 /**
- * booked_rooms(offers, from)
- * Which of these rooms have a booking on or after the day: only their windows need the per-window check
- * (room_booked()), all other candidates are free whenever their weekly slots say so. Security definer
- * because only the two sides of an agreement read its bookings; it tells no more than room_booked(), which
- * anyone may ask for any window, already tells. At most 100 000 ids in one call.
+ * free_windows(offers, requests)
+ * For pairs of an active offer and an open request (the two arrays side by side): the minutes in which the
+ * offer is free when the request needs them, week after week, and the first such window. A room's window
+ * booked on one of the days a proposal would book (from today, or the term's or the request's first day,
+ * to the term's or the request's last day) is not free. All pairs in one set-based statement: the slots of
+ * both sides joined by offer, weekday and hours, and the per-window booking check (room_booked()) only for
+ * the rooms that have a booking at all. Security definer because the policies of the slots would otherwise
+ * look up each slot's offer or request once more per row, and only the two sides read bookings; it only
+ * tells about active offers and open requests, whose slots anyone may read, and no more about bookings
+ * than room_booked(), which anyone may ask. At most 100 000 pairs in one call.
  */
-create function private.booked_rooms(p_offer_ids uuid[], p_from date)
-returns table (offer_id uuid)
+create function private.free_windows(p_offer_ids uuid[], p_request_ids uuid[])
+returns table (
+	offer_id uuid, request_id uuid, minutes integer, weekday integer, starts time, ends time
+)
 language plpgsql
 stable
 security definer
@@ -23,25 +29,63 @@ set search_path = ''
 as $$
 #variable_conflict use_column
 begin
-	if cardinality(p_offer_ids) > 100000 then
+	if cardinality(p_offer_ids) > 100000 or cardinality(p_offer_ids) <> cardinality(p_request_ids) then
 		raise exception using
-			errcode = '22023', message = 'Vraag de boekingen van hoogstens 100 000 lokalen tegelijk op.',
-			hint = 'booked_rooms_at_most_100000';
+			errcode = '22023', message = 'Geef hoogstens 100 000 paren van aanbod en vraag.',
+			hint = 'free_windows_pairs';
 	end if;
 	return query
+	with pair as materialized (
+		select o.id as offer_id, r.id as request_id, o.kind,
+			greatest(private.today_in_belgium(), o.term_start, r.needed_from) as book_from,
+			least(o.term_end, r.needed_until) as book_until
+		from unnest(p_offer_ids, p_request_ids) as x (offer_id, request_id)
+		join public.offers o on o.id = x.offer_id and o.status = 'active'
+		join public.requests r on r.id = x.request_id and r.status = 'open'
+	),
+	booked as materialized (
+		-- The rooms among them with any booking from today on: only their windows are checked one by one.
 		select distinct b.offer_id
 		from public.room_bookings b
-		where b.offer_id = any (p_offer_ids)
-			and b.day >= p_from;
+		where b.offer_id in (select p.offer_id from pair p where p.kind = 'room')
+			and b.day >= private.today_in_belgium()
+	),
+	windows as (
+		select p.offer_id, p.request_id, s.weekday,
+			greatest(s.starts_at, q.starts_at) as starts,
+			least(s.ends_at, q.ends_at) as ends
+		from pair p
+		join public.request_slots q on q.request_id = p.request_id
+		join public.offer_slots s
+			on s.offer_id = p.offer_id
+			and s.weekday = q.weekday
+			and s.starts_at < q.ends_at
+			and s.ends_at > q.starts_at
+		left join booked b on b.offer_id = p.offer_id
+		where case
+			when b.offer_id is null then true
+			else not private.room_booked(
+				p.offer_id, s.weekday, greatest(s.starts_at, q.starts_at), least(s.ends_at, q.ends_at),
+				p.book_from, p.book_until
+			)
+		end
+	)
+	select w.offer_id, w.request_id,
+		sum(extract(epoch from w.ends - w.starts) / 60)::integer,
+		(array_agg(w.weekday order by w.weekday, w.starts))[1],
+		(array_agg(w.starts order by w.weekday, w.starts))[1],
+		(array_agg(w.ends order by w.weekday, w.starts))[1]
+	from windows w
+	group by w.offer_id, w.request_id;
 end;
 $$;
 
-comment on function private.booked_rooms(uuid[], date) is
-	'The ids among these rooms (at most 100 000: else 22023, hint booked_rooms_at_most_100000) that have a booking on or after the day. Security definer (bookings are the two sides''); tells no more than room_booked(). For match_suggestions().';
+comment on function private.free_windows(uuid[], uuid[]) is
+	'For pairs of an active offer and an open request (at most 100 000, arrays of one length: else 22023, hint free_windows_pairs): the free minutes per week in which both have a slot (a room''s booked windows left out) and the first such window. Security definer (slots of active offers and open requests are public; tells no more about bookings than room_booked()). For match_suggestions().';
 
-revoke execute on function private.booked_rooms(uuid[], date) from public;
+revoke execute on function private.free_windows(uuid[], uuid[]) from public;
 -- The suggestions (security invoker) ask it as the person asking, anonymous visitors too.
-grant execute on function private.booked_rooms(uuid[], date) to anon, authenticated, service_role;
+grant execute on function private.free_windows(uuid[], uuid[]) to anon, authenticated, service_role;
 
 -- The reached offers are a few to a few thousand, not the default guess of 1000 rows for a function: the
 -- planner then joins them to the offers by primary key rather than reading every offer.
@@ -119,11 +163,7 @@ as $$
 			r.quantity as needed_quantity,
 			o.accessible,
 			o.conditions,
-			o.fee_eur,
-			-- The days a proposal could book: from today (or the term's or the request's first day) to the
-			-- term's or the request's last day.
-			greatest(private.today_in_belgium(), o.term_start, r.needed_from) as book_from,
-			least(o.term_end, r.needed_until) as book_until
+			o.fee_eur
 		from reached x
 		join public.offers o on o.id = x.offer_id
 		join public.requests r on r.id = x.request_id
@@ -150,45 +190,13 @@ as $$
 		where q.request_id in (select distinct p.request_id from pairs p)
 		group by q.request_id
 	),
-	booked as materialized (
-		-- The candidate rooms with any booking from today on: only their windows are checked one by one.
-		select b.offer_id
-		from private.booked_rooms(
-			(select array_agg(p.offer_id) from pairs p where p.offer_kind = 'room'),
-			private.today_in_belgium()
-		) b
-	),
-	windows as (
-		-- The windows in which the offer is free when the request needs it, all pairs in one join; a room
-		-- booked in the window on one of the days a proposal would book is not free then.
-		select p.offer_id, p.request_id, s.weekday,
-			greatest(s.starts_at, q.starts_at) as starts,
-			least(s.ends_at, q.ends_at) as ends
-		from pairs p
-		join public.request_slots q on q.request_id = p.request_id
-		join public.offer_slots s
-			on s.offer_id = p.offer_id
-			and s.weekday = q.weekday
-			and s.starts_at < q.ends_at
-			and s.ends_at > q.starts_at
-		left join booked b on b.offer_id = p.offer_id and p.offer_kind = 'room'
-		where case
-			when b.offer_id is null then true
-			else not private.room_booked(
-				p.offer_id, s.weekday, greatest(s.starts_at, q.starts_at), least(s.ends_at, q.ends_at),
-				p.book_from, p.book_until
-			)
-		end
-	),
 	free as (
-		-- Per pair: the free minutes and the first free window.
-		select w.offer_id, w.request_id,
-			sum(extract(epoch from w.ends - w.starts) / 60) as minutes,
-			(array_agg(w.weekday order by w.weekday, w.starts))[1] as weekday,
-			(array_agg(w.starts order by w.weekday, w.starts))[1] as starts,
-			(array_agg(w.ends order by w.weekday, w.starts))[1] as ends
-		from windows w
-		group by w.offer_id, w.request_id
+		-- Per pair: the free minutes and the first free window, all pairs in one call.
+		select f.*
+		from private.free_windows(
+			(select array_agg(p.offer_id order by p.offer_id, p.request_id) from pairs p),
+			(select array_agg(p.request_id order by p.offer_id, p.request_id) from pairs p)
+		) f
 	),
 	candidates as (
 		select p.*,
