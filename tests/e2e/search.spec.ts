@@ -99,6 +99,10 @@ test('the search page filters by province and age, and the shared URL shows the 
 		.getByRole('checkbox', { name: /^Vlaams-Brabant/ })
 		.check();
 	await expect(page).toHaveURL(/provincie=vlaams-brabant/);
+	// Disjunctive facets: the other provinces stay in the list with their counts, to add a second.
+	const provinces = filters.getByRole('group', { name: 'Provincie' });
+	await expect(provinces.getByRole('checkbox', { name: /^Vlaams-Brabant/ })).toBeChecked();
+	await expect(provinces.getByRole('checkbox', { checked: false }).first()).toBeVisible();
 	await filters
 		.getByRole('group', { name: 'Leeftijd' })
 		.getByRole('checkbox', { name: /^10 jaar/ })

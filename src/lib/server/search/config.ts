@@ -36,6 +36,28 @@ export function meiliConfig(): { meiliUrl: string; meiliKey: string } {
 	return { meiliUrl, meiliKey };
 }
 
+/**
+ * What the app's queries are signed with: a search key given by whoever runs the app (MEILI_SEARCH_KEY,
+ * with its uid in MEILI_SEARCH_KEY_UID for tenant tokens), or else the master key, with which the app
+ * makes its own search key (search-key.ts); the master key itself never carries a query.
+ */
+export type QueryKeySource =
+	| { meiliUrl: string; searchKey: string; searchKeyUid: string | undefined }
+	| { meiliUrl: string; masterKey: string };
+
+export function queryKeySource(): QueryKeySource {
+	const searchKey = privateEnv.MEILI_SEARCH_KEY;
+	if (searchKey) {
+		return {
+			meiliUrl: privateEnv.MEILI_URL || LOCAL_MEILI_URL,
+			searchKey,
+			searchKeyUid: privateEnv.MEILI_SEARCH_KEY_UID || undefined
+		};
+	}
+	const { meiliUrl, meiliKey } = meiliConfig();
+	return { meiliUrl, masterKey: meiliKey };
+}
+
 /** Everything the search worker needs. Throws when the service-role key is missing off the local stack. */
 export function searchConfig(): SearchConfig {
 	return {

@@ -9,23 +9,44 @@ import {
 	MeilisearchRequestTimeOutError,
 	MeilisearchTaskTimeOutError
 } from 'meilisearch';
+import { keepAliveHttpClient } from './keep-alive.js';
 
 /** @typedef {Meilisearch} MeiliClient */
 /** @typedef {number | { taskUid: number }} TaskRef */
 
 /**
- * @param {{ url: string, key?: string, timeoutMs?: number }} options
+ * `keepAlive` sends the requests over node:http with kept-alive connections instead of fetch (the app's
+ * queries, see keep-alive.js).
+ * @param {{ url: string, key?: string, timeoutMs?: number, keepAlive?: boolean }} options
  * @returns {MeiliClient}
  */
-export function createMeiliClient({ url, key, timeoutMs = 10_000 }) {
-	return new Meilisearch({
+export function createMeiliClient({ url, key, timeoutMs = 10_000, keepAlive = false }) {
+	/** @type {import('meilisearch').Config} */
+	const config = {
 		host: url,
 		apiKey: key,
 		timeout: timeoutMs,
 		// Node's fetch decodes Meilisearch's brotli answers slowly (~40 ms a query, ~4 ms uncompressed on
 		// localhost) and trips over some of them.
 		requestInit: { headers: { 'accept-encoding': 'identity' } }
-	});
+	};
+	// The client calls its httpClient with the URL and init it built (see keep-alive.js).
+	if (keepAlive)
+		config.httpClient = /** @type {NonNullable<import('meilisearch').Config['httpClient']>} */ (
+			/** @type {unknown} */ (keepAliveHttpClient)
+		);
+	return new Meilisearch(config);
+}
+
+/**
+ * The error itself, or the answer of Meilisearch inside it: the client wraps whatever a custom httpClient
+ * throws (keep-alive.js's MeilisearchApiError too) in a MeilisearchRequestError.
+ * @param {unknown} error
+ */
+function unwrapped(error) {
+	return error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError
+		? error.cause
+		: error;
 }
 
 /** A Meilisearch task that failed, was cancelled or did not finish in time. */
@@ -45,6 +66,7 @@ export class MeiliTaskError extends Error {
  * @returns {string}
  */
 export function meiliErrorCode(error) {
+	error = unwrapped(error);
 	if (error instanceof MeilisearchApiError)
 		return error.cause?.code ?? `http_${error.response.status}`;
 	if (error instanceof MeilisearchRequestError) {
@@ -68,6 +90,7 @@ function innermost(error) {
  * @returns {string}
  */
 export function describeMeiliError(error) {
+	error = unwrapped(error);
 	const code = meiliErrorCode(error);
 	if (code === 'unreachable' && error instanceof Error) {
 		return `Meilisearch unreachable: ${error.message} (${innermost(error)})`;

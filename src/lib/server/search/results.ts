@@ -161,11 +161,27 @@ function mergeKey(hit: RawHit, sort: 'datum' | 'afstand'): number {
 	return typeof value === 'number' && Number.isFinite(value) ? value : Number.POSITIVE_INFINITY;
 }
 
+/**
+ * The results of a plan: `response` answers its main request (the single query's result, the federated
+ * answer or the merged queries' results), `facetResults` its count-only facet queries, whose counts
+ * replace the main queries' for their facets (disjunctive facets, see plan.ts).
+ */
 export function mapSearchResponse(
 	plan: SearchPlan,
 	query: SearchQuery,
-	response: unknown
+	response: unknown,
+	facetResults: unknown[] = []
 ): SearchResults {
+	const results = mapMain(plan, query, response);
+	if (facetResults.length === 0) return results;
+	const disjunctive: FacetCounts = {};
+	for (const result of facetResults) {
+		addCounts(disjunctive, (result as SingleResponse | null)?.facetDistribution);
+	}
+	return { ...results, facets: { ...results.facets, ...disjunctive } };
+}
+
+function mapMain(plan: SearchPlan, query: SearchQuery, response: unknown): SearchResults {
 	if (plan.kind === 'empty') {
 		return { hits: [], total: 0, exact: true, page: query.page, pageCount: 1, facets: {} };
 	}

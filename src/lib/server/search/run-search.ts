@@ -23,20 +23,23 @@ export class SearchUnavailableError extends Error {
 	readonly status = 503;
 	constructor(
 		readonly detail: string,
-		message: string = m.zk_error_unavailable()
+		message: string = m.zk_error_unavailable(),
+		/** Meilisearch refused the key or token (then the app makes its credential afresh). */
+		readonly refused = false
 	) {
 		super(message);
 		this.name = 'SearchUnavailableError';
 	}
 }
 
-/** A failure of the client as a SearchUnavailableError. */
-function unavailable(error: unknown): SearchUnavailableError {
+/** A failure of the client as a SearchUnavailableError; `variable` names the key that was refused. */
+export function unavailable(error: unknown, variable = KEY_VARIABLE): SearchUnavailableError {
 	const code = meiliErrorCode(error);
 	const refused = code === 'invalid_api_key' || code === 'missing_authorization_header';
 	return new SearchUnavailableError(
 		describeMeiliError(error),
-		refused ? m.zk_error_key_refused({ variable: KEY_VARIABLE }) : undefined
+		refused ? m.zk_error_key_refused({ variable }) : undefined,
+		refused
 	);
 }
 
@@ -48,7 +51,7 @@ async function ask<T>(request: () => Promise<T>): Promise<T> {
 	}
 }
 
-/** Runs a query: one request to Meilisearch (none when no index can match). */
+/** Runs a query: one request to Meilisearch (none when no index can match; see plan.ts for two). */
 export async function runSearch(
 	meili: MeiliClient,
 	query: SearchQuery,
@@ -56,12 +59,32 @@ export async function runSearch(
 ): Promise<SearchResults> {
 	const plan = buildSearchPlan(query, centre);
 	if (plan.kind === 'empty') return mapSearchResponse(plan, query, null);
-	const response = await ask(() => {
-		if (plan.kind !== 'single') return meili.multiSearch(plan.body);
-		const { q, ...params } = plan.body;
-		return meili.index(plan.index).search(q, params);
+	const { facetQueries } = plan;
+	const { main, facets } = await ask(async (): Promise<{ main: unknown; facets: unknown[] }> => {
+		if (plan.kind === 'single') {
+			if (facetQueries.length === 0) {
+				const { q, ...params } = plan.body;
+				return { main: await meili.index(plan.index).search(q, params), facets: [] };
+			}
+			const { results } = await meili.multiSearch({
+				queries: [{ indexUid: plan.index, ...plan.body }, ...facetQueries]
+			});
+			return { main: results[0], facets: results.slice(1) };
+		}
+		if (plan.kind === 'merged') {
+			const { results } = await meili.multiSearch({
+				queries: [...plan.body.queries, ...facetQueries]
+			});
+			const own = plan.body.queries.length;
+			return { main: { results: results.slice(0, own) }, facets: results.slice(own) };
+		}
+		const [federated, counted] = await Promise.all([
+			meili.multiSearch(plan.body),
+			facetQueries.length > 0 ? meili.multiSearch({ queries: facetQueries }) : null
+		]);
+		return { main: federated, facets: counted?.results ?? [] };
 	});
-	return mapSearchResponse(plan, query, response);
+	return mapSearchResponse(plan, query, main, facets);
 }
 
 /** The header box's suggestions: the best few of every type (nothing for an empty query). */

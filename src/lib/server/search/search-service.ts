@@ -1,23 +1,55 @@
-// What the search routes call: the app's Meilisearch client from the environment, the geo centre when a
-// query needs one, and the search itself (run-search.ts). A missing key is a SearchUnavailableError that
-// names it.
+// What the search routes call: the app's Meilisearch client from the environment (searching with a tenant
+// token of a search-only key, never the master key: search-key.ts), the geo centre when a query needs one,
+// and the search itself (run-search.ts). A missing key is a SearchUnavailableError that names it.
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
 import type { SessionUser } from '$lib/server/auth/session-user';
-import { meiliConfig, SearchSettingMissingError } from './config';
+import { queryKeySource, SearchSettingMissingError, type QueryKeySource } from './config';
 import { createMeiliClient, type MeiliClient } from './meili.js';
 import { municipalityDirectory, resolveCentre } from './municipality-centroids';
 import type { Centre, SearchQuery } from './query-params';
 import type { SearchResults, SuggestGroup } from './results';
-import { runSearch, runSuggest, SearchUnavailableError } from './run-search';
+import { runSearch, runSuggest, SearchUnavailableError, unavailable } from './run-search';
+import { ensureSearchKey, tokenSource } from './search-key';
 
-let client: { url: string; key: string; meili: MeiliClient } | undefined;
+type Client = { source: string; token: () => Promise<string>; current?: CurrentClient };
+type CurrentClient = { bearer: string; meili: MeiliClient };
 
-/** The app's client, made once per process from MEILI_URL and MEILI_MASTER_KEY. */
-export function searchClient(): MeiliClient {
-	let settings;
+let client: Promise<Client> | undefined;
+let clientSource: string | undefined;
+
+/** Where the app's credential comes from, as a string that changes when the environment does. */
+function sourceKey(source: QueryKeySource): string {
+	return 'masterKey' in source
+		? `${source.meiliUrl}\0master\0${source.masterKey}`
+		: `${source.meiliUrl}\0search\0${source.searchKey}\0${source.searchKeyUid ?? ''}`;
+}
+
+async function makeClient(source: QueryKeySource, key: string): Promise<Client> {
+	if ('searchKey' in source && !source.searchKeyUid) {
+		const bearer = source.searchKey;
+		return { source: key, token: async () => bearer };
+	}
+	let searchKey;
 	try {
-		settings = meiliConfig();
+		searchKey =
+			'masterKey' in source
+				? await ensureSearchKey(source.meiliUrl, source.masterKey)
+				: { uid: source.searchKeyUid as string, key: source.searchKey };
+	} catch (error) {
+		throw unavailable(error);
+	}
+	return { source: key, token: tokenSource(searchKey) };
+}
+
+/**
+ * The app's client, made once per process from MEILI_URL and the search credential (config.ts): kept-alive
+ * connections, a tenant token that can only search the app's indexes, renewed before it ends.
+ */
+export async function searchClient(): Promise<MeiliClient> {
+	let source;
+	try {
+		source = queryKeySource();
 	} catch (error) {
 		if (error instanceof SearchSettingMissingError) {
 			throw new SearchUnavailableError(
@@ -27,11 +59,39 @@ export function searchClient(): MeiliClient {
 		}
 		throw error;
 	}
-	const { meiliUrl: url, meiliKey: key } = settings;
-	if (client?.url !== url || client.key !== key) {
-		client = { url, key, meili: createMeiliClient({ url, key, timeoutMs: 3000 }) };
+	const key = sourceKey(source);
+	if (!client || clientSource !== key) {
+		clientSource = key;
+		client = makeClient(source, key);
+		// A failure is not kept: the next request tries again.
+		client.catch(() => {
+			if (clientSource === key) client = clientSource = undefined;
+		});
 	}
-	return client.meili;
+	const made = await client;
+	const bearer = await made.token();
+	if (made.current?.bearer !== bearer) {
+		made.current = {
+			bearer,
+			meili: createMeiliClient({
+				url: source.meiliUrl,
+				key: bearer,
+				timeoutMs: 3000,
+				keepAlive: true
+			})
+		};
+	}
+	return made.current.meili;
+}
+
+/** Runs a query with the app's client; a refused credential is made afresh for the next request. */
+async function withClient<T>(run: (meili: MeiliClient) => Promise<T>): Promise<T> {
+	try {
+		return await run(await searchClient());
+	} catch (error) {
+		if (error instanceof SearchUnavailableError && error.refused) client = clientSource = undefined;
+		throw error;
+	}
 }
 
 async function profileMunicipality(
@@ -63,9 +123,9 @@ export async function centreFor(
 }
 
 export async function search(query: SearchQuery, centre: Centre | null): Promise<SearchResults> {
-	return runSearch(searchClient(), query, centre);
+	return withClient((meili) => runSearch(meili, query, centre));
 }
 
 export async function suggest(query: SearchQuery, centre: Centre | null): Promise<SuggestGroup[]> {
-	return runSuggest(searchClient(), query, centre);
+	return withClient((meili) => runSuggest(meili, query, centre));
 }
