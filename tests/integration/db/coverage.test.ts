@@ -355,4 +355,80 @@ describe('coverage_nearest_academies', () => {
 		expect(new Set(rows.map((row) => row.nis))).toEqual(new Set(spots.map((row) => row.nis)));
 		expect(rows).toHaveLength(spots.length * 3);
 	});
+
+	// 20261206000100_coverage_nearest_fast.sql inlines the haversine: the rows must be exactly those of
+	// private.distance_km, the ranks and the 0.1 km rounding included, for every spot.
+	it('gives exactly the rows private.distance_km gives, and never an academy that is not counted', async () => {
+		const expected = await people.query<{
+			nis: string;
+			rank: number;
+			academy_id: string;
+			distance_km: string;
+		}>(
+			`select s.nis, n.rank::integer as rank, n.id as academy_id, round(n.km::numeric, 1)::text as distance_km
+			from (select c.nis, m.lat, m.lng from public.coverage_municipalities(2026) c
+				join public.municipalities m on m.nis = c.nis where c.status <> 'academy') s
+			cross join lateral (
+				select a.id, k.km, row_number() over (order by k.km, a.name) as rank
+				from private.coverage_academies(2026) a
+				cross join lateral (select private.distance_km(s.lat, s.lng, a.lat, a.lng) as km) k
+				order by k.km, a.name limit 3
+			) n
+			order by s.nis, n.rank`
+		);
+		const { data, error } = await anonymousClient().rpc('coverage_nearest_academies', {
+			p_start_year: 2026
+		});
+		if (error) throw error;
+		const rows = (
+			data as { nis: string; rank: number; academy_id: string; distance_km: number }[]
+		).map((row) => ({ ...row, distance_km: String(row.distance_km) }));
+		expect(
+			rows.map(({ nis, rank, academy_id, distance_km }) => ({ nis, rank, academy_id, distance_km }))
+		).toEqual(expected.map((row) => ({ ...row, distance_km: String(Number(row.distance_km)) })));
+		const unverified = await people.query<{ id: string }>(
+			`select id from public.organisations where kind = 'academy' and verification_status <> 'verified'`
+		);
+		expect(unverified.length).toBeGreaterThan(0);
+		const listed = new Set(rows.map((row) => row.academy_id));
+		for (const { id } of unverified) expect(listed.has(id)).toBe(false);
+	});
+
+	it('answers one municipality with an academy too, and nothing for a merged or a Walloon one', async () => {
+		const seat = (await municipalities(2026)).find((row) => row.status === 'academy');
+		expect(seat).toBeDefined();
+		const expected = await people.query<{ academy_id: string; distance_km: string }>(
+			`select n.id as academy_id, round(n.km::numeric, 1)::text as distance_km
+			from public.municipalities m
+			cross join lateral (
+				select a.id, k.km from private.coverage_academies(2026) a
+				cross join lateral (select private.distance_km(m.lat, m.lng, a.lat, a.lng) as km) k
+				order by k.km, a.name limit 3
+			) n
+			where m.nis = $1 order by n.km, n.id`,
+			[seat!.nis]
+		);
+		const nearest = async (nis: string) => {
+			const { data, error } = await anonymousClient().rpc('coverage_nearest_academies', {
+				p_start_year: 2026,
+				p_nis: nis
+			});
+			if (error) throw error;
+			return data as { nis: string; academy_id: string; distance_km: number }[];
+		};
+		const rows = await nearest(seat!.nis);
+		expect(rows.map((row) => row.nis)).toEqual([seat!.nis, seat!.nis, seat!.nis]);
+		expect(
+			rows.map((row) => ({ academy_id: row.academy_id, distance_km: String(row.distance_km) }))
+		).toEqual(expected.map((row) => ({ ...row, distance_km: String(Number(row.distance_km)) })));
+		const [merged] = await people.query<{ nis: string }>(
+			`select nis from public.municipalities where valid_to is not null order by nis limit 1`
+		);
+		const [walloon] = await people.query<{ nis: string }>(
+			`select nis from public.municipalities where region = 'WAL' and valid_to is null order by nis limit 1`
+		);
+		expect(merged && walloon).toBeTruthy();
+		expect(await nearest(merged!.nis)).toEqual([]);
+		expect(await nearest(walloon!.nis)).toEqual([]);
+	});
 });
