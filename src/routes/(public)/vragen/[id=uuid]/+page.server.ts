@@ -17,7 +17,7 @@ export const load = (async ({ locals: { supabase, user }, params, url }) => {
 	// The request and the person's academies in one wave (neither needs the other).
 	const [request, academyIds] = await Promise.all([
 		getRequest(supabase, params.id),
-		user ? myAcademyIds(supabase, user.id) : []
+		user ? myAcademyIds(supabase, user.id) : ([] as string[])
 	]);
 	if (!request) error(404, m.ex_request_not_found());
 	const member = academyIds.includes(request.organisationId);
