@@ -1,16 +1,11 @@
-import { isNetworkStaff } from '$lib/server/auth/require-staff';
-import { countUnread } from '$lib/server/db/notifications';
-import { getDisplayName } from '$lib/server/db/profiles';
+import { getAccountHeader } from '$lib/server/db/account-header';
 import type { LayoutServerLoad } from './$types';
 
 export const load = (async ({ locals: { supabase, user } }) => {
 	if (!user) return { account: null };
 
-	const [profileName, staff, unread] = await Promise.all([
-		getDisplayName(supabase, user.id),
-		isNetworkStaff(supabase),
-		countUnread(supabase, user.id)
-	]);
+	// One round trip for the header (account_header): the profile's name, staff, the unread count.
+	const { displayName: profileName, staff, unread } = await getAccountHeader(supabase);
 	const metadataName: unknown = user.user_metadata?.display_name;
 	const displayName =
 		profileName ?? (typeof metadataName === 'string' ? metadataName : null) ?? user.email ?? '';

@@ -2492,6 +2492,7 @@ export type Database = {
 				Args: { p_token: string };
 				Returns: { organisation_id: string; slug: string; kind: string }[];
 			};
+			account_header: { Args: never; Returns: Json };
 			activity_statistics: {
 				Args: { p_from: string; p_to: string; p_province?: string; p_academy?: string };
 				Returns: { dimension: string; category: string; activities: number }[];

@@ -216,18 +216,10 @@ export async function getAgreement(
 	id: string,
 	userId: string
 ): Promise<AgreementDetail | null> {
-	const { data: row, error } = await db
-		.from('agreements')
-		.select(DETAIL_COLUMNS)
-		.eq('id', id)
-		.maybeSingle();
-	if (error) {
-		if (error.code === '22P02') return null; // not a uuid
-		throw error;
-	}
-	if (!row) return null;
-
-	const [events, messages, bookings, sides] = await Promise.all([
+	// One wave: the agreement and its parts (RLS shows the parts only with the agreement itself) and the
+	// person's memberships, narrowed to the agreement's two sides below.
+	const [found, events, messages, bookings, memberships] = await Promise.all([
+		db.from('agreements').select(DETAIL_COLUMNS).eq('id', id).maybeSingle(),
 		db
 			.from('agreement_events')
 			.select('id, status, actor, organisation_id, note, created_at')
@@ -239,16 +231,24 @@ export async function getAgreement(
 			.eq('agreement_id', id)
 			.order('id'),
 		db.from('room_bookings').select('id', { count: 'exact', head: true }).eq('agreement_id', id),
-		db
-			.from('memberships')
-			.select('organisation_id')
-			.eq('user_id', userId)
-			.in(
-				'organisation_id',
-				[row.academy_id, row.provider_id].filter((id): id is string => id !== null)
-			)
+		db.from('memberships').select('organisation_id').eq('user_id', userId)
 	]);
-	for (const result of [events, messages, bookings, sides]) if (result.error) throw result.error;
+	const { data: row, error } = found;
+	if (error) {
+		if (error.code === '22P02') return null; // not a uuid
+		throw error;
+	}
+	if (!row) return null;
+	for (const result of [events, messages, bookings, memberships]) {
+		if (result.error) throw result.error;
+	}
+	const sides = {
+		data: (memberships.data ?? []).filter(
+			(membership) =>
+				membership.organisation_id === row.academy_id ||
+				membership.organisation_id === row.provider_id
+		)
+	};
 
 	const names = await displayNames(db, [
 		row.helper_id,

@@ -2,22 +2,19 @@ import { text } from '$lib/forms';
 import { requestedPage } from '$lib/paging';
 import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/require-user';
-import {
-	countUnread,
-	listNotificationPage,
-	markAllRead,
-	markRead
-} from '$lib/server/db/notifications';
+import { listNotificationPage, markAllRead, markRead } from '$lib/server/db/notifications';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const [{ rows, ...paging }, unread] = await Promise.all([
-		listNotificationPage(locals.supabase, user.id, requestedPage(url.searchParams)),
-		countUnread(locals.supabase, user.id)
-	]);
-	return { notifications: rows, paging, unread };
+	// The unread count comes with the header (the root layout's account_header): not asked twice.
+	const { rows, ...paging } = await listNotificationPage(
+		locals.supabase,
+		user.id,
+		requestedPage(url.searchParams)
+	);
+	return { notifications: rows, paging };
 }) satisfies PageServerLoad;
 
 export const actions = {

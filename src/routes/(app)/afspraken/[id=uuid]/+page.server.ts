@@ -44,15 +44,20 @@ export const load = (async ({ locals, url, params }) => {
 	const agreement = await getAgreement(locals.supabase, params.id, user.id);
 	if (!agreement) error(404, m.ag_not_found());
 	const people = bringsPeople(agreement.offer.kind);
+	// Independent of each other: asked in one wave.
+	const [helper, volunteers] = await Promise.all([
+		helperSafeguarding(locals.supabase, agreement, user.id),
+		people ? listAgreementVolunteers(locals.supabase, agreement.id) : []
+	]);
 	return {
 		agreement,
 		actions: allowedActions(agreement),
 		side: writingSide(agreement),
 		writesAsPerson: agreement.isHelper,
-		helper: await helperSafeguarding(locals.supabase, agreement, user.id),
+		helper,
 		// "Wie komt er?": for agreements that bring people; names change while accepted, by either side.
 		people,
-		volunteers: people ? await listAgreementVolunteers(locals.supabase, agreement.id) : [],
+		volunteers,
 		canName: people && agreement.status === 'accepted' && agreement.mySides.length > 0,
 		canSetFirstSession:
 			people && agreement.status === 'accepted' && agreement.mySides.includes(agreement.academyId)

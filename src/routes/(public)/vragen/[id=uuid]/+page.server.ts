@@ -14,11 +14,13 @@ import type { Actions, PageServerLoad } from './$types';
 const LIVE = ['open', 'in_progress'];
 
 export const load = (async ({ locals: { supabase, user }, params, url }) => {
-	const request = await getRequest(supabase, params.id);
+	// The request and the person's academies in one wave (neither needs the other).
+	const [request, academyIds] = await Promise.all([
+		getRequest(supabase, params.id),
+		user ? myAcademyIds(supabase, user.id) : ([] as string[])
+	]);
 	if (!request) error(404, m.ex_request_not_found());
-	const member = user
-		? (await myAcademyIds(supabase, user.id)).includes(request.organisationId)
-		: false;
+	const member = academyIds.includes(request.organisationId);
 	// Closed requests stay visible to their own academy only.
 	if (!member && !LIVE.includes(request.status)) error(404, m.ex_request_not_found());
 	const today = todayInBelgium();

@@ -15,9 +15,15 @@ async function ownRequest(db: Db, organisationId: string, id: string) {
 }
 
 export const load = (async ({ locals, url, params }) => {
-	const organisation = await requireAcademyMember(locals, url, params.slug);
-	const request = await ownRequest(locals.supabase, organisation.id, params.id);
-	const { municipalityLabels, labelOf } = await formMunicipalities(locals.supabase);
+	// One wave: the membership check, the request (RLS-filtered) and the municipality list are asked
+	// together; the request only counts once the person is known to be a member of its academy.
+	const [organisation, found, { municipalityLabels, labelOf }] = await Promise.all([
+		requireAcademyMember(locals, url, params.slug),
+		getRequest(locals.supabase, params.id),
+		formMunicipalities(locals.supabase)
+	]);
+	if (!found || found.organisationId !== organisation.id) error(404, m.ex_request_not_found());
+	const request = found;
 	return {
 		organisation,
 		request,
