@@ -70,8 +70,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 		// that need the auth service's current word (password and account changes, network staff
 		// pages) ask it again with currentUser() (require-user.ts). A token signed with the shared
 		// secret (HS256) cannot be checked locally: getClaims() then asks the auth service itself.
-		// SESSION_CHECK=getUser asks the auth service on every request instead (npm run bench:pages
-		// compares the two).
+		// SESSION_CHECK=getUser asks the auth service on every request instead (to compare the two by
+		// hand).
 		if (privateEnv.SESSION_CHECK === 'getUser') {
 			const {
 				data: { user },
