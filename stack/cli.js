@@ -40,7 +40,7 @@ const portNames = /** @type {const} */ ({
 	meilisearch: 'STACK_MEILI_PORT'
 });
 
-/** @returns {{ status?: string, error?: string, pid?: number, readyMs?: number }} */
+/** @returns {{ status?: string, error?: string, pid?: number, readyMs?: number, phases?: Array<[string, number]> }} */
 function readState() {
 	try {
 		return JSON.parse(fs.readFileSync(stateFile, 'utf8'));
@@ -91,7 +91,10 @@ async function start() {
 	for (;;) {
 		await sleep(50);
 		const state = readState();
-		if (state.status === 'running') break;
+		if (state.status === 'running') {
+			if (process.env.STACK_TIMING) printPhases(state.phases ?? []);
+			break;
+		}
 		if (state.status === 'failed') {
 			fail(
 				`the local stack did not start: ${state.error} (logs in ${path.relative(process.cwd(), logDir)}/)`
@@ -111,6 +114,20 @@ async function start() {
 	}
 	console.log(`Local stack ready in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
 	printEnvironment();
+}
+
+/**
+ * The supervisor's steps (STACK_TIMING=1): when each ended, in ms since its process began, and how long it took.
+ * @param {Array<[string, number]>} phases
+ */
+function printPhases(phases) {
+	let previous = 0;
+	for (const [name, at] of phases) {
+		console.log(
+			`  ${String(at).padStart(6)} ms  +${String(at - previous).padStart(5)} ms  ${name}`
+		);
+		previous = at;
+	}
 }
 
 async function stopEverything() {

@@ -3,6 +3,7 @@
 // supervisor that started it was killed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { localDir } from './config.js';
 
@@ -149,6 +150,24 @@ export async function waitFor(check, { timeoutMs, intervalMs = 25, what }) {
 			throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s`);
 		await sleep(intervalMs);
 	}
+}
+
+/**
+ * Whether a GET of url answers 2xx: node:http, not fetch(), whose first use loads undici and which costs
+ * several times as much CPU per call (the stack polls its parts every 25 ms while they start).
+ * @param {string} url
+ * @returns {Promise<boolean>}
+ */
+export function answersOk(url) {
+	return new Promise((resolve, reject) => {
+		const request = http.get(url, { agent: false, timeout: 2000 }, (response) => {
+			response.resume();
+			const status = response.statusCode ?? 0;
+			resolve(status >= 200 && status < 300);
+		});
+		request.once('timeout', () => request.destroy(new Error(`no answer from ${url}`)));
+		request.once('error', reject);
+	});
 }
 
 /**

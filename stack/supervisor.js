@@ -15,15 +15,26 @@ import {
 	jwtSecret,
 	localDir,
 	ports,
+	root,
 	serviceRoleKey,
 	siteUrl,
 	storageDir
 } from './config.js';
 import { jwtKeySet, verificationJwks } from './auth/jwt.js';
-import { migrate } from './db/migrate.js';
+import * as snapshot from './db/snapshot.js';
 import { createGateway } from './gateway.js';
 import { startMeilisearch, stopMeilisearch, waitForMeilisearch } from './parts/meilisearch.js';
-import { dataDir, startPostgres, stopPostgres } from './parts/postgres.js';
+import {
+	clusterExists,
+	dataDir,
+	initdbSettings,
+	launchPostgres,
+	postgresAccount,
+	postgresPackage,
+	startPostgres,
+	stopPostgres,
+	waitForPostgres
+} from './parts/postgres.js';
 import { startPostgrest, stopPostgrest, waitForPostgrest } from './parts/postgrest.js';
 import { runDir, runningPid, sleep } from './processes.js';
 
@@ -85,6 +96,8 @@ function localAuthEnvironment() {
 const watched = [];
 let stopping = false;
 let discardDatabase = false;
+/** @type {string | undefined} a snapshot this start restored, until the stack runs on it */
+let unprovenSnapshot;
 /** @type {Array<() => Promise<unknown> | void>} */
 const closers = [];
 
@@ -125,11 +138,71 @@ function listen(server, port) {
 	});
 }
 
+/**
+ * When each step of the start ended, in ms since the supervisor's process began (STACK_TIMING=1 prints them with
+ * `stack:start`; the bench reads them too).
+ * @type {Array<[string, number]>}
+ */
+const phases = [];
+/** @param {string} name */
+const mark = (name) => phases.push([name, Math.round(Date.now() - performance.timeOrigin)]);
+mark('node, modules');
+
+/**
+ * Readies .local/db before Postgres starts: on a cold start (no cluster yet), the snapshot of a migrated and
+ * seeded cluster when the cache has one for exactly these files (see stack/db/snapshot.js).
+ * @returns {Promise<{ key?: string, restored: boolean }>} key: the snapshot a cold start uses or builds
+ */
+async function prepareDatabase() {
+	if (clusterExists() || !snapshot.snapshotsEnabled()) return { restored: false };
+	const key = snapshot.snapshotKey({
+		root,
+		postgres: postgresPackage(),
+		initdbArgs: initdbSettings,
+		password: dbPassword,
+		date: snapshot.localDate()
+	});
+	const restored = await snapshot.restoreSnapshot({
+		cache: snapshot.cacheDir(root),
+		key,
+		dataDir,
+		storageDir,
+		account: postgresAccount()
+	});
+	return { key, restored };
+}
+
+/**
+ * After a cold start that built its database: Postgres stops cleanly, the cluster and the seed's storage
+ * files are copied to the cache, and Postgres starts again. A cache that cannot be written costs only the
+ * next cold start's speed.
+ * @param {string} key
+ */
+async function saveDatabaseSnapshot(key) {
+	await stopPostgres();
+	try {
+		await snapshot.saveSnapshot({ cache: snapshot.cacheDir(root), key, dataDir, storageDir });
+		log(`saved the new database as snapshot ${key} in ${snapshot.cacheDir(root)}`);
+	} catch (error) {
+		log(`could not save the database snapshot: ${error}`);
+	}
+	await launchPostgres();
+	await waitForPostgres();
+}
+
 async function main() {
 	const started = Date.now();
 	writeState({ status: 'starting' });
 
-	// Everything that listens is bound before the first outgoing connection (see reservePort).
+	// Postgres and Meilisearch start first. Then everything that listens is bound, before the first
+	// outgoing connection (see reservePort), and the modules for the rest load while Postgres starts up.
+	const launched = prepareDatabase().then(async (database) => ({
+		...database,
+		...(await launchPostgres())
+	}));
+	startMeilisearch();
+	launched.catch(() => {}); // a failed launch is reported where it is awaited
+
 	const { startMailbox } = await import('./mailbox/index.js');
 	const mailbox = await startMailbox({
 		host,
@@ -162,26 +235,54 @@ async function main() {
 		reservePort(ports.postgrest),
 		reservePort(ports.postgrestAdmin)
 	]);
-	startMeilisearch();
+	mark('gateway, mailbox');
+	// Loading while Postgres starts (the auth and storage services' modules once PostgREST starts).
+	const migrateModule = import('./db/migrate.js');
+	migrateModule.catch(() => {});
 
-	const { fresh } = await startPostgres();
-	log(fresh ? 'created a new database cluster' : 'reusing the database in .local/db');
+	const { fresh, key, restored } = await launched;
+	if (restored) unprovenSnapshot = key;
+	await waitForPostgres();
+	mark(restored ? 'snapshot copied, postgres' : fresh ? 'initdb, postgres' : 'postgres');
+	log(
+		restored
+			? `restored the database from snapshot ${key}`
+			: fresh
+				? 'created a new database cluster'
+				: 'reusing the database in .local/db'
+	);
+	const { migrate } = await migrateModule;
+	let postgrestStarted = false;
+	const launchPostgrest = async () => {
+		if (postgrestStarted) return;
+		postgrestStarted = true;
+		await Promise.all(releasePostgrestPorts.map((release) => release()));
+		startPostgrest();
+	};
+	/** @type {Promise<void> | undefined} */
+	let earlyPostgrest;
 	try {
-		await migrate({ fresh, log });
+		// On a database that needs nothing, PostgREST starts (and loads its schema cache) at once.
+		await migrate({ fresh, log, onCurrent: () => void (earlyPostgrest = launchPostgrest()) });
 	} catch (error) {
 		// A half-bootstrapped cluster would look complete on the next start: begin again from scratch.
 		if (fresh) discardDatabase = true;
 		throw error;
 	}
-	await Promise.all(releasePostgrestPorts.map((release) => release()));
-	startPostgrest();
+	mark(fresh ? 'bootstrap, migrations, seed' : 'migrations');
+	if (fresh && key !== undefined) {
+		await saveDatabaseSnapshot(key);
+		mark('snapshot saved');
+	}
+	await (earlyPostgrest ?? launchPostgrest());
+	const modules = { auth: import('./auth/server.js'), storage: import('./storage/server.js') };
 
-	const { createAuthHandler, authOptionsFromEnv } = await import('./auth/server.js');
+	const { createAuthHandler, authOptionsFromEnv } = await modules.auth;
 	const auth = createAuthHandler(authOptionsFromEnv(localAuthEnvironment()));
 	closers.push(() => auth.close());
 	authHandler = auth;
 
-	const { createStorageHandler } = await import('./storage/server.js');
+	const { createStorageHandler } = await modules.storage;
 	const storage = createStorageHandler({
 		databaseUrl,
 		jwtSecret,
@@ -192,13 +293,24 @@ async function main() {
 	closers.push(() => storage.close());
 	storageHandler = storage;
 
-	await Promise.all([waitForPostgrest(), waitForMeilisearch()]);
+	mark('auth, storage');
+	await Promise.all([
+		waitForPostgrest().then(() => mark('postgrest ready')),
+		waitForMeilisearch().then(() => mark('meilisearch ready'))
+	]);
 	watched.push(
 		{ name: 'postgrest', start: startPostgrest, ready: waitForPostgrest },
 		{ name: 'meilisearch', start: startMeilisearch, ready: waitForMeilisearch },
 		{ name: 'postgres', start: () => startPostgres(), ready: async () => true }
 	);
-	writeState({ status: 'running', readyMs: Date.now() - started, fresh });
+	writeState({
+		status: 'running',
+		readyMs: Date.now() - started,
+		fresh,
+		snapshot: restored ? 'restored' : fresh && key !== undefined ? 'saved' : undefined,
+		phases
+	});
+	unprovenSnapshot = undefined;
 	log(`stack ready in ${Date.now() - started} ms`);
 	void watch();
 }
@@ -246,6 +358,14 @@ main().catch(async (error) => {
 	log(`failed: ${error instanceof Error ? error.stack : error}`);
 	writeState({ status: 'failed', error: message });
 	await stopAll();
+	if (unprovenSnapshot !== undefined) {
+		// A stack that does not start on a restored snapshot must not get it again on the next cold start.
+		fs.rmSync(path.join(snapshot.cacheDir(root), unprovenSnapshot), {
+			recursive: true,
+			force: true
+		});
+		discardDatabase = true;
+	}
 	if (discardDatabase) fs.rmSync(dataDir, { recursive: true, force: true });
 	process.exit(1);
 });

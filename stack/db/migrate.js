@@ -3,6 +3,7 @@
 // once, then every file in supabase/migrations in order, each recorded in
 // supabase_migrations.schema_migrations (the CLI's own table, so `supabase db push` agrees), then the seed
 // (SQL files, then the files under supabase/seed/storage into their buckets).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const migrationsDir = path.join(root, 'supabase', 'migrations');
 const seedDir = path.join(root, 'supabase', 'seed');
 const migrationName = /^(\d{14})_(.+)\.sql$/;
+const storageSchemaFile = path.join(here, '..', 'storage', 'schema.sql');
 
 /** @returns {{ version: string, name: string, file: string }[]} */
 export function migrationFiles() {
@@ -63,10 +65,47 @@ async function setServicePasswords(/** @type {pg.Client} */ client) {
 }
 
 /**
- * @param {{ fresh: boolean, seed?: boolean, log?: (line: string) => void }} options
+ * The storage schema's comment names the schema.sql it was made from, so a start whose schema.sql did
+ * not change runs no DDL (each DDL statement makes PostgREST reload its schema cache).
+ */
+function storageSchemaComment() {
+	const sha = crypto.createHash('sha256').update(fs.readFileSync(storageSchemaFile)).digest('hex');
+	return `Supabase Storage, as stack/storage/schema.sql (sha256 ${sha}) makes it`;
+}
+
+/**
+ * What migrate() has left to do on an existing database.
+ * @param {pg.Client} client
+ * @returns {Promise<{ storageSchema: boolean, migrationsTable: boolean, migrations: ReturnType<typeof migrationFiles> }>}
+ */
+async function pendingWork(client) {
+	const { rows } = await client.query(
+		`select obj_description(to_regnamespace('storage'), 'pg_namespace') as storage,
+		        (select count(*)::int from information_schema.columns
+		          where table_schema = 'supabase_migrations' and table_name = 'schema_migrations'
+		            and column_name in ('version', 'statements', 'name')) as columns`
+	);
+	const migrationsTable = rows[0].columns !== 3;
+	/** @type {Set<string>} */
+	let done = new Set();
+	if (rows[0].columns > 0) {
+		const applied = await client.query('select version from supabase_migrations.schema_migrations');
+		done = new Set(applied.rows.map((row) => row.version));
+	}
+	return {
+		storageSchema: rows[0].storage !== storageSchemaComment(),
+		migrationsTable,
+		migrations: migrationFiles().filter((m) => !done.has(m.version))
+	};
+}
+
+/**
+ * @param {{ fresh: boolean, seed?: boolean, log?: (line: string) => void, onCurrent?: () => void }} options
+ *   onCurrent: called as soon as it is clear that an existing database needs nothing (the supervisor then
+ *   starts PostgREST without waiting)
  * @returns {Promise<{ applied: string[] }>}
  */
-export async function migrate({ fresh, seed = fresh, log = () => {} }) {
+export async function migrate({ fresh, seed = fresh, log = () => {}, onCurrent }) {
 	const client = new pg.Client({ connectionString: databaseUrl });
 	await client.connect();
 	try {
@@ -76,22 +115,30 @@ export async function migrate({ fresh, seed = fresh, log = () => {} }) {
 			await setServicePasswords(client);
 			await runFile(client, path.join(here, 'auth-schema.sql'));
 		}
-		// Idempotent, and run on every start so that a database made before the storage service gains it.
-		await runFile(client, path.join(here, '..', 'storage', 'schema.sql'));
-		await client.query(`
-			create schema if not exists supabase_migrations;
-			create table if not exists supabase_migrations.schema_migrations (version text primary key);
-			alter table supabase_migrations.schema_migrations
-				add column if not exists statements text[],
-				add column if not exists name text;
-		`);
-		const { rows } = await client.query(
-			'select version from supabase_migrations.schema_migrations'
-		);
-		const done = new Set(rows.map((row) => row.version));
+		const work = fresh
+			? { storageSchema: true, migrationsTable: true, migrations: migrationFiles() }
+			: await pendingWork(client);
+		if (!seed && !work.storageSchema && !work.migrationsTable && work.migrations.length === 0) {
+			onCurrent?.();
+			return { applied: [] };
+		}
+		// Idempotent, so that a database made before the storage service (or before a change to it) gains it.
+		if (work.storageSchema) {
+			await runFile(client, storageSchemaFile);
+			await client.query(`comment on schema storage is '${storageSchemaComment()}'`);
+		}
+		if (work.migrationsTable) {
+			await client.query(`
+				create schema if not exists supabase_migrations;
+				create table if not exists supabase_migrations.schema_migrations (version text primary key);
+				alter table supabase_migrations.schema_migrations
+					add column if not exists statements text[],
+					add column if not exists name text;
+			`);
+		}
 		/** @type {string[]} */
 		const applied = [];
-		for (const migration of migrationFiles().filter((m) => !done.has(m.version))) {
+		for (const migration of work.migrations) {
 			await client.query('begin');
 			try {
 				await runFile(client, migration.file);

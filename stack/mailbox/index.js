@@ -6,7 +6,12 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+
+// mailparser (with its character-set tables) takes longer to load than the rest of the stack's start:
+// loaded once, when the first message arrives.
+/** @type {Promise<typeof import('mailparser')> | undefined} */
+let mailparser;
+const loadMailparser = () => (mailparser ??= import('mailparser'));
 
 /**
  * @typedef {{ Name: string, Address: string }} Address
@@ -155,6 +160,7 @@ export async function startMailbox({ smtpPort, httpPort, host = '127.0.0.1', dir
 			stream.on('end', async () => {
 				try {
 					const raw = Buffer.concat(chunks);
+					const { simpleParser } = await loadMailparser();
 					const parsed = await simpleParser(raw);
 					/** @type {StoredMessage} */
 					const msg = {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { host, localDir, meiliMasterKey, ports } from '../config.js';
 import { packageDir } from '../packages.js';
-import { startDetached, stopPart, waitFor } from '../processes.js';
+import { answersOk, startDetached, stopPart, waitFor } from '../processes.js';
 
 function binary() {
 	return path.join(
@@ -49,7 +49,7 @@ export function startMeilisearch() {
 }
 
 export const waitForMeilisearch = () =>
-	waitFor(async () => (await fetch(`http://${host}:${ports.meilisearch}/health`)).ok, {
+	waitFor(() => answersOk(`http://${host}:${ports.meilisearch}/health`), {
 		timeoutMs: 20_000,
 		what: 'Meilisearch'
 	});

