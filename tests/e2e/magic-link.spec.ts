@@ -96,7 +96,9 @@ async function accountWithTotp(name: string): Promise<{ email: string; secret: s
 			`select id from auth.users where lower(email) = lower($1)`,
 			[account.email]
 		);
-		return { email: account.email, secret: await addConfirmedTotp(db, rows[0].id) };
+		const [user] = rows;
+		if (!user) throw new Error(`no user ${account.email}`);
+		return { email: account.email, secret: await addConfirmedTotp(db, user.id) };
 	} finally {
 		await db.end();
 	}
