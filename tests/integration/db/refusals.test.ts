@@ -263,7 +263,11 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 
 	// Good practices: written only by share_good_practice() together with their post (a fresh id), and
 	// featured only by network staff as themselves.
-	...foreignKeys('good_practices_featured_by', 'good_practices_post_id')
+	...foreignKeys('good_practices_featured_by', 'good_practices_post_id'),
+
+	// Exact matching: private.free_windows() is called only by match_suggestions() with the candidate
+	// pairs it found (arrays of one length); it is in the private schema, which the API does not expose.
+	'free_windows_pairs'
 ]);
 
 /** Constraint kinds: c check, f foreign key, u unique, x exclusion. */
