@@ -242,13 +242,9 @@ export async function getAgreement(
 	for (const result of [events, messages, bookings, memberships]) {
 		if (result.error) throw result.error;
 	}
-	const sides = {
-		data: (memberships.data ?? []).filter(
-			(membership) =>
-				membership.organisation_id === row.academy_id ||
-				membership.organisation_id === row.provider_id
-		)
-	};
+	const mySides = (memberships.data ?? [])
+		.map((membership) => membership.organisation_id)
+		.filter((id) => id === row.academy_id || id === row.provider_id);
 
 	const names = await displayNames(db, [
 		row.helper_id,
@@ -314,7 +310,7 @@ export async function getAgreement(
 			createdAt: message.created_at
 		})),
 		firstSessionOn: row.first_session_on,
-		mySides: (sides.data ?? []).map((side) => side.organisation_id),
+		mySides,
 		isHelper: row.helper_id !== null && row.helper_id === userId,
 		helperAvailability: row.helper_availability
 	};

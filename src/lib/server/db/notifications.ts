@@ -73,17 +73,6 @@ export async function listNotificationPage(
 	};
 }
 
-/** How many notifications the person has not read (for the counter in the header). */
-export async function countUnread(db: Db, userId: string): Promise<number> {
-	const { count, error } = await db
-		.from('notifications')
-		.select('id', { count: 'exact', head: true })
-		.eq('user_id', userId)
-		.is('read_at', null);
-	if (error) throw error;
-	return count ?? 0;
-}
-
 /** Marks one of the person's notifications read; false when it is not theirs (or does not exist). */
 export async function markRead(db: Db, userId: string, id: number): Promise<boolean> {
 	const { data, error } = await db
