@@ -25,6 +25,8 @@ export function intlLocale(locale) {
 
 /** @type {Map<string, Intl.DateTimeFormat>} */
 const dateFormats = new Map();
+/** @type {Map<string, Intl.NumberFormat>} */
+const numberFormats = new Map();
 
 /**
  * @param {Locale} locale
@@ -143,5 +145,13 @@ export function formatDateTimeIn(moment, locale, options = {}) {
  * @param {Intl.NumberFormatOptions} [options]
  */
 export function formatNumberIn(value, locale, options = {}) {
-	return new Intl.NumberFormat(intlLocale(readerLocale(locale)), options).format(value);
+	// One formatter per language and options, as dateFormat keeps them: constructing an Intl.NumberFormat
+	// costs some 50 µs, and /dekking writes some 600 distances (a third of its rendering time).
+	const key = `${readerLocale(locale)}|${JSON.stringify(options)}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(intlLocale(readerLocale(locale)), options);
+		numberFormats.set(key, format);
+	}
+	return format.format(value);
 }
