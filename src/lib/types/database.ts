@@ -710,6 +710,20 @@ export type Database = {
 					}
 				];
 			};
+			coverage_activity_counts: {
+				Row: { start_year: number; nis: string; activities: number };
+				Insert: { start_year: number; nis: string; activities: number };
+				Update: { start_year?: number; nis?: string; activities?: number };
+				Relationships: [
+					{
+						foreignKeyName: 'coverage_activity_counts_nis_fkey';
+						columns: ['nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					}
+				];
+			};
 			event_feed_tokens: {
 				Row: { user_id: string; token: string; created_at: string };
 				Insert: { user_id: string; token?: string; created_at?: string };
