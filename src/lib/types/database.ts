@@ -724,6 +724,44 @@ export type Database = {
 					}
 				];
 			};
+			coverage_nearest: {
+				Row: {
+					nis: string;
+					rank: number;
+					academy_id: string;
+					academy_name: string;
+					academy_slug: string;
+					academy_nis: string;
+					distance_km: number;
+				};
+				Insert: {
+					nis: string;
+					rank: number;
+					academy_id: string;
+					academy_name: string;
+					academy_slug: string;
+					academy_nis: string;
+					distance_km: number;
+				};
+				Update: {
+					nis?: string;
+					rank?: number;
+					academy_id?: string;
+					academy_name?: string;
+					academy_slug?: string;
+					academy_nis?: string;
+					distance_km?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'coverage_nearest_nis_fkey';
+						columns: ['nis'];
+						isOneToOne: false;
+						referencedRelation: 'municipalities';
+						referencedColumns: ['nis'];
+					}
+				];
+			};
 			event_feed_tokens: {
 				Row: { user_id: string; token: string; created_at: string };
 				Insert: { user_id: string; token?: string; created_at?: string };

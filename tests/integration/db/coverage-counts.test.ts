@@ -1,10 +1,14 @@
 // coverage_activity_counts (supabase/migrations/20261207000100_coverage_counts.sql): coverage_municipalities
 // reads the published activities per school year and municipality from this table, which triggers on
-// activities and municipalities keep current. Here the rows the function gives are compared with the old
+// activities and municipalities keep current; coverage_nearest (20261207000200_coverage_nearest_rows.sql):
+// coverage_nearest_academies reads the three nearest counted academies from it, kept by triggers on
+// organisations and municipalities, in the school years no counted academy was verified after. Here the rows the function gives are compared with the old
 // computation (the function's body of 20261204000100_coverage.sql, counting the activities on every call)
 // before and after each kind of change that moves a count (insert, publish, move across a school year's
 // edge, move to a former municipality, cancel, delete, several rows in one statement, a merger), and the
-// table's policies: anyone may read it, nobody may write it through the API.
+// tables' policies: anyone may read them, nobody may write them through the API. The nearest academies are
+// compared likewise with the old computation (private.distance_km over private.coverage_academies) before
+// and after an academy is added, renamed, moved, withdrawn and deleted.
 // The inserted rows live in school years 2048–2050, which neither the seed nor another suite uses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, serviceRole, testPeople, type Person } from './people.js';
@@ -68,6 +72,48 @@ const OLD_COVERAGE = `
 		),
 		m.name_nl,
 		m.nis`;
+
+/** coverage_nearest_academies as 20261204000100_coverage.sql computed it, for school year $1. */
+const OLD_NEAREST = `
+	select s.nis, n.rank::integer as rank, n.id as academy_id, n.name as academy_name,
+		n.slug as academy_slug, n.seat_nis as academy_nis, round(n.km::numeric, 1) as distance_km
+	from (select c.nis, m.lat, m.lng from public.coverage_municipalities($1) c
+		join public.municipalities m on m.nis = c.nis where c.status <> 'academy') s
+	cross join lateral (
+		select a.id, a.name, a.slug, a.seat_nis, k.km, row_number() over (order by k.km, a.name) as rank
+		from private.coverage_academies($1) a
+		cross join lateral (select private.distance_km(s.lat, s.lng, a.lat, a.lng) as km) k
+		order by k.km, a.name
+		limit 3
+	) n
+	order by s.nis, n.rank`;
+
+/** The nearest academies equal the old computation now, last year, in 2020 (computed) and in 2046. */
+async function expectNearestAsComputed() {
+	const [{ year }] = (await people.query<{ year: number }>(
+		`select extract(year from (now() at time zone 'Europe/Brussels') - interval '8 months')::integer as year`
+	)) as [{ year: number }];
+	for (const y of [year, year - 1, 2020, 2046]) {
+		const computed = await people.query(OLD_NEAREST, [y]);
+		// in 2020 no academy counted yet (the seed's were verified since): no rows, computed as before
+		if (y !== 2020) expect(computed.length, String(y)).toBeGreaterThan(0);
+		expect(
+			await people.query('select * from public.coverage_nearest_academies($1)', [y]),
+			String(y)
+		).toEqual(computed);
+	}
+	// one municipality, as its page asks
+	const [spot] = await people.query<{ nis: string }>(
+		'select nis from public.coverage_municipalities($1) order by nis limit 1',
+		[year]
+	);
+	const { data, error } = await anonymousClient().rpc('coverage_nearest_academies', {
+		p_start_year: year,
+		p_nis: spot!.nis
+	});
+	if (error) throw error;
+	expect(data).toHaveLength(3);
+}
 
 async function viaApi(year: number): Promise<MunicipalityRow[]> {
 	const { data, error } = await anonymousClient().rpc('coverage_municipalities', {
@@ -255,6 +301,56 @@ describe('coverage_activity_counts kept by the triggers', () => {
 	});
 });
 
+describe('coverage_nearest kept by the triggers', () => {
+	it('gives the rows of the old computation after an academy is added, renamed, moved, withdrawn and deleted', async () => {
+		await expectNearestAsComputed();
+		// a white spot's centre, for an academy whose seat is elsewhere
+		const [spot] = await people.query<{ nis: string; lat: number; lng: number }>(
+			`select m.nis, m.lat, m.lng from public.coverage_municipalities(2046) c
+			 join public.municipalities m on m.nis = c.nis where c.status <> 'academy' order by m.nis limit 1`
+		);
+		const academy = await people.organisation([], {
+			kind: 'academy',
+			name: 'Zzz Academie Dichtbij',
+			municipality_nis: '44021',
+			lat: spot!.lat,
+			lng: spot!.lng,
+			verification_status: 'verified',
+			verified_at: new Date().toISOString()
+		});
+		const [first] = await people.query<{ academy_id: string; distance_km: string }>(
+			'select academy_id, distance_km from public.coverage_nearest_academies(2046, $1) where rank = 1',
+			[spot!.nis]
+		);
+		expect(first).toEqual({ academy_id: academy.id, distance_km: '0.0' });
+		await expectNearestAsComputed();
+
+		await people.query(
+			`update public.organisations set name = 'Aaa Academie Dichtbij' where id = $1`,
+			[academy.id]
+		);
+		await expectNearestAsComputed();
+
+		await people.query(`update public.organisations set lat = lat + 0.05 where id = $1`, [
+			academy.id
+		]);
+		await expectNearestAsComputed();
+
+		await people.query(
+			`update public.organisations set verification_status = 'withdrawn' where id = $1`,
+			[academy.id]
+		);
+		await expectNearestAsComputed();
+
+		await people.query(
+			`update public.organisations set verification_status = 'verified' where id = $1`,
+			[academy.id]
+		);
+		await people.query(`delete from public.organisations where id = $1`, [academy.id]);
+		await expectNearestAsComputed();
+	});
+});
+
 describe('coverage_activity_counts policies', () => {
 	let person: Person;
 	beforeAll(async () => {
@@ -285,6 +381,22 @@ describe('coverage_activity_counts policies', () => {
 			);
 			await expectUpdateRefused(db, 'coverage_activity_counts', where(), { activities: 9 });
 			await expectDeleteRefused(db, 'coverage_activity_counts', where());
+		}
+	});
+
+	it('lets anyone read coverage_nearest and nobody write it through the API', async () => {
+		const [row] = await people.query<{ nis: string; rank: number }>(
+			'select nis, rank from public.coverage_nearest order by nis, rank limit 1'
+		);
+		const nearest = { nis: row!.nis, rank: row!.rank };
+		for (const db of [anonymousClient(), person.client]) {
+			const { data, error } = await db.from('coverage_nearest').select('nis, rank').match(nearest);
+			expect(error).toBeNull();
+			expect(data).toEqual([nearest]);
+		}
+		for (const db of [anonymousClient(), person.client, serviceRole]) {
+			await expectUpdateRefused(db, 'coverage_nearest', nearest, { distance_km: 99 });
+			await expectDeleteRefused(db, 'coverage_nearest', nearest);
 		}
 	});
 });
