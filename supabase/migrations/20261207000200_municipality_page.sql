@@ -12,7 +12,7 @@
 -- the same code as before and the page renders the same.
 -- The "Hier een STEM-academie starten?" section (and the /gemeenten/[nis]/starten page): the current
 -- municipality (null when it is not current), whether it is a white spot (private.is_white_spot()'s rule,
--- as isWhiteSpot() asked it: a current Flemish or Brussels municipality without a verified academy the
+-- as the app asked it before: a current Flemish or Brussels municipality without a verified academy the
 -- caller can see), and for a white spot its board (starter_interest_board(), security definer, decides
 -- what each caller sees of it), its coaches and the organisations the signed-in caller manages.
 create or replace function public.starters_section(p_nis text)
