@@ -5,27 +5,33 @@ import { m } from '$lib/paraglide/messages';
 import { interestSchema, withdrawSchema } from '$lib/schemas/starters';
 import { DbFieldError } from '$lib/server/db/db-errors';
 import {
-	isWhiteSpot,
-	managedOrganisations,
 	registerInterest,
-	starterBoard,
-	withdrawInterest
+	startersSection,
+	withdrawInterest,
+	type StarterBoard
 } from '$lib/server/db/starters';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 
-export type StartersSection = Awaited<ReturnType<typeof loadStartersSection>>;
+export type StartersSection = ReturnType<typeof startersSectionView>;
 
+/** The section of a municipality and the municipality itself (null unless current): one API call. */
 export async function loadStartersSection(locals: App.Locals, nis: string) {
-	const whiteSpot = await isWhiteSpot(locals.supabase, nis);
-	const [board, organisations] = await Promise.all([
-		starterBoard(locals.supabase, nis, whiteSpot),
-		whiteSpot && locals.user ? managedOrganisations(locals.supabase, locals.user.id) : []
-	]);
+	const { place, board, organisations } = await startersSection(locals.supabase, nis);
+	return { place, section: startersSectionView(locals, nis, board, organisations) };
+}
+
+/** What the section shows, from its board and the organisations the reader manages. */
+export function startersSectionView(
+	locals: App.Locals,
+	nis: string,
+	board: StarterBoard,
+	organisations: { id: string; name: string }[]
+) {
 	const here = `/gemeenten/${nis}`;
 	return {
 		...board,
 		signedIn: locals.user !== null,
-		organisations,
+		organisations: board.whiteSpot && locals.user ? organisations : [],
 		signInHref: `/aanmelden?${new URLSearchParams({ redirectTo: `${here}#starten` })}`
 	};
 }

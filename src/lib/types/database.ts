@@ -2797,6 +2797,10 @@ export type Database = {
 				Args: { p_nis: string[] };
 				Returns: { municipality_nis: string; community_id: string; members: number }[];
 			};
+			municipality_page: {
+				Args: { p_nis: string; p_today: string; p_radius_km: number };
+				Returns: Json;
+			};
 			my_hosted_communities: { Args: never; Returns: { id: string; name: string }[] };
 			notification_digest_period: {
 				Args: { p_at?: string };
@@ -2989,6 +2993,7 @@ export type Database = {
 					organisation_email: string;
 				}[];
 			};
+			starters_section: { Args: { p_nis: string }; Returns: Json };
 			submit_quality_application: { Args: { p_application_id: string }; Returns: undefined };
 			suggest_offers: {
 				Args: { p_request_id: string; p_limit?: number };

@@ -12,7 +12,7 @@ import { fetchPage } from './organisations';
 const SUMMARY_COLUMNS =
 	'id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, municipality_name, province_nl, lat, lng, organisation_name, organisation_slug, photo_path, photo_alt';
 
-type SummaryRow = {
+export type SummaryRow = {
 	id: string | null;
 	title: string | null;
 	format: string | null;
@@ -36,7 +36,7 @@ type SummaryRow = {
 };
 
 // View columns are nullable in the generated types; the underlying table columns are not null.
-function summary(
+export function summary(
 	row: SummaryRow
 ): ActivitySummary & { lat: number; lng: number; academy: { name: string; slug: string } } {
 	return {

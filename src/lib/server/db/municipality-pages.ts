@@ -1,23 +1,58 @@
-// Everything the page of one municipality shows: what exists there and what is nearby. Two waves of
-// fixed queries: the municipality itself, then five in parallel (a merged NIS code costs one more).
-import { boundingBox, distanceKm, nearestFirst } from '$lib/public/nearby';
+// Everything the page of one municipality shows but its coverage: what exists there, what is nearby, its
+// community's summary and its starters section, in one API call (public.municipality_page(), security
+// invoker: RLS decides as it did for the separate queries). The rows come in the shape PostgREST gave the
+// separate queries; the app picks "nearby" by distance from the candidates in a box as before.
+import { distanceKm, nearestFirst } from '$lib/public/nearby';
 import type { LocalOrganisation, MunicipalityInfo, MunicipalityPage } from '$lib/public/types';
 import type { Db } from '$lib/server/supabase';
 import type { Tables } from '$lib/types/database';
 import type { Domain, OrganisationKind } from '$lib/vocabulary';
-import { listUpcomingActivitiesIn, listUpcomingActivitiesInBox } from './activities';
+import { summary as activitySummary, type SummaryRow as ActivityRow } from './activities';
 import { stemProfile, summary, validLabel, type SummaryRow } from './organisations';
+import { startersSectionOf, type StarterBoard, type StartersSectionRow } from './starters';
 
 export const NEARBY_RADIUS_KM = 15;
 const ACTIVITIES_SHOWN = 12;
 const NEARBY_SHOWN = 8;
-/** More than a 30 × 30 km box holds in the densest part of Flanders, with room to spare. */
-const CANDIDATE_LIMIT = 300;
-/** A bound on one query's size; even Antwerp has far fewer organisations than this. */
-const LOCAL_ORGANISATION_LIMIT = 1000;
 
 export type MunicipalityLookup =
-	{ found: true; page: MunicipalityPage } | { found: false; currentNis: string | null };
+	| {
+			found: true;
+			page: MunicipalityPage;
+			/** Its active community's id and member count (municipalityCommunitySummary()). */
+			community: { id: string; members: number } | null;
+			starters: { board: StarterBoard; organisations: { id: string; name: string }[] };
+	  }
+	| { found: false; currentNis: string | null };
+
+/** What public.municipality_page() returns. */
+type PageRow =
+	| { found: false; current_nis: string | null }
+	| {
+			found: true;
+			municipality: {
+				nis: string;
+				name_nl: string;
+				province_nl: string | null;
+				region: string;
+				lat: number | null;
+				lng: number | null;
+			};
+			local: OrganisationRow[];
+			activities: ActivityRow[];
+			activity_count: number;
+			nearby_academies: (OrganisationRow & { lat: number; lng: number })[];
+			nearby_activities: ActivityRow[];
+			nearby_municipalities: {
+				nis: string | null;
+				name_nl: string | null;
+				province_nl: string | null;
+				lat: number | null;
+				lng: number | null;
+			}[];
+			community: { id: string; members: number } | null;
+			starters: StartersSectionRow;
+	  };
 
 /**
  * The page for a NIS code (five digits: the route's matcher checks). A former (merged) municipality
@@ -28,71 +63,31 @@ export async function getMunicipalityPage(
 	nis: string,
 	today: string
 ): Promise<MunicipalityLookup> {
-	const { data: row, error } = await db
-		.from('municipalities')
-		.select('nis, name_nl, province_nl, region, lat, lng, valid_to')
-		.eq('nis', nis)
-		.maybeSingle();
+	const { data, error } = await db.rpc('municipality_page', {
+		p_nis: nis,
+		p_today: today,
+		p_radius_km: NEARBY_RADIUS_KM
+	});
 	if (error) throw error;
-	if (!row) return { found: false, currentNis: null };
-	if (row.valid_to !== null) {
-		const { data: current, error: rpcError } = await db.rpc('current_nis', { nis });
-		if (rpcError) throw rpcError;
-		return { found: false, currentNis: current && current !== nis ? current : null };
-	}
+	const row = data as unknown as PageRow;
+	if (!row.found) return { found: false, currentNis: row.current_nis };
 
 	const municipality: MunicipalityInfo = {
-		nis: row.nis,
-		name: row.name_nl,
-		provinceNl: row.province_nl,
-		region: row.region,
-		lat: row.lat ?? 0,
-		lng: row.lng ?? 0
+		nis: row.municipality.nis,
+		name: row.municipality.name_nl,
+		provinceNl: row.municipality.province_nl,
+		region: row.municipality.region,
+		lat: row.municipality.lat ?? 0,
+		lng: row.municipality.lng ?? 0
 	};
-	const box = boundingBox(municipality, NEARBY_RADIUS_KM);
-	const inBox = <Q extends BoxFilterable<Q>>(query: Q) =>
-		query
-			.gte('lat', box.minLat)
-			.lte('lat', box.maxLat)
-			.gte('lng', box.minLng)
-			.lte('lng', box.maxLng);
 
-	const [local, activities, nearbyAcademyRows, nearbyActivities, nearbyMunicipalityRows] =
-		await Promise.all([
-			db
-				.from('organisations')
-				.select(ORGANISATION_COLUMNS)
-				.eq('municipality_nis', nis)
-				.order('name')
-				.limit(LOCAL_ORGANISATION_LIMIT),
-			listUpcomingActivitiesIn(db, nis, today, ACTIVITIES_SHOWN),
-			inBox(
-				db
-					.from('organisations')
-					.select(ORGANISATION_COLUMNS)
-					.eq('kind', 'academy')
-					.neq('municipality_nis', nis)
-			).limit(CANDIDATE_LIMIT),
-			listUpcomingActivitiesInBox(db, box, { excludeNis: nis, today, limit: CANDIDATE_LIMIT }),
-			inBox(
-				db
-					.from('current_municipalities')
-					.select('nis, name_nl, province_nl, lat, lng')
-					.in('region', ['VLG', 'BRU'])
-					.neq('nis', nis)
-			)
-		]);
-	if (local.error) throw local.error;
-	if (nearbyAcademyRows.error) throw nearbyAcademyRows.error;
-	if (nearbyMunicipalityRows.error) throw nearbyMunicipalityRows.error;
-
-	const organisations = local.data.map((row) => localOrganisation(row, today));
+	const organisations = row.local.map((o) => localOrganisation(o, today));
 	const byKind = (kind: OrganisationKind) => organisations.filter((o) => o.kind === kind);
 	const nearbyAcademies = nearestFirst(
-		nearbyAcademyRows.data.map((row) => ({
-			...localOrganisation(row, today),
-			lat: row.lat,
-			lng: row.lng
+		row.nearby_academies.map((o) => ({
+			...localOrganisation(o, today),
+			lat: o.lat,
+			lng: o.lng
 		})),
 		municipality,
 		NEARBY_RADIUS_KM
@@ -106,25 +101,28 @@ export async function getMunicipalityPage(
 
 	return {
 		found: true,
+		community: row.community && { id: row.community.id, members: Number(row.community.members) },
+		starters: startersSectionOf(row.starters),
 		page: {
 			municipality,
 			academies: byKind('academy'),
 			schools: byKind('school'),
 			companies: byKind('company'),
 			partners: byKind('partner'),
-			activities: activities.rows,
-			activityCount: activities.total,
+			activities: row.activities.slice(0, ACTIVITIES_SHOWN).map(activitySummary),
+			activityCount: Number(row.activity_count),
 			nearby: {
 				academies: nearbyAcademies
 					.slice(0, NEARBY_SHOWN)
 					.map(({ lat: _lat, lng: _lng, ...academy }) => academy),
 				// Soonest first among those within the radius: a parent looks for the next thing to do.
-				activities: nearbyActivities
+				activities: row.nearby_activities
+					.map(activitySummary)
 					.map((activity) => ({ ...activity, distanceKm: distanceKm(municipality, activity) }))
 					.filter((activity) => activity.distanceKm <= NEARBY_RADIUS_KM)
 					.slice(0, NEARBY_SHOWN),
 				municipalities: nearestFirst(
-					nearbyMunicipalityRows.data.flatMap((m) =>
+					row.nearby_municipalities.flatMap((m) =>
 						m.nis && m.name_nl
 							? [{ nis: m.nis, name: m.name_nl, provinceNl: m.province_nl, lat: m.lat, lng: m.lng }]
 							: []
@@ -139,14 +137,6 @@ export async function getMunicipalityPage(
 		}
 	};
 }
-
-type BoxFilterable<Q> = {
-	gte(column: 'lat' | 'lng', value: number): Q;
-	lte(column: 'lat' | 'lng', value: number): Q;
-};
-
-const ORGANISATION_COLUMNS =
-	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, logo_path, lat, lng, municipality:municipalities(name_nl, province_nl), profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, quality_label, quality_label_expires_on)';
 
 type OrganisationRow = SummaryRow &
 	Pick<Tables<'organisations'>, 'lat' | 'lng'> & {

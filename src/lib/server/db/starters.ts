@@ -24,70 +24,62 @@ export type StarterBoard = {
 	coaches: { id: string; name: string; slug: string }[];
 };
 
-/** Whether the municipality is a white spot, its open registrations as everyone sees them, and its coaches. */
-export async function starterBoard(db: Db, nis: string, whiteSpot: boolean): Promise<StarterBoard> {
-	if (!whiteSpot) return { whiteSpot, entries: [], coaches: [] };
-	const [board, coaches] = await Promise.all([
-		db.rpc('starter_interest_board', { p_municipality_nis: nis }),
-		db
-			.from('starter_coaches')
-			.select('academy:organisations(id, name, slug)')
-			.eq('municipality_nis', nis)
-	]);
-	if (board.error) throw board.error;
-	if (coaches.error) throw coaches.error;
-	return {
-		whiteSpot,
-		entries: board.data.map((row) => ({
-			id: row.id,
-			shownName: row.shown_name,
-			role: row.role,
-			offers: row.offers,
-			mine: row.mine,
-			note: row.note,
-			shownAs: row.shown_as,
-			organisationId: row.organisation_id
-		})),
-		coaches: coaches.data.flatMap((row) => (row.academy ? [row.academy] : []))
-	};
-}
+/** What public.starters_section() returns (also inside public.municipality_page()). */
+export type StartersSectionRow = {
+	place: { nis: string; name_nl: string } | null;
+	white_spot: boolean;
+	board: {
+		id: string;
+		shown_name: string | null;
+		role: string;
+		offers: string[];
+		mine: boolean;
+		note: string;
+		shown_as: string | null;
+		organisation_id: string | null;
+	}[];
+	coaches: { id: string; name: string; slug: string }[];
+	managed: { id: string; name: string }[];
+};
 
-/** The same rule as private.is_white_spot(): a current Flemish or Brussels municipality without a verified academy. */
-export async function isWhiteSpot(db: Db, nis: string): Promise<boolean> {
-	const [place, academies] = await Promise.all([
-		db
-			.from('municipalities')
-			.select('nis')
-			.eq('nis', nis)
-			.is('valid_to', null)
-			.in('region', ['VLG', 'BRU'])
-			.maybeSingle(),
-		db
-			.from('organisations')
-			.select('id', { count: 'exact', head: true })
-			.eq('municipality_nis', nis)
-			.eq('kind', 'academy')
-			.eq('verification_status', 'verified')
-	]);
-	if (place.error) throw place.error;
-	if (academies.error) throw academies.error;
-	return place.data !== null && (academies.count ?? 0) === 0;
-}
-
-/** The organisations the signed-in person manages (owner or admin), to register on their behalf. */
-export async function managedOrganisations(
-	db: Db,
-	userId: string
-): Promise<{ id: string; name: string }[]> {
-	const { data, error } = await db
-		.from('memberships')
-		.select('organisation:organisations(id, name)')
-		.eq('user_id', userId)
-		.in('role', ['owner', 'admin']);
+/**
+ * A municipality's starters section in one call (public.starters_section()): the current municipality
+ * (null unless current), whether it is a white spot, its open registrations as everyone sees them and
+ * its coaches, and the organisations the signed-in caller manages as owner or admin (only for a white spot).
+ */
+export async function startersSection(db: Db, nis: string) {
+	const { data, error } = await db.rpc('starters_section', { p_nis: nis });
 	if (error) throw error;
-	return data
-		.flatMap((row) => (row.organisation ? [row.organisation] : []))
-		.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+	return startersSectionOf(data as unknown as StartersSectionRow);
+}
+
+/** The section's parts from public.starters_section()'s row. */
+export function startersSectionOf(row: StartersSectionRow): {
+	place: { nis: string; name: string } | null;
+	board: StarterBoard;
+	organisations: { id: string; name: string }[];
+} {
+	const whiteSpot = row.white_spot;
+	return {
+		place: row.place && { nis: row.place.nis, name: row.place.name_nl },
+		board: {
+			whiteSpot,
+			entries: whiteSpot
+				? row.board.map((entry) => ({
+						id: entry.id,
+						shownName: entry.shown_name,
+						role: entry.role,
+						offers: entry.offers,
+						mine: entry.mine,
+						note: entry.note,
+						shownAs: entry.shown_as,
+						organisationId: entry.organisation_id
+					}))
+				: [],
+			coaches: whiteSpot ? row.coaches : []
+		},
+		organisations: [...row.managed].sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+	};
 }
 
 export async function registerInterest(db: Db, nis: string, input: InterestInput): Promise<string> {

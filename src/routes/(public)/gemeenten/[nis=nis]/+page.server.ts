@@ -1,36 +1,34 @@
 import { m } from '$lib/paraglide/messages';
 import { todayInBelgium } from '$lib/public/format';
 import { schoolYearOf } from '$lib/school-year';
-import { municipalityCommunitySummary } from '$lib/server/db/communities';
 import { coverageOf, nearestAcademies } from '$lib/server/db/coverage';
 import { getMunicipalityPage, NEARBY_RADIUS_KM } from '$lib/server/db/municipality-pages';
-import { loadStartersSection } from '$lib/server/starters-section';
+import { startersSectionView } from '$lib/server/starters-section';
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
 	const { supabase } = locals;
-	// Two waves: the municipality, then five queries side by side (see getMunicipalityPage); its
-	// community's summary alongside.
+	// Three API calls side by side: the page (public.municipality_page(): the municipality, what is there
+	// and nearby, its community's summary and its starters section) and its coverage (two).
 	const today = todayInBelgium();
 	const year = schoolYearOf(today);
-	const [lookup, community, coverage, nearest, starters] = await Promise.all([
+	const [lookup, coverage, nearest] = await Promise.all([
 		getMunicipalityPage(supabase, params.nis, today),
-		municipalityCommunitySummary(supabase, params.nis),
 		coverageOf(supabase, year, params.nis),
-		nearestAcademies(supabase, year, params.nis),
-		loadStartersSection(locals, params.nis)
+		nearestAcademies(supabase, year, params.nis)
 	]);
 	if (!lookup.found) {
 		// A municipality that merged (2025) lives on in its successor; old links keep working.
 		if (lookup.currentNis) redirect(301, `/gemeenten/${lookup.currentNis}`);
 		error(404, m.pub_municipality_not_found());
 	}
+	const { page, community, starters } = lookup;
 	return {
-		...lookup.page,
+		...page,
 		radiusKm: NEARBY_RADIUS_KM,
 		community,
-		starters,
+		starters: startersSectionView(locals, params.nis, starters.board, starters.organisations),
 		coverage: coverage && { ...coverage, year, nearest: nearest.get(params.nis) ?? [] }
 	};
 }) satisfies PageServerLoad;

@@ -6,18 +6,12 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
-	const place = await locals.supabase
-		.from('municipalities')
-		.select('nis, name_nl')
-		.eq('nis', params.nis)
-		.is('valid_to', null)
-		.maybeSingle();
-	if (place.error) throw place.error;
-	if (!place.data) error(404, m.pub_municipality_not_found());
-	const section = await loadStartersSection(locals, params.nis);
+	// One API call: the municipality (when current) and its section (public.starters_section()).
+	const { place, section } = await loadStartersSection(locals, params.nis);
+	if (!place) error(404, m.pub_municipality_not_found());
 	if (!section.whiteSpot) error(404, m.sa_error_not_white_spot());
 	const editing = url.searchParams.get('voor') ?? undefined;
-	return { nis: place.data.nis, name: place.data.name_nl, section, editing };
+	return { nis: place.nis, name: place.name, section, editing };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -1,0 +1,184 @@
+// A municipality's page in one call (public.municipality_page(), security invoker) and its starters
+// section (public.starters_section(), also the /starten page's one call): what an anonymous visitor, a
+// member and an organisation's admin each get; a draft activity and another person's note do not leak; an
+// unknown code finds nothing and a merged one names its successor.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { anonymousClient, daysFromToday, testPeople, type Person } from './people.js';
+
+const people = testPeople('municipality-page');
+let person: Person;
+let admin: Person;
+let member: Person;
+let organisation: { id: string };
+let academy: { id: string; slug: string };
+let published: { id: string };
+let draft: { id: string };
+let spot: string;
+const today = daysFromToday(0);
+
+type Page = {
+	found: boolean;
+	current_nis?: string | null;
+	municipality: { nis: string; name_nl: string };
+	local: { id: string; kind: string; municipality: { name_nl: string } | null }[];
+	activities: { id: string; status: string }[];
+	activity_count: number;
+	nearby_municipalities: { nis: string }[];
+	starters: Section;
+};
+type Section = {
+	place: { nis: string; name_nl: string } | null;
+	white_spot: boolean;
+	board: { id: string; note: string; mine: boolean; shown_name: string | null }[];
+	coaches: unknown[];
+	managed: { id: string; name: string }[];
+};
+
+async function page(client: SupabaseClient, nis: string): Promise<Page> {
+	const { data, error } = await client.rpc('municipality_page', {
+		p_nis: nis,
+		p_today: today,
+		p_radius_km: 15
+	});
+	expect(error).toBeNull();
+	return data as Page;
+}
+
+async function section(client: SupabaseClient, nis: string): Promise<Section> {
+	const { data, error } = await client.rpc('starters_section', { p_nis: nis });
+	expect(error).toBeNull();
+	return data as Section;
+}
+
+beforeAll(async () => {
+	[person, admin, member] = await Promise.all([
+		people.signUp('persoon', { display_name: 'Pia Pagina' }),
+		people.signUp('beheerder'),
+		people.signUp('lid')
+	]);
+	// A white spot of our own (no academy at all; the starters suite takes the highest such code).
+	const [row] = await people.query<{ nis: string }>(
+		`select m.nis from public.municipalities m
+		 where m.valid_to is null and m.region = 'VLG'
+			and not exists (select 1 from public.organisations o where o.municipality_nis = m.nis and o.kind = 'academy')
+		 order by m.nis limit 1`
+	);
+	spot = row!.nis;
+	organisation = await people.organisation(
+		[
+			[admin, 'admin'],
+			[member, 'member']
+		],
+		{ kind: 'partner', municipality_nis: spot }
+	);
+	// Not verified: the municipality stays a white spot; its activities are on the page all the same.
+	academy = await people.organisation([[member, 'member']], {
+		kind: 'academy',
+		municipality_nis: spot
+	});
+	published = await people.activity(academy.id, { municipality_nis: spot });
+	draft = await people.activity(academy.id, { municipality_nis: spot, status: 'draft' });
+	const registered = await person.client.rpc('register_starter_interest', {
+		p_municipality_nis: spot,
+		p_organisation_id: null,
+		p_role: 'person',
+		p_offers: ['room'],
+		p_note: 'Alleen voor mij',
+		p_shown_as: 'name'
+	});
+	expect(registered.error).toBeNull();
+});
+
+afterAll(async () => {
+	await people.query('delete from public.starter_interests where user_id = $1', [person.id]);
+	await people.remove();
+});
+
+describe('municipality_page', () => {
+	it('gives anonymous visitors the municipality, its organisations and published activities', async () => {
+		const anon = await page(anonymousClient(), spot);
+		expect(anon.found).toBe(true);
+		expect(anon.municipality.nis).toBe(spot);
+		const ids = anon.local.map((o) => o.id);
+		expect(ids).toEqual(expect.arrayContaining([organisation.id, academy.id]));
+		expect(anon.local.find((o) => o.id === organisation.id)?.municipality?.name_nl).toBe(
+			anon.municipality.name_nl
+		);
+		expect(anon.activities.map((a) => a.id)).toContain(published.id);
+		expect(anon.nearby_municipalities.map((m) => m.nis)).not.toContain(spot);
+	});
+
+	it('leaks no draft activity, not even to a member of its academy (the page shows published ones)', async () => {
+		for (const client of [anonymousClient(), member.client, admin.client]) {
+			const seen = await page(client, spot);
+			expect(seen.activities.map((a) => a.id)).not.toContain(draft.id);
+			expect(seen.activities.every((a) => a.status === 'published')).toBe(true);
+		}
+		const [{ count }] = await people.query<{ count: string }>(
+			`select count(*) from public.activities
+			 where municipality_nis = $1 and status = 'published' and end_date >= $2`,
+			[spot, today]
+		);
+		expect((await page(member.client, spot)).activity_count).toBe(Number(count));
+	});
+
+	it('finds nothing for an unknown code, and names the successor of a merged municipality', async () => {
+		expect(await page(anonymousClient(), '99999')).toEqual({ found: false, current_nis: null });
+		const [merged] = await people.query<{ nis: string; current: string }>(
+			`select nis, public.current_nis(nis) as current from public.municipalities
+			 where valid_to is not null order by nis limit 1`
+		);
+		expect(await page(anonymousClient(), merged!.nis)).toEqual({
+			found: false,
+			current_nis: merged!.current
+		});
+	});
+});
+
+describe('starters_section', () => {
+	it('shows everyone the board, but a note only to whoever registered it', async () => {
+		const anon = await section(anonymousClient(), spot);
+		expect(anon.white_spot).toBe(true);
+		const entry = anon.board.find((e) => e.shown_name === 'Pia Pagina');
+		expect(entry).toMatchObject({ mine: false, note: '' });
+		const own = (await section(person.client, spot)).board.find((e) => e.id === entry!.id);
+		expect(own).toMatchObject({ mine: true, note: 'Alleen voor mij' });
+		const byOther = (await section(member.client, spot)).board.find((e) => e.id === entry!.id);
+		expect(byOther).toMatchObject({ mine: false, note: '' });
+	});
+
+	it('lists the organisations the caller manages: an admin its own, a plain member and anon none', async () => {
+		expect((await section(admin.client, spot)).managed).toEqual([
+			{ id: organisation.id, name: expect.any(String) }
+		]);
+		expect((await section(member.client, spot)).managed).toEqual([]);
+		expect((await section(anonymousClient(), spot)).managed).toEqual([]);
+	});
+
+	it('is the section inside municipality_page, for each caller', async () => {
+		for (const client of [anonymousClient(), person.client, admin.client]) {
+			expect((await page(client, spot)).starters).toEqual(await section(client, spot));
+		}
+	});
+
+	it('has no place for an unknown or merged code, and no board where an academy is verified', async () => {
+		expect(await section(anonymousClient(), '99999')).toEqual({
+			place: null,
+			white_spot: false,
+			board: [],
+			coaches: [],
+			managed: []
+		});
+		const [merged] = await people.query<{ nis: string }>(
+			`select nis from public.municipalities where valid_to is not null order by nis limit 1`
+		);
+		expect((await section(anonymousClient(), merged!.nis)).place).toBeNull();
+		const [covered] = await people.query<{ municipality_nis: string }>(
+			`select municipality_nis from private.counted_academies() limit 1`
+		);
+		const taken = await section(admin.client, covered!.municipality_nis);
+		expect(taken).toMatchObject({ white_spot: false, board: [], coaches: [], managed: [] });
+		expect(taken.place?.nis).toBe(covered!.municipality_nis);
+	});
+});
