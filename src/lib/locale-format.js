@@ -143,5 +143,24 @@ export function formatDateTimeIn(moment, locale, options = {}) {
  * @param {Intl.NumberFormatOptions} [options]
  */
 export function formatNumberIn(value, locale, options = {}) {
-	return new Intl.NumberFormat(intlLocale(readerLocale(locale)), options).format(value);
+	return numberFormat(readerLocale(locale), options).format(value);
+}
+
+/** @type {Map<string, Intl.NumberFormat>} */
+const numberFormats = new Map();
+
+/**
+ * One formatter per language and options, kept (as dateFormat's): building an Intl.NumberFormat costs far
+ * more than formatting, and a list page formats a number on every card.
+ * @param {Locale} locale
+ * @param {Intl.NumberFormatOptions} options
+ */
+function numberFormat(locale, options) {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(intlLocale(locale), options);
+		numberFormats.set(key, format);
+	}
+	return format;
 }
