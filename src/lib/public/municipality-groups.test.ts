@@ -18,7 +18,7 @@ describe('groupMunicipalities', () => {
 			'Vlaams-Brabant',
 			'Brussels Hoofdstedelijk Gewest'
 		]);
-		expect(groupOptions(groups[0])).toEqual([
+		expect(groupOptions(groups[0]!)).toEqual([
 			{ nis: '11002', name: 'Antwerpen' },
 			{ nis: '11001', name: 'Aartselaar' }
 		]);
