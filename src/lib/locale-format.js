@@ -25,8 +25,6 @@ export function intlLocale(locale) {
 
 /** @type {Map<string, Intl.DateTimeFormat>} */
 const dateFormats = new Map();
-/** @type {Map<string, Intl.NumberFormat>} */
-const numberFormats = new Map();
 
 /**
  * @param {Locale} locale
@@ -145,13 +143,24 @@ export function formatDateTimeIn(moment, locale, options = {}) {
  * @param {Intl.NumberFormatOptions} [options]
  */
 export function formatNumberIn(value, locale, options = {}) {
-	// One formatter per language and options, as dateFormat keeps them: constructing an Intl.NumberFormat
-	// costs some 50 µs, and /dekking writes some 600 distances (a third of its rendering time).
-	const key = `${readerLocale(locale)}|${JSON.stringify(options)}`;
+	return numberFormat(readerLocale(locale), options).format(value);
+}
+
+/** @type {Map<string, Intl.NumberFormat>} */
+const numberFormats = new Map();
+
+/**
+ * One formatter per language and options, kept (as dateFormat's): building an Intl.NumberFormat costs far
+ * more than formatting, and a list page formats a number on every card.
+ * @param {Locale} locale
+ * @param {Intl.NumberFormatOptions} options
+ */
+function numberFormat(locale, options) {
+	const key = `${locale}|${JSON.stringify(options)}`;
 	let format = numberFormats.get(key);
 	if (!format) {
-		format = new Intl.NumberFormat(intlLocale(readerLocale(locale)), options);
+		format = new Intl.NumberFormat(intlLocale(locale), options);
 		numberFormats.set(key, format);
 	}
-	return format.format(value);
+	return format;
 }

@@ -30,11 +30,10 @@ describe('loadListPage', () => {
 		expect(page.filters).toEqual({ municipality: '44021', age: 10, page: 2 });
 		expect(page.pageCount).toBe(3);
 		expect(page.invalidMessage).toBeNull();
-		expect(page.municipalities[0]).toEqual({
-			nis: '44021',
-			name: 'Gent',
-			province: 'Oost-Vlaanderen'
-		});
+		expect(page.municipalityGroups).toEqual([
+			{ label: 'Oost-Vlaanderen', options: '44021:Gent' },
+			{ label: 'Brussels Hoofdstedelijk Gewest', options: '21004:Brussel' }
+		]);
 	});
 
 	it('drops an unknown municipality, says so, and lists again without it', async () => {

@@ -7,9 +7,8 @@ import {
 	type FilterName,
 	type ListFilters
 } from './filters';
+import { groupMunicipalities, type MunicipalityChoice } from './municipality-groups';
 import type { Paged } from './types';
-
-type MunicipalityChoice = { nis: string; name: string; province: string | null };
 
 export async function loadListPage<Row>({
 	params,
@@ -38,7 +37,7 @@ export async function loadListPage<Row>({
 		fields,
 		filters,
 		invalidMessage: invalidFiltersMessage(invalid),
-		municipalities: municipalities.map(({ nis, name, province }) => ({ nis, name, province })),
+		municipalityGroups: groupMunicipalities(municipalities),
 		rows: page.rows,
 		total: page.total,
 		pageCount: pageCount(page.total, pageSize)

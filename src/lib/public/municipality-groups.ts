@@ -1,0 +1,33 @@
+// The municipality filter's choices, grouped by province as the <select> shows them, in a compact form for
+// the page data: each group's municipalities in one string ("11001:Aartselaar|11002:Antwerpen"). The ~300
+// choices reach every public list's hydration data; as objects they were a third of the page's bytes and
+// most of the values the server serialises per request.
+import { PROVINCES } from './provinces';
+
+export type MunicipalityChoice = { nis: string; name: string; province: string | null };
+
+/** A province (or Brussels) and its municipalities, encoded: NIS code, colon, name; bars between them. */
+export type MunicipalityGroup = { label: string; options: string };
+
+const BRUSSELS = PROVINCES[5].name;
+
+/** The choices by province in PROVINCES' order (Brussels, without a province, last); empty groups left out. */
+export function groupMunicipalities(
+	municipalities: readonly MunicipalityChoice[]
+): MunicipalityGroup[] {
+	return PROVINCES.map((province) => ({
+		label: province.name,
+		options: municipalities
+			.filter((municipality) => (municipality.province ?? BRUSSELS) === province.name)
+			.map(({ nis, name }) => `${nis}:${name.replaceAll('|', ' ')}`)
+			.join('|')
+	})).filter((group) => group.options !== '');
+}
+
+/** A group's municipalities back as NIS code and name, in their order. */
+export function groupOptions(group: MunicipalityGroup): { nis: string; name: string }[] {
+	return group.options.split('|').map((option) => {
+		const colon = option.indexOf(':');
+		return { nis: option.slice(0, colon), name: option.slice(colon + 1) };
+	});
+}
