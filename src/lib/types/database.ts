@@ -2497,6 +2497,7 @@ export type Database = {
 				Args: { p_from: string; p_to: string; p_province?: string; p_academy?: string };
 				Returns: { dimension: string; category: string; activities: number }[];
 			};
+			agreement_page: { Args: { p_id: string }; Returns: Json };
 			auth_throttle_hit: { Args: { buckets: Json }; Returns: number };
 			block_from_community: {
 				Args: { p_community_id: string; p_user_id: string; p_reason: string };
