@@ -2746,6 +2746,7 @@ export type Database = {
 				Args: { p_nis: string[] };
 				Returns: { municipality_nis: string; community_id: string; members: number }[];
 			};
+			my_agreements_page: { Args: { p_page: number; p_size: number }; Returns: Json };
 			my_hosted_communities: { Args: never; Returns: { id: string; name: string }[] };
 			notification_digest_period: {
 				Args: { p_at?: string };
@@ -2755,7 +2756,16 @@ export type Database = {
 				Args: { p_request_id: string; p_message?: string; p_availability?: string };
 				Returns: string;
 			};
+			organisation_offers_page: {
+				Args: { p_slug: string; p_page: number; p_size: number };
+				Returns: Json;
+			};
 			organisation_overview: { Args: { p_organisation_id: string }; Returns: Json };
+			organisation_request_page: { Args: { p_slug: string; p_id: string }; Returns: Json };
+			organisation_requests_page: {
+				Args: { p_slug: string; p_page: number; p_size: number };
+				Returns: Json;
+			};
 			pin_post: {
 				Args: { p_post_id: string; p_community_id: string; p_pinned?: boolean };
 				Returns: undefined;

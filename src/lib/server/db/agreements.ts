@@ -4,7 +4,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { AgreementStatus } from '$lib/exchange-vocabulary';
 import type { Db } from '$lib/server/supabase';
-import type { PostgrestError, QueryData } from '@supabase/supabase-js';
+import type { PostgrestError } from '@supabase/supabase-js';
 import { DbFieldError, fieldErrorFor, NOT_FOUND, RLS_DENIED, type Refusals } from './db-errors';
 import { pageCount } from '$lib/paging';
 import type { Page } from './paging';
@@ -123,16 +123,23 @@ export function refusalFor(
 	return new AgreementRefusal(status, mapped.field, mapped.message);
 }
 
-const SUMMARY_COLUMNS = `id, status, updated_at, academy_id, offer_id, provider_id, proposed_by_organisation,
-	helper_id,
-	request:requests!agreements_request_id_fkey(id, title, kind, description),
-	offer:offers!agreements_offer_id_fkey(id, title, kind, description),
-	academy:organisations!agreements_academy_id_fkey(id, name, slug),
-	provider:organisations!agreements_provider_id_fkey(id, name, slug)`;
+type Part = { id: string; title: string; kind: string; description: string };
 
-const selectSummaries = (db: Db) =>
-	db.from('agreements').select(SUMMARY_COLUMNS, { count: 'exact' });
-type SummaryRow = QueryData<ReturnType<typeof selectSummaries>>[number];
+/** An agreement with its request, offer and sides, as agreement_page and my_agreements_page give it. */
+type SummaryRow = {
+	id: string;
+	status: string;
+	updated_at: string;
+	academy_id: string;
+	offer_id: string | null;
+	provider_id: string | null;
+	proposed_by_organisation: string | null;
+	helper_id: string | null;
+	request: Part | null;
+	offer: Part | null;
+	academy: Party | null;
+	provider: Party | null;
+};
 
 const unknownParty: Party = { id: '', name: '?', slug: '' };
 
