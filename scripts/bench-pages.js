@@ -343,6 +343,10 @@ async function measure(url, duration = seconds, headers = {}) {
 	};
 }
 
+/** @param {{ worst: number, bare: number }} r */
+const summary = (r) =>
+	`worst ${r.worst.toFixed(1)} ms, bare ${r.bare.toFixed(1)} ms, ratio ${(r.worst / r.bare).toFixed(2)}`;
+
 /** The public pages: round trips, then timing uncached and as configured by default. */
 async function publicPages() {
 	const pages = await samplePages();
@@ -390,9 +394,6 @@ async function publicPages() {
 		);
 		return { worst, bare: results.bare.p95 };
 	}
-	/** @param {{ worst: number, bare: number }} r */
-	const summary = (r) =>
-		`worst ${r.worst.toFixed(1)} ms, bare ${r.bare.toFixed(1)} ms, ratio ${(r.worst / r.bare).toFixed(2)}`;
 	const uncached = await timePages('uncached', { PAGE_CACHE_SECONDS: '0' }, pages);
 	const shared = await timePages(
 		'default',
