@@ -17,6 +17,8 @@ import { appEnvironment } from '../stack/app-env.js';
 import { anonKey, apiUrl, databaseUrl } from '../stack/config.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+// BENCH_PART=signed-in measures only the signed-in pages (while working on them); the output lines stay the same.
+const signedInOnly = process.env.BENCH_PART === 'signed-in';
 const connections = 10;
 
 /** @param {string} command @param {string[]} args */
@@ -341,11 +343,12 @@ async function measure(url, duration = seconds, headers = {}) {
 	};
 }
 
-const status = spawnSync('node', ['stack/cli.js', 'status'], { stdio: 'ignore' }).status;
-const startedStack = status !== 0;
-if (startedStack) run('node', ['stack/cli.js', 'start']);
-try {
-	run('npx', ['vite', 'build', '--logLevel', 'warn']);
+/** @param {{ worst: number, bare: number }} r */
+const summary = (r) =>
+	`worst ${r.worst.toFixed(1)} ms, bare ${r.bare.toFixed(1)} ms, ratio ${(r.worst / r.bare).toFixed(2)}`;
+
+/** The public pages: round trips, then timing uncached and as configured by default. */
+async function publicPages() {
 	const pages = await samplePages();
 
 	// Round trips: each page once through the counting proxy, after a warm-up request.
@@ -391,9 +394,6 @@ try {
 		);
 		return { worst, bare: results.bare.p95 };
 	}
-	/** @param {{ worst: number, bare: number }} r */
-	const summary = (r) =>
-		`worst ${r.worst.toFixed(1)} ms, bare ${r.bare.toFixed(1)} ms, ratio ${(r.worst / r.bare).toFixed(2)}`;
 	const uncached = await timePages('uncached', { PAGE_CACHE_SECONDS: '0' }, pages);
 	const shared = await timePages(
 		'default',
@@ -402,6 +402,14 @@ try {
 	);
 	console.log(`uncached pages p95: ${summary(uncached)}`);
 	console.log(`pages p95: ${summary(shared)}`);
+}
+
+const status = spawnSync('node', ['stack/cli.js', 'status'], { stdio: 'ignore' }).status;
+const startedStack = status !== 0;
+if (startedStack) run('node', ['stack/cli.js', 'start']);
+try {
+	run('npx', ['vite', 'build', '--logLevel', 'warn']);
+	if (!signedInOnly) await publicPages();
 
 	// Signed in (never served from the page cache): issue 15's signed-in pages, each as a seed person who
 	// may open it, with a bare page (`/privacy`: only what every signed-in page loads) as the academy

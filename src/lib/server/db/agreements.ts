@@ -4,9 +4,10 @@
 import { m } from '$lib/paraglide/messages';
 import type { AgreementStatus } from '$lib/exchange-vocabulary';
 import type { Db } from '$lib/server/supabase';
-import type { PostgrestError, QueryData } from '@supabase/supabase-js';
+import type { PostgrestError } from '@supabase/supabase-js';
 import { DbFieldError, fieldErrorFor, NOT_FOUND, RLS_DENIED, type Refusals } from './db-errors';
-import { fetchPage, type Page } from './paging';
+import { pageCount } from '$lib/paging';
+import type { Page } from './paging';
 
 type Party = { id: string; name: string; slug: string };
 
@@ -80,6 +81,8 @@ export type AgreementDetail = AgreementSummary & {
 	isHelper: boolean;
 	/** A person's agreement: when the person said they can help. */
 	helperAvailability: string | null;
+	/** "Wie komt er?": the names on it, alphabetically (empty when the caller may not read them). */
+	volunteers: { id: string; name: string }[];
 };
 
 /** A refusal by the database the person should see, with the HTTP status the action answers with. */
@@ -120,31 +123,23 @@ export function refusalFor(
 	return new AgreementRefusal(status, mapped.field, mapped.message);
 }
 
-const SUMMARY_COLUMNS = `id, status, updated_at, academy_id, offer_id, provider_id, proposed_by_organisation,
-	helper_id,
-	request:requests!agreements_request_id_fkey(id, title, kind, description),
-	offer:offers!agreements_offer_id_fkey(id, title, kind, description),
-	academy:organisations!agreements_academy_id_fkey(id, name, slug),
-	provider:organisations!agreements_provider_id_fkey(id, name, slug)`;
+type Part = { id: string; title: string; kind: string; description: string };
 
-const DETAIL_COLUMNS =
-	`${SUMMARY_COLUMNS}, booking_weekday, booking_starts, booking_ends, booking_from,
-	booking_until, given_sessions, given_hours, given_items, thank_you, first_session_on,
-	helper_availability` as const;
-
-/** The organisations the person belongs to. */
-async function myOrganisationIds(db: Db, userId: string): Promise<string[]> {
-	const { data, error } = await db
-		.from('memberships')
-		.select('organisation_id')
-		.eq('user_id', userId);
-	if (error) throw error;
-	return data.map((row) => row.organisation_id);
-}
-
-const selectSummaries = (db: Db) =>
-	db.from('agreements').select(SUMMARY_COLUMNS, { count: 'exact' });
-type SummaryRow = QueryData<ReturnType<typeof selectSummaries>>[number];
+/** An agreement with its request, offer and sides, as agreement_page and my_agreements_page give it. */
+type SummaryRow = {
+	id: string;
+	status: string;
+	updated_at: string;
+	academy_id: string;
+	offer_id: string | null;
+	provider_id: string | null;
+	proposed_by_organisation: string | null;
+	helper_id: string | null;
+	request: Part | null;
+	offer: Part | null;
+	academy: Party | null;
+	provider: Party | null;
+};
 
 const unknownParty: Party = { id: '', name: '?', slug: '' };
 
@@ -172,42 +167,81 @@ function toSummary(row: SummaryRow, names: Map<string, string>): AgreementSummar
 /** The agreements of the person's own organisations (network staff see only theirs here too), newest first. */
 export const AGREEMENTS_PAGE_SIZE = 20;
 
-/** One page of the agreements of the person's organisations, last changed first, and how many in all. */
-export async function listMyAgreements(
-	db: Db,
-	userId: string,
-	page: number
-): Promise<Page<AgreementSummary>> {
-	const ids = await myOrganisationIds(db, userId);
-	const list = ids.join(',');
-	// The organisations' agreements and the ones in which the person helps themselves.
-	const mine = [
-		...(ids.length > 0 ? [`academy_id.in.(${list})`, `provider_id.in.(${list})`] : []),
-		`helper_id.eq.${userId}`
-	].join(',');
-	const found = await fetchPage(page, AGREEMENTS_PAGE_SIZE, ({ from, to }) =>
-		selectSummaries(db)
-			.or(mine)
-			.order('updated_at', { ascending: false })
-			.order('id')
-			.range(from, to)
-	);
-	const names = await displayNames(
-		db,
-		found.rows.map((row) => row.helper_id)
-	);
-	return { ...found, rows: found.rows.map((row) => toSummary(row, names)) };
+/**
+ * One page of the agreements of the person's organisations, last changed first, and how many in all: one
+ * API round trip (my_agreements_page, security invoker: the caller's RLS decides, as it did for the
+ * separate requests). A page past the end shows the last page.
+ */
+export async function listMyAgreements(db: Db, page: number): Promise<Page<AgreementSummary>> {
+	const { data, error } = await db.rpc('my_agreements_page', {
+		p_page: page,
+		p_size: AGREEMENTS_PAGE_SIZE
+	});
+	if (error) throw error;
+	const found = data as {
+		total: number;
+		page: number;
+		rows: SummaryRow[];
+		names: Record<string, string>;
+	};
+	const names = new Map(Object.entries(found.names));
+	return {
+		rows: found.rows.map((row) => toSummary(row, names)),
+		total: found.total,
+		page: found.page,
+		pageCount: pageCount(found.total, AGREEMENTS_PAGE_SIZE)
+	};
 }
 
-/** Display names of people whose profiles allow it. */
-async function displayNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-	const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-	const names = new Map<string, string>();
-	if (wanted.length === 0) return names;
-	const { data, error } = await db.from('profiles').select('id, display_name').in('id', wanted);
-	if (error) throw error;
-	for (const row of data) names.set(row.id, row.display_name);
-	return names;
+type DetailRow = SummaryRow & {
+	booking_weekday: number | null;
+	booking_starts: string | null;
+	booking_ends: string | null;
+	booking_from: string | null;
+	booking_until: string | null;
+	given_sessions: number | null;
+	given_hours: number | null;
+	given_items: number | null;
+	thank_you: string | null;
+	first_session_on: string | null;
+	helper_availability: string | null;
+};
+
+/** What agreement_page() answers: the rows the separate requests of before gave, under the same RLS. */
+type AgreementPageRow = {
+	agreement: DetailRow;
+	events: {
+		id: number;
+		status: string;
+		actor: string | null;
+		organisation_id: string | null;
+		note: string | null;
+		created_at: string;
+	}[];
+	messages: {
+		id: number;
+		body: string;
+		author: string | null;
+		organisation_id: string;
+		created_at: string;
+	}[];
+	bookings: number;
+	my_sides: string[];
+	names: Record<string, string>;
+	volunteers: { id: string; name: string }[];
+};
+
+/**
+ * The agreement page in one API round trip (agreement_page, security invoker: the caller's RLS decides,
+ * as it did for the separate requests); null when the agreement is not the person's to see or no uuid.
+ */
+async function agreementPage(db: Db, id: string): Promise<AgreementPageRow | null> {
+	const { data, error } = await db.rpc('agreement_page', { p_id: id });
+	if (error) {
+		if (error.code === '22P02') return null; // not a uuid
+		throw error;
+	}
+	return (data as AgreementPageRow | null) ?? null;
 }
 
 /** One agreement with everything its page shows; null when it does not exist or is not the person's. */
@@ -216,41 +250,12 @@ export async function getAgreement(
 	id: string,
 	userId: string
 ): Promise<AgreementDetail | null> {
-	// One wave: the agreement and its parts (RLS shows the parts only with the agreement itself) and the
-	// person's memberships, narrowed to the agreement's two sides below.
-	const [found, events, messages, bookings, memberships] = await Promise.all([
-		db.from('agreements').select(DETAIL_COLUMNS).eq('id', id).maybeSingle(),
-		db
-			.from('agreement_events')
-			.select('id, status, actor, organisation_id, note, created_at')
-			.eq('agreement_id', id)
-			.order('id'),
-		db
-			.from('agreement_messages')
-			.select('id, body, author, organisation_id, created_at')
-			.eq('agreement_id', id)
-			.order('id'),
-		db.from('room_bookings').select('id', { count: 'exact', head: true }).eq('agreement_id', id),
-		db.from('memberships').select('organisation_id').eq('user_id', userId)
-	]);
-	const { data: row, error } = found;
-	if (error) {
-		if (error.code === '22P02') return null; // not a uuid
-		throw error;
-	}
-	if (!row) return null;
-	for (const result of [events, messages, bookings, memberships]) {
-		if (result.error) throw result.error;
-	}
-	const mySides = (memberships.data ?? [])
-		.map((membership) => membership.organisation_id)
-		.filter((id) => id === row.academy_id || id === row.provider_id);
+	const page = await agreementPage(db, id);
+	if (!page) return null;
+	const row = page.agreement;
+	const mySides = page.my_sides;
+	const names = new Map(Object.entries(page.names));
 
-	const names = await displayNames(db, [
-		row.helper_id,
-		...(events.data ?? []).map((event) => event.actor),
-		...(messages.data ?? []).map((message) => message.author)
-	]);
 	const summary = toSummary(row, names);
 	// On a person's agreement the person's side is no organisation: said as "in their own name".
 	const organisationName = (organisationId: string | null) =>
@@ -274,7 +279,7 @@ export async function getAgreement(
 					ends: row.booking_ends.slice(0, 5),
 					from: row.booking_from,
 					until: row.booking_until,
-					sessions: bookings.count ?? 0
+					sessions: page.bookings
 				}
 			: null;
 
@@ -292,7 +297,7 @@ export async function getAgreement(
 			items: row.given_items,
 			thankYou: row.thank_you
 		},
-		events: (events.data ?? []).map((event) => ({
+		events: page.events.map((event) => ({
 			id: event.id,
 			status: event.status as AgreementStatus,
 			actorName: event.actor ? (names.get(event.actor) ?? null) : null,
@@ -301,7 +306,7 @@ export async function getAgreement(
 			note: event.note,
 			createdAt: event.created_at
 		})),
-		messages: (messages.data ?? []).map((message) => ({
+		messages: page.messages.map((message) => ({
 			id: message.id,
 			body: message.body,
 			authorName: message.author ? (names.get(message.author) ?? null) : null,
@@ -312,7 +317,8 @@ export async function getAgreement(
 		firstSessionOn: row.first_session_on,
 		mySides,
 		isHelper: row.helper_id !== null && row.helper_id === userId,
-		helperAvailability: row.helper_availability
+		helperAvailability: row.helper_availability,
+		volunteers: page.volunteers.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
 	};
 }
 

@@ -71,7 +71,7 @@ const SELECT = `id, organisation_id, kind, status, title, description, municipal
 const selectOffers = (db: Db) => db.from('offers').select(SELECT);
 type Row = QueryData<ReturnType<typeof selectOffers>>[number];
 
-function toDetails(row: Row): OfferDetails {
+export function toDetails(row: Row): OfferDetails {
 	return {
 		id: row.id,
 		organisationId: row.organisation_id,

@@ -41,7 +41,7 @@ const SELECT = `id, organisation_id, kind, status, title, description, quantity,
 const selectRequests = (db: Db) => db.from('requests').select(SELECT);
 type Row = QueryData<ReturnType<typeof selectRequests>>[number];
 
-function toDetails(row: Row): RequestDetails {
+export function toDetails(row: Row): RequestDetails {
 	return {
 		id: row.id,
 		organisationId: row.organisation_id,

@@ -4,10 +4,9 @@ import { listMyAgreements } from '$lib/server/db/agreements';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
-	const user = requireUser(locals, url);
+	requireUser(locals, url);
 	const { rows, ...paging } = await listMyAgreements(
 		locals.supabase,
-		user.id,
 		requestedPage(url.searchParams)
 	);
 	return { agreements: rows, paging };

@@ -21,7 +21,6 @@ import { volunteerCheckSchema } from '$lib/schemas/volunteer-check';
 import { requireUser } from '$lib/server/auth/require-user';
 import {
 	addAgreementVolunteer,
-	listAgreementVolunteers,
 	removeAgreementVolunteer,
 	setFirstSession
 } from '$lib/server/db/agreement-volunteers';
@@ -44,11 +43,9 @@ export const load = (async ({ locals, url, params }) => {
 	const agreement = await getAgreement(locals.supabase, params.id, user.id);
 	if (!agreement) error(404, m.ag_not_found());
 	const people = bringsPeople(agreement.offer.kind);
-	// Independent of each other: asked in one wave.
-	const [helper, volunteers] = await Promise.all([
-		helperSafeguarding(locals.supabase, agreement, user.id),
-		people ? listAgreementVolunteers(locals.supabase, agreement.id) : []
-	]);
+	// The names come with the agreement (agreement_page); only a person's agreement asks more.
+	const helper = await helperSafeguarding(locals.supabase, agreement, user.id);
+	const volunteers = people ? agreement.volunteers : [];
 	return {
 		agreement,
 		actions: allowedActions(agreement),

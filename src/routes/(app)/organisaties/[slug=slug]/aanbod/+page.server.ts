@@ -1,14 +1,15 @@
 import { requestedPage } from '$lib/paging';
-import { listOrganisationOffers } from '$lib/server/db/offers';
+import { organisationOffersPage } from '$lib/server/db/pages/organisation-pages';
 import type { PageServerLoad } from './$types';
-import { requireProviderMember } from './offer-access';
 
 export const load = (async ({ locals, url, params }) => {
-	const organisation = await requireProviderMember(locals, url, params.slug);
-	const { rows, ...paging } = await listOrganisationOffers(
-		locals.supabase,
-		organisation.id,
+	// One round trip: the organisation with the person's role and the page of its offers.
+	const { organisation, offers } = await organisationOffersPage(
+		locals,
+		url,
+		params.slug,
 		requestedPage(url.searchParams)
 	);
+	const { rows, ...paging } = offers;
 	return { organisation, offers: rows, paging };
 }) satisfies PageServerLoad;

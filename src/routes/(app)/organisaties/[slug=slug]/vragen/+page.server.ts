@@ -1,14 +1,15 @@
 import { requestedPage } from '$lib/paging';
-import { listOrganisationRequests } from '$lib/server/db/requests';
-import { requireAcademyMember } from '../activiteiten/activity-access';
+import { organisationRequestsPage } from '$lib/server/db/pages/organisation-pages';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
-	const organisation = await requireAcademyMember(locals, url, params.slug);
-	const { rows, ...paging } = await listOrganisationRequests(
-		locals.supabase,
-		organisation.id,
+	// One round trip: the academy with the person's role and the page of its requests.
+	const { organisation, requests } = await organisationRequestsPage(
+		locals,
+		url,
+		params.slug,
 		requestedPage(url.searchParams)
 	);
+	const { rows, ...paging } = requests;
 	return { organisation, requests: rows, paging };
 }) satisfies PageServerLoad;

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { DbFieldError } from '$lib/server/db/db-errors';
 import { closeRequest, getRequest, requestValues, updateRequest } from '$lib/server/db/requests';
 import { formMunicipalities, submitExchangeForm } from '$lib/server/exchange-form';
+import { organisationRequestPage } from '$lib/server/db/pages/organisation-pages';
 import type { Db } from '$lib/server/supabase';
 import { error, fail } from '@sveltejs/kit';
 import { requireAcademyMember } from '../../activiteiten/activity-access';
@@ -15,15 +16,12 @@ async function ownRequest(db: Db, organisationId: string, id: string) {
 }
 
 export const load = (async ({ locals, url, params }) => {
-	// One wave: the membership check, the request (RLS-filtered) and the municipality list are asked
-	// together; the request only counts once the person is known to be a member of its academy.
-	const [organisation, found, { municipalityLabels, labelOf }] = await Promise.all([
-		requireAcademyMember(locals, url, params.slug),
-		getRequest(locals.supabase, params.id),
+	// One wave: the academy with the person's role and its request (one call: organisation_request_page,
+	// the request only for its members), and the municipality list.
+	const [{ organisation, request }, { municipalityLabels, labelOf }] = await Promise.all([
+		organisationRequestPage(locals, url, params.slug, params.id),
 		formMunicipalities(locals.supabase)
 	]);
-	if (!found || found.organisationId !== organisation.id) error(404, m.ex_request_not_found());
-	const request = found;
 	return {
 		organisation,
 		request,
