@@ -14,16 +14,20 @@ import path from 'node:path';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 // BENCH_SIZES=5000,50000 for a shorter run while developing.
 const sizes = (process.env.BENCH_SIZES ?? '5000,50000,500000').split(',').map(Number);
+// BENCH_KEEP=1 leaves the private stack running with the data loaded (on ports 26xxx, so that a later run
+// still finds its own free), to look at plans in psql; the last lines say how to connect and stop it.
+const keep = Boolean(process.env.BENCH_KEEP);
+const ports = keep ? '26' : '24';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groeistoot-bench-matching-'));
 Object.assign(process.env, {
 	STACK_LOCAL_DIR: path.join(dir, '.local'),
-	STACK_API_PORT: '24321',
-	STACK_DB_PORT: '24322',
-	STACK_MAILBOX_PORT: '24324',
-	STACK_SMTP_PORT: '24325',
-	STACK_POSTGREST_PORT: '24330',
-	STACK_POSTGREST_ADMIN_PORT: '24331',
-	STACK_MEILI_PORT: '24700'
+	STACK_API_PORT: `${ports}321`,
+	STACK_DB_PORT: `${ports}322`,
+	STACK_MAILBOX_PORT: `${ports}324`,
+	STACK_SMTP_PORT: `${ports}325`,
+	STACK_POSTGREST_PORT: `${ports}330`,
+	STACK_POSTGREST_ADMIN_PORT: `${ports}331`,
+	STACK_MEILI_PORT: `${ports}700`
 });
 const env = process.env;
 // Imported after the environment is set: they read the stack's ports from it.
@@ -483,6 +487,15 @@ try {
 	);
 } finally {
 	await db?.end().catch(() => {});
-	spawnSync('node', ['stack/cli.js', 'stop'], { env });
-	fs.rmSync(dir, { recursive: true, force: true });
+	if (keep) {
+		console.log(`Kept the stack running: psql ${databaseUrl}`);
+		const stackEnv = Object.entries(env)
+			.filter(([name]) => name.startsWith('STACK_'))
+			.map(([name, value]) => `${name}=${value}`)
+			.join(' ');
+		console.log(`Stop it with: ${stackEnv} node stack/cli.js stop; rm -rf ${dir}`);
+	} else {
+		spawnSync('node', ['stack/cli.js', 'stop'], { env });
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 }
