@@ -402,7 +402,12 @@ try {
 	}
 	console.log(
 		`sync lag (commit to searchable, ${lags.length} writes): p50 ${ms(quantile(lags, 0.5))}, ` +
-			`p95 ${ms(quantile(lags, 0.95))}, max ${ms(Math.max(...lags))}`
+			`p95 ${ms(quantile(lags, 0.95))}, max ${ms(Math.max(...lags))}; slowest writes ` +
+			[...lags.entries()]
+				.sort(([, a], [, b]) => b - a)
+				.slice(0, 4)
+				.map(([i, lag]) => `#${i + 1} ${ms(lag)}`)
+				.join(', ')
 	);
 
 	// Warm up both paths, then interleave them query by query. The direct path replays the captured bytes
