@@ -9,7 +9,11 @@
 //  3. times the same mix of queries (text, typos, facets, geo radius) through the app's GET /api/search
 //     and straight against Meilisearch with the very requests the app sends (captured once through a
 //     recording proxy: path, body and the app's credential, its search-only tenant token, so both sides
-//     pay for the same authorisation), interleaved in one run. The last line is the summary.
+//     pay for the same authorisation), interleaved in one run; then the same for the /zoeken page's data
+//     (GET /zoeken/__data.json) with chosen filters: its multi-search with disjunctive facet counts. The
+//     last line is the header box's summary, the line before it the /zoeken one.
+// BENCH_COMPARE=<dir> also times that other build of the app (say, the one before a change; its worker
+// off) in the same rounds, printed as extra "compare" lines, so a before/after shares one machine state.
 // BENCH_BUILD=<dir> uses an existing build of the app instead of building one into .local/build-bench-search.
 import http from 'node:http';
 import {
@@ -23,6 +27,7 @@ import {
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
 const APP_PORT = 28173;
 const CAPTURE_APP_PORT = 28174;
+const COMPARE_APP_PORT = 28175;
 const PROXY_PORT = 28701;
 // A private stack on ports 28xxx; the modules below read its ports from the environment it sets.
 const stack = await usePrivateStack('bench-search', 28);
@@ -160,6 +165,24 @@ const QUERIES = [
 	'q=mentoren&binnen=25&van=11002',
 	'q=coderen&binnen=15&van=24062'
 ];
+
+/**
+ * The /zoeken page's searches with chosen filters: one multi-search with the results and, per chosen
+ * filter, a count-only query without that filter (disjunctive facets). The app side asks the page's data
+ * (GET /zoeken/__data.json, what a client-side navigation loads: the search, facets and links, no HTML).
+ */
+const FACET_QUERIES = [
+	'q=robotica&domein=techniek',
+	'q=kamp&domein=techniek&provincie=antwerpen',
+	'q=workshop&stem=M&leeftijd=10',
+	'q=programmeren&domein=programmeren&domein=techniek&provincie=limburg',
+	'q=robot&binnen=25&van=11002&domein=techniek'
+];
+
+/** @param {string} query */
+const suggestUrl = (query) => `/api/search?${query}`;
+/** @param {string} query */
+const pageDataUrl = (query) => `/zoeken/__data.json?${query}`;
 
 /** @typedef {{ path: string, body: string, authorization: string }} Captured */
 
@@ -316,17 +339,29 @@ try {
 	const direct = new Map();
 	// The first request also makes the app's search key (a POST to /keys, not replayed).
 	await timed(`${captureApp.origin}/api/search?q=warm`);
-	for (const query of QUERIES) {
-		proxy.taken();
-		await timed(`${captureApp.origin}/api/search?${query}`);
-		const requests = proxy.taken().filter((request) => request.path !== '/health');
-		if (requests.length < 1 || requests.length > 2) {
-			throw new Error(`${query}: the app made ${requests.length} Meilisearch requests`);
+	/** @param {string[]} queries @param {(query: string) => string} urlOf @param {number} most */
+	async function capture(queries, urlOf, most) {
+		for (const query of queries) {
+			proxy.taken();
+			await timed(`${captureApp.origin}${urlOf(query)}`);
+			const requests = proxy.taken().filter((request) => request.path !== '/health');
+			if (requests.length < 1 || requests.length > most) {
+				throw new Error(`${query}: the app made ${requests.length} Meilisearch requests`);
+			}
+			if (requests.some((request) => request.authorization === `Bearer ${meiliMasterKey}`)) {
+				throw new Error(`${query}: the app searched with the master key`);
+			}
+			direct.set(urlOf(query), requests);
 		}
-		if (requests.some((request) => request.authorization === `Bearer ${meiliMasterKey}`)) {
-			throw new Error(`${query}: the app searched with the master key`);
+	}
+	await capture(QUERIES, suggestUrl, 2);
+	await capture(FACET_QUERIES, pageDataUrl, 2);
+	// Each /zoeken query asks counts of the facets (a disjunctive facet query for every chosen filter).
+	for (const query of FACET_QUERIES) {
+		const requests = /** @type {Captured[]} */ (direct.get(pageDataUrl(query)));
+		if (!requests.some((request) => request.body.includes('"facets"'))) {
+			throw new Error(`${query}: the /zoeken page asked no facet counts`);
 		}
-		direct.set(query, requests);
 	}
 	await captureApp.stop();
 	proxy.close();
@@ -334,6 +369,11 @@ try {
 	// 3. The app with its in-app worker: sync lag, then the query mix.
 	const app = await startApp(build, APP_PORT, {});
 	cleanup.push(() => app.stop());
+	const compareBuild = process.env.BENCH_COMPARE;
+	const compareApp = compareBuild
+		? await startApp(compareBuild, COMPARE_APP_PORT, { SEARCH_WORKER: 'off' })
+		: undefined;
+	if (compareApp) cleanup.push(() => compareApp.stop());
 	const ids = (
 		await db.query(
 			`select id from public.activities where status = 'published' order by id limit 50`
@@ -362,17 +402,24 @@ try {
 	}
 	console.log(
 		`sync lag (commit to searchable, ${lags.length} writes): p50 ${ms(quantile(lags, 0.5))}, ` +
-			`p95 ${ms(quantile(lags, 0.95))}, max ${ms(Math.max(...lags))}`
+			`p95 ${ms(quantile(lags, 0.95))}, max ${ms(Math.max(...lags))}; slowest writes ` +
+			[...lags.entries()]
+				.sort(([, a], [, b]) => b - a)
+				.slice(0, 4)
+				.map(([i, lag]) => `#${i + 1} ${ms(lag)}`)
+				.join(', ')
 	);
 
 	// Warm up both paths, then interleave them query by query. The direct path replays the captured bytes
 	// (several requests at once, as the app sends them) with a bare fetch and the app's own credential:
 	// the baseline is Meilisearch itself, without any client around it.
-	/** @param {string} query */
-	const viaApp = (query) => timed(`${app.origin}/api/search?${query}`);
-	/** @param {string} query */
-	const viaMeili = async (query) => {
-		const requests = /** @type {Captured[]} */ (direct.get(query));
+	/** @param {string} url */
+	const viaApp = (url) => timed(`${app.origin}${url}`);
+	/** @param {string} url */
+	const viaCompare = async (url) => (compareApp ? timed(`${compareApp.origin}${url}`) : 0);
+	/** @param {string} url */
+	const viaMeili = async (url) => {
+		const requests = /** @type {Captured[]} */ (direct.get(url));
 		const started = performance.now();
 		await Promise.all(
 			requests.map((request) =>
@@ -389,52 +436,85 @@ try {
 		);
 		return performance.now() - started;
 	};
-	for (let i = 0; i < 3; i++) {
-		for (const query of QUERIES) {
-			await viaApp(query);
-			await viaMeili(query);
-		}
-	}
-	/** @type {number[]} */
-	const appTimes = [];
-	/** @type {number[]} */
-	const meiliTimes = [];
-	/** @type {Map<string, { app: number[], meili: number[] }>} */
-	const perQuery = new Map(QUERIES.map((query) => [query, { app: [], meili: [] }]));
-	for (let round = 0; round < rounds; round++) {
-		for (const query of QUERIES) {
-			const entry = /** @type {{ app: number[], meili: number[] }} */ (perQuery.get(query));
-			// Alternate which goes first, so neither always finds the caches warmed by the other.
-			let appTime;
-			let meiliTime;
-			if (round % 2 === 0) {
-				appTime = await viaApp(query);
-				meiliTime = await viaMeili(query);
-			} else {
-				meiliTime = await viaMeili(query);
-				appTime = await viaApp(query);
+	/**
+	 * The p95 of each side over `rounds` rounds of the queries, printed per query.
+	 * @param {string} title @param {string[]} queries @param {(query: string) => string} urlOf
+	 */
+	async function measure(title, queries, urlOf) {
+		for (let i = 0; i < 3; i++) {
+			for (const query of queries) {
+				await viaApp(urlOf(query));
+				await viaCompare(urlOf(query));
+				await viaMeili(urlOf(query));
 			}
-			appTimes.push(appTime);
-			meiliTimes.push(meiliTime);
-			entry.app.push(appTime);
-			entry.meili.push(meiliTime);
 		}
+		/** @type {number[]} */
+		const compareTimes = [];
+		/** @type {number[]} */
+		const appTimes = [];
+		/** @type {number[]} */
+		const meiliTimes = [];
+		/** @type {Map<string, { app: number[], meili: number[] }>} */
+		const perQuery = new Map(queries.map((query) => [query, { app: [], meili: [] }]));
+		for (let round = 0; round < rounds; round++) {
+			for (const query of queries) {
+				const entry = /** @type {{ app: number[], meili: number[] }} */ (perQuery.get(query));
+				// Alternate which goes first, so neither always finds the caches warmed by the other.
+				let appTime;
+				let meiliTime;
+				if (round % 2 === 0) {
+					appTime = await viaApp(urlOf(query));
+					if (compareApp) compareTimes.push(await viaCompare(urlOf(query)));
+					meiliTime = await viaMeili(urlOf(query));
+				} else {
+					meiliTime = await viaMeili(urlOf(query));
+					if (compareApp) compareTimes.push(await viaCompare(urlOf(query)));
+					appTime = await viaApp(urlOf(query));
+				}
+				appTimes.push(appTime);
+				meiliTimes.push(meiliTime);
+				entry.app.push(appTime);
+				entry.meili.push(meiliTime);
+			}
+		}
+		console.log(`${title}: ${queries.length} kinds × ${rounds} rounds, one at a time`);
+		for (const [query, times] of perQuery) {
+			console.log(
+				`  ${query.padEnd(66)} app p95 ${ms(quantile(times.app, 0.95)).padStart(9)}   ` +
+					`meilisearch p95 ${ms(quantile(times.meili, 0.95)).padStart(9)}`
+			);
+		}
+		return {
+			app: quantile(appTimes, 0.95),
+			meili: quantile(meiliTimes, 0.95),
+			compare: compareApp ? quantile(compareTimes, 0.95) : 0
+		};
 	}
-	console.log(`queries: ${QUERIES.length} kinds × ${rounds} rounds, one at a time`);
-	for (const [query, times] of perQuery) {
-		console.log(
-			`  ${query.padEnd(46)} app p95 ${ms(quantile(times.app, 0.95)).padStart(9)}   ` +
-				`meilisearch p95 ${ms(quantile(times.meili, 0.95)).padStart(9)}`
-		);
-	}
-	const appP95 = quantile(appTimes, 0.95);
-	const meiliP95 = quantile(meiliTimes, 0.95);
+	const box = await measure('header box queries (GET /api/search)', QUERIES, suggestUrl);
+	const page = await measure(
+		'/zoeken with filters (GET /zoeken/__data.json, disjunctive facets)',
+		FACET_QUERIES,
+		pageDataUrl
+	);
 	console.log(
 		`documents ${documents}, indexing ${Math.round((drained.upserted + drained.deleted) / (drainMs / 1000))} documents/s (worker), ` +
 			`${Math.round(reindexed / (reindexMs / 1000))} documents/s (reindex), sync lag p95 ${ms(quantile(lags, 0.95))}`
 	);
+	if (compareApp) {
+		console.log(
+			`compare (${compareBuild}): search facets p95 (/zoeken): app ${page.compare.toFixed(1)} ms, ` +
+				`meilisearch ${page.meili.toFixed(1)} ms, ratio ${(page.compare / page.meili).toFixed(2)}`
+		);
+		console.log(
+			`compare (${compareBuild}): search p95: app ${box.compare.toFixed(1)} ms, ` +
+				`meilisearch ${box.meili.toFixed(1)} ms, ratio ${(box.compare / box.meili).toFixed(2)}`
+		);
+	}
 	console.log(
-		`search p95: app ${appP95.toFixed(1)} ms, meilisearch ${meiliP95.toFixed(1)} ms, ratio ${(appP95 / meiliP95).toFixed(2)}`
+		`search facets p95 (/zoeken): app ${page.app.toFixed(1)} ms, meilisearch ${page.meili.toFixed(1)} ms, ratio ${(page.app / page.meili).toFixed(2)}`
+	);
+	console.log(
+		`search p95: app ${box.app.toFixed(1)} ms, meilisearch ${box.meili.toFixed(1)} ms, ratio ${(box.app / box.meili).toFixed(2)}`
 	);
 } finally {
 	for (const close of cleanup.reverse()) {

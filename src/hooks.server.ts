@@ -40,20 +40,43 @@ export const init: ServerInit = () => {
 	process.once('sveltekit:shutdown' as 'beforeExit', () => void worker.stop());
 };
 
+/**
+ * Routes that answer every visitor alike and need nobody's session up front: the header box's search as
+ * you type (GET /api/search, public documents only; Meilisearch holds nothing else). They skip the session
+ * check and the auth guard (neither an /(app) nor a /(guest) route; the page cache never stores them);
+ * the security headers, the cross-site form check and the locale still apply. A request that does
+ * need the person (a search around "mij") asks locals.safeGetSession() itself: until then locals.session
+ * and locals.user are unset, and locals.supabase is made only when something uses it.
+ */
+const SESSIONLESS_ROUTES: ReadonlySet<string> = new Set(['/api/search']);
+
+const isSessionless = (routeId: string | null) =>
+	routeId !== null && SESSIONLESS_ROUTES.has(routeId);
+
 const supabase: Handle = async ({ event, resolve }) => {
 	// supabase may refresh the session several times per request; SvelteKit allows each header only once.
 	const headersSet = new Set<string>();
-	event.locals.supabase = createRequestClient(
-		event.cookies,
-		(headers) => {
-			const fresh = Object.fromEntries(
-				Object.entries(headers).filter(([name]) => !headersSet.has(name.toLowerCase()))
-			);
-			for (const name of Object.keys(fresh)) headersSet.add(name.toLowerCase());
-			if (Object.keys(fresh).length > 0) event.setHeaders(fresh);
-		},
-		clientAddress(event)
-	);
+	let client: App.Locals['supabase'] | undefined;
+	// Made on first use: a sessionless route that reads nothing from the database never pays for it.
+	Object.defineProperty(event.locals, 'supabase', {
+		configurable: true,
+		enumerable: true,
+		get: () =>
+			(client ??= createRequestClient(
+				event.cookies,
+				(headers) => {
+					const fresh = Object.fromEntries(
+						Object.entries(headers).filter(([name]) => !headersSet.has(name.toLowerCase()))
+					);
+					for (const name of Object.keys(fresh)) headersSet.add(name.toLowerCase());
+					if (Object.keys(fresh).length > 0) event.setHeaders(fresh);
+				},
+				clientAddress(event)
+			)),
+		set: (value: App.Locals['supabase']) => {
+			client = value;
+		}
+	});
 
 	event.locals.safeGetSession = async () => {
 		const {
@@ -94,6 +117,7 @@ const supabase: Handle = async ({ event, resolve }) => {
 };
 
 const authGuard: Handle = async ({ event, resolve }) => {
+	if (isSessionless(event.route.id)) return resolve(event);
 	const { session, user } = await event.locals.safeGetSession();
 	event.locals.session = session;
 	event.locals.user = user;

@@ -1,7 +1,7 @@
 // Search as a visitor uses it: the header box with the keyboard, the search page's filters in the URL, the
 // same page without JavaScript, the map view, bad input, axe, and the page on a phone.
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './support';
+import { existingAccount, expect, expectNoAxeViolations, signIn, test } from './support';
 
 const results = (page: Page) => page.getByRole('region', { name: 'Resultaten' });
 const resultTitles = (page: Page) =>
@@ -230,6 +230,32 @@ test('bad input gets a 400 with a Dutch message next to the search field', async
 	expect(api.status()).toBe(400);
 	expect(((await api.json()) as { message: string }).message).toMatch(/te lang/);
 	await expectNoAxeViolations(page);
+});
+
+test('the header box search skips the session check, yet a search around "mij" knows who asks', async ({
+	page
+}) => {
+	const aroundMe = '/api/search?q=robotica&binnen=10&van=mij';
+	const message = async (response: Awaited<ReturnType<typeof page.request.get>>) =>
+		((await response.json()) as { message: string }).message;
+
+	const signedOut = await page.request.get(aroundMe);
+	expect(signedOut.status()).toBe(400);
+	expect(await message(signedOut)).toBe('Meld je aan om rond je eigen gemeente te zoeken.');
+
+	// Signed in, with no municipality on the profile yet: the route read the session after all.
+	const account = await existingAccount('Mira Zoekers');
+	await signIn(page, account.email, account.password);
+	await expect(page).toHaveURL((url) => url.pathname === '/');
+	const signedIn = await page.request.get(aroundMe);
+	expect(signedIn.status()).toBe(400);
+	expect(await message(signedIn)).toMatch(/Je profiel heeft nog geen gemeente/);
+
+	// Without "mij" the answer is the same for everyone, with the security headers of every response.
+	const plain = await page.request.get('/api/search?q=robotica');
+	expect(plain.status()).toBe(200);
+	expect(plain.headers()['x-content-type-options']).toBe('nosniff');
+	expect(plain.headers()['cache-control']).toBe('no-store');
 });
 
 test('axe finds no violations on the search page and the open header box', async ({ page }) => {

@@ -12,7 +12,9 @@ const NO_STORE = { 'cache-control': 'no-store' };
 export const GET = (async ({ url, locals }) => {
 	try {
 		const query = parseSearchParams(url.searchParams);
-		const centre = query.centre ? await centreFor(locals.supabase, locals.user, query) : null;
+		// A sessionless route (hooks.server.ts): the person is asked only for a search around "mij".
+		const user = query.centre?.kind === 'me' ? (await locals.safeGetSession()).user : null;
+		const centre = query.centre ? await centreFor(locals.supabase, user, query) : null;
 		const groups = await suggest(query, centre);
 		return json({ q: query.q, groups }, { headers: NO_STORE });
 	} catch (error) {
