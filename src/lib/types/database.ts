@@ -2549,6 +2549,7 @@ export type Database = {
 				Args: { p_from: string; p_to: string; p_province?: string; p_academy?: string };
 				Returns: { dimension: string; category: string; activities: number }[];
 			};
+			agreement_page: { Args: { p_id: string }; Returns: Json };
 			auth_throttle_hit: { Args: { buckets: Json }; Returns: number };
 			block_from_community: {
 				Args: { p_community_id: string; p_user_id: string; p_reason: string };
@@ -2801,6 +2802,7 @@ export type Database = {
 				Args: { p_nis: string; p_today: string; p_radius_km: number };
 				Returns: Json;
 			};
+			my_agreements_page: { Args: { p_page: number; p_size: number }; Returns: Json };
 			my_hosted_communities: { Args: never; Returns: { id: string; name: string }[] };
 			notification_digest_period: {
 				Args: { p_at?: string };
@@ -2810,7 +2812,16 @@ export type Database = {
 				Args: { p_request_id: string; p_message?: string; p_availability?: string };
 				Returns: string;
 			};
+			organisation_offers_page: {
+				Args: { p_slug: string; p_page: number; p_size: number };
+				Returns: Json;
+			};
 			organisation_overview: { Args: { p_organisation_id: string }; Returns: Json };
+			organisation_request_page: { Args: { p_slug: string; p_id: string }; Returns: Json };
+			organisation_requests_page: {
+				Args: { p_slug: string; p_page: number; p_size: number };
+				Returns: Json;
+			};
 			pin_post: {
 				Args: { p_post_id: string; p_community_id: string; p_pinned?: boolean };
 				Returns: undefined;

@@ -1,6 +1,6 @@
 // coverage_activity_counts (supabase/migrations/20261207000100_coverage_counts.sql): coverage_municipalities
 // reads the published activities per school year and municipality from this table, which triggers on
-// activities and municipalities keep current; coverage_nearest (20261207000200_coverage_nearest_rows.sql):
+// activities and municipalities keep current; coverage_nearest (20261207000150_coverage_nearest_rows.sql):
 // coverage_nearest_academies reads the three nearest counted academies from it, kept by triggers on
 // organisations and municipalities, in the school years no counted academy was verified after. Here the rows the function gives are compared with the old
 // computation (the function's body of 20261204000100_coverage.sql, counting the activities on every call)
