@@ -22,7 +22,7 @@ begin
 		return null;
 	end if;
 	if p_size is null or p_size < 1 or p_size > 100 then
-		raise exception 'page size must be between 1 and 100' using errcode = '22023';
+		raise exception 'page size must be between 1 and 100' using errcode = '22023', hint = 'page_size_range';
 	end if;
 	v_mine := array(select m.organisation_id from public.memberships m where m.user_id = v_me);
 	select count(*) into v_total

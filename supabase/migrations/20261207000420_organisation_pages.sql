@@ -110,7 +110,7 @@ begin
 		return null;
 	end if;
 	if p_size is null or p_size < 1 or p_size > 100 then
-		raise exception 'page size must be between 1 and 100' using errcode = '22023';
+		raise exception 'page size must be between 1 and 100' using errcode = '22023', hint = 'page_size_range';
 	end if;
 	v_organisation := private.managed_organisation(p_slug);
 	if v_organisation is null then
@@ -158,7 +158,7 @@ begin
 		return null;
 	end if;
 	if p_size is null or p_size < 1 or p_size > 100 then
-		raise exception 'page size must be between 1 and 100' using errcode = '22023';
+		raise exception 'page size must be between 1 and 100' using errcode = '22023', hint = 'page_size_range';
 	end if;
 	v_organisation := private.managed_organisation(p_slug);
 	if v_organisation is null then

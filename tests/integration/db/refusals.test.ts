@@ -267,7 +267,16 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 
 	// Exact matching: private.free_windows() is called only by match_suggestions() with the candidate
 	// pairs it found (arrays of one length); it is in the private schema, which the API does not expose.
-	'free_windows_pairs'
+	'free_windows_pairs',
+
+	// The signed-in pages' one-call functions: the app passes its own constant page size.
+	'page_size_range',
+
+	// Coverage rows: written only by their triggers, read by everyone, written by nobody through the API.
+	'coverage_activity_counts_activities_check',
+	'coverage_nearest_rank_check',
+	'coverage_activity_counts_nis_fkey',
+	'coverage_nearest_nis_fkey'
 ]);
 
 /** Constraint kinds: c check, f foreign key, u unique, x exclusion. */
