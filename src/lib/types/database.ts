@@ -2866,6 +2866,7 @@ export type Database = {
 				Returns: string;
 			};
 			release_notification_digest: { Args: { p_digest_id: number }; Returns: undefined };
+			request_view_page: { Args: { p_id: string; p_pool: number }; Returns: Json };
 			restore_post: { Args: { p_post_id: string; p_comment_id?: string }; Returns: undefined };
 			review_quality_application: {
 				Args: {

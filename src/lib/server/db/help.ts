@@ -44,22 +44,6 @@ export async function offerHelp(
 	return data;
 }
 
-/** The person's live (proposed or accepted) agreement for a request, if any. */
-export async function myLiveHelp(
-	db: Db,
-	{ requestId, userId }: { requestId: string; userId: string }
-): Promise<{ id: string; status: string } | null> {
-	const { data, error } = await db
-		.from('agreements')
-		.select('id, status')
-		.eq('request_id', requestId)
-		.eq('helper_id', userId)
-		.in('status', ['proposed', 'accepted'])
-		.maybeSingle();
-	if (error) throw error;
-	return data;
-}
-
 export type HelperCheck = {
 	seenOn: string;
 	seenByName: string;

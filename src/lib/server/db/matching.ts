@@ -97,9 +97,11 @@ export function rankRows(rows: CandidateRow[], limit: number): RankedSuggestion[
 	return rankSuggestions(items).slice(0, limit);
 }
 
-// The database orders by a rough fit before its limit; asking for a wider pool lets the precise score
-// reorder the ones near the cut.
-const pool = (limit: number) => Math.min(100, Math.max(limit * 3, 30));
+/**
+ * How many candidates to ask for the best `limit`: the database orders by a rough fit before its limit;
+ * a wider pool lets the precise score reorder the ones near the cut.
+ */
+export const suggestionPool = (limit: number) => Math.min(100, Math.max(limit * 3, 30));
 
 function ranked(
 	name: string,
@@ -116,7 +118,10 @@ export async function suggestOffers(
 	requestId: string,
 	limit = 10
 ): Promise<RankedSuggestion[]> {
-	const answer = await db.rpc('suggest_offers', { p_request_id: requestId, p_limit: pool(limit) });
+	const answer = await db.rpc('suggest_offers', {
+		p_request_id: requestId,
+		p_limit: suggestionPool(limit)
+	});
 	return ranked('suggest_offers', limit, answer);
 }
 
@@ -126,6 +131,9 @@ export async function suggestRequests(
 	offerId: string,
 	limit = 10
 ): Promise<RankedSuggestion[]> {
-	const answer = await db.rpc('suggest_requests', { p_offer_id: offerId, p_limit: pool(limit) });
+	const answer = await db.rpc('suggest_requests', {
+		p_offer_id: offerId,
+		p_limit: suggestionPool(limit)
+	});
 	return ranked('suggest_requests', limit, answer);
 }

@@ -7,11 +7,13 @@ import {
 	type CoverageBasis
 } from '$lib/server/db/coverage';
 import { coachesByWhiteSpot } from '$lib/server/db/starters';
+import { serverOnly } from '$lib/server-only';
 import type { PageServerLoad } from './$types';
 import { chosenSchoolYear } from './school-year.server';
 
 // Nothing on this page needs JavaScript (a GET form, links, <details>), and without it SvelteKit sends no
-// copy of the data for hydration: the map's 304 paths and the 304 municipalities are in the HTML once.
+// copy of the data for hydration: the map's 304 paths and the 304 municipalities are in the HTML once. The
+// rows are wrapped so that SvelteKit does not serialise them for that copy either (serverOnly()).
 // The header then works as it does without JavaScript (menus open and close with their button, the search
 // box is a plain form to /zoeken).
 export const csr = false;
@@ -44,14 +46,16 @@ export const load = (async ({ locals: { supabase }, url }) => {
 		yearError,
 		basis: basis ?? 'current',
 		basisError: basis ? null : m.cv_error_basis(),
-		municipalities,
 		provinces,
 		totals: {
 			current: current.at(-1) ?? null,
 			before2025: before2025.at(-1) ?? null
 		},
-		nearest: Object.fromEntries(nearest),
-		coaches,
-		map: { width, height, shapes }
+		rows: serverOnly({
+			municipalities,
+			nearest: Object.fromEntries(nearest),
+			coaches,
+			map: { width, height, shapes }
+		})
 	};
 }) satisfies PageServerLoad;

@@ -5,47 +5,38 @@ import { HELP_REQUEST_KINDS, helpSchema, type HelpValues } from '$lib/schemas/he
 import { proposedBooking } from '$lib/schemas/request';
 import { AgreementRefusal } from '$lib/server/db/agreements';
 import { DbFieldError } from '$lib/server/db/db-errors';
-import { AlreadyHelping, myLiveHelp, offerHelp } from '$lib/server/db/help';
+import { AlreadyHelping, offerHelp } from '$lib/server/db/help';
 import { suggestOffers } from '$lib/server/db/matching';
-import { getRequest, myAcademyIds, proposeAgreement } from '$lib/server/db/requests';
+import { requestView } from '$lib/server/db/pages/request-page';
+import { getRequest, proposeAgreement } from '$lib/server/db/requests';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 const LIVE = ['open', 'in_progress'];
 
 export const load = (async ({ locals: { supabase, user }, params, url }) => {
-	// The request and the person's academies in one wave (neither needs the other).
-	const [request, academyIds] = await Promise.all([
-		getRequest(supabase, params.id),
-		user ? myAcademyIds(supabase, user.id) : ([] as string[])
-	]);
-	if (!request) error(404, m.ex_request_not_found());
-	const member = academyIds.includes(request.organisationId);
+	// The request, whether the person belongs to its academy, its suggestions and the person's offer of
+	// help, in one call (request_view_page()).
+	const view = await requestView(supabase, params.id, 10);
+	if (!view) error(404, m.ex_request_not_found());
+	const { request, member } = view;
 	// Closed requests stay visible to their own academy only.
 	if (!member && !LIVE.includes(request.status)) error(404, m.ex_request_not_found());
 	const today = todayInBelgium();
 	const suggestions =
-		member && request.status === 'open'
-			? (await suggestOffers(supabase, request.id, 10)).map(({ candidate, suggestion }) => ({
-					offerId: candidate.offerId,
-					title: candidate.title,
-					organisationName: candidate.organisationName,
-					reasons: suggestion.reasons,
-					agreement: candidate.agreement,
-					// A room needs a weekly booking to propose; other kinds do not.
-					proposable: candidate.offerKind !== 'room' || proposedBooking(candidate, today) !== null
-				}))
-			: null;
+		view.suggestions?.map(({ candidate, suggestion }) => ({
+			offerId: candidate.offerId,
+			title: candidate.title,
+			organisationName: candidate.organisationName,
+			reasons: suggestion.reasons,
+			agreement: candidate.agreement,
+			// A room needs a weekly booking to propose; other kinds do not.
+			proposable: candidate.offerKind !== 'room' || proposedBooking(candidate, today) !== null
+		})) ?? null;
 	// "Ik wil helpen": a person answers a live request for volunteers or expertise themselves.
 	const helpable = HELP_REQUEST_KINDS.includes(request.kind) && LIVE.includes(request.status);
 	const help = helpable
-		? {
-				signedIn: user !== null,
-				live:
-					user && !member
-						? await myLiveHelp(supabase, { requestId: request.id, userId: user.id })
-						: null
-			}
+		? { signedIn: user !== null, live: user && !member ? view.liveHelp : null }
 		: null;
 	return { request, member, suggestions, help, created: url.searchParams.has('aangemaakt') };
 }) satisfies PageServerLoad;
