@@ -2826,6 +2826,7 @@ export type Database = {
 				Args: { p_slug: string; p_page: number; p_size: number };
 				Returns: Json;
 			};
+			person_page: { Args: { p_user_id: string }; Returns: Json };
 			pin_post: {
 				Args: { p_post_id: string; p_community_id: string; p_pinned?: boolean };
 				Returns: undefined;
