@@ -10,33 +10,24 @@ import {
 	organisationSchema,
 	roleSchema
 } from '$lib/schemas/community';
-import { listUpcomingActivitiesIn } from '$lib/server/db/activities';
 import {
 	administeredOrganisations,
 	communityByNis,
 	communityBySlug,
-	communityCounts,
 	communityDirectory,
 	communityPeople,
-	communityOfferIds,
 	communityOrganisations,
 	hostsCommunity,
 	isCommunityMember,
 	joinCommunity,
 	leaveCommunity,
-	myBlock,
-	myMembership,
 	updateCommunityDescription,
 	setCommunityRole,
 	updateMyMembership,
-	type Community,
-	type CommunityCounts
+	type Community
 } from '$lib/server/db/communities';
 import { DbFieldError } from '$lib/server/db/db-errors';
-import { communityAgenda, type AgendaItem } from '$lib/server/db/events';
-import { listActiveOffers, listActiveOffersByIds } from '$lib/server/db/offers';
-import { latestPosts } from '$lib/server/db/posts';
-import { listLiveRequestsIn } from '$lib/server/db/requests';
+import { getCommunityPage } from '$lib/server/db/community-pages';
 import type { Db } from '$lib/server/supabase';
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 
@@ -88,74 +79,46 @@ export async function findCommunity(
 	};
 }
 
-const EMPTY_COUNTS: CommunityCounts = {
-	organisations: { academy: 0, school: 0, company: 0, partner: 0 },
-	people: { teacher: 0, volunteer: 0, parent: 0, officer: 0, other: 0 },
-	peopleTotal: 0,
-	total: 0
-};
-
-/** Everything the community page shows. */
+/**
+ * Everything the community page shows, in one API call (public.community_page(): the community, its
+ * counts, organisations, requests, offers, agenda, latest posts and what the signed-in visitor may do).
+ */
 export async function loadCommunityPage(
 	{ locals, url }: Pick<RequestEvent, 'locals' | 'url'>,
 	locator: CommunityLocator
 ) {
-	const db = locals.supabase;
-	const user = locals.user;
-	const target = await findCommunity(db, locator);
-	const id = target.community?.id ?? null;
-	const today = todayInBelgium();
-
-	const [counts, organisations, requests, offers, agenda, viewer, posts] = await Promise.all([
-		id ? communityCounts(db, id) : EMPTY_COUNTS,
-		id ? communityOrganisations(db, id) : [],
-		listLiveRequestsIn(db, target.places, SHOWN),
-		id
-			? communityOfferIds(db, id, SHOWN).then((ids) => listActiveOffersByIds(db, ids))
-			: listActiveOffers(db, {
-					kind: null,
-					municipalityNis: target.places[0] ?? null,
-					sort: 'nieuw',
-					page: 1
-				}).then((page) => page.rows.slice(0, SHOWN)),
-		id
-			? communityAgenda(db, id, SHOWN)
-			: listUpcomingActivitiesIn(db, target.places, today, SHOWN).then((page) =>
-					page.rows.map((activity): AgendaItem => ({
-						type: 'activity',
-						id: activity.id,
-						title: activity.title,
-						startDate: activity.startDate,
-						endDate: activity.endDate,
-						place: activity.place.name,
-						href: `/activiteiten/${activity.id}`
-					}))
-				),
-		user
-			? Promise.all([
-					id ? myMembership(db, id, user.id) : null,
-					administeredOrganisations(db, user.id, id),
-					id ? hostsCommunity(db, id) : false,
-					id ? myBlock(db, id, user.id) : null
-				]).then(([membership, adminOrganisations, isHost, block]) => ({
-					membership,
-					organisations: adminOrganisations,
-					isHost,
-					block
-				}))
-			: null,
-		id ? latestPosts(db, id, SHOWN) : []
-	]);
+	const page = await getCommunityPage(locals.supabase, locator, todayInBelgium(), SHOWN);
+	if (!page.found) {
+		if (locator.nis === undefined) error(404, m.cm_error_not_found());
+		if (page.currentNis) redirect(301, `/gemeenten/${page.currentNis}/community`);
+		error(404, m.pub_municipality_not_found());
+	}
+	const { community, municipality } = page;
+	const target: CommunityTarget = municipality
+		? {
+				community,
+				name: municipality.name,
+				provinceNl: municipality.provinceNl,
+				places: [municipality.nis],
+				address: { nis: municipality.nis, slug: null }
+			}
+		: {
+				community,
+				name: community?.name ?? '',
+				provinceNl: null,
+				places: community?.places.map((place) => place.nis) ?? [],
+				address: { nis: null, slug: community?.slug ?? null }
+			};
 
 	return {
 		...target,
-		counts,
-		organisations,
-		requests,
-		offers,
-		agenda,
-		viewer,
-		posts,
+		counts: page.counts,
+		organisations: page.organisations,
+		requests: page.requests,
+		offers: page.offers,
+		agenda: page.agenda,
+		viewer: locals.user ? page.viewer : null,
+		posts: page.posts,
 		signInHref: `/aanmelden?${new URLSearchParams({ redirectTo: url.pathname })}`
 	};
 }

@@ -2591,6 +2591,10 @@ export type Database = {
 				Args: { p_community_id: string; p_limit?: number };
 				Returns: string[];
 			};
+			community_page: {
+				Args: { p_today: string; p_nis?: string; p_slug?: string; p_limit?: number };
+				Returns: Json;
+			};
 			complete_notification_digest: {
 				Args: { p_digest_id: number; p_notification_ids: number[] };
 				Returns: undefined;
@@ -2822,6 +2826,7 @@ export type Database = {
 				Args: { p_slug: string; p_page: number; p_size: number };
 				Returns: Json;
 			};
+			person_page: { Args: { p_user_id: string }; Returns: Json };
 			pin_post: {
 				Args: { p_post_id: string; p_community_id: string; p_pinned?: boolean };
 				Returns: undefined;

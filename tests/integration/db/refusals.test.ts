@@ -272,6 +272,10 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 	// The signed-in pages' one-call functions: the app passes its own constant page size.
 	'page_size_range',
 
+	// The community page's one call: the app passes exactly one of a municipality's code and a region's
+	// slug, from the route it serves.
+	'community_page_locator',
+
 	// Coverage rows: written only by their triggers, read by everyone, written by nobody through the API.
 	'coverage_activity_counts_activities_check',
 	'coverage_nearest_rank_check',

@@ -36,7 +36,7 @@ export type Municipality = { nis: string; name: string; provinceNl: string | nul
 const COMMUNITY_COLUMNS =
 	'id, kind, name, description, status, municipality_nis, slug, decision_note, places:community_municipalities(municipality_nis, municipality:municipalities(name_nl))';
 
-type CommunityRow = {
+export type CommunityRow = {
 	id: string;
 	kind: string;
 	name: string;
@@ -48,7 +48,7 @@ type CommunityRow = {
 	places: { municipality_nis: string; municipality: { name_nl: string } | null }[];
 };
 
-function toCommunity(row: CommunityRow): Community {
+export function toCommunity(row: CommunityRow): Community {
 	return {
 		id: row.id,
 		kind: row.kind === 'region' ? 'region' : 'municipality',
@@ -126,6 +126,11 @@ export type CommunityCounts = {
 export async function communityCounts(db: Db, communityId: string): Promise<CommunityCounts> {
 	const { data, error } = await db.rpc('community_counts', { p_community_id: communityId });
 	if (error) throw error;
+	return countsOf(data);
+}
+
+/** community_counts()'s rows as counts per kind. */
+export function countsOf(data: { kind: string; members: number | string }[]): CommunityCounts {
 	const counts: CommunityCounts = {
 		organisations: { academy: 0, school: 0, company: 0, partner: 0 },
 		people: { teacher: 0, volunteer: 0, parent: 0, officer: 0, other: 0 },
@@ -164,6 +169,17 @@ export async function communityOrganisations(
 		.eq('community_id', communityId)
 		.not('organisation_id', 'is', null);
 	if (error) throw error;
+	return organisationsOf(data);
+}
+
+/** The organisation rows of a community (with their embedded organisation), by name. */
+export function organisationsOf(
+	data: {
+		id: string;
+		role: string;
+		organisation: { id: string; name: string; slug: string; kind: string } | null;
+	}[]
+): CommunityOrganisation[] {
 	return data
 		.flatMap(({ id, role, organisation }) =>
 			organisation && isOneOf(ORGANISATION_KINDS, organisation.kind)
@@ -202,6 +218,13 @@ export async function myMembership(
 		.eq('user_id', userId)
 		.maybeSingle();
 	if (error) throw error;
+	return membershipOf(data);
+}
+
+/** A person's community_members row as their membership. */
+export function membershipOf(
+	data: { id: string; person_kind: string | null; in_directory: boolean; role: string } | null
+): MyMembership | null {
 	if (!data) return null;
 	return {
 		id: data.id,
@@ -233,11 +256,7 @@ export async function administeredOrganisations(
 		.eq('user_id', userId)
 		.in('role', ['owner', 'admin']);
 	if (error) throw error;
-	const organisations = data.flatMap(({ organisation }) =>
-		organisation && isOneOf(ORGANISATION_KINDS, organisation.kind)
-			? [{ id: organisation.id, name: organisation.name, kind: organisation.kind }]
-			: []
-	);
+	const organisations = administrableOf(data);
 	let joined = new Set<string>();
 	if (communityId && organisations.length > 0) {
 		const members = await db
@@ -251,6 +270,25 @@ export async function administeredOrganisations(
 		if (members.error) throw members.error;
 		joined = new Set(members.data.flatMap((row) => row.organisation_id ?? []));
 	}
+	return administeredOf(organisations, joined);
+}
+
+/** The memberships rows (owner or admin, with their embedded organisation) as organisations. */
+export function administrableOf(
+	data: { organisation: { id: string; name: string; kind: string } | null }[]
+): Omit<AdministeredOrganisation, 'joined'>[] {
+	return data.flatMap(({ organisation }) =>
+		organisation && isOneOf(ORGANISATION_KINDS, organisation.kind)
+			? [{ id: organisation.id, name: organisation.name, kind: organisation.kind }]
+			: []
+	);
+}
+
+/** The administered organisations, each with whether it joined, by name. */
+export function administeredOf(
+	organisations: Omit<AdministeredOrganisation, 'joined'>[],
+	joined: ReadonlySet<string>
+): AdministeredOrganisation[] {
 	return organisations
 		.map((organisation) => ({ ...organisation, joined: joined.has(organisation.id) }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl'));

@@ -94,7 +94,7 @@ export function communityPath(
 		: `/gemeenten/${row.municipality_nis}/community`;
 }
 
-function summary(row: {
+export function eventSummary(row: {
 	id: string;
 	kind: string;
 	title: string;
@@ -193,7 +193,7 @@ export async function getEvent(db: Db, id: string): Promise<EventPage | null> {
 	if (counts.error) throw counts.error;
 	if (!data || !data.community || !counts.data) return null;
 	return {
-		...summary(data),
+		...eventSummary(data),
 		description: data.description,
 		organiserId: data.organiser_id,
 		organiserName: counts.data.organiser_name,
@@ -286,7 +286,7 @@ export async function upcomingEvents(
 		.order('id')
 		.limit(limit);
 	if (error) throw error;
-	return data.map(summary);
+	return data.map(eventSummary);
 }
 
 /**
@@ -314,8 +314,24 @@ export async function communityAgenda(
 					.eq('status', 'published')
 					.gte('end_date', todayInBelgium())
 					.order('start_date')
+					.order('id')
 					.limit(limit);
 	if (error) throw error;
+	return agendaOf(events, activities ?? [], limit);
+}
+
+/** A community's upcoming events and its places' activities, together in date order. */
+export function agendaOf(
+	events: EventSummary[],
+	activities: {
+		id: string | null;
+		title: string | null;
+		start_date: string | null;
+		end_date: string | null;
+		municipality_name: string | null;
+	}[],
+	limit: number
+): AgendaItem[] {
 	const items: (AgendaItem & { sortKey: string })[] = [
 		...events.map((event) => ({
 			type: 'event' as const,
@@ -329,7 +345,7 @@ export async function communityAgenda(
 			cancelled: event.status === 'cancelled',
 			sortKey: event.startsAt
 		})),
-		...(activities ?? []).flatMap((row) =>
+		...activities.flatMap((row) =>
 			row.id && row.title && row.start_date && row.end_date
 				? [
 						{

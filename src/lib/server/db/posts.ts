@@ -100,12 +100,31 @@ export async function latestPosts(
 		.eq('post.status', 'visible')
 		.order('pinned_at', { ascending: false, nullsFirst: false })
 		.order('created_at', { ascending: false })
+		.order('post_id')
 		.limit(Math.max(1, Math.min(limit, 50)));
 	if (error) throw error;
 	const names = await authorNames(
 		db,
 		data.map((row) => row.post.author_id)
 	);
+	return postSummariesOf(data, names);
+}
+
+/** post_communities rows (with their embedded post) as summaries, with the authors' readable names. */
+export function postSummariesOf(
+	data: {
+		pinned_at: string | null;
+		post: {
+			id: string;
+			kind: string;
+			title: string;
+			body: string;
+			created_at: string;
+			author_id: string | null;
+		};
+	}[],
+	names: Map<string, string>
+): PostSummary[] {
 	return data.map(({ pinned_at, post }) => ({
 		id: post.id,
 		kind: asKind(post.kind),

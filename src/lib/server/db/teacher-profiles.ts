@@ -135,24 +135,21 @@ export type PersonPage = {
  * not for the caller (the page answers both the same way).
  */
 export async function getPersonPage(db: Db, userId: string): Promise<PersonPage | null> {
-	const [profile, person, link] = await Promise.all([
-		getHelperProfile(db, userId),
-		db.from('profiles').select('display_name').eq('id', userId).maybeSingle(),
-		db
-			.from('helper_school_links')
-			.select('status, organisations(name, slug)')
-			.eq('user_id', userId)
-			.eq('status', 'confirmed')
-			.maybeSingle()
-	]);
-	if (person.error) throw person.error;
-	if (link.error) throw link.error;
-	if (!profile || !person.data) return null;
-	const school = link.data?.organisations;
+	// One call (public.person_page(), security invoker): the profile, the name and a confirmed school as
+	// the separate queries gave them.
+	const { data, error } = await db.rpc('person_page', { p_user_id: userId });
+	if (error) throw error;
+	const row = data as unknown as {
+		profile: ProfileRow | null;
+		person: { display_name: string } | null;
+		link: { status: string; organisations: { name: string; slug: string } | null } | null;
+	};
+	if (!row.profile || !row.person) return null;
+	const school = row.link?.organisations;
 	return {
 		id: userId,
-		displayName: person.data.display_name,
-		profile,
+		displayName: row.person.display_name,
+		profile: toProfile(row.profile),
 		school: school ? { name: school.name, slug: school.slug } : null
 	};
 }

@@ -1,0 +1,353 @@
+-- The page of one community (/gemeenten/[nis]/community and /regios/[slug]) asked the API ten to twelve
+-- times: the community (and its municipality), its counts, organisations, live requests, offers, agenda
+-- (events, its places, their activities), latest posts and their authors' names, and for a signed-in
+-- visitor their membership, the organisations they administer (and which of them joined), whether they
+-- host it and whether they are blocked. One call now (issue 15: "one RPC per page instead of several
+-- embeds").
+--
+-- Security invoker: every row comes through the same tables and views as before, so RLS gives anonymous
+-- visitors, members, hosts and blocked people exactly what the separate queries gave them. The parts that
+-- were functions are those functions themselves: community_counts() and hosts_community() (security
+-- definer, they decide what each caller learns), community_offer_ids() and current_nis().
+-- The rows keep the shape PostgREST gave the separate queries (embeds as nested objects), so the app maps
+-- them with the same code as before and the page renders the same.
+create or replace function public.community_page(
+	p_today date,
+	p_nis text default null,
+	p_slug text default null,
+	p_limit integer default 6
+)
+returns jsonb
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+declare
+	place public.municipalities;
+	found_community public.communities;
+	community_id uuid;
+	places text[];
+	community_places text[];
+	shown integer := least(greatest(coalesce(p_limit, 6), 1), 50);
+	me uuid := (select auth.uid());
+	result jsonb;
+	viewer jsonb := null;
+	administered jsonb;
+begin
+	if (p_nis is null) = (p_slug is null) then
+		raise exception 'community_page needs a municipality (p_nis) or a region (p_slug), not both'
+			using errcode = '22023', hint = 'community_page_locator';
+	end if;
+
+	if p_nis is not null then
+		select m.* into place from public.municipalities m where m.nis = p_nis;
+		if not found then
+			return jsonb_build_object('found', false, 'current_nis', null);
+		end if;
+		if place.valid_to is not null then
+			return jsonb_build_object(
+				'found', false,
+				'current_nis', nullif(public.current_nis(p_nis), p_nis)
+			);
+		end if;
+		select c.* into found_community from public.communities c where c.municipality_nis = p_nis;
+		places := array[p_nis];
+	else
+		select c.* into found_community from public.communities c
+		where c.kind = 'region' and c.slug = p_slug;
+		if not found then
+			return jsonb_build_object('found', false, 'current_nis', null);
+		end if;
+	end if;
+	community_id := found_community.id;
+
+	if community_id is not null then
+		select coalesce(array_agg(cm.municipality_nis), '{}') into community_places
+		from public.community_municipalities cm where cm.community_id = found_community.id;
+		if p_slug is not null then
+			places := community_places;
+		end if;
+	end if;
+
+	result := jsonb_build_object(
+		'found', true,
+		'municipality', case when p_nis is not null then jsonb_build_object(
+			'nis', place.nis, 'name_nl', place.name_nl, 'province_nl', place.province_nl
+		) end,
+		'community', case when community_id is not null then jsonb_build_object(
+			'id', found_community.id, 'kind', found_community.kind, 'name', found_community.name,
+			'description', found_community.description, 'status', found_community.status,
+			'municipality_nis', found_community.municipality_nis, 'slug', found_community.slug,
+			'decision_note', found_community.decision_note,
+			'places', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'municipality_nis', cm.municipality_nis,
+					'municipality', (
+						select jsonb_build_object('name_nl', m.name_nl)
+						from public.municipalities m where m.nis = cm.municipality_nis
+					)
+				))
+				from public.community_municipalities cm where cm.community_id = found_community.id
+			), '[]'::jsonb)
+		) end,
+		'requests', coalesce((
+			select jsonb_agg(private.community_page_request(r) order by r.created_at desc, r.id)
+			from (
+				select r.* from public.requests r
+				where r.status in ('open', 'in_progress') and r.municipality_nis = any(places)
+				order by r.created_at desc, r.id limit shown
+			) r
+		), '[]'::jsonb)
+	);
+
+	if community_id is null then
+		-- A municipality nobody joined yet: its own offers and activities.
+		return result || jsonb_build_object(
+			'counts', '[]'::jsonb,
+			'organisations', '[]'::jsonb,
+			'offers', coalesce((
+				select jsonb_agg(private.community_page_offer(o) order by o.created_at desc, o.id)
+				from (
+					select o.* from public.offers o
+					where o.status = 'active' and o.municipality_nis = p_nis
+					order by o.created_at desc, o.id limit shown
+				) o
+			), '[]'::jsonb),
+			'events', '[]'::jsonb,
+			'agenda_activities', '[]'::jsonb,
+			'activities', coalesce((
+				select jsonb_agg(private.municipality_page_activity(a) order by a.start_date, a.title)
+				from (
+					select a.* from public.public_activities a
+					where a.status = 'published' and a.end_date >= p_today
+						and a.municipality_nis = any(places)
+					order by a.start_date, a.title limit shown
+				) a
+			), '[]'::jsonb),
+			'posts', '[]'::jsonb,
+			'authors', '[]'::jsonb,
+			'viewer', case when me is not null then jsonb_build_object(
+				'membership', null,
+				'organisations', private.community_page_administered(me),
+				'joined', '[]'::jsonb,
+				'is_host', false,
+				'block', null
+			) end
+		);
+	end if;
+
+	if me is not null then
+		administered := private.community_page_administered(me);
+		viewer := jsonb_build_object(
+			'membership', (
+				select jsonb_build_object(
+					'id', cm.id, 'person_kind', cm.person_kind, 'in_directory', cm.in_directory, 'role', cm.role
+				)
+				from public.community_members cm
+				where cm.community_id = found_community.id and cm.user_id = me
+				limit 1
+			),
+			'organisations', administered,
+			'joined', coalesce((
+				select jsonb_agg(cm.organisation_id)
+				from public.community_members cm
+				where cm.community_id = found_community.id
+					and cm.organisation_id in (
+						select (a.value -> 'organisation' ->> 'id')::uuid
+						from jsonb_array_elements(administered) a
+					)
+			), '[]'::jsonb),
+			-- hosts_community() is for signed-in callers only (anon may not execute it): asked here only.
+			'is_host', public.hosts_community(found_community.id),
+			'block', (
+				select jsonb_build_object('reason', b.reason)
+				from public.community_blocks b
+				where b.community_id = found_community.id and b.user_id = me
+				limit 1
+			)
+		);
+	end if;
+
+	return result || jsonb_build_object(
+		'counts', coalesce((
+			select jsonb_agg(jsonb_build_object('kind', c.kind, 'members', c.members))
+			from public.community_counts(found_community.id) c
+		), '[]'::jsonb),
+		'organisations', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', cm.id, 'role', cm.role,
+				'organisation', (
+					select jsonb_build_object('id', o.id, 'name', o.name, 'slug', o.slug, 'kind', o.kind)
+					from public.organisations o where o.id = cm.organisation_id
+				)
+			))
+			from public.community_members cm
+			where cm.community_id = found_community.id and cm.organisation_id is not null
+		), '[]'::jsonb),
+		'offers', coalesce((
+			select jsonb_agg(private.community_page_offer(o) order by ids.n)
+			from public.community_offer_ids(found_community.id, shown) with ordinality ids(id, n)
+			join public.offers o on o.id = ids.id and o.status = 'active'
+		), '[]'::jsonb),
+		'events', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', e.id, 'kind', e.kind, 'title', e.title, 'starts_at', e.starts_at, 'ends_at', e.ends_at,
+				'address', e.address, 'status', e.status, 'capacity', e.capacity,
+				'municipality', (
+					select jsonb_build_object('name_nl', m.name_nl)
+					from public.municipalities m where m.nis = e.municipality_nis
+				)
+			) order by e.starts_at, e.id)
+			from (
+				select e.* from public.community_events e
+				where e.community_id = found_community.id and e.ends_at > now()
+				order by e.starts_at, e.id limit shown
+			) e
+		), '[]'::jsonb),
+		'agenda_activities', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', a.id, 'title', a.title, 'start_date', a.start_date, 'end_date', a.end_date,
+				'municipality_name', a.municipality_name, 'status', a.status
+			) order by a.start_date, a.id)
+			from (
+				select a.* from public.public_activities a
+				where a.municipality_nis = any(community_places) and a.status = 'published'
+					and a.end_date >= p_today
+				order by a.start_date, a.id limit shown
+			) a
+		), '[]'::jsonb),
+		'activities', '[]'::jsonb,
+		'posts', coalesce((
+			select jsonb_agg(jsonb_build_object('pinned_at', p.pinned_at, 'post', p.post)
+				order by p.pinned_at desc nulls last, p.created_at desc, p.post_id)
+			from (
+				select pc.pinned_at, pc.created_at, pc.post_id, jsonb_build_object(
+					'id', po.id, 'kind', po.kind, 'title', po.title, 'body', po.body,
+					'created_at', po.created_at, 'author_id', po.author_id, 'status', po.status
+				) as post
+				from public.post_communities pc
+				join public.posts po on po.id = pc.post_id
+				where pc.community_id = found_community.id and po.status = 'visible'
+				order by pc.pinned_at desc nulls last, pc.created_at desc, pc.post_id
+				limit shown
+			) p
+		), '[]'::jsonb),
+		'authors', coalesce((
+			select jsonb_agg(jsonb_build_object('id', pr.id, 'display_name', pr.display_name))
+			from public.profiles pr
+			where pr.id in (
+				select po.author_id from (
+					select pc.post_id from public.post_communities pc
+					join public.posts po on po.id = pc.post_id
+					where pc.community_id = found_community.id and po.status = 'visible'
+					order by pc.pinned_at desc nulls last, pc.created_at desc, pc.post_id
+					limit shown
+				) latest
+				join public.posts po on po.id = latest.post_id
+			)
+		), '[]'::jsonb),
+		'viewer', viewer
+	);
+end;
+$$;
+
+comment on function public.community_page(date, text, text, integer) is
+	'Everything a community''s page shows, in one call (security invoker: RLS as for the separate queries). A municipality by p_nis or a region by p_slug; found false with current_nis for a merged, unknown or unreadable one.';
+
+-- The organisations the caller administers (owner or admin), as the page's PostgREST query gave them.
+create or replace function private.community_page_administered(p_user uuid)
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+	select coalesce(jsonb_agg(jsonb_build_object(
+		'role', ms.role,
+		'organisation', (
+			select jsonb_build_object('id', o.id, 'name', o.name, 'kind', o.kind)
+			from public.organisations o where o.id = ms.organisation_id
+		)
+	)), '[]'::jsonb)
+	from public.memberships ms
+	where ms.user_id = p_user and ms.role in ('owner', 'admin');
+$$;
+
+-- A request row with the columns and embeds of SELECT in src/lib/server/db/requests.ts.
+create or replace function private.community_page_request(r public.requests)
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+	select jsonb_build_object(
+		'id', r.id, 'organisation_id', r.organisation_id, 'kind', r.kind, 'status', r.status,
+		'title', r.title, 'description', r.description, 'quantity', r.quantity, 'people', r.people,
+		'amount_eur', r.amount_eur, 'municipality_nis', r.municipality_nis, 'domains', r.domains,
+		'age_min', r.age_min, 'age_max', r.age_max, 'needed_from', r.needed_from,
+		'needed_until', r.needed_until, 'deadline', r.deadline,
+		'organisations', (
+			select jsonb_build_object('name', o.name, 'slug', o.slug)
+			from public.organisations o where o.id = r.organisation_id
+		),
+		'municipalities', (
+			select jsonb_build_object('name_nl', m.name_nl)
+			from public.municipalities m where m.nis = r.municipality_nis
+		),
+		'request_slots', coalesce((
+			select jsonb_agg(jsonb_build_object('weekday', s.weekday, 'starts_at', s.starts_at, 'ends_at', s.ends_at))
+			from public.request_slots s where s.request_id = r.id
+		), '[]'::jsonb)
+	);
+$$;
+
+-- An offer row with the columns and embeds of SELECT in src/lib/server/db/offers.ts.
+create or replace function private.community_page_offer(o public.offers)
+returns jsonb
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+	select jsonb_build_object(
+		'id', o.id, 'organisation_id', o.organisation_id, 'kind', o.kind, 'status', o.status,
+		'title', o.title, 'description', o.description, 'municipality_nis', o.municipality_nis,
+		'radius_km', o.radius_km, 'area_municipalities', o.area_municipalities, 'domains', o.domains,
+		'age_min', o.age_min, 'age_max', o.age_max, 'room_type', o.room_type, 'capacity', o.capacity,
+		'equipment', o.equipment, 'accessible', o.accessible, 'conditions', o.conditions,
+		'fee_eur', o.fee_eur, 'term_start', o.term_start, 'term_end', o.term_end, 'people', o.people,
+		'hours_per_year', o.hours_per_year, 'materials', o.materials, 'quantity', o.quantity,
+		'amount_eur', o.amount_eur,
+		'organisations', (
+			select jsonb_build_object('name', g.name, 'slug', g.slug, 'kind', g.kind)
+			from public.organisations g where g.id = o.organisation_id
+		),
+		'municipalities', (
+			select jsonb_build_object('name_nl', m.name_nl)
+			from public.municipalities m where m.nis = o.municipality_nis
+		),
+		'offer_slots', coalesce((
+			select jsonb_agg(jsonb_build_object('weekday', s.weekday, 'starts_at', s.starts_at, 'ends_at', s.ends_at))
+			from public.offer_slots s where s.offer_id = o.id
+		), '[]'::jsonb),
+		'offer_unavailable_dates', coalesce((
+			select jsonb_agg(jsonb_build_object('day', d.day))
+			from public.offer_unavailable_dates d where d.offer_id = o.id
+		), '[]'::jsonb)
+	);
+$$;
+
+revoke execute on function public.community_page(date, text, text, integer) from public;
+revoke execute on function private.community_page_administered(uuid) from public;
+revoke execute on function private.community_page_request(public.requests) from public;
+revoke execute on function private.community_page_offer(public.offers) from public;
+grant execute on function public.community_page(date, text, text, integer)
+	to anon, authenticated, service_role;
+grant execute on function private.community_page_administered(uuid)
+	to anon, authenticated, service_role;
+grant execute on function private.community_page_request(public.requests)
+	to anon, authenticated, service_role;
+grant execute on function private.community_page_offer(public.offers)
+	to anon, authenticated, service_role;
