@@ -92,7 +92,7 @@ begin
 			), '[]'::jsonb)
 		) end,
 		'requests', coalesce((
-			select jsonb_agg(private.community_page_request(r) order by r.created_at desc, r.id)
+			select jsonb_agg(private.request_json(r) order by r.created_at desc, r.id)
 			from (
 				select r.* from public.requests r
 				where r.status in ('open', 'in_progress') and r.municipality_nis = any(places)
@@ -107,7 +107,7 @@ begin
 			'counts', '[]'::jsonb,
 			'organisations', '[]'::jsonb,
 			'offers', coalesce((
-				select jsonb_agg(private.community_page_offer(o) order by o.created_at desc, o.id)
+				select jsonb_agg(private.offer_json(o) order by o.created_at desc, o.id)
 				from (
 					select o.* from public.offers o
 					where o.status = 'active' and o.municipality_nis = p_nis
@@ -186,7 +186,7 @@ begin
 			where cm.community_id = found_community.id and cm.organisation_id is not null
 		), '[]'::jsonb),
 		'offers', coalesce((
-			select jsonb_agg(private.community_page_offer(o) order by ids.n)
+			select jsonb_agg(private.offer_json(o) order by ids.n)
 			from public.community_offer_ids(found_community.id, shown) with ordinality ids(id, n)
 			join public.offers o on o.id = ids.id and o.status = 'active'
 		), '[]'::jsonb),
@@ -274,80 +274,17 @@ as $$
 	where ms.user_id = p_user and ms.role in ('owner', 'admin');
 $$;
 
--- A request row with the columns and embeds of SELECT in src/lib/server/db/requests.ts.
-create or replace function private.community_page_request(r public.requests)
-returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-	select jsonb_build_object(
-		'id', r.id, 'organisation_id', r.organisation_id, 'kind', r.kind, 'status', r.status,
-		'title', r.title, 'description', r.description, 'quantity', r.quantity, 'people', r.people,
-		'amount_eur', r.amount_eur, 'municipality_nis', r.municipality_nis, 'domains', r.domains,
-		'age_min', r.age_min, 'age_max', r.age_max, 'needed_from', r.needed_from,
-		'needed_until', r.needed_until, 'deadline', r.deadline,
-		'organisations', (
-			select jsonb_build_object('name', o.name, 'slug', o.slug)
-			from public.organisations o where o.id = r.organisation_id
-		),
-		'municipalities', (
-			select jsonb_build_object('name_nl', m.name_nl)
-			from public.municipalities m where m.nis = r.municipality_nis
-		),
-		'request_slots', coalesce((
-			select jsonb_agg(jsonb_build_object('weekday', s.weekday, 'starts_at', s.starts_at, 'ends_at', s.ends_at))
-			from public.request_slots s where s.request_id = r.id
-		), '[]'::jsonb)
-	);
-$$;
-
--- An offer row with the columns and embeds of SELECT in src/lib/server/db/offers.ts.
-create or replace function private.community_page_offer(o public.offers)
-returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $$
-	select jsonb_build_object(
-		'id', o.id, 'organisation_id', o.organisation_id, 'kind', o.kind, 'status', o.status,
-		'title', o.title, 'description', o.description, 'municipality_nis', o.municipality_nis,
-		'radius_km', o.radius_km, 'area_municipalities', o.area_municipalities, 'domains', o.domains,
-		'age_min', o.age_min, 'age_max', o.age_max, 'room_type', o.room_type, 'capacity', o.capacity,
-		'equipment', o.equipment, 'accessible', o.accessible, 'conditions', o.conditions,
-		'fee_eur', o.fee_eur, 'term_start', o.term_start, 'term_end', o.term_end, 'people', o.people,
-		'hours_per_year', o.hours_per_year, 'materials', o.materials, 'quantity', o.quantity,
-		'amount_eur', o.amount_eur,
-		'organisations', (
-			select jsonb_build_object('name', g.name, 'slug', g.slug, 'kind', g.kind)
-			from public.organisations g where g.id = o.organisation_id
-		),
-		'municipalities', (
-			select jsonb_build_object('name_nl', m.name_nl)
-			from public.municipalities m where m.nis = o.municipality_nis
-		),
-		'offer_slots', coalesce((
-			select jsonb_agg(jsonb_build_object('weekday', s.weekday, 'starts_at', s.starts_at, 'ends_at', s.ends_at))
-			from public.offer_slots s where s.offer_id = o.id
-		), '[]'::jsonb),
-		'offer_unavailable_dates', coalesce((
-			select jsonb_agg(jsonb_build_object('day', d.day))
-			from public.offer_unavailable_dates d where d.offer_id = o.id
-		), '[]'::jsonb)
-	);
-$$;
-
 revoke execute on function public.community_page(date, text, text, integer) from public;
 revoke execute on function private.community_page_administered(uuid) from public;
-revoke execute on function private.community_page_request(public.requests) from public;
-revoke execute on function private.community_page_offer(public.offers) from public;
 grant execute on function public.community_page(date, text, text, integer)
 	to anon, authenticated, service_role;
 grant execute on function private.community_page_administered(uuid)
 	to anon, authenticated, service_role;
-grant execute on function private.community_page_request(public.requests)
-	to anon, authenticated, service_role;
-grant execute on function private.community_page_offer(public.offers)
-	to anon, authenticated, service_role;
+
+-- Live requests and offers have the shapes the management pages read (private.request_json() and
+-- private.offer_json(), security invoker); anonymous visitors read them here too (request_json since
+-- 20261208000310).
+grant execute on function private.offer_json(public.offers) to anon;
+
+-- Planned once, as the other page functions (20261208000300_generic_plans.sql).
+alter function public.community_page(date, text, text, integer) set plan_cache_mode = force_generic_plan;
