@@ -25,6 +25,10 @@ export function startPostgrest() {
 			PGRST_DB_CHANNEL_ENABLED: 'true',
 			// A JWKS (PostgREST reads one here): the auth service's public keys and the shared secret.
 			PGRST_JWT_SECRET: JSON.stringify(verificationJwks(jwtKeys, jwtSecret)),
+			// Keep a verified token's claims until it expires (at most an hour) instead of checking its
+			// ES256 signature on every request: ~1.5 ms less per signed-in API call on the 2-core machine
+			// (p50 2.49 -> 1.00 ms for a one-row read, alternated). An expired token is still refused.
+			PGRST_JWT_CACHE_MAX_LIFETIME: '3600',
 			PGRST_SERVER_HOST: host,
 			PGRST_SERVER_PORT: String(ports.postgrest),
 			PGRST_ADMIN_SERVER_PORT: String(ports.postgrestAdmin),

@@ -237,11 +237,35 @@ describe('PostgREST and Storage take the ES256 tokens', () => {
 			headerOf(session.access_token),
 			claims
 		);
+		// PostgREST keeps a verified token (PGRST_JWT_CACHE_MAX_LIFETIME): the real one, used first, does not
+		// let a forgery with the same claims through.
+		expect((await rest('/profiles?select=id&limit=1', session.access_token)).status).toBe(200);
 		const r1 = await rest('/profiles?select=id&limit=1', forged);
 		expect(r1.status).toBe(401);
 		const none = `${segment({ alg: 'none', typ: 'JWT' })}.${segment(claims)}.`;
 		const r2 = await rest('/profiles?select=id&limit=1', none);
 		expect(r2.status).toBe(401);
+	});
+
+	it('PostgREST refuses a token once it has expired, also one it verified and kept before', async () => {
+		const { user } = await confirmedUser(anon(), users, 'jwks');
+		const key = (JSON.parse(stackJwtKeys) as (JsonWebKey & { kid: string })[])[0]!;
+		// PostgREST allows 30 seconds of clock skew on exp: a token 27 seconds past it still passes, is kept
+		// in the cache, and must be refused once the skew is over, not when the cache would drop it (an hour).
+		const exp = Math.floor(Date.now() / 1000) - 27;
+		const token = signWith(
+			key,
+			{ alg: 'ES256', kid: key.kid, typ: 'JWT' },
+			{ sub: user.id, role: 'authenticated', aud: 'authenticated', iat: exp - 60, exp }
+		);
+		const mine = `/profiles?id=eq.${user.id}&select=id`;
+		const before = await rest(mine, token);
+		expect(before.status).toBe(200);
+		expect(await before.json()).toEqual([{ id: user.id }]);
+		while (Date.now() < (exp + 31) * 1000) await new Promise((done) => setTimeout(done, 100));
+		const after = await rest(mine, token);
+		expect(after.status).toBe(401);
+		expect((await after.json()).code).toBe('PGRST301');
 	});
 
 	it('Storage takes the ES256 token as the user and refuses a forged one', async () => {
