@@ -10,9 +10,9 @@
 -- statement inserted or updated are paired again (open_requests_reached_by()), the requests likewise
 -- (active_offers_reaching()); a deleted offer or request takes its rows along (on delete cascade). Every
 -- input of the reach is a column of offers or requests (place, radius, listed municipalities, kind,
--- status), so no other table's change moves it. The transactions that write offers or requests take one
--- lock before their first row (a statement trigger before each statement): two of them cannot pair the
--- same offer and request from two snapshots, each blind to the other's change.
+-- status), so no other table's change moves it. Writers of offers and requests take turns (one lock,
+-- 20261209000050): two of them cannot pair the same offer and request from two snapshots, each blind to the
+-- other's change.
 --
 -- match_suggestions() reads the stored rows for suggest_offers() (one index scan by request) and no longer
 -- joins the offers for the pairs: the stored offers are active, which every caller may read (policy
@@ -107,19 +107,6 @@ as $$
 	select private.request_reach_pair_requests(array(select r.id from public.requests r));
 $$;
 
-/** Before a statement on offers or requests: one writer of pairs at a time, until the transaction ends. */
-create function private.request_reach_lock()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-	perform pg_advisory_xact_lock(hashtext('private.request_reach'));
-	return null;
-end;
-$$;
-
 /** After an insert or update on offers: pair the offers it wrote again. */
 create function private.request_reach_offers_changed()
 returns trigger
@@ -149,14 +136,14 @@ $$;
 revoke execute on function private.request_reach_pair_requests(uuid[]) from public;
 revoke execute on function private.request_reach_pair_offers(uuid[]) from public;
 revoke execute on function private.request_reach_pair_all() from public;
-revoke execute on function private.request_reach_lock() from public;
 revoke execute on function private.request_reach_offers_changed() from public;
 revoke execute on function private.request_reach_requests_changed() from public;
 
-create trigger offers_request_reach_lock before insert or update or delete on public.offers
-	for each statement execute function private.request_reach_lock();
-create trigger requests_request_reach_lock before insert or update or delete on public.requests
-	for each statement execute function private.request_reach_lock();
+-- One writer of pairs at a time (20261209000050): each pairs from what the others committed.
+create trigger offers_request_reach_one_writer before insert or update or delete on public.offers
+	for each statement execute function private.one_writer_at_a_time('private.request_reach');
+create trigger requests_request_reach_one_writer before insert or update or delete on public.requests
+	for each statement execute function private.one_writer_at_a_time('private.request_reach');
 create trigger offers_request_reach_insert after insert on public.offers
 	referencing new table as new_rows
 	for each statement execute function private.request_reach_offers_changed();

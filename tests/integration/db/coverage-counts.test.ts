@@ -10,9 +10,11 @@
 // compared likewise with the old computation (private.distance_km over private.coverage_academies) before
 // and after an academy is added, renamed, moved, withdrawn and deleted.
 // The inserted rows live in school years 2048–2050, which neither the seed nor another suite uses.
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, serviceRole, testPeople, type Person } from './people.js';
 import { expectDeleteRefused, expectInsertRefused, expectUpdateRefused } from './rls.js';
+import { twoWritersAtOnce } from './two-writers.js';
 
 const people = testPeople('dekkingstal');
 const YEARS = [2047, 2048, 2049, 2050];
@@ -348,6 +350,40 @@ describe('coverage_nearest kept by the triggers', () => {
 		);
 		await people.query(`delete from public.organisations where id = $1`, [academy.id]);
 		await expectNearestAsComputed();
+	});
+});
+
+describe('two transactions at once', () => {
+	it('both publish an activity in one school year and municipality: both commit, both are counted', async () => {
+		const before = await activitiesIn(2049, spot);
+		const publish = (title: string) => (db: pg.Client) =>
+			db.query(
+				`insert into public.activities (organisation_id, title, domains, format, age_min, age_max,
+					start_date, end_date, municipality_nis, status)
+				values ($1, $2, '{techniek}', 'korte_reeks', 10, 14, '2049-10-01', '2049-10-01', $3, 'published')`,
+				[organisation.id, title, spot]
+			);
+		// Each counted the school year again from its own snapshot: the second wrote a count the first had
+		// just written (duplicate key, 23505) and its activity was refused.
+		expect(await twoWritersAtOnce(publish('Samen A'), publish('Samen B'))).toBeNull();
+		expect(await activitiesIn(2049, spot)).toBe(before + 2);
+		await expectSameAsComputed([2049]);
+	});
+
+	it('both add a counted academy: both commit, the nearest academies are right', async () => {
+		const add = (name: string) => (db: pg.Client) =>
+			db.query(
+				`insert into public.organisations (kind, name, slug, municipality_nis, verification_status,
+					verified_at)
+				values ('academy', $1, $2, '44021', 'verified', now())`,
+				[name, `dekkingstal-samen-${name.slice(-1).toLowerCase()}-${Date.now()}`]
+			);
+		try {
+			expect(await twoWritersAtOnce(add('Samen Academie A'), add('Samen Academie B'))).toBeNull();
+			await expectNearestAsComputed();
+		} finally {
+			await people.query(`delete from public.organisations where name like 'Samen Academie %'`);
+		}
 	});
 });
 

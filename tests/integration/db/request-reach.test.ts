@@ -4,9 +4,11 @@
 // request, the offers' ranking columns as they are now) after every kind of change that moves a pair: an offer
 // added, shrunk, moved, listing the request's municipality, paused and active again, its domains, ages and term
 // changed, several offers in one statement, an offer deleted; a request added, moved, in progress and open
-// again, closed, deleted. And the table is private: no API role reads it or pairs anything.
+// again, closed, deleted; and a request and an offer changed by two transactions at once. And the table is
+// private: no API role reads it or pairs anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, daysFromToday, testPeople, type Person } from './people.js';
+import { twoWritersAtOnce } from './two-writers.js';
 
 const people = testPeople('bereik');
 const LEUVEN = '24062';
@@ -195,6 +197,25 @@ describe('the stored pairs are the live ones', () => {
 		expect(await pair(other.id, room.id)).toBeDefined();
 		await people.query('delete from public.requests where id = $1', [other.id]);
 		expect(await pair(other.id, room.id)).toBeUndefined();
+		await expectSameAsLive();
+	});
+
+	it('when a request moves next to an offer while another transaction changes that offer', async () => {
+		const room = await people.offer(school.id, { municipality_nis: GENT, radius_km: 10 });
+		const request = await people.request(academy.id, { municipality_nis: LEUVEN });
+		expect(await pair(request.id, room.id)).toBeUndefined();
+		// Each pairs from its own snapshot: without one writer at a time the pair would keep the offer's old
+		// ages (the move saw the offer as it was, the offer's change did not see the request in Gent yet).
+		const failed = await twoWritersAtOnce(
+			(db) =>
+				db.query('update public.requests set municipality_nis = $2 where id = $1', [
+					request.id,
+					GENT
+				]),
+			(db) => db.query('update public.offers set age_min = 12 where id = $1', [room.id])
+		);
+		expect(failed).toBeNull();
+		expect(await pair(request.id, room.id)).toMatchObject({ offer_age_min: 12 });
 		await expectSameAsLive();
 	});
 
