@@ -5,6 +5,9 @@
 // rooms next door that are never free when it needs them (they rank highest until their windows are
 // known), one room about 10 km away that is free the whole time (it only shows up through the second
 // step), rooms at equal distance and equal rank (ties), and a room whose two windows begin together.
+// Since 20261209000200 a pair whose room has no window on the request's weekday (Wednesday) cannot rank above
+// its lowest: the twelve Monday rooms are never looked at, until one of them gets a Wednesday window; and
+// a room open on Wednesday morning only (the right day, the wrong hours) still has its windows computed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, daysFromToday, testPeople, type Person } from './people.js';
 
@@ -135,6 +138,7 @@ beforeAll(async () => {
 		[3, '12:30', '16:00']
 	]);
 	for (let n = 1; n <= 3; n++) await room(`gelijk ${n}`, nearNis, [[3, '14:00', '15:00']]);
+	await room('woensdagochtend', SINT_TRUIDEN, [[3, '08:00', '12:00']]);
 
 	const request = await people.request(academy.id, {
 		title: 'Vraag snel',
@@ -155,8 +159,8 @@ afterAll(() => people.remove());
 
 describe('suggest_offers computes windows only where they can matter, with the same result', () => {
 	it('finds the free room behind the rooms that rank highest until their windows are known', async () => {
-		// With limit 2 the first step looks at 10 of the 12 rooms next door (highest possible rank 80, none
-		// free); the room 10 km away (highest possible 65) only comes in through the bar.
+		// With limit 2 the first step looks at the Wednesday-morning room next door (highest possible rank 80,
+		// not free) and the rooms 10 km away (highest possible 65); the Monday rooms rank 50 at most.
 		const rows = await suggest(2);
 		// The two rooms 10 km away that are free the whole time (equal rank and distance: by id).
 		expect(rows.map((row) => row.offer_id).sort()).toEqual(
@@ -180,6 +184,42 @@ describe('suggest_offers computes windows only where they can matter, with the s
 		expect(new Set(tied.map((row) => row.rank_hint)).size).toBe(1);
 		// The same for someone not signed in.
 		expect(shape(await suggest(5, anonymousClient()))).toEqual(shape(await rankingEveryPair(5)));
+	});
+
+	it('ranks a room by the window it gets on the request’s weekday at once, and not once it is gone', async () => {
+		const monday = offers['maandag 1']!;
+		const check = async (limit: number) => {
+			const rows = await suggest(limit);
+			expect(shape(rows)).toEqual(shape(await rankingEveryPair(limit)));
+			return rows;
+		};
+		// The room next door moves its window to Wednesday, covering the request's: the best suggestion.
+		await people.query(
+			`update public.offer_slots set weekday = 3, starts_at = '12:00', ends_at = '17:00'
+			where offer_id = $1`,
+			[monday]
+		);
+		expect((await check(2))[0]).toMatchObject({
+			offer_id: monday,
+			overlap_minutes: 180,
+			overlap_weekday: 3
+		});
+		// On Thursday it is no longer free when asked.
+		await people.query('update public.offer_slots set weekday = 4 where offer_id = $1', [monday]);
+		expect((await check(2)).map((row) => row.offer_id)).not.toContain(monday);
+		// A Wednesday window added beside it.
+		await people.query(
+			`insert into public.offer_slots (offer_id, weekday, starts_at, ends_at) values ($1, 3, '13:00', '16:00')`,
+			[monday]
+		);
+		expect((await check(1))[0]?.offer_id).toBe(monday);
+		// Back to its Monday window only.
+		await people.query('delete from public.offer_slots where offer_id = $1', [monday]);
+		await people.query(
+			`insert into public.offer_slots (offer_id, weekday, starts_at, ends_at) values ($1, 1, '16:00', '18:00')`,
+			[monday]
+		);
+		for (const limit of [1, 2, 16, 100]) await check(limit);
 	});
 
 	it('gives as first window of two that begin together the longer one', async () => {

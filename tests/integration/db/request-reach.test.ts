@@ -22,7 +22,9 @@ let company: { id: string };
 const LIVE = `
 	select r.id as request_id, f.offer_id, f.distance_km, f.reach, o.kind as offer_kind,
 		o.domains as offer_domains, o.age_min as offer_age_min, o.age_max as offer_age_max,
-		o.term_start as offer_term_start, o.term_end as offer_term_end
+		o.term_start as offer_term_start, o.term_end as offer_term_end,
+		coalesce((select bit_or(1 << s.weekday) from public.offer_slots s where s.offer_id = o.id), 0)::integer
+			as offer_weekdays
 	from public.requests r
 	cross join lateral private.active_offers_reaching(
 		r.lat, r.lng, r.municipality_nis, private.offer_kinds_for_request(r.kind)
@@ -32,7 +34,7 @@ const LIVE = `
 
 const STORED = `
 	select request_id, offer_id, distance_km, reach, offer_kind, offer_domains, offer_age_min, offer_age_max,
-		offer_term_start, offer_term_end
+		offer_term_start, offer_term_end, offer_weekdays
 	from private.request_reach`;
 
 /** The rows one side has and the other has not, both ways; and how many pairs there are. */
@@ -58,6 +60,7 @@ async function pair(requestId: string, offerId: string) {
 		reach: string;
 		offer_domains: string[];
 		offer_age_min: number;
+		offer_weekdays: number;
 	}>('select * from private.request_reach where request_id = $1 and offer_id = $2', [
 		requestId,
 		offerId
@@ -134,6 +137,32 @@ describe('the stored pairs are the live ones', () => {
 			offer_domains: ['programmeren', 'techniek'],
 			offer_age_min: 10
 		});
+		await expectSameAsLive();
+	});
+
+	it('as an offer’s weekly windows are added, moved to another day and removed', async () => {
+		const request = await people.request(academy.id, { municipality_nis: GENT });
+		// people.offer() gives a room one window, on Wednesday (weekday 3): bit 3.
+		const room = await people.offer(school.id, { municipality_nis: GENT });
+		expect(await pair(request.id, room.id)).toMatchObject({ offer_weekdays: 1 << 3 });
+		await people.query(
+			`insert into public.offer_slots (offer_id, weekday, starts_at, ends_at)
+			values ($1, 1, '09:00', '12:00'), ($1, 5, '09:00', '12:00')`,
+			[room.id]
+		);
+		expect(await pair(request.id, room.id)).toMatchObject({
+			offer_weekdays: (1 << 1) | (1 << 3) | (1 << 5)
+		});
+		await expectSameAsLive();
+		await people.query(
+			'update public.offer_slots set weekday = 7 where offer_id = $1 and weekday = 3',
+			[room.id]
+		);
+		expect(await pair(request.id, room.id)).toMatchObject({
+			offer_weekdays: (1 << 1) | (1 << 5) | (1 << 7)
+		});
+		await people.query('delete from public.offer_slots where offer_id = $1', [room.id]);
+		expect(await pair(request.id, room.id)).toMatchObject({ offer_weekdays: 0 });
 		await expectSameAsLive();
 	});
 
@@ -257,10 +286,26 @@ describe('the table is private', () => {
 				has_function_privilege('anon', 'private.request_reach_pair_offers(uuid[])', 'execute') as pairs`
 		);
 		expect(asAnon).toEqual([{ readable: false, pairs: false }]);
-		// What they may call: the offers that reach a request, for the suggestions.
-		const reaching = await people.query<{ allowed: boolean }>(
-			`select has_function_privilege('authenticated', 'private.offers_reaching_request(uuid)', 'execute') as allowed`
+		// What they may call, for the suggestions: the offers that reach a request, what an open request asks.
+		const reaching = await people.query<{ reaching: boolean; asked: boolean }>(
+			`select has_function_privilege('authenticated', 'private.offers_reaching_request(uuid)', 'execute') as reaching,
+				has_function_privilege('anon', 'private.open_request_asked(uuid)', 'execute') as asked`
 		);
-		expect(reaching).toEqual([{ allowed: true }]);
+		expect(reaching).toEqual([{ reaching: true, asked: true }]);
+	});
+
+	it('what an open request asks is all anyone reads of it: nothing of a request not open', async () => {
+		const request = await people.request(academy.id, { municipality_nis: GENT });
+		await people.query(
+			`insert into public.request_slots (request_id, weekday, starts_at, ends_at)
+			values ($1, 2, '14:00', '16:00'), ($1, 4, '14:00', '15:30')`,
+			[request.id]
+		);
+		const asked = () => people.query('select * from private.open_request_asked($1)', [request.id]);
+		expect(await asked()).toEqual([
+			{ request_id: request.id, slot_count: 2, minutes: 210, weekdays: (1 << 2) | (1 << 4) }
+		]);
+		await people.query(`update public.requests set status = 'closed' where id = $1`, [request.id]);
+		expect(await asked()).toEqual([]);
 	});
 });
