@@ -15,6 +15,8 @@ import pg from 'pg';
 import ws from 'ws';
 import { appEnvironment } from '../stack/app-env.js';
 import { anonKey, apiUrl, databaseUrl } from '../stack/config.js';
+import { runningPid } from '../stack/processes.js';
+import { cpuMs } from './lib/bench-kit.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 // BENCH_PART=signed-in measures only the signed-in pages (while working on them); the output lines stay the same.
@@ -111,7 +113,8 @@ async function otherPublicPages(db) {
 	const post = await one(
 		db,
 		'visible announcement or question',
-		`select id from public.posts where status = 'visible' and kind <> 'good_practice' order by created_at desc, id limit 1`
+		`select id from public.posts where status = 'visible' and kind <> 'good_practice' and private.post_is_public(id)
+		order by created_at desc, id limit 1`
 	);
 	const practice = await one(
 		db,
@@ -194,7 +197,8 @@ async function startApp(env) {
 	});
 	for (let i = 0; i < 200; i++) {
 		try {
-			if ((await fetch(`${origin}/api/health`)).ok) return { origin, stop: () => child.kill() };
+			if ((await fetch(`${origin}/api/health`)).ok)
+				return { origin, pid: child.pid, stop: () => child.kill() };
 		} catch {
 			// not listening yet
 		}
@@ -339,6 +343,7 @@ async function measure(url, duration = seconds, headers = {}) {
 		p50: percentile(latencies, 50) ?? NaN,
 		p95: percentile(latencies, 95) ?? NaN,
 		rps: requests.average,
+		requests: requests.total,
 		failures: non2xx + errors
 	};
 }
@@ -378,12 +383,38 @@ async function publicPages() {
 		const app = await startApp(env);
 		/** @type {Record<string, { p50: number, p95: number, rps: number, failures: number }>} */
 		const results = {};
+		// Where each request's CPU time goes (app, gateway with auth, PostgREST, Postgres): under 10
+		// connections on 2 cores the p95 follows it, so the ratio to the bare page can be read from it.
+		const parts = {
+			app: app.pid,
+			gateway: runningPid('supervisor'),
+			postgrest: runningPid('postgrest'),
+			postgres: runningPid('postgres')
+		};
+		/** @returns {Record<string, number | null>} */
+		const cpu = () =>
+			Object.fromEntries(
+				Object.entries(parts).map(([name, pid]) => [
+					name,
+					pid ? cpuMs(pid, { alone: name === 'gateway' }) : null
+				])
+			);
 		try {
 			for (const page of measured) {
 				await measure(app.origin + page.path, 2); // warm-up, not counted
+				const before = cpu();
 				const r = (results[page.name] = await measure(app.origin + page.path));
+				const after = cpu();
+				const used = Object.keys(parts)
+					.flatMap((name) => {
+						const [start, end] = [before[name], after[name]];
+						return start === null || end === null
+							? []
+							: [`${name} ${((end - start) / r.requests).toFixed(1)}`];
+					})
+					.join(', ');
 				console.log(
-					`${label.padEnd(9)} ${page.name.padEnd(13)} ${page.path.padEnd(56)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${roundTrips[page.name]} API round trips${r.failures ? `  ${r.failures} FAILED` : ''}`
+					`${label.padEnd(9)} ${page.name.padEnd(13)} ${page.path.padEnd(56)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${roundTrips[page.name]} API round trips${used ? `  CPU ms per request: ${used}` : ''}${r.failures ? `  ${r.failures} FAILED` : ''}`
 				);
 			}
 		} finally {

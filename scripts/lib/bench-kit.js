@@ -115,3 +115,39 @@ export async function startApp({ build, port, config, env = {} }) {
 	child.kill();
 	throw new Error('the built app did not start');
 }
+
+/**
+ * CPU time (user + system, ms) that a process has used so far, with its children's unless `alone` (the
+ * stack's supervisor runs the gateway and auth itself, and is the parent of Postgres and PostgREST), read
+ * from /proc (Linux); null where /proc is not there. A child that has ended counts once its parent has
+ * waited for it (Postgres waits for its backends).
+ * @param {number} pid
+ * @param {{ alone?: boolean }} [options]
+ * @returns {number | null}
+ */
+export function cpuMs(pid, { alone = false } = {}) {
+	const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+	/** @param {number} p @returns {number} */
+	const ticks = (p) => {
+		let stat;
+		try {
+			stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+		} catch {
+			return 0; // ended in between
+		}
+		// fields after the command: state is [0], utime [11], stime [12], cutime [13], cstime [14]
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		let total = fields.slice(11, alone ? 13 : 15).reduce((sum, field) => sum + Number(field), 0);
+		if (alone) return total;
+		let children = '';
+		try {
+			children = fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8');
+		} catch {
+			// no children file: count the process alone
+		}
+		for (const child of children.split(' ').filter(Boolean)) total += ticks(Number(child));
+		return total;
+	};
+	if (!fs.existsSync(`/proc/${pid}/stat`)) return null;
+	return ticks(pid) / ticksPerMs;
+}
