@@ -364,15 +364,18 @@ async function publicPages() {
 	});
 	/** @type {Record<string, number>} */
 	const roundTrips = {};
-	for (const page of pages) {
-		await fetch(counted.origin + page.path);
-		proxy.take();
-		const response = await fetch(counted.origin + page.path);
-		if (!response.ok) throw new Error(`${page.path} answered ${response.status}`);
-		roundTrips[page.name] = proxy.take();
+	try {
+		for (const page of pages) {
+			await fetch(counted.origin + page.path);
+			proxy.take();
+			const response = await fetch(counted.origin + page.path);
+			if (!response.ok) throw new Error(`${page.path} answered ${response.status}`);
+			roundTrips[page.name] = proxy.take();
+		}
+	} finally {
+		counted.stop();
+		proxy.close();
 	}
-	counted.stop();
-	proxy.close();
 
 	// Timing: the app straight against the gateway, as deployed; first with every request rendered and
 	// sent to the database, then as configured by default (signed-out visitors share rendered public

@@ -126,7 +126,7 @@ export async function startApp({ build, port, config, env = {} }) {
  * @returns {number | null}
  */
 export function cpuMs(pid, { alone = false } = {}) {
-	const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+	const msPerTick = 1000 / 100; // USER_HZ, the unit of /proc's times, is 100 on Linux
 	/** @param {number} p @returns {number} */
 	const ticks = (p) => {
 		let stat;
@@ -149,5 +149,5 @@ export function cpuMs(pid, { alone = false } = {}) {
 		return total;
 	};
 	if (!fs.existsSync(`/proc/${pid}/stat`)) return null;
-	return ticks(pid) / ticksPerMs;
+	return ticks(pid) * msPerTick;
 }

@@ -7,8 +7,8 @@
 -- Now private.request_reach holds, for every open request, the active offers of a matching kind whose area
 -- reaches it (the same pairs, distances and reach as active_offers_reaching()), with what ranks an offer
 -- (kind, domains, ages, term). Statement triggers on offers and requests keep it current: the offers a
--- statement inserted, or changed in a column the pairs depend on, are paired again
--- (open_requests_reached_by()), the requests likewise (active_offers_reaching()); a deleted offer or request takes its rows along (on delete cascade). Every
+-- statement inserted or updated are paired again (open_requests_reached_by()), the requests likewise
+-- (active_offers_reaching()); a deleted offer or request takes its rows along (on delete cascade). Every
 -- input of the reach is a column of offers or requests (place, radius, listed municipalities, kind,
 -- status), so no other table's change moves it. Writers of offers and requests take turns (one lock,
 -- 20261209000050): two of them cannot pair the same offer and request from two snapshots, each blind to the
@@ -107,11 +107,7 @@ as $$
 	select private.request_reach_pair_requests(array(select r.id from public.requests r));
 $$;
 
-/**
- * After an insert or update on offers: pair again the offers it added, and those whose reach (status,
- * place, radius, listed municipalities) or ranking columns (domains, ages, term) it changed; a title or
- * description edit pairs nothing. The kind never changes (offers_kind_fixed).
- */
+/** After an insert or update on offers: pair the offers it wrote again. */
 create function private.request_reach_offers_changed()
 returns trigger
 language plpgsql
@@ -119,28 +115,12 @@ security definer
 set search_path = ''
 as $$
 begin
-	-- one branch per operation: a statement naming a transition table the trigger lacks does not compile
-	if tg_op = 'INSERT' then
-		perform private.request_reach_pair_offers(array(select n.id from new_rows n));
-	else
-		perform private.request_reach_pair_offers(array(
-			select n.id
-			from new_rows n
-			join old_rows o on o.id = n.id
-			where (n.status, n.lat, n.lng, n.radius_km, n.area_municipalities, n.domains, n.age_min, n.age_max,
-					n.term_start, n.term_end)
-				is distinct from (o.status, o.lat, o.lng, o.radius_km, o.area_municipalities, o.domains, o.age_min,
-					o.age_max, o.term_start, o.term_end)
-		));
-	end if;
+	perform private.request_reach_pair_offers(array(select n.id from new_rows n));
 	return null;
 end;
 $$;
 
-/**
- * After an insert or update on requests: pair again the requests it added, and those whose status or place
- * it changed (a request's other columns are not stored). The kind never changes (requests_kind_fixed).
- */
+/** After an insert or update on requests: pair the requests it wrote again. */
 create function private.request_reach_requests_changed()
 returns trigger
 language plpgsql
@@ -148,16 +128,7 @@ security definer
 set search_path = ''
 as $$
 begin
-	if tg_op = 'INSERT' then
-		perform private.request_reach_pair_requests(array(select n.id from new_rows n));
-	else
-		perform private.request_reach_pair_requests(array(
-			select n.id
-			from new_rows n
-			join old_rows o on o.id = n.id
-			where (n.status, n.lat, n.lng, n.municipality_nis) is distinct from (o.status, o.lat, o.lng, o.municipality_nis)
-		));
-	end if;
+	perform private.request_reach_pair_requests(array(select n.id from new_rows n));
 	return null;
 end;
 $$;
@@ -177,13 +148,13 @@ create trigger offers_request_reach_insert after insert on public.offers
 	referencing new table as new_rows
 	for each statement execute function private.request_reach_offers_changed();
 create trigger offers_request_reach_update after update on public.offers
-	referencing old table as old_rows new table as new_rows
+	referencing new table as new_rows
 	for each statement execute function private.request_reach_offers_changed();
 create trigger requests_request_reach_insert after insert on public.requests
 	referencing new table as new_rows
 	for each statement execute function private.request_reach_requests_changed();
 create trigger requests_request_reach_update after update on public.requests
-	referencing old table as old_rows new table as new_rows
+	referencing new table as new_rows
 	for each statement execute function private.request_reach_requests_changed();
 
 select private.request_reach_pair_all();
