@@ -2627,6 +2627,7 @@ export type Database = {
 					distance_km: number;
 				}[];
 			};
+			coverage_overview: { Args: { p_start_year: number }; Returns: Json };
 			coverage_provinces: {
 				Args: { p_start_year: number; p_basis: string };
 				Returns: {

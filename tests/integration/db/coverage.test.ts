@@ -432,3 +432,64 @@ describe('coverage_nearest_academies', () => {
 		expect(await nearest(walloon!.nis)).toEqual([]);
 	});
 });
+
+// 20261209000400_coverage_overview.sql: /dekking's one call gives what the page's five calls gave.
+describe('coverage_overview', () => {
+	type Overview = {
+		municipalities: MunicipalityRow[];
+		provinces: Record<'current' | '2024', ProvinceRow[]>;
+		nearest: { nis: string; rank: number; academy_id: string; distance_km: number }[];
+		coaches: { municipality_nis: string; name: string }[];
+	};
+
+	async function overview(year: number): Promise<Overview> {
+		const { data, error } = await anonymousClient().rpc('coverage_overview', {
+			p_start_year: year
+		});
+		if (error) throw error;
+		return data as Overview;
+	}
+
+	async function nearestOfWhiteSpots(year: number) {
+		const { data, error } = await anonymousClient().rpc('coverage_nearest_academies', {
+			p_start_year: year
+		});
+		if (error) throw error;
+		return data;
+	}
+
+	// 2026: every counted academy counts (the kept rows); 2024: some were verified after it ended (computed).
+	it.each([2026, 2024])(
+		'gives the municipalities, both provinces tables and the nearest academies of %i as their own functions do',
+		async (year) => {
+			const [afterwards] = await people.query<{ verified_after: boolean }>(
+				`select exists (select 1 from public.organisations o
+				 where o.kind = 'academy' and o.verification_status = 'verified'
+				   and (o.verified_at at time zone 'Europe/Brussels')::date > make_date($1 + 1, 8, 31)) as verified_after`,
+				[year]
+			);
+			expect(afterwards!.verified_after).toBe(year === 2024);
+
+			const one = await overview(year);
+			expect(one.municipalities).toEqual(await municipalities(year));
+			expect(one.municipalities.length).toBe(304);
+			for (const basis of ['current', '2024'] as const) {
+				expect(
+					one.provinces[basis].map((row) => ({ ...row, coverage_pct: Number(row.coverage_pct) }))
+				).toEqual(await provinces(year, basis));
+			}
+			const separate = await nearestOfWhiteSpots(year);
+			expect(separate.length).toBeGreaterThan(0);
+			expect(one.nearest).toEqual(separate);
+		}
+	);
+
+	it('gives each white spot’s coaching academies, as the table and the academies’ names say', async () => {
+		const expected = await people.query<{ municipality_nis: string; name: string }>(
+			`select s.municipality_nis, o.name from public.starter_coaches s
+			 join public.organisations o on o.id = s.academy_id order by 1, 2`
+		);
+		expect(expected.length).toBeGreaterThan(0);
+		expect((await overview(2026)).coaches).toEqual(expected);
+	});
+});

@@ -1,6 +1,9 @@
 // Coverage ("witte vlekken"): the SQL functions of supabase/migrations/20261204000100_coverage.sql, read
 // for /dekking and for a municipality's page.
 import type { Db } from '$lib/server/supabase';
+import type { Database } from '$lib/types/database';
+
+type Functions = Database['public']['Functions'];
 
 export type CoverageStatus = 'academy' | 'activities' | 'none';
 /** 'current': the municipalities of 2025; '2024': those that existed on 31 December 2024. */
@@ -74,12 +77,7 @@ export async function coverageByProvince(
 		p_basis: basis
 	});
 	if (error) throw error;
-	return data.map((row) => ({
-		province: row.province,
-		municipalities: row.municipalities,
-		withAcademy: row.with_academy,
-		pct: row.coverage_pct === null ? null : Number(row.coverage_pct)
-	}));
+	return data.map(toProvince);
 }
 
 /**
@@ -96,8 +94,62 @@ export async function nearestAcademies(
 		...(nis ? { p_nis: nis } : {})
 	});
 	if (error) throw error;
+	return nearestByMunicipality(data);
+}
+
+export type CoverageOverview = {
+	municipalities: MunicipalityCoverage[];
+	provinces: Record<CoverageBasis, ProvinceCoverage[]>;
+	/** The three nearest academies of every municipality without an academy. */
+	nearest: Map<string, NearestAcademy[]>;
+	/** The coaching academies' names per white spot whose starters have a coach, by name. */
+	coaches: Record<string, string[]>;
+};
+
+type Rows<F extends keyof Functions> = Functions[F]['Returns'];
+
+/** The rows of coverage_overview(): each part as its own function returns it (numerics as JSON numbers). */
+type OverviewRows = {
+	municipalities: Rows<'coverage_municipalities'>;
+	provinces: Record<CoverageBasis, Rows<'coverage_provinces'>>;
+	nearest: Rows<'coverage_nearest_academies'>;
+	coaches: { municipality_nis: string; name: string }[];
+};
+
+/**
+ * Everything /dekking shows for a school year, in one call (coverage_overview(): the municipalities
+ * computed once, the white spots' nearest academies from them).
+ */
+export async function coverageOverview(db: Db, startYear: number): Promise<CoverageOverview> {
+	const { data, error } = await db.rpc('coverage_overview', { p_start_year: startYear });
+	if (error) throw error;
+	const rows = data as OverviewRows;
+	return {
+		municipalities: rows.municipalities.map(toMunicipality),
+		provinces: {
+			current: rows.provinces.current.map(toProvince),
+			'2024': rows.provinces['2024'].map(toProvince)
+		},
+		nearest: nearestByMunicipality(rows.nearest),
+		coaches: coachNamesByMunicipality(rows.coaches)
+	};
+}
+
+/** Coaching academies' names per municipality, each list sorted by name. */
+function coachNamesByMunicipality(
+	rows: readonly { municipality_nis: string; name: string }[]
+): Record<string, string[]> {
+	const coaches: Record<string, string[]> = {};
+	for (const row of rows) (coaches[row.municipality_nis] ??= []).push(row.name);
+	for (const names of Object.values(coaches)) names.sort((a, b) => a.localeCompare(b, 'nl'));
+	return coaches;
+}
+
+function nearestByMunicipality(
+	rows: Rows<'coverage_nearest_academies'>
+): Map<string, NearestAcademy[]> {
 	const byNis = new Map<string, NearestAcademy[]>();
-	for (const row of data) {
+	for (const row of rows) {
 		const list = byNis.get(row.nis) ?? [];
 		list.push({
 			nis: row.nis,
@@ -110,6 +162,15 @@ export async function nearestAcademies(
 		byNis.set(row.nis, list);
 	}
 	return byNis;
+}
+
+function toProvince(row: Rows<'coverage_provinces'>[number]): ProvinceCoverage {
+	return {
+		province: row.province,
+		municipalities: row.municipalities,
+		withAcademy: row.with_academy,
+		pct: row.coverage_pct === null ? null : Number(row.coverage_pct)
+	};
 }
 
 function toMunicipality(row: {

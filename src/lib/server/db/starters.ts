@@ -320,18 +320,3 @@ export async function withdrawCoachingOffer(db: Db, organisationId: string): Pro
 	const { error } = await db.rpc('withdraw_coaching_offer', { p_organisation_id: organisationId });
 	if (error) raiseDbError(error);
 }
-
-/** The coaching academies' names per white spot whose starters have a coach (public, for /dekking). */
-export async function coachesByWhiteSpot(db: Db): Promise<Record<string, string[]>> {
-	const { data, error } = await db
-		.from('starter_coaches')
-		.select('municipality_nis, academy:organisations(name)')
-		.order('municipality_nis');
-	if (error) throw error;
-	const coaches: Record<string, string[]> = {};
-	for (const row of data) {
-		if (row.academy) (coaches[row.municipality_nis] ??= []).push(row.academy.name);
-	}
-	for (const names of Object.values(coaches)) names.sort((a, b) => a.localeCompare(b, 'nl'));
-	return coaches;
-}

@@ -1,12 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { coverageMap } from '$lib/server/coverage-map-data';
-import {
-	coverageByMunicipality,
-	coverageByProvince,
-	nearestAcademies,
-	type CoverageBasis
-} from '$lib/server/db/coverage';
-import { coachesByWhiteSpot } from '$lib/server/db/starters';
+import { coverageOverview, type CoverageBasis } from '$lib/server/db/coverage';
 import { serverOnly } from '$lib/server-only';
 import type { PageServerLoad } from './$types';
 import { chosenSchoolYear } from './school-year.server';
@@ -28,16 +22,9 @@ export const load = (async ({ locals: { supabase }, url }) => {
 	const basis =
 		basisParam === null || basisParam === '' ? 'current' : (BASIS_PARAM[basisParam] ?? null);
 
-	// The chosen basis's table is one of the two whose totals the method text quotes: asked for once each.
-	const [municipalities, current, before2025, nearest, coaches] = await Promise.all([
-		coverageByMunicipality(supabase, year),
-		coverageByProvince(supabase, year, 'current'),
-		coverageByProvince(supabase, year, '2024'),
-		nearestAcademies(supabase, year),
-		// Which white spots' starters a coaching academy helps (issue 13: the coverage page shows it).
-		coachesByWhiteSpot(supabase)
-	]);
-	const provinces = (basis ?? 'current') === 'current' ? current : before2025;
+	// One call (coverage_overview()): the municipalities, both provinces tables (the method text quotes
+	// both totals), the white spots' nearest academies and which white spots' starters have a coach.
+	const { municipalities, provinces, nearest, coaches } = await coverageOverview(supabase, year);
 	const { width, height, shapes } = coverageMap();
 
 	return {
@@ -46,10 +33,10 @@ export const load = (async ({ locals: { supabase }, url }) => {
 		yearError,
 		basis: basis ?? 'current',
 		basisError: basis ? null : m.cv_error_basis(),
-		provinces,
+		provinces: provinces[basis ?? 'current'],
 		totals: {
-			current: current.at(-1) ?? null,
-			before2025: before2025.at(-1) ?? null
+			current: provinces.current.at(-1) ?? null,
+			before2025: provinces['2024'].at(-1) ?? null
 		},
 		rows: serverOnly({
 			municipalities,

@@ -1,0 +1,177 @@
+-- /dekking in one call (issue 15: every public page uncached p95 <= 2x a bare page; /dekking was the worst,
+-- 387 ms p95 against 24.9 ms). The page asked PostgREST five times (the municipalities, the provinces on
+-- both bases, the white spots' nearest academies, the starters' coaches), and coverage_nearest_academies()
+-- computed coverage_municipalities() again to find the white spots. Measured on the seed with
+-- track_functions, 30 rounds of the page's calls: coverage_municipalities 4.4 ms a call,
+-- coverage_nearest_academies 8.9 ms (4.4 of it that second coverage_municipalities), coverage_provinces
+-- 3.7 ms per basis; and bench:pages put 8.4 ms of the page's 46.7 ms CPU in the gateway and PostgREST.
+--
+-- Now coverage_overview(year) answers the page with one JSON object: the municipalities computed once, the
+-- white spots' nearest academies from those rows (private.coverage_nearest_of(): the body of
+-- coverage_nearest_academies(), for a list of municipalities), both provinces tables and the coaches.
+-- coverage_nearest_academies() keeps its signature and rows; it now names its municipalities and asks
+-- coverage_nearest_of(). Everything stays security invoker: the caller reads what its policies allow.
+
+/**
+ * coverage_nearest_of(school year, municipalities)
+ * The three nearest counted academies of each of these current Flemish and Brussels municipalities (others
+ * are left out), as coverage_nearest_academies() describes them: the kept rows when no counted academy was
+ * verified after the school year, computed otherwise.
+ */
+create function private.coverage_nearest_of(p_start_year integer, p_nis text[])
+returns table (
+	nis text,
+	rank integer,
+	academy_id uuid,
+	academy_name text,
+	academy_slug text,
+	academy_nis text,
+	distance_km numeric
+)
+language sql
+stable
+set search_path = ''
+as $$
+	with year as materialized (
+		select coalesce(
+			p_start_year,
+			extract(year from (now() at time zone 'Europe/Brussels') - interval '8 months')::integer
+		) as start_year
+	),
+	-- whether every counted academy counts in the school year (none was verified after it ended)
+	whole as materialized (
+		select not exists (
+			select 1
+			from year y
+			cross join private.school_year_bounds(y.start_year) b
+			join private.counted_academies() c on true
+			join public.organisations o on o.id = c.id
+			where (o.verified_at at time zone 'Europe/Brussels')::date > b.ends_on
+		) as cached
+	),
+	spots as materialized (
+		select m.nis, m.lat, m.lng
+		from public.municipalities m
+		where m.nis = any (p_nis) and m.valid_to is null and m.region in ('VLG', 'BRU')
+	),
+	academies as materialized (
+		select a.*
+		from year y, private.coverage_academies(y.start_year) a
+		where not (select w.cached from whole w)
+	)
+	select n.nis, n.rank, n.academy_id, n.academy_name, n.academy_slug, n.academy_nis, n.distance_km
+	from spots s
+	join public.coverage_nearest n on n.nis = s.nis
+	where (select w.cached from whole w)
+	union all
+	select s.nis, n.rank::integer, n.id, n.name, n.slug, n.seat_nis, round(n.km::numeric, 1)
+	from spots s
+	cross join lateral (
+		select a.id, a.name, a.slug, a.seat_nis, k.km, row_number() over (order by k.km, a.name) as rank
+		from academies a
+		cross join lateral (
+			-- private.distance_km(s.lat, s.lng, a.lat, a.lng), inlined
+			select 2 * 6371 * asin(sqrt(
+				power(sin(radians(a.lat - s.lat) / 2), 2)
+				+ cos(radians(s.lat)) * cos(radians(a.lat)) * power(sin(radians(a.lng - s.lng) / 2), 2)
+			)) as km
+		) k
+		order by k.km, a.name
+		limit 3
+	) n
+	where not (select w.cached from whole w)
+	order by 1, 2;
+$$;
+
+comment on function private.coverage_nearest_of(integer, text[]) is
+	'The three nearest counted academies (km from the municipality''s centre) of each of these current Flemish and Brussels municipalities in a school year.';
+
+revoke execute on function private.coverage_nearest_of(integer, text[]) from public;
+grant execute on function private.coverage_nearest_of(integer, text[]) to anon, authenticated, service_role;
+
+create or replace function public.coverage_nearest_academies(p_start_year integer, p_nis text default null)
+returns table (
+	nis text,
+	rank integer,
+	academy_id uuid,
+	academy_name text,
+	academy_slug text,
+	academy_nis text,
+	distance_km numeric
+)
+language sql
+stable
+set search_path = ''
+as $$
+	select n.*
+	from private.coverage_nearest_of(
+		p_start_year,
+		case
+			when p_nis is not null then array[p_nis]
+			else array(select c.nis from public.coverage_municipalities(p_start_year) c where c.status <> 'academy')
+		end
+	) n;
+$$;
+
+/**
+ * coverage_overview(school year)
+ * Everything /dekking shows, in one JSON object: `municipalities` (coverage_municipalities' rows, in their
+ * order), `provinces` (coverage_provinces' rows on the `current` and the `2024` basis), `nearest` (the white
+ * spots' three nearest academies, as coverage_nearest_academies() gives them) and `coaches` (each white
+ * spot's coaching academies: `municipality_nis`, `name`). Security invoker.
+ */
+create function public.coverage_overview(p_start_year integer)
+returns json
+language sql
+stable
+set search_path = ''
+as $$
+	with municipalities as materialized (
+		select c.*
+		from public.coverage_municipalities(p_start_year) with ordinality c (
+			nis, name_nl, province, status, academies, activities, position
+		)
+	)
+	select json_build_object(
+		'municipalities', (
+			select coalesce(json_agg(json_build_object(
+				'nis', m.nis, 'name_nl', m.name_nl, 'province', m.province, 'status', m.status,
+				'academies', m.academies, 'activities', m.activities
+			) order by m.position), '[]')
+			from municipalities m
+		),
+		'provinces', json_build_object(
+			'current', (
+				select coalesce(jsonb_agg(to_jsonb(p) - 'position' order by p.position), '[]')
+				from public.coverage_provinces(p_start_year, 'current') with ordinality p (
+					province, municipalities, with_academy, coverage_pct, position
+				)
+			),
+			'2024', (
+				select coalesce(jsonb_agg(to_jsonb(p) - 'position' order by p.position), '[]')
+				from public.coverage_provinces(p_start_year, '2024') with ordinality p (
+					province, municipalities, with_academy, coverage_pct, position
+				)
+			)
+		),
+		'nearest', (
+			select coalesce(json_agg(n order by n.nis, n.rank), '[]')
+			from private.coverage_nearest_of(
+				p_start_year,
+				array(select m.nis from municipalities m where m.status <> 'academy')
+			) n
+		),
+		'coaches', (
+			select coalesce(json_agg(json_build_object('municipality_nis', s.municipality_nis, 'name', o.name)
+				order by s.municipality_nis, o.name), '[]')
+			from public.starter_coaches s
+			join public.organisations o on o.id = s.academy_id
+		)
+	);
+$$;
+
+comment on function public.coverage_overview(integer) is
+	'Everything the coverage page shows for a school year, in one JSON object: municipalities, provinces on both bases, the white spots'' nearest academies and their coaches.';
+
+revoke execute on function public.coverage_overview(integer) from public;
+grant execute on function public.coverage_overview(integer) to anon, authenticated, service_role;
