@@ -19,8 +19,12 @@ import { runningPid } from '../stack/processes.js';
 import { cpuMs } from './lib/bench-kit.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-// BENCH_PART=signed-in measures only the signed-in pages (while working on them); the output lines stay the same.
+// While working on some pages: BENCH_PART=signed-in measures only the signed-in pages, BENCH_PART=public
+// only the public ones, and BENCH_PAGES=coverage,municipality (names as printed) only those public pages
+// and the bare page. The output lines stay the same; their worst is then the worst of what was measured.
 const signedInOnly = process.env.BENCH_PART === 'signed-in';
+const publicOnly = process.env.BENCH_PART === 'public';
+const onlyPages = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());
 const connections = 10;
 
 /** @param {string} command @param {string[]} args */
@@ -354,7 +358,9 @@ const summary = (r) =>
 
 /** The public pages: round trips, then timing uncached and as configured by default. */
 async function publicPages() {
-	const pages = await samplePages();
+	const pages = (await samplePages()).filter(
+		(page) => !onlyPages || page.name === 'bare' || onlyPages.includes(page.name)
+	);
 
 	// Round trips: each page once through the counting proxy, after a warm-up request.
 	const proxy = await countingProxy();
@@ -438,13 +444,8 @@ async function publicPages() {
 	console.log(`pages p95: ${summary(shared)}`);
 }
 
-const status = spawnSync('node', ['stack/cli.js', 'status'], { stdio: 'ignore' }).status;
-const startedStack = status !== 0;
-if (startedStack) run('node', ['stack/cli.js', 'start']);
-try {
-	run('npx', ['vite', 'build', '--logLevel', 'warn']);
-	if (!signedInOnly) await publicPages();
-
+/** The signed-in pages: round trips, then timing (never served from the page cache). */
+async function signedInPages() {
 	// Signed in (never served from the page cache): issue 15's signed-in pages, each as a seed person who
 	// may open it, with a bare page (`/privacy`: only what every signed-in page loads) as the academy
 	// coordinator in the same run as the baseline.
@@ -496,6 +497,15 @@ try {
 			.map((p) => signedIn[p.name].p95)
 	);
 	console.log(`signed-in pages p95: ${summary({ worst: signedInWorst, bare: signedIn.bare.p95 })}`);
+}
+
+const status = spawnSync('node', ['stack/cli.js', 'status'], { stdio: 'ignore' }).status;
+const startedStack = status !== 0;
+if (startedStack) run('node', ['stack/cli.js', 'start']);
+try {
+	run('npx', ['vite', 'build', '--logLevel', 'warn']);
+	if (!signedInOnly) await publicPages();
+	if (!publicOnly) await signedInPages();
 } finally {
 	if (startedStack) run('node', ['stack/cli.js', 'stop']);
 }
