@@ -10,7 +10,8 @@
 -- white spots' nearest academies from those rows (private.coverage_nearest_of(): the body of
 -- coverage_nearest_academies(), for a list of municipalities), both provinces tables and the coaches.
 -- coverage_nearest_academies() keeps its signature and rows; it now names its municipalities and asks
--- coverage_nearest_of(). Everything stays security invoker: the caller reads what its policies allow.
+-- coverage_nearest_of(). A municipality's page likewise asks coverage_of_municipality() once (was
+-- coverage_municipalities(), computed for all 304 to keep one row, and coverage_nearest_academies()). Everything stays security invoker: the caller reads what its policies allow.
 --
 -- And coverage_municipalities(), coverage_nearest_of() and coverage_overview() are PL/pgSQL, which keeps
 -- each statement's plan per session (PostgreSQL 17 plans a SQL function's statement again on every call,
@@ -192,8 +193,10 @@ comment on function public.coverage_overview(integer) is
 revoke execute on function public.coverage_overview(integer) from public;
 grant execute on function public.coverage_overview(integer) to anon, authenticated, service_role;
 
--- The same statement as 20261207000100_coverage_counts.sql's, its plan kept per session.
-create or replace function public.coverage_municipalities(p_start_year integer)
+-- The same statement as 20261207000100_coverage_counts.sql's, its plan kept per session, and for one
+-- municipality when p_nis names it (a municipality's page: the whole table was computed for its one row).
+drop function public.coverage_municipalities(integer);
+create function public.coverage_municipalities(p_start_year integer, p_nis text default null)
 returns table (
 	nis text,
 	name_nl text,
@@ -227,7 +230,7 @@ begin
 			case when m.region = 'BRU' then 'Brussel' else regexp_replace(m.province_nl, '^Provincie ', '') end
 				as province
 		from public.municipalities m
-		where m.valid_to is null and m.region in ('VLG', 'BRU')
+		where m.valid_to is null and m.region in ('VLG', 'BRU') and (p_nis is null or m.nis = p_nis)
 	)
 	select
 		u.nis,
@@ -354,3 +357,38 @@ begin
 	order by t.position;
 end;
 $$;
+
+comment on function public.coverage_municipalities(integer, text) is
+	'Coverage of every current Flemish and Brussels municipality (or the one p_nis names) in a school year: academy (a seat), activities (only activities) or none.';
+
+revoke execute on function public.coverage_municipalities(integer, text) from public;
+grant execute on function public.coverage_municipalities(integer, text) to anon, authenticated, service_role;
+
+/**
+ * coverage_of_municipality(school year, municipality)
+ * A municipality's page's coverage in one JSON object: `municipality` (its coverage_municipalities() row,
+ * null when it is not a current Flemish or Brussels one) and `nearest` (its three nearest counted
+ * academies, as coverage_nearest_academies() gives them). Security invoker.
+ */
+create function public.coverage_of_municipality(p_start_year integer, p_nis text)
+returns json
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+	return json_build_object(
+		'municipality', (select to_json(c) from public.coverage_municipalities(p_start_year, p_nis) c),
+		'nearest', (
+			select coalesce(json_agg(n order by n.rank), '[]')
+			from private.coverage_nearest_of(p_start_year, array[p_nis]) n
+		)
+	);
+end;
+$$;
+
+comment on function public.coverage_of_municipality(integer, text) is
+	'A municipality''s coverage in a school year and its three nearest counted academies, in one JSON object.';
+
+revoke execute on function public.coverage_of_municipality(integer, text) from public;
+grant execute on function public.coverage_of_municipality(integer, text) to anon, authenticated, service_role;

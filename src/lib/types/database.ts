@@ -2605,7 +2605,7 @@ export type Database = {
 				Returns: undefined;
 			};
 			coverage_municipalities: {
-				Args: { p_start_year: number };
+				Args: { p_start_year: number; p_nis?: string };
 				Returns: {
 					nis: string;
 					name_nl: string;
@@ -2627,6 +2627,7 @@ export type Database = {
 					distance_km: number;
 				}[];
 			};
+			coverage_of_municipality: { Args: { p_start_year: number; p_nis: string }; Returns: Json };
 			coverage_overview: { Args: { p_start_year: number }; Returns: Json };
 			coverage_provinces: {
 				Args: { p_start_year: number; p_basis: string };

@@ -493,3 +493,43 @@ describe('coverage_overview', () => {
 		expect((await overview(2026)).coaches).toEqual(expected);
 	});
 });
+
+describe('coverage_of_municipality', () => {
+	async function coverageOf(nis: string) {
+		const { data, error } = await anonymousClient().rpc('coverage_of_municipality', {
+			p_start_year: 2026,
+			p_nis: nis
+		});
+		if (error) throw error;
+		return data as { municipality: MunicipalityRow | null; nearest: unknown[] };
+	}
+
+	it('gives a seat’s and a white spot’s row and nearest academies as the whole table and coverage_nearest_academies do', async () => {
+		const all = await municipalities(2026);
+		const seat = all.find((row) => row.status === 'academy');
+		const spot = all.find((row) => row.status === 'none');
+		const active = all.find((row) => row.status === 'activities');
+		for (const row of [seat, spot, active]) {
+			expect(row).toBeDefined();
+			const { data, error } = await anonymousClient().rpc('coverage_nearest_academies', {
+				p_start_year: 2026,
+				p_nis: row!.nis
+			});
+			if (error) throw error;
+			expect(data).toHaveLength(3);
+			expect(await coverageOf(row!.nis)).toEqual({ municipality: row, nearest: data });
+		}
+	});
+
+	it('answers nothing for a merged or a Walloon municipality', async () => {
+		const [merged] = await people.query<{ nis: string }>(
+			`select nis from public.municipalities where valid_to is not null order by nis limit 1`
+		);
+		const [walloon] = await people.query<{ nis: string }>(
+			`select nis from public.municipalities where region = 'WAL' and valid_to is null order by nis limit 1`
+		);
+		for (const { nis } of [merged!, walloon!]) {
+			expect(await coverageOf(nis)).toEqual({ municipality: null, nearest: [] });
+		}
+	});
+});

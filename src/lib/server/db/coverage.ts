@@ -52,18 +52,28 @@ export async function coverageByMunicipality(
 	return data.map(toMunicipality);
 }
 
-/** One municipality's coverage, or null when it is not a current Flemish or Brussels one. */
+/**
+ * One municipality's coverage (null when it is not a current Flemish or Brussels one) and its three
+ * nearest counted academies, in one call (coverage_of_municipality()).
+ */
 export async function coverageOf(
 	db: Db,
 	startYear: number,
 	nis: string
-): Promise<MunicipalityCoverage | null> {
-	const { data, error } = await db
-		.rpc('coverage_municipalities', { p_start_year: startYear })
-		.eq('nis', nis)
-		.maybeSingle();
+): Promise<{ coverage: MunicipalityCoverage | null; nearest: NearestAcademy[] }> {
+	const { data, error } = await db.rpc('coverage_of_municipality', {
+		p_start_year: startYear,
+		p_nis: nis
+	});
 	if (error) throw error;
-	return data ? toMunicipality(data) : null;
+	const rows = data as {
+		municipality: Rows<'coverage_municipalities'>[number] | null;
+		nearest: Rows<'coverage_nearest_academies'>;
+	};
+	return {
+		coverage: rows.municipality && toMunicipality(rows.municipality),
+		nearest: nearestByMunicipality(rows.nearest).get(nis) ?? []
+	};
 }
 
 /** The published table: per province, then TOTAL. */
@@ -78,23 +88,6 @@ export async function coverageByProvince(
 	});
 	if (error) throw error;
 	return data.map(toProvince);
-}
-
-/**
- * The three nearest academies of one municipality (`nis`), or of every municipality without an academy
- * (no `nis`), grouped by municipality.
- */
-export async function nearestAcademies(
-	db: Db,
-	startYear: number,
-	nis?: string
-): Promise<Map<string, NearestAcademy[]>> {
-	const { data, error } = await db.rpc('coverage_nearest_academies', {
-		p_start_year: startYear,
-		...(nis ? { p_nis: nis } : {})
-	});
-	if (error) throw error;
-	return nearestByMunicipality(data);
 }
 
 export type CoverageOverview = {

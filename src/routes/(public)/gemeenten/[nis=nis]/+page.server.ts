@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { todayInBelgium } from '$lib/public/format';
 import { schoolYearOf } from '$lib/school-year';
-import { coverageOf, nearestAcademies } from '$lib/server/db/coverage';
+import { coverageOf } from '$lib/server/db/coverage';
 import { getMunicipalityPage, NEARBY_RADIUS_KM } from '$lib/server/db/municipality-pages';
 import { startersSectionView } from '$lib/server/starters-section';
 import { error, redirect } from '@sveltejs/kit';
@@ -9,14 +9,14 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
 	const { supabase } = locals;
-	// Three API calls side by side: the page (public.municipality_page(): the municipality, what is there
-	// and nearby, its community's summary and its starters section) and its coverage (two).
+	// Two API calls side by side: the page (public.municipality_page(): the municipality, what is there
+	// and nearby, its community's summary and its starters section) and its coverage with the nearest
+	// academies (public.coverage_of_municipality()).
 	const today = todayInBelgium();
 	const year = schoolYearOf(today);
-	const [lookup, coverage, nearest] = await Promise.all([
+	const [lookup, { coverage, nearest }] = await Promise.all([
 		getMunicipalityPage(supabase, params.nis, today),
-		coverageOf(supabase, year, params.nis),
-		nearestAcademies(supabase, year, params.nis)
+		coverageOf(supabase, year, params.nis)
 	]);
 	if (!lookup.found) {
 		// A municipality that merged (2025) lives on in its successor; old links keep working.
@@ -29,6 +29,6 @@ export const load = (async ({ locals, params }) => {
 		radiusKm: NEARBY_RADIUS_KM,
 		community,
 		starters: startersSectionView(locals, params.nis, starters.board, starters.organisations),
-		coverage: coverage && { ...coverage, year, nearest: nearest.get(params.nis) ?? [] }
+		coverage: coverage && { ...coverage, year, nearest }
 	};
 }) satisfies PageServerLoad;
