@@ -8,6 +8,7 @@
 // leave the database as it is (both builds read the same functions).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { appEnvironment } from '../stack/app-env.js';
 import { runningPid } from '../stack/processes.js';
 import { cpuMs } from './lib/bench-kit.js';
@@ -30,8 +31,25 @@ if (!supervisor) {
 /** The stack's processes; the supervisor (gateway and auth) counted without its children. */
 const parts = { postgrest: runningPid('postgrest'), postgres: runningPid('postgres') };
 
-/** @param {string} dir @param {number} port */
-async function startApp(dir, port) {
+/** @returns {Promise<number>} */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer().listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject()
+			);
+		});
+	});
+}
+
+/**
+ * Starts a build on a free port and waits until it answers; fails if it exits first (a port taken
+ * meanwhile, say), so another process's answer is never measured.
+ * @param {string} dir
+ */
+async function startApp(dir) {
+	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn('node', [dir], {
 		stdio: ['ignore', 'ignore', 'inherit'],
@@ -46,9 +64,11 @@ async function startApp(dir, port) {
 			ORIGIN: origin
 		}
 	});
-	for (let i = 0; i < 200; i++) {
+	let exited = false;
+	child.once('exit', () => (exited = true));
+	for (let i = 0; i < 200 && !exited; i++) {
 		try {
-			if ((await fetch(`${origin}/api/health`)).ok) return { origin, child };
+			if ((await fetch(`${origin}/api/health`)).ok && !exited) return { origin, child };
 		} catch {
 			// not listening yet
 		}
@@ -89,13 +109,15 @@ function cpu(appPid) {
 	};
 }
 
-const apps = {
-	this: await startApp(builds.this, 28191),
-	other: await startApp(builds.other, 28192)
-};
+/** @type {Partial<Record<'this' | 'other', Awaited<ReturnType<typeof startApp>>>>} */
+const started = {};
 /** @type {Record<string, { p95: number, cpu: Record<string, number>, failures: number }[]>} */
 const results = {};
 try {
+	const apps = {
+		this: (started.this = await startApp(builds.this)),
+		other: (started.other = await startApp(builds.other))
+	};
 	for (let round = 0; round < rounds; round++) {
 		for (const path of paths) {
 			// alternate which build goes first
@@ -121,8 +143,8 @@ try {
 		}
 	}
 } finally {
-	apps.this.child.kill();
-	apps.other.child.kill();
+	started.this?.child.kill();
+	started.other?.child.kill();
 }
 
 console.log(`this build: ${builds.this}; other build: ${builds.other}`);

@@ -378,7 +378,10 @@ set search_path = ''
 as $$
 begin
 	return json_build_object(
-		'municipality', (select to_json(c) from public.coverage_municipalities(p_start_year, p_nis) c),
+		-- no municipality named, none answered (coverage_municipalities would give all of them)
+		'municipality', (
+			select to_json(c) from public.coverage_municipalities(p_start_year, p_nis) c where p_nis is not null
+		),
 		'nearest', (
 			select coalesce(json_agg(n order by n.rank), '[]')
 			from private.coverage_nearest_of(p_start_year, array[p_nis]) n
