@@ -6,12 +6,8 @@
 // Prints per page and build the p95 of each round and the CPU time per request in the app, the gateway,
 // PostgREST and Postgres (from /proc): a before and after measured in one machine state, for changes that
 // leave the database as it is (both builds read the same functions).
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import net from 'node:net';
-import { appEnvironment } from '../stack/app-env.js';
 import { runningPid } from '../stack/processes.js';
-import { cpuMs } from './lib/bench-kit.js';
+import { cpuOfParts, measure, startBuiltApp } from './lib/page-bench.js';
 
 const [other, ...paths] = process.argv.slice(2);
 if (!other || paths.length === 0) {
@@ -21,102 +17,19 @@ if (!other || paths.length === 0) {
 const builds = { this: process.env.BUILD_OUT ?? 'build', other };
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
-const connections = 10;
-
-const supervisor = runningPid('supervisor');
-if (!supervisor) {
+if (!runningPid('supervisor')) {
 	console.error('the stack is not running: npm run stack:start');
 	process.exit(2);
 }
-/** The stack's processes; the supervisor (gateway and auth) counted without its children. */
-const parts = { postgrest: runningPid('postgrest'), postgres: runningPid('postgres') };
 
-/** @returns {Promise<number>} */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address ? resolve(address.port) : reject()
-			);
-		});
-	});
-}
-
-/**
- * Starts a build on a free port and waits until it answers; fails if it exits first (a port taken
- * meanwhile, say), so another process's answer is never measured.
- * @param {string} dir
- */
-async function startApp(dir) {
-	const port = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn('node', [dir], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			...appEnvironment(process.env),
-			MAIL_JOBS: 'off',
-			SEARCH_WORKER: 'off',
-			PAGE_CACHE_SECONDS: '0',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin
-		}
-	});
-	let exited = false;
-	child.once('exit', () => (exited = true));
-	for (let i = 0; i < 200 && !exited; i++) {
-		try {
-			if ((await fetch(`${origin}/api/health`)).ok && !exited) return { origin, child };
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-	child.kill();
-	throw new Error(`the build in ${dir} did not start`);
-}
-
-/** @param {string} url @param {number} duration */
-function load(url, duration) {
-	/** @type {number[]} */
-	const latencies = [];
-	return new Promise((resolve, reject) => {
-		const instance = autocannon({ url, connections, duration }, (error, output) =>
-			error
-				? reject(error)
-				: resolve({
-						latencies,
-						requests: output.requests.total,
-						failures: output.non2xx + output.errors
-					})
-		);
-		instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
-	}).then(
-		(/** @type {any} */ r) =>
-			/** @type {{ latencies: number[], requests: number, failures: number }} */ (r)
-	);
-}
-
-/** CPU ms so far of each part, the app's included. @param {number} appPid */
-function cpu(appPid) {
-	return {
-		app: cpuMs(appPid) ?? NaN,
-		gateway: cpuMs(supervisor, { alone: true }) ?? NaN,
-		postgrest: parts.postgrest ? (cpuMs(parts.postgrest) ?? NaN) : NaN,
-		postgres: parts.postgres ? (cpuMs(parts.postgres) ?? NaN) : NaN
-	};
-}
-
-/** @type {Partial<Record<'this' | 'other', Awaited<ReturnType<typeof startApp>>>>} */
+/** @type {Partial<Record<'this' | 'other', Awaited<ReturnType<typeof startBuiltApp>>>>} */
 const started = {};
 /** @type {Record<string, { p95: number, cpu: Record<string, number>, failures: number }[]>} */
 const results = {};
 try {
 	const apps = {
-		this: (started.this = await startApp(builds.this)),
-		other: (started.other = await startApp(builds.other))
+		this: (started.this = await startBuiltApp(builds.this, { PAGE_CACHE_SECONDS: '0' })),
+		other: (started.other = await startBuiltApp(builds.other, { PAGE_CACHE_SECONDS: '0' }))
 	};
 	for (let round = 0; round < rounds; round++) {
 		for (const path of paths) {
@@ -124,17 +37,18 @@ try {
 			for (const name of /** @type {const} */ (round % 2 ? ['this', 'other'] : ['other', 'this'])) {
 				const app = apps[name];
 				const url = app.origin + path;
-				await load(url, 1); // warm-up, not counted
-				const before = cpu(/** @type {number} */ (app.child.pid));
-				const r = await load(url, seconds);
-				const after = cpu(/** @type {number} */ (app.child.pid));
-				r.latencies.sort((a, b) => a - b);
+				const cpu = cpuOfParts(app.pid);
+				await measure(url, 1); // warm-up, not counted
+				const before = cpu();
+				const r = await measure(url, seconds);
+				const after = cpu();
 				(results[`${path} ${name}`] ??= []).push({
-					p95: r.latencies[Math.floor(r.latencies.length * 0.95)] ?? NaN,
+					p95: r.p95,
 					cpu: Object.fromEntries(
 						Object.entries(before).map(([part, start]) => [
 							part,
-							(after[/** @type {keyof typeof after} */ (part)] - start) / r.requests
+							((after[/** @type {keyof typeof after} */ (part)] ?? NaN) - (start ?? NaN)) /
+								r.requests
 						])
 					),
 					failures: r.failures
@@ -143,8 +57,8 @@ try {
 		}
 	}
 } finally {
-	started.this?.child.kill();
-	started.other?.child.kill();
+	started.this?.stop();
+	started.other?.stop();
 }
 
 console.log(`this build: ${builds.this}; other build: ${builds.other}`);

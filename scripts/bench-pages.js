@@ -7,16 +7,12 @@
 // agreements, an agreement, notifications) as seed people who may open them, against a bare page
 // (`/privacy`, no data of its own) as the same signed-in coordinator, in the same run.
 import { createServerClient } from '@supabase/ssr';
-import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import pg from 'pg';
 import ws from 'ws';
-import { appEnvironment } from '../stack/app-env.js';
 import { anonKey, apiUrl, databaseUrl } from '../stack/config.js';
-import { runningPid } from '../stack/processes.js';
-import { cpuMs } from './lib/bench-kit.js';
+import { cpuOfParts, freePort, measure, startBuiltApp } from './lib/page-bench.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 // While working on some pages: BENCH_PART=signed-in measures only the signed-in pages, BENCH_PART=public
@@ -27,24 +23,11 @@ const publicOnly = process.env.BENCH_PART === 'public';
 const onlyPages = process.env.BENCH_PAGES
 	? process.env.BENCH_PAGES.split(',').map((name) => name.trim())
 	: undefined;
-const connections = 10;
 
 /** @param {string} command @param {string[]} args */
 function run(command, args) {
 	const result = spawnSync(command, args, { stdio: 'inherit' });
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-}
-
-/** @returns {Promise<number>} */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address ? resolve(address.port) : reject()
-			);
-		});
-	});
 }
 
 /** Pages to measure, picked from the seed: the busiest municipality and one of its activities. */
@@ -180,39 +163,8 @@ async function otherPublicPages(db) {
 	].map((page) => ({ ...page, uncachedOnly: true }));
 }
 
-/**
- * Starts the built app (adapter-node) and waits until it answers.
- * @param {Record<string, string>} env
- */
-async function startApp(env) {
-	const port = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn('node', [process.env.BUILD_OUT ?? 'build'], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			...appEnvironment(process.env),
-			// Only the pages: no weekly digest or search sync in the background of a measurement.
-			MAIL_JOBS: 'off',
-			SEARCH_WORKER: 'off',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			...env
-		}
-	});
-	for (let i = 0; i < 200; i++) {
-		try {
-			if ((await fetch(`${origin}/api/health`)).ok)
-				return { origin, pid: child.pid, stop: () => child.kill() };
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-	child.kill();
-	throw new Error('the built app did not start');
-}
+/** Starts this checkout's build (BUILD_OUT or ./build) against the running stack. @param {Record<string, string>} env */
+const startApp = (env) => startBuiltApp(process.env.BUILD_OUT ?? 'build', env);
 
 /** A proxy in front of the API gateway that counts the requests passing through. */
 async function countingProxy() {
@@ -247,10 +199,6 @@ async function countingProxy() {
 		close: () => server.close()
 	};
 }
-
-/** @param {number[]} sorted @param {number} p */
-const percentile = (sorted, p) =>
-	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
  * The session cookies of a seed account, as @supabase/ssr writes them after a password sign-in.
@@ -327,33 +275,6 @@ async function signedInSample() {
 	}
 }
 
-/**
- * @param {string} url @param {number} [duration] seconds
- * @param {Record<string, string>} [headers]
- */
-async function measure(url, duration = seconds, headers = {}) {
-	/** @type {number[]} */
-	const latencies = [];
-	const result = await new Promise((resolve, reject) => {
-		const instance = autocannon(
-			{ url, connections, duration, headers, timeout: 30 },
-			(error, output) => (error ? reject(error) : resolve(output))
-		);
-		instance.on('response', (_client, _status, _bytes, responseTime) =>
-			latencies.push(responseTime)
-		);
-	});
-	latencies.sort((a, b) => a - b);
-	const { non2xx, errors, requests } = /** @type {any} */ (result);
-	return {
-		p50: percentile(latencies, 50) ?? NaN,
-		p95: percentile(latencies, 95) ?? NaN,
-		rps: requests.average,
-		requests: requests.total,
-		failures: non2xx + errors
-	};
-}
-
 /** @param {{ worst: number, bare: number }} r */
 const summary = (r) =>
 	`worst ${r.worst.toFixed(1)} ms, bare ${r.bare.toFixed(1)} ms, ratio ${(r.worst / r.bare).toFixed(2)}`;
@@ -399,27 +320,14 @@ async function publicPages() {
 		const results = {};
 		// Where each request's CPU time goes (app, gateway with auth, PostgREST, Postgres): under 10
 		// connections on 2 cores the p95 follows it, so the ratio to the bare page can be read from it.
-		const parts = {
-			app: app.pid,
-			gateway: runningPid('supervisor'),
-			postgrest: runningPid('postgrest'),
-			postgres: runningPid('postgres')
-		};
-		/** @returns {Record<string, number | null>} */
-		const cpu = () =>
-			Object.fromEntries(
-				Object.entries(parts).map(([name, pid]) => [
-					name,
-					pid ? cpuMs(pid, { alone: name === 'gateway' }) : null
-				])
-			);
+		const cpu = cpuOfParts(app.pid);
 		try {
 			for (const page of measured) {
 				await measure(app.origin + page.path, 2); // warm-up, not counted
 				const before = cpu();
-				const r = (results[page.name] = await measure(app.origin + page.path));
+				const r = (results[page.name] = await measure(app.origin + page.path, seconds));
 				const after = cpu();
-				const used = Object.keys(parts)
+				const used = /** @type {(keyof typeof before)[]} */ (Object.keys(before))
 					.flatMap((name) => {
 						const [start, end] = [before[name], after[name]];
 						return start === null || end === null

@@ -11,7 +11,8 @@
 -- coverage_nearest_academies(), for a list of municipalities), both provinces tables and the coaches.
 -- coverage_nearest_academies() keeps its signature and rows; it now names its municipalities and asks
 -- coverage_nearest_of(). A municipality's page likewise asks coverage_of_municipality() once (was
--- coverage_municipalities(), computed for all 304 to keep one row, and coverage_nearest_academies()). Everything stays security invoker: the caller reads what its policies allow.
+-- coverage_municipalities(), computed for all 304 to keep one row, and coverage_nearest_academies()).
+-- Everything stays security invoker: the caller reads what its policies allow.
 --
 -- And coverage_municipalities(), coverage_nearest_of() and coverage_overview() are PL/pgSQL, which keeps
 -- each statement's plan per session (PostgreSQL 17 plans a SQL function's statement again on every call,
@@ -149,10 +150,7 @@ begin
 	)
 	select json_build_object(
 		'municipalities', (
-			select coalesce(json_agg(json_build_object(
-				'nis', m.nis, 'name_nl', m.name_nl, 'province', m.province, 'status', m.status,
-				'academies', m.academies, 'activities', m.activities
-			) order by m.position), '[]')
+			select coalesce(jsonb_agg(to_jsonb(m) - 'position' order by m.position), '[]')
 			from municipalities m
 		),
 		'provinces', json_build_object(

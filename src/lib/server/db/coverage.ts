@@ -72,7 +72,7 @@ export async function coverageOf(
 	};
 	return {
 		coverage: rows.municipality && toMunicipality(rows.municipality),
-		nearest: nearestByMunicipality(rows.nearest).get(nis) ?? []
+		nearest: rows.nearest.map(toNearest)
 	};
 }
 
@@ -144,17 +144,21 @@ function nearestByMunicipality(
 	const byNis = new Map<string, NearestAcademy[]>();
 	for (const row of rows) {
 		const list = byNis.get(row.nis) ?? [];
-		list.push({
-			nis: row.nis,
-			rank: row.rank,
-			id: row.academy_id,
-			name: row.academy_name,
-			slug: row.academy_slug,
-			distanceKm: Number(row.distance_km)
-		});
+		list.push(toNearest(row));
 		byNis.set(row.nis, list);
 	}
 	return byNis;
+}
+
+function toNearest(row: Rows<'coverage_nearest_academies'>[number]): NearestAcademy {
+	return {
+		nis: row.nis,
+		rank: row.rank,
+		id: row.academy_id,
+		name: row.academy_name,
+		slug: row.academy_slug,
+		distanceKm: Number(row.distance_km)
+	};
 }
 
 function toProvince(row: Rows<'coverage_provinces'>[number]): ProvinceCoverage {
