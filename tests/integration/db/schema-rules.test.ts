@@ -1,6 +1,7 @@
 // Rules every table, view and function in the public schema must follow, checked in the catalog so that
 // a later migration that forgets one fails here instead of leaking data through the API.
 import { afterAll, describe, expect, it } from 'vitest';
+import { asCaller } from './as-caller.js';
 import { testPeople } from './people.js';
 
 const people = testPeople('schema');
@@ -67,5 +68,28 @@ describe('the public schema', () => {
 			order by 1
 		`);
 		expect(rows.map((row) => row.policy)).toEqual([]);
+	});
+
+	// Permissive policies are ORed in the reverse order of their names, and the executor stops at the first
+	// true term: the condition anyone may read comes first, so a signed-in read of a public row does not
+	// first build the lists of the person's agreements and organisations
+	// (20261209000500_public_policies_first.sql).
+	it.each([
+		['requests', "(status = ANY ('{open,in_progress}'::text[]))"],
+		['offers', "(status = 'active'::text)"],
+		['activities', "(status = ANY ('{published,cancelled}'::text[]))"],
+		['communities', "(status = 'active'::text)"]
+	])('checks the public condition of %s first for a signed-in person', async (table, condition) => {
+		const person = await people.signUp(`order-${table}`);
+		const { rows, error } = await asCaller<{ 'QUERY PLAN': string }>(
+			person,
+			`explain (costs off) select 1 from public.${table}`
+		);
+		expect(error).toBeNull();
+		const filter = rows
+			?.map((row) => row['QUERY PLAN'].trim())
+			.find((line) => line.startsWith('Filter:'));
+		const first = `Filter: (${condition} OR `;
+		expect(filter?.slice(0, first.length)).toBe(first);
 	});
 });
