@@ -236,6 +236,38 @@ describe('the organisation of an activity, offer or request', () => {
 	});
 });
 
+// The room bookings' policy lists the person's own offers once per statement instead of asking
+// offer_organisation() per booking (20261209000600_room_bookings_own_rooms.sql).
+describe('the offers of the organisations one belongs to', () => {
+	const ownOffers = (caller: Caller) =>
+		asCaller<{ id: string }>(caller, 'select id from private.my_offer_ids() as t(id)');
+
+	it('is no RPC: the API does not expose it', async () => {
+		const { data, error, status } = await schoolOwner.client.rpc('my_offer_ids');
+		expect({ status, code: error?.code }).toEqual({ status: 404, code: 'PGRST202' });
+		expect(data).toBeNull();
+	});
+
+	it("lists a member's offers, the paused ones too", async () => {
+		const { rows, error } = await ownOffers(schoolOwner);
+		expect(error).toBeNull();
+		const ids = rows!.map((row) => row.id);
+		expect(ids).toContain(pausedRoom.id);
+		expect(ids).toContain(centuryRoom.id);
+	});
+
+	it('lists nothing to a stranger, another academy or network staff, and refuses anonymous callers', async () => {
+		for (const caller of [cast.stranger, otherOwner, cast.staff]) {
+			const { rows, error } = await ownOffers(caller);
+			expect(error).toBeNull();
+			expect(rows).toEqual([]);
+		}
+		const { rows, error } = await ownOffers('anon');
+		expect(error?.code).toBe('42501');
+		expect(rows).toBeNull();
+	});
+});
+
 describe('validation triggers that run as their owner', () => {
 	const check = (agreementId: string) => ({
 		organisation_id: academy.id,
