@@ -10,8 +10,8 @@
 //     and straight against Meilisearch with the very requests the app sends (captured once through a
 //     recording proxy: path, body and the app's credential, its search-only tenant token, so both sides
 //     pay for the same authorisation), interleaved in one run; then the same for the /zoeken page's data
-//     (GET /zoeken/__data.json) with chosen filters: its multi-search with disjunctive facet counts. The
-//     last line is the header box's summary, the line before it the /zoeken one.
+//     (GET /zoeken/__data.json, as a client-side navigation asks it: the page's node only) with chosen
+//     filters: its multi-search with disjunctive facet counts. The last line is the header box's summary, the line before it the /zoeken one.
 // BENCH_COMPARE=<dir> also times that other build of the app (say, the one before a change; its worker
 // off) in the same rounds, printed as extra "compare" lines, so a before/after shares one machine state.
 // BENCH_BUILD=<dir> uses an existing build of the app instead of building one into .local/build-bench-search.
@@ -169,7 +169,8 @@ const QUERIES = [
 /**
  * The /zoeken page's searches with chosen filters: one multi-search with the results and, per chosen
  * filter, a count-only query without that filter (disjunctive facets). The app side asks the page's data
- * (GET /zoeken/__data.json, what a client-side navigation loads: the search, facets and links, no HTML).
+ * (GET /zoeken/__data.json, what a client-side navigation loads: the search, facets and links, no HTML;
+ * asBrowser() below).
  */
 const FACET_QUERIES = [
 	'q=robotica&domein=techniek',
@@ -183,6 +184,27 @@ const FACET_QUERIES = [
 const suggestUrl = (query) => `/api/search?${query}`;
 /** @param {string} query */
 const pageDataUrl = (query) => `/zoeken/__data.json?${query}`;
+
+/**
+ * A URL of the app as the browser asks it. The page's data comes as a client-side navigation on /zoeken
+ * asks it when the query changes: the page's node only (x-sveltekit-invalidated, a flag per node of the
+ * route, layouts first), since the layouts' loads read no URL and the browser does not ask them again. The
+ * flags are counted per build (BENCH_COMPARE's routes may have other layouts).
+ * @type {Map<string, string>}
+ */
+const pageOnly = new Map();
+/** @param {string} origin @param {string} url */
+async function asBrowser(origin, url) {
+	if (!url.startsWith('/zoeken/__data.json?')) return `${origin}${url}`;
+	let flags = pageOnly.get(origin);
+	if (flags === undefined) {
+		const response = await fetch(`${origin}/zoeken/__data.json?q=warm`);
+		const { nodes } = /** @type {{ nodes: unknown[] }} */ (await response.json());
+		flags = `${'0'.repeat(nodes.length - 1)}1`;
+		pageOnly.set(origin, flags);
+	}
+	return `${origin}${url}&x-sveltekit-invalidated=${flags}`;
+}
 
 /** @typedef {{ path: string, body: string, authorization: string }} Captured */
 
@@ -342,8 +364,9 @@ try {
 	/** @param {string[]} queries @param {(query: string) => string} urlOf @param {number} most */
 	async function capture(queries, urlOf, most) {
 		for (const query of queries) {
+			const url = await asBrowser(captureApp.origin, urlOf(query));
 			proxy.taken();
-			await timed(`${captureApp.origin}${urlOf(query)}`);
+			await timed(url);
 			const requests = proxy.taken().filter((request) => request.path !== '/health');
 			if (requests.length < 1 || requests.length > most) {
 				throw new Error(`${query}: the app made ${requests.length} Meilisearch requests`);
@@ -414,9 +437,10 @@ try {
 	// (several requests at once, as the app sends them) with a bare fetch and the app's own credential:
 	// the baseline is Meilisearch itself, without any client around it.
 	/** @param {string} url */
-	const viaApp = (url) => timed(`${app.origin}${url}`);
+	const viaApp = async (url) => timed(await asBrowser(app.origin, url));
 	/** @param {string} url */
-	const viaCompare = async (url) => (compareApp ? timed(`${compareApp.origin}${url}`) : 0);
+	const viaCompare = async (url) =>
+		compareApp ? timed(await asBrowser(compareApp.origin, url)) : 0;
 	/** @param {string} url */
 	const viaMeili = async (url) => {
 		const requests = /** @type {Captured[]} */ (direct.get(url));

@@ -141,6 +141,30 @@ test('changing the sort waits for the search button', async ({ page }) => {
 	await expect(page.getByRole('combobox', { name: 'Sorteren op' })).toHaveValue('datum');
 });
 
+test('a filter change asks only the results, and the place field still suggests municipalities', async ({
+	page
+}) => {
+	await page.goto('/zoeken?q=robotica');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const data = page.waitForResponse((response) => response.url().includes('/zoeken/__data.json'));
+	await page
+		.getByRole('complementary', { name: 'Filters' })
+		.getByRole('group', { name: 'Provincie' })
+		.getByRole('checkbox', { name: /^Oost-Vlaanderen/ })
+		.check();
+	await expect(page).toHaveURL(/provincie=oost-vlaanderen/);
+	// The municipalities come with the page's layout (+layout.server.ts), not with every result.
+	expect(await (await data).text()).not.toContain('Aalst — Oost-Vlaanderen');
+
+	const place = page.getByRole('combobox', { name: 'van gemeente' });
+	await place.fill('Gen');
+	await expect(
+		page
+			.getByRole('listbox', { name: 'Suggesties voor je gemeente' })
+			.getByRole('option', { name: 'Gent — Oost-Vlaanderen' })
+	).toBeVisible();
+});
+
 test('the search page searches within a distance and shows results on an interactive map', async ({
 	page
 }) => {

@@ -87,7 +87,6 @@ export const load = (async ({ url, locals }) => {
 			: null,
 		centreLabel: centrePlace ? municipalityLabel(centrePlace) : '',
 		centreName: centre?.name ?? null,
-		municipalityLabels: directory.labels,
 		map: query.view === 'kaart' ? resultMap(results.hits) : null
 	};
 }) satisfies PageServerLoad;
