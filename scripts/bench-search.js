@@ -11,7 +11,8 @@
 //     recording proxy: path, body and the app's credential, its search-only tenant token, so both sides
 //     pay for the same authorisation), interleaved in one run; then the same for the /zoeken page's data
 //     (GET /zoeken/__data.json, as a client-side navigation asks it: the page's node only) with chosen
-//     filters: its multi-search with disjunctive facet counts. The last line is the header box's summary, the line before it the /zoeken one.
+//     filters: its multi-search with disjunctive facet counts. The last line is the header box's summary,
+//     the line before it the /zoeken one.
 // BENCH_COMPARE=<dir> also times that other build of the app (say, the one before a change; its worker
 // off) in the same rounds, printed as extra "compare" lines, so a before/after shares one machine state.
 // BENCH_BUILD=<dir> uses an existing build of the app instead of building one into .local/build-bench-search.
