@@ -435,12 +435,13 @@ describe('coverage_nearest_academies', () => {
 	});
 });
 
-// 20261209000400_coverage_overview.sql: /dekking's one call gives what the page's five calls gave.
+// 20261209000400_coverage_overview.sql: /dekking's one call gives what the page's five calls gave;
+// 20261209000800_coverage_overview_json.sql: the nearest academies by NIS code, as the page lists them.
 describe('coverage_overview', () => {
 	type Overview = {
 		municipalities: MunicipalityRow[];
 		provinces: Record<'current' | '2024', ProvinceRow[]>;
-		nearest: { nis: string; rank: number; academy_id: string; distance_km: number }[];
+		nearest: Record<string, { slug: string; name: string; km: number }[]>;
 		coaches: { municipality_nis: string; name: string }[];
 	};
 
@@ -483,7 +484,24 @@ describe('coverage_overview', () => {
 			}
 			const separate = await nearestOfWhiteSpots(year);
 			expect(separate.length).toBeGreaterThan(0);
-			expect(one.nearest).toEqual(separate);
+			// coverage_nearest_academies() orders its rows by NIS code and rank.
+			const byNis: Overview['nearest'] = {};
+			for (const row of separate) {
+				(byNis[row.nis] ??= []).push({
+					slug: row.academy_slug,
+					name: row.academy_name,
+					km: Number(row.distance_km)
+				});
+			}
+			expect(one.nearest).toEqual(byNis);
+			// Every white spot of the table, and only those, with at most three academies.
+			expect(Object.keys(one.nearest).sort()).toEqual(
+				one.municipalities
+					.filter((row) => row.status !== 'academy')
+					.map((row) => row.nis)
+					.sort()
+			);
+			expect(Object.values(one.nearest).every((list) => list.length <= 3)).toBe(true);
 		}
 	);
 

@@ -90,11 +90,14 @@ export async function coverageByProvince(
 	return data.map(toProvince);
 }
 
+/** One of a white spot's nearest academies, as /dekking lists them. */
+export type NearbyAcademy = { name: string; slug: string; distanceKm: number };
+
 export type CoverageOverview = {
 	municipalities: MunicipalityCoverage[];
 	provinces: Record<CoverageBasis, ProvinceCoverage[]>;
-	/** The three nearest academies of every municipality without an academy. */
-	nearest: Map<string, NearestAcademy[]>;
+	/** The three nearest academies of every municipality without an academy, by NIS code, nearest first. */
+	nearest: Record<string, NearbyAcademy[]>;
 	/** The coaching academies' names per white spot whose starters have a coach, by name. */
 	coaches: Record<string, string[]>;
 };
@@ -105,7 +108,7 @@ type Rows<F extends keyof Functions> = Functions[F]['Returns'];
 type OverviewRows = {
 	municipalities: Rows<'coverage_municipalities'>;
 	provinces: Record<CoverageBasis, Rows<'coverage_provinces'>>;
-	nearest: Rows<'coverage_nearest_academies'>;
+	nearest: Record<string, { slug: string; name: string; km: number }[]>;
 	coaches: { municipality_nis: string; name: string }[];
 };
 
@@ -123,7 +126,12 @@ export async function coverageOverview(db: Db, startYear: number): Promise<Cover
 			current: rows.provinces.current.map(toProvince),
 			'2024': rows.provinces['2024'].map(toProvince)
 		},
-		nearest: nearestByMunicipality(rows.nearest),
+		nearest: Object.fromEntries(
+			Object.entries(rows.nearest).map(([nis, academies]) => [
+				nis,
+				academies.map(({ slug, name, km }) => ({ slug, name, distanceKm: km }))
+			])
+		),
 		coaches: coachNamesByMunicipality(rows.coaches)
 	};
 }
@@ -136,18 +144,6 @@ function coachNamesByMunicipality(
 	for (const row of rows) (coaches[row.municipality_nis] ??= []).push(row.name);
 	for (const names of Object.values(coaches)) names.sort((a, b) => a.localeCompare(b, 'nl'));
 	return coaches;
-}
-
-function nearestByMunicipality(
-	rows: Rows<'coverage_nearest_academies'>
-): Map<string, NearestAcademy[]> {
-	const byNis = new Map<string, NearestAcademy[]>();
-	for (const row of rows) {
-		const list = byNis.get(row.nis) ?? [];
-		list.push(toNearest(row));
-		byNis.set(row.nis, list);
-	}
-	return byNis;
 }
 
 function toNearest(row: Rows<'coverage_nearest_academies'>[number]): NearestAcademy {

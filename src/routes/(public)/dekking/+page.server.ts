@@ -40,7 +40,7 @@ export const load = (async ({ locals: { supabase }, url }) => {
 		},
 		rows: serverOnly({
 			municipalities,
-			nearest: Object.fromEntries(nearest),
+			nearest,
 			coaches,
 			map: { width, height, shapes }
 		})
