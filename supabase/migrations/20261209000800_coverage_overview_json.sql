@@ -9,6 +9,8 @@
 -- - `nearest` gives each white spot's three nearest academies as the page shows them, by NIS code and in
 --   rank order: {"<nis>": [{"slug", "name", "km"}, ...]}. The rows of coverage_nearest_academies() repeated
 --   the municipality, the rank, the academy's id and municipality for each: 123 kB -> about 45 kB.
+-- - The provinces on the current basis are counted from the municipalities' rows (a municipality with a
+--   seat is one with an academy) instead of computing the academies and their seats again.
 -- - private.coverage_academies() is PL/pgSQL: as a SQL function with its own search_path PostgreSQL cannot
 --   inline it and planned its statement again on each of the overview's three calls.
 --
@@ -62,10 +64,31 @@ begin
 			nis, name_nl, province, status, academies, activities, position
 		)
 	),
+	-- The current basis counts the municipalities with a seat, which the rows above already say
+	-- (coverage_provinces(year, 'current') computed the academies and their seats again).
+	per_province as (
+		select
+			m.province,
+			count(*)::integer as municipalities,
+			(count(*) filter (where m.status = 'academy'))::integer as with_academy,
+			array_position(
+				array['West-Vlaanderen', 'Oost-Vlaanderen', 'Antwerpen', 'Vlaams-Brabant', 'Limburg', 'Brussel'],
+				m.province
+			) as position
+		from municipalities m
+		group by m.province
+	),
 	provinces as (
-		select b.basis, p.*
-		from unnest(array['current', '2024']) b (basis)
-		cross join lateral public.coverage_provinces(p_start_year, b.basis) with ordinality p (
+		select 'current' as basis, t.province, t.municipalities, t.with_academy,
+			round(100.0 * t.with_academy / nullif(t.municipalities, 0), 2) as coverage_pct, t.position
+		from (
+			select p.province, p.municipalities, p.with_academy, p.position from per_province p
+			union all
+			select 'TOTAL', sum(p.municipalities)::integer, sum(p.with_academy)::integer, 99 from per_province p
+		) t
+		union all
+		select '2024', p.*
+		from public.coverage_provinces(p_start_year, '2024') with ordinality p (
 			province, municipalities, with_academy, coverage_pct, position
 		)
 	),
