@@ -2545,6 +2545,16 @@ export type Database = {
 				Returns: { organisation_id: string; slug: string; kind: string }[];
 			};
 			account_header: { Args: never; Returns: Json };
+			active_offers_page: {
+				Args: {
+					p_sort: string;
+					p_page: number;
+					p_page_size: number;
+					p_kind?: string;
+					p_nis?: string;
+				};
+				Returns: Json;
+			};
 			activity_statistics: {
 				Args: { p_from: string; p_to: string; p_province?: string; p_academy?: string };
 				Returns: { dimension: string; category: string; activities: number }[];

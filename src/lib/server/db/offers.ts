@@ -7,6 +7,7 @@ import { slotValues } from '$lib/schemas/offer';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { raiseUnlessCreatedBefore } from './db-errors';
+import { pageCount } from '$lib/paging';
 import { fetchPage, OWN_LIST_PAGE_SIZE, type Page } from './paging';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
@@ -160,37 +161,29 @@ export async function listActiveOffersByIds(
 
 /**
  * One page of active offers for the public list, in the chosen order, with how many match the filters and
- * (when filtered) how many there are in all.
+ * how many there are in all: one call (active_offers_page(); a page past the end is the last one).
  */
 export async function listActiveOffers(
 	db: Db,
 	filters: OfferFilters
 ): Promise<Page<OfferDetails> & { all: number }> {
-	const page = await fetchPage(filters.page, OFFERS_PAGE_SIZE, ({ from, to }) => {
-		let query = db.from('offers').select(SELECT, { count: 'exact' }).eq('status', 'active');
-		if (filters.kind) query = query.eq('kind', filters.kind);
-		if (filters.municipalityNis) query = query.eq('municipality_nis', filters.municipalityNis);
-		if (filters.sort === 'beschikbaar') {
-			// No first day means available now; the rest by the day they become available.
-			query = query.order('term_start', { ascending: true, nullsFirst: true });
-		} else if (filters.sort === 'naam') query = query.order('title');
-		return query.order('created_at', { ascending: false }).order('id').range(from, to);
+	const { data, error } = await db.rpc('active_offers_page', {
+		p_kind: filters.kind ?? undefined,
+		p_nis: filters.municipalityNis ?? undefined,
+		p_sort: filters.sort,
+		p_page: filters.page,
+		p_page_size: OFFERS_PAGE_SIZE
 	});
-	const filtered = filters.kind !== null || filters.municipalityNis !== null;
-	return {
-		...page,
-		rows: page.rows.map(toDetails),
-		all: filtered ? await countActive(db) : page.total
-	};
-}
-
-async function countActive(db: Db): Promise<number> {
-	const { count, error } = await db
-		.from('offers')
-		.select('id', { count: 'exact', head: true })
-		.eq('status', 'active');
 	if (error) throw error;
-	return count ?? 0;
+	// The offers in private.offer_json()'s object: the columns and embeds of SELECT.
+	const found = data as unknown as { rows: Row[]; total: number; all: number; page: number };
+	return {
+		rows: found.rows.map(toDetails),
+		total: found.total,
+		page: found.page,
+		pageCount: pageCount(found.total, OFFERS_PAGE_SIZE),
+		all: found.all
+	};
 }
 
 function columns(changes: OfferChanges) {
