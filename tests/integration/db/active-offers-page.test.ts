@@ -3,7 +3,6 @@
 // PostgREST select with embeds the list made before gave them, a page past the end is the last page, and a
 // page size out of range is refused with a hint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { pageCount, pageRange } from '$lib/paging';
 import { listActiveOffers, OFFERS_PAGE_SIZE, toDetails } from '$lib/server/db/offers';
 import type { OfferSort } from '$lib/exchange-sorts';
@@ -24,7 +23,7 @@ const SELECT = `id, organisation_id, kind, status, title, description, municipal
 type Filters = { kind: OfferKind | null; municipalityNis: string | null; sort: OfferSort };
 
 /** The list as it was read before: the select with embeds and an exact count, page by page. */
-async function before(db: SupabaseClient, filters: Filters, page: number) {
+async function before(db: Db, filters: Filters, page: number) {
 	const run = (from: number, to: number) => {
 		let query = db.from('offers').select(SELECT, { count: 'exact' }).eq('status', 'active');
 		if (filters.kind) query = query.eq('kind', filters.kind);
@@ -86,7 +85,7 @@ describe('active_offers_page', () => {
 				for (const filter of filters) {
 					for (const page of [1, 2, 999]) {
 						const wanted = { ...filter, sort };
-						const expected = await before(db, wanted, page);
+						const expected = await before(db as Db, wanted, page);
 						const got = await listActiveOffers(db as Db, { ...wanted, page });
 						expect(got, `${who}, ${JSON.stringify(wanted)}, page ${page}`).toEqual(expected);
 					}
