@@ -2809,6 +2809,16 @@ export type Database = {
 				Args: { p_municipality_nis: string; p_academy_id: string; p_linked: boolean };
 				Returns: undefined;
 			};
+			live_requests_page: {
+				Args: {
+					p_sort: string;
+					p_page: number;
+					p_page_size: number;
+					p_kind?: string;
+					p_nis?: string;
+				};
+				Returns: Json;
+			};
 			manages_community_event: { Args: { p_event_id: string }; Returns: boolean };
 			municipality_communities: {
 				Args: { p_nis: string[] };

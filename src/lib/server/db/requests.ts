@@ -1,6 +1,7 @@
 // Requests: what academies ask for. RLS decides who reads and writes; these functions turn the database's
 // refusals into messages next to the right field, by their code.
 import type { RequestSort } from '$lib/exchange-sorts';
+import { pageCount } from '$lib/paging';
 import type { RequestKind, RequestStatus } from '$lib/exchange-vocabulary';
 import { slotValues, type WeeklySlot } from '$lib/schemas/offer';
 import type { RequestForm, RequestValues } from '$lib/schemas/request';
@@ -122,36 +123,30 @@ export async function listLiveRequestsIn(
 
 /**
  * One page of open and in-progress requests for the public list, in the chosen order, with how many match
- * the filters and (when filtered) how many there are in all.
+ * the filters and how many there are in all: one call (live_requests_page(); a page past the end is the
+ * last one).
  */
 export async function listLiveRequests(
 	db: Db,
 	filters: RequestFilters
 ): Promise<Page<RequestDetails> & { all: number }> {
-	const page = await fetchPage(filters.page, REQUESTS_PAGE_SIZE, ({ from, to }) => {
-		let query = db.from('requests').select(SELECT, { count: 'exact' }).in('status', LIVE);
-		if (filters.kind) query = query.eq('kind', filters.kind);
-		if (filters.municipalityNis) query = query.eq('municipality_nis', filters.municipalityNis);
-		// Requests without a deadline come after those with one.
-		if (filters.sort === 'deadline') query = query.order('deadline', { ascending: true });
-		else if (filters.sort === 'naam') query = query.order('title');
-		return query.order('created_at', { ascending: false }).order('id').range(from, to);
+	const { data, error } = await db.rpc('live_requests_page', {
+		p_kind: filters.kind ?? undefined,
+		p_nis: filters.municipalityNis ?? undefined,
+		p_sort: filters.sort,
+		p_page: filters.page,
+		p_page_size: REQUESTS_PAGE_SIZE
 	});
-	const filtered = filters.kind !== null || filters.municipalityNis !== null;
-	return {
-		...page,
-		rows: page.rows.map(toDetails),
-		all: filtered ? await countLive(db) : page.total
-	};
-}
-
-async function countLive(db: Db): Promise<number> {
-	const { count, error } = await db
-		.from('requests')
-		.select('id', { count: 'exact', head: true })
-		.in('status', LIVE);
 	if (error) throw error;
-	return count ?? 0;
+	// The requests in private.request_json()'s object: the columns and embeds of SELECT.
+	const found = data as unknown as { rows: Row[]; total: number; all: number; page: number };
+	return {
+		rows: found.rows.map(toDetails),
+		total: found.total,
+		page: found.page,
+		pageCount: pageCount(found.total, REQUESTS_PAGE_SIZE),
+		all: found.all
+	};
 }
 
 function columns(changes: RequestChanges) {
