@@ -7,8 +7,7 @@ import { slotValues } from '$lib/schemas/offer';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { raiseUnlessCreatedBefore } from './db-errors';
-import { pageCount } from '$lib/paging';
-import { fetchPage, OWN_LIST_PAGE_SIZE, type Page } from './paging';
+import { fetchPage, listPage, OWN_LIST_PAGE_SIZE, type ListPageAnswer, type Page } from './paging';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type OfferChanges = Omit<OfferForm, 'municipality' | 'areaMunicipalities'> & {
@@ -176,14 +175,7 @@ export async function listActiveOffers(
 	});
 	if (error) throw error;
 	// The offers in private.offer_json()'s object: the columns and embeds of SELECT.
-	const found = data as unknown as { rows: Row[]; total: number; all: number; page: number };
-	return {
-		rows: found.rows.map(toDetails),
-		total: found.total,
-		page: found.page,
-		pageCount: pageCount(found.total, OFFERS_PAGE_SIZE),
-		all: found.all
-	};
+	return listPage(data as unknown as ListPageAnswer<Row>, OFFERS_PAGE_SIZE, toDetails);
 }
 
 function columns(changes: OfferChanges) {

@@ -46,3 +46,21 @@ export function slicePage<Row>(rows: readonly Row[], page: number, pageSize: num
 	const { from, to } = pageRange(shown, pageSize);
 	return { rows: rows.slice(from, to + 1), total: rows.length, page: shown, pageCount: count };
 }
+
+/** What a list's page function answers (active_offers_page(), live_requests_page()). */
+export type ListPageAnswer<Row> = { rows: Row[]; total: number; all: number; page: number };
+
+/** That answer as a page of the list, each row mapped, with how many there are in all. */
+export function listPage<Row, Out>(
+	answer: ListPageAnswer<Row>,
+	pageSize: number,
+	map: (row: Row) => Out
+): Page<Out> & { all: number } {
+	return {
+		rows: answer.rows.map(map),
+		total: answer.total,
+		page: answer.page,
+		pageCount: pageCount(answer.total, pageSize),
+		all: answer.all
+	};
+}

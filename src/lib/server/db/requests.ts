@@ -1,14 +1,13 @@
 // Requests: what academies ask for. RLS decides who reads and writes; these functions turn the database's
 // refusals into messages next to the right field, by their code.
 import type { RequestSort } from '$lib/exchange-sorts';
-import { pageCount } from '$lib/paging';
 import type { RequestKind, RequestStatus } from '$lib/exchange-vocabulary';
 import { slotValues, type WeeklySlot } from '$lib/schemas/offer';
 import type { RequestForm, RequestValues } from '$lib/schemas/request';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { MEMBERS_ONLY, raiseDbError, raiseUnlessCreatedBefore } from './db-errors';
-import { fetchPage, OWN_LIST_PAGE_SIZE, type Page } from './paging';
+import { fetchPage, listPage, OWN_LIST_PAGE_SIZE, type ListPageAnswer, type Page } from './paging';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
 export type RequestChanges = Omit<RequestForm, 'municipality'> & { municipalityNis: string };
@@ -139,14 +138,7 @@ export async function listLiveRequests(
 	});
 	if (error) throw error;
 	// The requests in private.request_json()'s object: the columns and embeds of SELECT.
-	const found = data as unknown as { rows: Row[]; total: number; all: number; page: number };
-	return {
-		rows: found.rows.map(toDetails),
-		total: found.total,
-		page: found.page,
-		pageCount: pageCount(found.total, REQUESTS_PAGE_SIZE),
-		all: found.all
-	};
+	return listPage(data as unknown as ListPageAnswer<Row>, REQUESTS_PAGE_SIZE, toDetails);
 }
 
 function columns(changes: RequestChanges) {
