@@ -144,6 +144,7 @@ async function otherPublicPages(db) {
 		{ name: 'practices', path: '/goede-praktijken' },
 		{ name: 'coverage', path: '/dekking' },
 		{ name: 'coverage table', path: '/dekking/tabel' },
+		{ name: 'white spots', path: '/dekking/witte-vlekken' },
 		{ name: 'open data', path: '/open-data' },
 		{ name: 'statistics', path: '/statistieken' },
 		{ name: 'company', path: `/bedrijven/${await org('company')}` },

@@ -514,7 +514,8 @@ const guestPages = [
 	'/wachtwoord-vergeten',
 	'/',
 	'/zoeken',
-	'/dekking'
+	'/dekking',
+	'/dekking/witte-vlekken'
 ];
 
 /** Forms that end the session under test rather than change data: fuzzed separately by their own specs. */

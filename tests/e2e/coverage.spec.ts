@@ -1,6 +1,7 @@
 // Coverage (/dekking): the map of the 304 current Flemish and Brussels municipalities (each a named link),
 // the per-province table whose total matches a count made here from the database, the school year and
 // basis chosen through the GET form without JavaScript (the 2024 basis: 319 municipalities), a white spot
+// counted per province on /dekking and listed on its own page (/dekking/witte-vlekken, that province open)
 // leading to its municipality page with the same status and its nearest academies, the table alternative on
 // a page of its own; in Dutch and English, axe-clean, without sideways scrolling at 360 and 1920 px; and a
 // light page (no JavaScript, so the map's geometry is in the HTML once and nothing is sent twice).
@@ -99,8 +100,22 @@ test('the coverage map, table and white spots in Dutch, a white spot leading to 
 		     and o.kind = 'academy' and o.verification_status = 'verified')
 		 order by m.name_nl limit 1`
 	);
+	// /dekking counts them per province; each count links to the white spots' page with its list open.
+	const summary = page.getByRole('region', { name: 'Witte vlekken' });
+	await expect(
+		summary.getByText(
+			`In schooljaar ${year}–${year + 1} hebben ${304 - covered} van de 304 gemeenten nog geen STEM-academie.`
+		)
+	).toBeVisible();
+	await summary
+		.getByRole('link', { name: new RegExp(`^${spot!.province}: \\d+ gemeente`) })
+		.click();
+	await expect(page).toHaveURL(/\/dekking\/witte-vlekken\?schooljaar=\d{4}&provincie=/);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Witte vlekken: gemeenten zonder STEM-academie' })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
 	const spots = page.getByRole('region', { name: 'Witte vlekken' });
-	await spots.getByText(new RegExp(`^${spot!.province}: \\d+ gemeente`)).click();
 	const item = spots.getByRole('listitem').filter({
 		has: page.getByRole('link', { name: spot!.name, exact: true })
 	});
@@ -235,4 +250,83 @@ test('the coverage page sends its map once and weighs well under 200 kB', async 
 	expect(html.split(d!).length - 1).toBe(1);
 	expect(html).not.toContain('__sveltekit');
 	expect(Buffer.byteLength(html)).toBeLessThan(200_000);
+});
+
+test('the white spots page lists every white spot, per school year, in Dutch and English', async ({
+	page,
+	baseURL
+}) => {
+	const year = currentSchoolYear();
+	await page.goto('/dekking/witte-vlekken');
+	const spots = page.getByRole('region', { name: 'Witte vlekken' });
+	// every municipality without an academy's seat, each once, in closed lists per province
+	const expected = 304 - (await coveredNow(`${year + 1}-08-31`));
+	const items = spots.getByRole('listitem', { includeHidden: true }).filter({
+		has: page.getByRole('link', { name: /^Community van /, includeHidden: true })
+	});
+	await expect(items).toHaveCount(expected);
+	await expect(spots.locator('details[open]')).toHaveCount(0);
+	// Gent has an academy: not a white spot
+	await expect(
+		spots.getByRole('link', { name: 'Gent', exact: true, includeHidden: true })
+	).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	// a school year or province the page does not know: the current year, said next to the field, and no
+	// list opened; a known province opens its list
+	await page.goto('/dekking/witte-vlekken?schooljaar=1999&provincie=Atlantis');
+	await expect(page.getByText('Kies een schooljaar uit de lijst.', { exact: false })).toBeVisible();
+	await expect(spots.locator('details[open]')).toHaveCount(0);
+	await expect(items).toHaveCount(expected);
+	await page.goto('/dekking/witte-vlekken?provincie=Limburg');
+	await expect(spots.locator('details[open]')).toHaveCount(1);
+	await expect(spots.locator('details[open] > summary')).toHaveText(/^Limburg: \d+ gemeente/);
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Terug naar de kaart' }).click();
+	await expect(page).toHaveURL(new RegExp(`/dekking\\?schooljaar=${year}$`));
+
+	const switched = await page.request.post('/taal', {
+		form: { locale: 'en', redirectTo: '/dekking/witte-vlekken' },
+		headers: { origin: baseURL! }
+	});
+	expect(switched.ok()).toBe(true);
+	await page.goto('/dekking/witte-vlekken?provincie=Limburg');
+	await expect(
+		page.getByRole('heading', {
+			level: 1,
+			name: 'White spots: municipalities without a STEM academy'
+		})
+	).toBeVisible();
+	await expect(
+		page
+			.getByRole('region', { name: 'White spots' })
+			.locator('details[open]')
+			.getByText('Nearest academies:')
+			.first()
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('the white spots of another school year are chosen with the GET form without JavaScript', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	try {
+		const year = currentSchoolYear() - 1;
+		await page.goto('/dekking/witte-vlekken');
+		await page.getByLabel('Schooljaar', { exact: true }).selectOption(String(year));
+		await page.getByRole('button', { name: 'Toon' }).click();
+		await expect(page).toHaveURL(new RegExp(`/dekking/witte-vlekken\\?schooljaar=${year}$`));
+		await expect(
+			page.getByText(`zonder STEM-academie in schooljaar ${year}–${year + 1}`)
+		).toBeVisible();
+		const items = page
+			.getByRole('region', { name: 'Witte vlekken' })
+			.getByRole('listitem', { includeHidden: true })
+			.filter({ has: page.getByRole('link', { name: /^Community van /, includeHidden: true }) });
+		await expect(items).toHaveCount(304 - (await coveredNow(`${year + 1}-08-31`)));
+	} finally {
+		await context.close();
+	}
 });

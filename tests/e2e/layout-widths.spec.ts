@@ -91,6 +91,8 @@ test.beforeAll(async () => {
 				'/dekking',
 				'/dekking?schooljaar=2025&basis=2024',
 				'/dekking/tabel',
+				// The white spots with one province's list open.
+				'/dekking/witte-vlekken?provincie=Oost-Vlaanderen',
 				// A white spot (Deinze): the section to start an academy there.
 				'/gemeenten/44083',
 				'/gemeenten/44021/community',

@@ -2,8 +2,9 @@
 // plain form (JavaScript off), sees it listed with their name, and network staff find it on
 // /netwerk/witte-vlekken and its detail page; in English the person withdraws it. A verified academy's
 // owner offers coaching on /organisaties/[slug]/coaching without JavaScript (a wrong field is said next to
-// it), sees the white spot network staff linked it to, /dekking says that spot's starters have a coach, a
-// plain member only reads the offer; in English on a phone the owner withdraws it. Axe on every page.
+// it), sees the white spot network staff linked it to, /dekking/witte-vlekken says that spot's starters
+// have a coach, a plain member only reads the offer; in English on a phone the owner withdraws it. Axe on
+// every page.
 import type { Page } from '@playwright/test';
 import { exchangeFixture, type Person } from './exchange-support';
 import { expect, expectNoAxeViolations, signIn, accountMenu, test } from './support';
@@ -234,7 +235,8 @@ test('an academy offers coaching without JavaScript and sees the starters it coa
 	).toBeVisible();
 	await plain.context().close();
 
-	// Network staff link it to a white spot's starters: the page lists the spot, /dekking says it.
+	// Network staff link it to a white spot's starters: the page lists the spot, and so does
+	// /dekking/witte-vlekken.
 	await db.query(
 		`insert into public.starter_coaches (municipality_nis, academy_id) values ($1, $2)`,
 		[coachSpot.nis, coach.id]
@@ -246,7 +248,7 @@ test('an academy offers coaching without JavaScript and sees the starters it coa
 		`/gemeenten/${coachSpot.nis}#starten`
 	);
 	await expectNoAxeViolations(signedIn);
-	await signedIn.goto('/dekking');
+	await signedIn.goto('/dekking/witte-vlekken');
 	await expect(
 		signedIn
 			// The white spots are listed per province in closed <details>: hidden until opened.

@@ -2648,6 +2648,7 @@ export type Database = {
 					coverage_pct: number;
 				}[];
 			};
+			coverage_white_spots: { Args: { p_start_year: number }; Returns: Json };
 			create_community_event: {
 				Args: {
 					p_community_id: string;

@@ -436,11 +436,15 @@ describe('coverage_nearest_academies', () => {
 });
 
 // 20261209000400_coverage_overview.sql: /dekking's one call gives what the page's five calls gave;
-// 20261209000800_coverage_overview_json.sql: the nearest academies by NIS code, as the page lists them.
-describe('coverage_overview', () => {
+// 20261209001100_coverage_white_spots.sql: the white spots, their nearest academies by NIS code and their
+// coaches moved to a call of their own for /dekking/witte-vlekken.
+describe('coverage_overview and coverage_white_spots', () => {
 	type Overview = {
 		municipalities: MunicipalityRow[];
 		provinces: Record<'current' | '2024', ProvinceRow[]>;
+	};
+	type WhiteSpots = {
+		spots: Pick<MunicipalityRow, 'nis' | 'name_nl' | 'province' | 'status'>[];
 		nearest: Record<string, { slug: string; name: string; km: number }[]>;
 		coaches: { municipality_nis: string; name: string }[];
 	};
@@ -451,6 +455,14 @@ describe('coverage_overview', () => {
 		});
 		if (error) throw error;
 		return data as Overview;
+	}
+
+	async function whiteSpots(year: number): Promise<WhiteSpots> {
+		const { data, error } = await anonymousClient().rpc('coverage_white_spots', {
+			p_start_year: year
+		});
+		if (error) throw error;
+		return data as WhiteSpots;
 	}
 
 	async function nearestOfWhiteSpots(year: number) {
@@ -464,7 +476,7 @@ describe('coverage_overview', () => {
 	// The current school year: every counted academy counts (the kept rows), those this suite verified
 	// today too; 2024: some seed academies were verified after it ended (computed).
 	it.each([schoolYearOf(todayInBelgium()), 2024])(
-		'gives the municipalities, both provinces tables and the nearest academies of %i as their own functions do',
+		'gives the municipalities, both provinces tables, the white spots and their nearest academies of %i as their own functions do',
 		async (year) => {
 			const [afterwards] = await people.query<{ verified_after: boolean }>(
 				`select exists (select 1 from public.organisations o
@@ -475,6 +487,7 @@ describe('coverage_overview', () => {
 			expect(afterwards!.verified_after).toBe(year === 2024);
 
 			const one = await overview(year);
+			expect(Object.keys(one).sort()).toEqual(['municipalities', 'provinces']);
 			expect(one.municipalities).toEqual(await municipalities(year));
 			expect(one.municipalities.length).toBe(304);
 			for (const basis of ['current', '2024'] as const) {
@@ -482,10 +495,23 @@ describe('coverage_overview', () => {
 					one.provinces[basis].map((row) => ({ ...row, coverage_pct: Number(row.coverage_pct) }))
 				).toEqual(await provinces(year, basis));
 			}
+
+			// The white spots: the municipalities without an academy, in the table's order.
+			const spots = await whiteSpots(year);
+			const withoutAcademy = one.municipalities.filter((row) => row.status !== 'academy');
+			expect(withoutAcademy.length).toBeGreaterThan(0);
+			expect(spots.spots).toEqual(
+				withoutAcademy.map(({ nis, name_nl, province, status }) => ({
+					nis,
+					name_nl,
+					province,
+					status
+				}))
+			);
 			const separate = await nearestOfWhiteSpots(year);
 			expect(separate.length).toBeGreaterThan(0);
 			// coverage_nearest_academies() orders its rows by NIS code and rank.
-			const byNis: Overview['nearest'] = {};
+			const byNis: WhiteSpots['nearest'] = {};
 			for (const row of separate) {
 				(byNis[row.nis] ??= []).push({
 					slug: row.academy_slug,
@@ -493,25 +519,46 @@ describe('coverage_overview', () => {
 					km: Number(row.distance_km)
 				});
 			}
-			expect(one.nearest).toEqual(byNis);
-			// Every white spot of the table, and only those, with at most three academies.
-			expect(Object.keys(one.nearest).sort()).toEqual(
-				one.municipalities
-					.filter((row) => row.status !== 'academy')
-					.map((row) => row.nis)
-					.sort()
+			expect(spots.nearest).toEqual(byNis);
+			// Every white spot, and only those, with at most three academies.
+			expect(Object.keys(spots.nearest).sort()).toEqual(
+				withoutAcademy.map((row) => row.nis).sort()
 			);
-			expect(Object.values(one.nearest).every((list) => list.length <= 3)).toBe(true);
+			expect(Object.values(spots.nearest).every((list) => list.length <= 3)).toBe(true);
 		}
 	);
 
-	it('gives each white spot’s coaching academies, as the table and the academies’ names say', async () => {
+	it('gives the coaching academies of the white spots, and of no municipality with an academy', async () => {
+		const year = schoolYearOf(todayInBelgium());
 		const expected = await people.query<{ municipality_nis: string; name: string }>(
 			`select s.municipality_nis, o.name from public.starter_coaches s
 			 join public.organisations o on o.id = s.academy_id order by 1, 2`
 		);
 		expect(expected.length).toBeGreaterThan(0);
-		expect((await overview(2026)).coaches).toEqual(expected);
+		const spots = new Set((await whiteSpots(year)).spots.map((row) => row.nis));
+		const coached = expected.filter((row) => spots.has(row.municipality_nis));
+		expect(coached.length).toBeGreaterThan(0);
+		expect((await whiteSpots(year)).coaches).toEqual(coached);
+
+		// A coach for a municipality with an academy (Gent): not a white spot, so not listed.
+		const [gent] = await people.query<{ nis: string; academy: string }>(
+			`select m.nis, (select o.id from public.organisations o
+			   where o.kind = 'academy' and o.verification_status = 'verified' order by o.name limit 1) as academy
+			 from public.municipalities m where m.nis = '44021'`
+		);
+		expect(spots.has(gent!.nis)).toBe(false);
+		await people.query(
+			`insert into public.starter_coaches (municipality_nis, academy_id) values ($1, $2)`,
+			[gent!.nis, gent!.academy]
+		);
+		try {
+			expect((await whiteSpots(year)).coaches).toEqual(coached);
+		} finally {
+			await people.query(
+				`delete from public.starter_coaches where municipality_nis = $1 and academy_id = $2`,
+				[gent!.nis, gent!.academy]
+			);
+		}
 	});
 });
 

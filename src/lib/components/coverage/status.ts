@@ -21,3 +21,8 @@ export function statusFill(status: CoverageStatus): string {
 			? 'url(#cv-activities)'
 			: 'url(#cv-none)';
 }
+
+/** The id of a province's white spots on /dekking/witte-vlekken: "west-vlaanderen", …, "brussel". */
+export function provinceAnchor(province: string): string {
+	return province.toLowerCase();
+}

@@ -96,7 +96,15 @@ export type NearbyAcademy = { name: string; slug: string; distanceKm: number };
 export type CoverageOverview = {
 	municipalities: MunicipalityCoverage[];
 	provinces: Record<CoverageBasis, ProvinceCoverage[]>;
-	/** The three nearest academies of every municipality without an academy, by NIS code, nearest first. */
+};
+
+/** A municipality without an academy in a school year: what /dekking/witte-vlekken lists of it. */
+export type WhiteSpot = Pick<MunicipalityCoverage, 'nis' | 'name' | 'province' | 'status'>;
+
+export type WhiteSpots = {
+	/** The municipalities without an academy, in the map's order (province, then name). */
+	spots: WhiteSpot[];
+	/** The three nearest academies of every white spot, by NIS code, nearest first. */
 	nearest: Record<string, NearbyAcademy[]>;
 	/** The coaching academies' names per white spot whose starters have a coach, by name. */
 	coaches: Record<string, string[]>;
@@ -108,13 +116,11 @@ type Rows<F extends keyof Functions> = Functions[F]['Returns'];
 type OverviewRows = {
 	municipalities: Rows<'coverage_municipalities'>;
 	provinces: Record<CoverageBasis, Rows<'coverage_provinces'>>;
-	nearest: Record<string, { slug: string; name: string; km: number }[]>;
-	coaches: { municipality_nis: string; name: string }[];
 };
 
 /**
- * Everything /dekking shows for a school year, in one call (coverage_overview(): the municipalities
- * computed once, the white spots' nearest academies from them).
+ * What /dekking shows for a school year, in one call (coverage_overview(): the municipalities computed
+ * once, the provinces on the current basis counted from them).
  */
 export async function coverageOverview(db: Db, startYear: number): Promise<CoverageOverview> {
 	const { data, error } = await db.rpc('coverage_overview', { p_start_year: startYear });
@@ -125,7 +131,32 @@ export async function coverageOverview(db: Db, startYear: number): Promise<Cover
 		provinces: {
 			current: rows.provinces.current.map(toProvince),
 			'2024': rows.provinces['2024'].map(toProvince)
-		},
+		}
+	};
+}
+
+/** What coverage_white_spots() returns. */
+type WhiteSpotRows = {
+	spots: { nis: string; name_nl: string; province: string; status: string }[];
+	nearest: Record<string, { slug: string; name: string; km: number }[]>;
+	coaches: { municipality_nis: string; name: string }[];
+};
+
+/**
+ * The white spots of a school year with their nearest academies and coaches, in one call
+ * (coverage_white_spots(): the nearest academies of the white spots only).
+ */
+export async function coverageWhiteSpots(db: Db, startYear: number): Promise<WhiteSpots> {
+	const { data, error } = await db.rpc('coverage_white_spots', { p_start_year: startYear });
+	if (error) throw error;
+	const rows = data as WhiteSpotRows;
+	return {
+		spots: rows.spots.map((row) => ({
+			nis: row.nis,
+			name: row.name_nl,
+			province: row.province,
+			status: isStatus(row.status) ? row.status : 'none'
+		})),
 		nearest: Object.fromEntries(
 			Object.entries(rows.nearest).map(([nis, academies]) => [
 				nis,

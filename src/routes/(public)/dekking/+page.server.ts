@@ -22,9 +22,9 @@ export const load = (async ({ locals: { supabase }, url }) => {
 	const basis =
 		basisParam === null || basisParam === '' ? 'current' : (BASIS_PARAM[basisParam] ?? null);
 
-	// One call (coverage_overview()): the municipalities, both provinces tables (the method text quotes
-	// both totals), the white spots' nearest academies and which white spots' starters have a coach.
-	const { municipalities, provinces, nearest, coaches } = await coverageOverview(supabase, year);
+	// One call (coverage_overview()): the municipalities and both provinces tables (the method text quotes
+	// both totals). The white spots with their nearest academies have a page of their own.
+	const { municipalities, provinces } = await coverageOverview(supabase, year);
 	const { width, height, shapes } = coverageMap();
 
 	return {
@@ -38,11 +38,6 @@ export const load = (async ({ locals: { supabase }, url }) => {
 			current: provinces.current.at(-1) ?? null,
 			before2025: provinces['2024'].at(-1) ?? null
 		},
-		rows: serverOnly({
-			municipalities,
-			nearest,
-			coaches,
-			map: { width, height, shapes }
-		})
+		rows: serverOnly({ municipalities, map: { width, height, shapes } })
 	};
 }) satisfies PageServerLoad;
