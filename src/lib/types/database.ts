@@ -2825,6 +2825,10 @@ export type Database = {
 				Args: { p_nis: string[] };
 				Returns: { municipality_nis: string; community_id: string; members: number }[];
 			};
+			municipality_overview: {
+				Args: { p_nis: string; p_today: string; p_radius_km: number; p_start_year: number };
+				Returns: Json;
+			};
 			municipality_page: {
 				Args: { p_nis: string; p_today: string; p_radius_km: number };
 				Returns: Json;

@@ -1,9 +1,11 @@
-// A municipality's page in one call (public.municipality_page(), security invoker) and its starters
-// section (public.starters_section(), also the /starten page's one call): what an anonymous visitor, a
-// member and an organisation's admin each get; a draft activity and another person's note do not leak; an
-// unknown code finds nothing and a merged one names its successor.
+// A municipality's page in one call (public.municipality_page(), security invoker; with its coverage,
+// public.municipality_overview(), the page's one API call) and its starters section
+// (public.starters_section(), also the /starten page's one call): what an anonymous visitor, a member and an
+// organisation's admin each get; a draft activity and another person's note do not leak; an unknown code
+// finds nothing and a merged one names its successor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { schoolYearOf } from '$lib/school-year';
 import { anonymousClient, daysFromToday, testPeople, type Person } from './people.js';
 
 const people = testPeople('municipality-page');
@@ -180,5 +182,61 @@ describe('starters_section', () => {
 		const taken = await section(admin.client, covered!.municipality_nis);
 		expect(taken).toMatchObject({ white_spot: false, board: [], coaches: [], managed: [] });
 		expect(taken.place?.nis).toBe(covered!.municipality_nis);
+	});
+});
+
+// 20261209001200_municipality_overview.sql: the page's one API call is municipality_page() and
+// coverage_of_municipality() side by side, each answered as its own call answers that caller.
+describe('municipality_overview', () => {
+	async function overview(client: SupabaseClient, nis: string, year: number) {
+		const { data, error } = await client.rpc('municipality_overview', {
+			p_nis: nis,
+			p_today: today,
+			p_radius_km: 15,
+			p_start_year: year
+		});
+		expect(error).toBeNull();
+		return data as { page: Page; coverage: unknown };
+	}
+
+	async function coverage(client: SupabaseClient, nis: string, year: number) {
+		const { data, error } = await client.rpc('coverage_of_municipality', {
+			p_start_year: year,
+			p_nis: nis
+		});
+		expect(error).toBeNull();
+		return data;
+	}
+
+	it('gives each caller the page and the coverage their own calls give', async () => {
+		const year = schoolYearOf(today);
+		for (const client of [anonymousClient(), person.client, admin.client, member.client]) {
+			const one = await overview(client, spot, year);
+			expect(one.page).toEqual(await page(client, spot));
+			expect(one.coverage).toEqual(await coverage(client, spot, year));
+			// the white spot: no academy, three nearest ones
+			expect(one.coverage).toMatchObject({
+				municipality: { nis: spot, status: expect.any(String) }
+			});
+			expect((one.coverage as { nearest: unknown[] }).nearest).toHaveLength(3);
+		}
+		// the admin's own academy's draft is not in it, as on the page
+		expect(
+			(await overview(admin.client, spot, year)).page.activities.map((a) => a.id)
+		).not.toContain(draft.id);
+	});
+
+	it('finds no page for an unknown code, and no coverage for a merged one', async () => {
+		const year = 2025;
+		const unknown = await overview(anonymousClient(), '99999', year);
+		expect(unknown.page).toEqual({ found: false, current_nis: null });
+		expect(unknown.coverage).toEqual({ municipality: null, nearest: [] });
+		const [merged] = await people.query<{ nis: string; current: string }>(
+			`select nis, public.current_nis(nis) as current from public.municipalities
+			 where valid_to is not null order by nis limit 1`
+		);
+		const old = await overview(anonymousClient(), merged!.nis, year);
+		expect(old.page).toEqual({ found: false, current_nis: merged!.current });
+		expect(old.coverage).toEqual({ municipality: null, nearest: [] });
 	});
 });

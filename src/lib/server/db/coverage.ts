@@ -52,24 +52,20 @@ export async function coverageByMunicipality(
 	return data.map(toMunicipality);
 }
 
+/** What coverage_of_municipality() returns. */
+export type CoverageOfRows = {
+	municipality: Rows<'coverage_municipalities'>[number] | null;
+	nearest: Rows<'coverage_nearest_academies'>;
+};
+
 /**
  * One municipality's coverage (null when it is not a current Flemish or Brussels one) and its three
- * nearest counted academies, in one call (coverage_of_municipality()).
+ * nearest counted academies, from coverage_of_municipality()'s answer (inside municipality_overview()).
  */
-export async function coverageOf(
-	db: Db,
-	startYear: number,
-	nis: string
-): Promise<{ coverage: MunicipalityCoverage | null; nearest: NearestAcademy[] }> {
-	const { data, error } = await db.rpc('coverage_of_municipality', {
-		p_start_year: startYear,
-		p_nis: nis
-	});
-	if (error) throw error;
-	const rows = data as {
-		municipality: Rows<'coverage_municipalities'>[number] | null;
-		nearest: Rows<'coverage_nearest_academies'>;
-	};
+export function coverageOfRows(rows: CoverageOfRows): {
+	coverage: MunicipalityCoverage | null;
+	nearest: NearestAcademy[];
+} {
 	return {
 		coverage: rows.municipality && toMunicipality(rows.municipality),
 		nearest: rows.nearest.map(toNearest)

@@ -1,6 +1,6 @@
-// Everything the page of one municipality shows but its coverage: what exists there, what is nearby, its
-// community's summary and its starters section, in one API call (public.municipality_page(), security
-// invoker: RLS decides as it did for the separate queries). The rows come in the shape PostgREST gave the
+// Everything the page of one municipality shows: what exists there, what is nearby, its community's summary,
+// its starters section and its coverage, in one API call (public.municipality_overview(): municipality_page()
+// and coverage_of_municipality(), both security invoker: RLS decides as it did for the separate queries). The rows come in the shape PostgREST gave the
 // separate queries; the app picks "nearby" by distance from the candidates in a box as before.
 import { distanceKm, nearestFirst } from '$lib/public/nearby';
 import type { LocalOrganisation, MunicipalityInfo, MunicipalityPage } from '$lib/public/types';
@@ -8,6 +8,7 @@ import type { Db } from '$lib/server/supabase';
 import type { Tables } from '$lib/types/database';
 import type { Domain, OrganisationKind } from '$lib/vocabulary';
 import { summary as activitySummary, type SummaryRow as ActivityRow } from './activities';
+import { coverageOfRows, type CoverageOfRows } from './coverage';
 import { stemProfile, summary, validLabel, type SummaryRow } from './organisations';
 import { startersSectionOf, type StarterBoard, type StartersSectionRow } from './starters';
 
@@ -55,21 +56,29 @@ type PageRow =
 	  };
 
 /**
- * The page for a NIS code (five digits: the route's matcher checks). A former (merged) municipality
- * gives the `currentNis` to redirect to; an unknown code gives `currentNis: null`.
+ * The page for a NIS code (five digits: the route's matcher checks) and its coverage in the school year, in
+ * one call (municipality_overview()). A former (merged) municipality gives the `currentNis` to redirect to;
+ * an unknown code gives `currentNis: null`.
  */
 export async function getMunicipalityPage(
 	db: Db,
 	nis: string,
-	today: string
-): Promise<MunicipalityLookup> {
-	const { data, error } = await db.rpc('municipality_page', {
+	today: string,
+	startYear: number
+): Promise<{ lookup: MunicipalityLookup } & ReturnType<typeof coverageOfRows>> {
+	const { data, error } = await db.rpc('municipality_overview', {
 		p_nis: nis,
 		p_today: today,
-		p_radius_km: NEARBY_RADIUS_KM
+		p_radius_km: NEARBY_RADIUS_KM,
+		p_start_year: startYear
 	});
 	if (error) throw error;
-	const row = data as unknown as PageRow;
+	const answer = data as unknown as { page: PageRow; coverage: CoverageOfRows };
+	return { lookup: toLookup(answer.page, today), ...coverageOfRows(answer.coverage) };
+}
+
+/** municipality_page()'s answer as the page reads it. */
+function toLookup(row: PageRow, today: string): MunicipalityLookup {
 	if (!row.found) return { found: false, currentNis: row.current_nis };
 
 	const municipality: MunicipalityInfo = {
