@@ -1,7 +1,8 @@
 // Everything the page of one municipality shows: what exists there, what is nearby, its community's summary,
 // its starters section and its coverage, in one API call (public.municipality_overview(): municipality_page()
-// and coverage_of_municipality(), both security invoker: RLS decides as it did for the separate queries). The rows come in the shape PostgREST gave the
-// separate queries; the app picks "nearby" by distance from the candidates in a box as before.
+// and coverage_of_municipality(), both security invoker: RLS decides as it did for the separate queries).
+// The rows come in the shape PostgREST gave the separate queries; the app picks "nearby" by distance from
+// the candidates in a box as before.
 import { distanceKm, nearestFirst } from '$lib/public/nearby';
 import type { LocalOrganisation, MunicipalityInfo, MunicipalityPage } from '$lib/public/types';
 import type { Db } from '$lib/server/supabase';
