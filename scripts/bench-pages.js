@@ -145,6 +145,8 @@ async function otherPublicPages(db) {
 		{ name: 'coverage', path: '/dekking' },
 		{ name: 'coverage table', path: '/dekking/tabel' },
 		{ name: 'white spots', path: '/dekking/witte-vlekken' },
+		// One province in full: the one with the most white spots in the seed.
+		{ name: 'white spots VB', path: '/dekking/witte-vlekken?provincie=Vlaams-Brabant' },
 		{ name: 'open data', path: '/open-data' },
 		{ name: 'statistics', path: '/statistieken' },
 		{ name: 'company', path: `/bedrijven/${await org('company')}` },

@@ -1,7 +1,7 @@
 // Coverage (/dekking): the map of the 304 current Flemish and Brussels municipalities (each a named link),
 // the per-province table whose total matches a count made here from the database, the school year and
 // basis chosen through the GET form without JavaScript (the 2024 basis: 319 municipalities), a white spot
-// counted per province on /dekking and listed on its own page (/dekking/witte-vlekken, that province open)
+// counted per province on /dekking and listed on its own page (/dekking/witte-vlekken, that province in full)
 // leading to its municipality page with the same status and its nearest academies, the table alternative on
 // a page of its own; in Dutch and English, axe-clean, without sideways scrolling at 360 and 1920 px; and a
 // light page (no JavaScript, so the map's geometry is in the HTML once and nothing is sent twice).
@@ -112,7 +112,7 @@ test('the coverage map, table and white spots in Dutch, a white spot leading to 
 		.click();
 	await expect(page).toHaveURL(/\/dekking\/witte-vlekken\?schooljaar=\d{4}&provincie=/);
 	await expect(
-		page.getByRole('heading', { level: 1, name: 'Witte vlekken: gemeenten zonder STEM-academie' })
+		page.getByRole('heading', { level: 1, name: `Witte vlekken in ${spot!.province}` })
 	).toBeVisible();
 	await expectNoAxeViolations(page);
 	const spots = page.getByRole('region', { name: 'Witte vlekken' });
@@ -176,11 +176,22 @@ test("the school year and basis, and the white spots' school year, are chosen wi
 		await expect(
 			page.getByText(`zonder STEM-academie in schooljaar ${year}–${year + 1}`)
 		).toBeVisible();
-		const items = page
-			.getByRole('region', { name: 'Witte vlekken' })
-			.getByRole('listitem', { includeHidden: true })
-			.filter({ has: page.getByRole('link', { name: /^Community van /, includeHidden: true }) });
+		// every white spot by name, one item each
+		const items = page.getByRole('region', { name: 'Witte vlekken' }).getByRole('listitem');
 		await expect(items).toHaveCount(304 - (await coveredNow(`${year + 1}-08-31`)));
+		// a province keeps the chosen school year, and the year form keeps the province
+		await page.getByRole('link', { name: /^Limburg \(\d+\)$/ }).click();
+		await expect(page).toHaveURL(
+			new RegExp(`/dekking/witte-vlekken\\?schooljaar=${year}&provincie=Limburg$`)
+		);
+		await page.getByLabel('Schooljaar', { exact: true }).selectOption(String(year - 1));
+		await page.getByRole('button', { name: 'Toon' }).click();
+		await expect(page).toHaveURL(
+			new RegExp(`/dekking/witte-vlekken\\?schooljaar=${year - 1}&provincie=Limburg$`)
+		);
+		await expect(
+			page.getByText(`zonder STEM-academie in Limburg in schooljaar ${year - 1}–${year}`)
+		).toBeVisible();
 	} finally {
 		await context.close();
 	}
@@ -266,36 +277,61 @@ test('the coverage page sends its map once and weighs well under 200 kB', async 
 	expect(Buffer.byteLength(html)).toBeLessThan(200_000);
 });
 
-test('the white spots page lists every white spot, per school year, in Dutch and English', async ({
+test('the white spots page lists every white spot by name, one province in full, in Dutch and English', async ({
 	page,
 	baseURL
 }) => {
 	const year = currentSchoolYear();
 	await page.goto('/dekking/witte-vlekken');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Witte vlekken: gemeenten zonder STEM-academie'
+	);
 	const spots = page.getByRole('region', { name: 'Witte vlekken' });
-	// every municipality without an academy's seat, each once, in closed lists per province
+	const provinces = page.getByRole('navigation', { name: 'Provincies' });
+	// every municipality without an academy's seat, each once, by name under its province
 	const expected = 304 - (await coveredNow(`${year + 1}-08-31`));
-	const items = spots.getByRole('listitem', { includeHidden: true }).filter({
-		has: page.getByRole('link', { name: /^Community van /, includeHidden: true })
-	});
+	const items = spots.getByRole('listitem');
 	await expect(items).toHaveCount(expected);
-	await expect(spots.locator('details[open]')).toHaveCount(0);
-	// Gent has an academy: not a white spot
 	await expect(
-		spots.getByRole('link', { name: 'Gent', exact: true, includeHidden: true })
-	).toHaveCount(0);
+		provinces.getByRole('link', { name: `Alle provincies (${expected})` })
+	).toHaveAttribute('aria-current', 'page');
+	// no province's details: those are one province at a time
+	await expect(spots.getByText('Dichtstbije academies:')).toHaveCount(0);
+	// Gent has an academy: not a white spot
+	await expect(spots.getByRole('link', { name: 'Gent', exact: true })).toHaveCount(0);
 	await expectNoAxeViolations(page);
 
-	// a school year or province the page does not know: the current year, said next to the field, and no
-	// list opened; a known province opens its list
+	// the province's count in the switcher is its number of white spots on the overview
+	const limburg = spots.getByRole('region', { name: /^Limburg: \d+ gemeente/ });
+	const inLimburg = await limburg.getByRole('listitem').count();
+	expect(inLimburg).toBeGreaterThan(0);
+	await limburg.getByRole('link', { name: 'Dichtstbije academies in Limburg' }).click();
+	await expect(page).toHaveURL(
+		new RegExp(`/dekking/witte-vlekken\\?schooljaar=${year}&provincie=Limburg$`)
+	);
+	await expect(page).toHaveTitle(/^Witte vlekken in Limburg ·/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Witte vlekken in Limburg');
+	await expect(provinces.getByRole('link', { name: `Limburg (${inLimburg})` })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	// that province only, each white spot with its nearest academies and links
+	await expect(spots.getByRole('heading', { level: 3 })).toHaveText([
+		inLimburg === 1 ? 'Limburg: 1 gemeente' : `Limburg: ${inLimburg} gemeenten`
+	]);
+	const full = spots.getByRole('listitem').filter({
+		has: page.getByRole('link', { name: /^Community van / })
+	});
+	await expect(full).toHaveCount(inLimburg);
+	await expect(full.filter({ hasText: 'Dichtstbije academies:' })).toHaveCount(inLimburg);
+	await expectNoAxeViolations(page);
+
+	// a school year or province the page does not know: the current year, said next to the field, and
+	// every province by name
 	await page.goto('/dekking/witte-vlekken?schooljaar=1999&provincie=Atlantis');
 	await expect(page.getByText('Kies een schooljaar uit de lijst.', { exact: false })).toBeVisible();
-	await expect(spots.locator('details[open]')).toHaveCount(0);
 	await expect(items).toHaveCount(expected);
-	await page.goto('/dekking/witte-vlekken?provincie=Limburg');
-	await expect(spots.locator('details[open]')).toHaveCount(1);
-	await expect(spots.locator('details[open] > summary')).toHaveText(/^Limburg: \d+ gemeente/);
-	await expectNoAxeViolations(page);
+	await expect(spots.getByText('Dichtstbije academies:')).toHaveCount(0);
 	await page.getByRole('link', { name: 'Terug naar de kaart' }).click();
 	await expect(page).toHaveURL(new RegExp(`/dekking\\?schooljaar=${year}$`));
 
@@ -306,17 +342,15 @@ test('the white spots page lists every white spot, per school year, in Dutch and
 	expect(switched.ok()).toBe(true);
 	await page.goto('/dekking/witte-vlekken?provincie=Limburg');
 	await expect(
-		page.getByRole('heading', {
-			level: 1,
-			name: 'White spots: municipalities without a STEM academy'
-		})
+		page.getByRole('heading', { level: 1, name: 'White spots in Limburg' })
+	).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'White spots' }).getByText('Nearest academies:').first()
 	).toBeVisible();
 	await expect(
 		page
-			.getByRole('region', { name: 'White spots' })
-			.locator('details[open]')
-			.getByText('Nearest academies:')
-			.first()
+			.getByRole('navigation', { name: 'Provinces' })
+			.getByRole('link', { name: /^All provinces/ })
 	).toBeVisible();
 	await expectNoAxeViolations(page);
 });

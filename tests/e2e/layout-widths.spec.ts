@@ -91,7 +91,8 @@ test.beforeAll(async () => {
 				'/dekking',
 				'/dekking?schooljaar=2025&basis=2024',
 				'/dekking/tabel',
-				// The white spots with one province's list open.
+				// The white spots by name, and one province's in full.
+				'/dekking/witte-vlekken',
 				'/dekking/witte-vlekken?provincie=Oost-Vlaanderen',
 				// A white spot (Deinze): the section to start an academy there.
 				'/gemeenten/44083',

@@ -2648,7 +2648,7 @@ export type Database = {
 					coverage_pct: number;
 				}[];
 			};
-			coverage_white_spots: { Args: { p_start_year: number }; Returns: Json };
+			coverage_white_spots: { Args: { p_start_year: number; p_province?: string }; Returns: Json };
 			create_community_event: {
 				Args: {
 					p_community_id: string;

@@ -457,9 +457,10 @@ describe('coverage_overview and coverage_white_spots', () => {
 		return data as Overview;
 	}
 
-	async function whiteSpots(year: number): Promise<WhiteSpots> {
+	async function whiteSpots(year: number, province?: string): Promise<WhiteSpots> {
 		const { data, error } = await anonymousClient().rpc('coverage_white_spots', {
-			p_start_year: year
+			p_start_year: year,
+			...(province === undefined ? {} : { p_province: province })
 		});
 		if (error) throw error;
 		return data as WhiteSpots;
@@ -519,12 +520,24 @@ describe('coverage_overview and coverage_white_spots', () => {
 					km: Number(row.distance_km)
 				});
 			}
-			expect(spots.nearest).toEqual(byNis);
-			// Every white spot, and only those, with at most three academies.
-			expect(Object.keys(spots.nearest).sort()).toEqual(
-				withoutAcademy.map((row) => row.nis).sort()
-			);
-			expect(Object.values(spots.nearest).every((list) => list.length <= 3)).toBe(true);
+			// Without a province, no white spot's details; with one, those of its white spots and only
+			// those, with at most three academies each. Every province together gives them all.
+			expect(spots.nearest).toEqual({});
+			expect(spots.coaches).toEqual([]);
+			const spotProvinces = [...new Set(withoutAcademy.map((row) => row.province))];
+			expect(spotProvinces.length).toBeGreaterThan(1);
+			const together: WhiteSpots['nearest'] = {};
+			for (const province of spotProvinces) {
+				const one = await whiteSpots(year, province);
+				expect(one.spots).toEqual(spots.spots);
+				const own = withoutAcademy.filter((row) => row.province === province).map((row) => row.nis);
+				expect(Object.keys(one.nearest).sort()).toEqual(own.sort());
+				expect(Object.values(one.nearest).every((list) => list.length <= 3)).toBe(true);
+				Object.assign(together, one.nearest);
+			}
+			expect(together).toEqual(byNis);
+			// A province the function does not know details nothing.
+			expect((await whiteSpots(year, 'Atlantis')).nearest).toEqual({});
 		}
 	);
 
@@ -535,10 +548,22 @@ describe('coverage_overview and coverage_white_spots', () => {
 			 join public.organisations o on o.id = s.academy_id order by 1, 2`
 		);
 		expect(expected.length).toBeGreaterThan(0);
-		const spots = new Set((await whiteSpots(year)).spots.map((row) => row.nis));
+		const all = (await whiteSpots(year)).spots;
+		const spots = new Set(all.map((row) => row.nis));
 		const coached = expected.filter((row) => spots.has(row.municipality_nis));
 		expect(coached.length).toBeGreaterThan(0);
-		expect((await whiteSpots(year)).coaches).toEqual(coached);
+		// A province's call lists the coaches of its own white spots, and none of another province's.
+		const provinceOf = new Map(all.map((row) => [row.nis, row.province]));
+		const coachedProvince = provinceOf.get(coached[0]!.municipality_nis)!;
+		const ofProvince = coached.filter(
+			(row) => provinceOf.get(row.municipality_nis) === coachedProvince
+		);
+		expect((await whiteSpots(year, coachedProvince)).coaches).toEqual(ofProvince);
+		const otherProvince = all.find((row) => row.province !== coachedProvince)!.province;
+		expect((await whiteSpots(year, otherProvince)).coaches).toEqual(
+			coached.filter((row) => provinceOf.get(row.municipality_nis) === otherProvince)
+		);
+		expect((await whiteSpots(year)).coaches).toEqual([]);
 
 		// A coach for a municipality with an academy (Gent): not a white spot, so not listed.
 		const [gent] = await people.query<{ nis: string; academy: string }>(
@@ -552,7 +577,10 @@ describe('coverage_overview and coverage_white_spots', () => {
 			[gent!.nis, gent!.academy]
 		);
 		try {
-			expect((await whiteSpots(year)).coaches).toEqual(coached);
+			expect((await whiteSpots(year, coachedProvince)).coaches).toEqual(ofProvince);
+			expect((await whiteSpots(year, 'Oost-Vlaanderen')).coaches).toEqual(
+				coached.filter((row) => provinceOf.get(row.municipality_nis) === 'Oost-Vlaanderen')
+			);
 		} finally {
 			await people.query(
 				`delete from public.starter_coaches where municipality_nis = $1 and academy_id = $2`,

@@ -100,9 +100,9 @@ export type WhiteSpot = Pick<MunicipalityCoverage, 'nis' | 'name' | 'province' |
 export type WhiteSpots = {
 	/** The municipalities without an academy, in the map's order (province, then name). */
 	spots: WhiteSpot[];
-	/** The three nearest academies of every white spot, by NIS code, nearest first. */
+	/** The three nearest academies of the chosen province's white spots, by NIS code, nearest first. */
 	nearest: Record<string, NearbyAcademy[]>;
-	/** The coaching academies' names per white spot whose starters have a coach, by name. */
+	/** The coaching academies' names per white spot of the chosen province with a coach, by name. */
 	coaches: Record<string, string[]>;
 };
 
@@ -139,11 +139,18 @@ type WhiteSpotRows = {
 };
 
 /**
- * The white spots of a school year with their nearest academies and coaches, in one call
- * (coverage_white_spots(): the nearest academies of the white spots only).
+ * The white spots of a school year, and the nearest academies and coaches of those in `province` (none
+ * when it is null), in one call (coverage_white_spots()).
  */
-export async function coverageWhiteSpots(db: Db, startYear: number): Promise<WhiteSpots> {
-	const { data, error } = await db.rpc('coverage_white_spots', { p_start_year: startYear });
+export async function coverageWhiteSpots(
+	db: Db,
+	startYear: number,
+	province: string | null
+): Promise<WhiteSpots> {
+	const { data, error } = await db.rpc('coverage_white_spots', {
+		p_start_year: startYear,
+		...(province === null ? {} : { p_province: province })
+	});
 	if (error) throw error;
 	const rows = data as WhiteSpotRows;
 	return {

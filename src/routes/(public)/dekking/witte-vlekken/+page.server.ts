@@ -4,13 +4,14 @@ import { serverOnly } from '$lib/server-only';
 import type { PageServerLoad } from './$types';
 import { chosenSchoolYear } from '../school-year.server';
 
-// The white spots: up to 200 municipalities with three academies each, as links and <details> that need no
-// JavaScript, so no second copy of them for hydration, and not serialised for one either (serverOnly()).
+// The white spots: every one by name per province, and one province's in full (?provincie=: with their
+// nearest academies, coaches and links), as plain links that need no JavaScript, so no second copy of
+// them for hydration, and not serialised for one either (serverOnly()).
 export const csr = false;
 
 export const load = (async ({ locals: { supabase }, url }) => {
 	const { year, years, yearError } = chosenSchoolYear(url);
-	// ?provincie= opens that province's list (the links from /dekking); anything else opens none.
+	// ?provincie= (the links from /dekking and this page's own) shows that province; anything else, all.
 	const param = url.searchParams.get('provincie');
 	const province = COVERAGE_PROVINCES.find((name) => name === param) ?? null;
 	return {
@@ -18,6 +19,6 @@ export const load = (async ({ locals: { supabase }, url }) => {
 		years,
 		yearError,
 		province,
-		spots: serverOnly(await coverageWhiteSpots(supabase, year))
+		spots: serverOnly(await coverageWhiteSpots(supabase, year, province))
 	};
 }) satisfies PageServerLoad;
