@@ -59,8 +59,9 @@ export type CoverageOfRows = {
 };
 
 /**
- * One municipality's coverage (null when it is not a current Flemish or Brussels one) and its three
- * nearest counted academies, from coverage_of_municipality()'s answer (inside municipality_overview()).
+ * One municipality's coverage (null when it is not a current Flemish or Brussels one) and, for a white spot,
+ * its three nearest counted academies, from coverage_of_municipality()'s answer (inside
+ * municipality_overview()).
  */
 export function coverageOfRows(rows: CoverageOfRows): {
 	coverage: MunicipalityCoverage | null;
