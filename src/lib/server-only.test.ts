@@ -16,10 +16,16 @@ function pageServers(dir = 'src/routes'): string[] {
 describe('serverOnly', () => {
 	it('serialises as a placeholder, and leaves every other value to SvelteKit', () => {
 		const { encode } = transport.ServerOnly!;
-		expect(encode(serverOnly({ rows: [1, 2, 3] }))).toEqual([]);
+		expect(encode(serverOnly({ rows: [1, 2, 3] }, { isDataRequest: false }))).toEqual([]);
 		for (const value of [{ rows: [1] }, [1], 'tekst', 0, null, new Date()]) {
 			expect(encode(value)).toBe(false);
 		}
+	});
+
+	it('is sent whole to a client-side navigation (the browser renders the page then)', () => {
+		const wrapped = serverOnly({ rows: [1, 2, 3] }, { isDataRequest: true });
+		expect(wrapped).toEqual({ value: { rows: [1, 2, 3] } });
+		expect(transport.ServerOnly!.encode(wrapped)).toBe(false);
 	});
 
 	it('refuses to be decoded in a browser', () => {

@@ -137,6 +137,42 @@ test('the coverage map, table and white spots in Dutch, a white spot leading to 
 	await expectNoAxeViolations(page);
 });
 
+test('reached from a page that hydrated, the coverage pages render in the browser with their data', async ({
+	page
+}) => {
+	// They send no JavaScript of their own (csr = false), but a link on a page that did hydrate (the
+	// header's menu) navigates client-side: the page's __data.json then carries the rows it renders.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/statistieken');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const data = page.waitForResponse((r) => r.url().includes('/dekking/__data.json'));
+	const nav = page.getByRole('banner').getByRole('navigation', { name: 'Hoofdnavigatie' });
+	await nav.getByText('Community', { exact: true }).click();
+	await nav.getByRole('link', { name: 'Dekking', exact: true }).click();
+	expect((await data).status()).toBe(200);
+	await expect(page).toHaveURL(/\/dekking$/);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Dekking: waar zijn de witte vlekken?' })
+	).toBeVisible();
+	const map = page.getByRole('group', { name: /^Kaart van de Vlaamse en Brusselse gemeenten/ });
+	await expect(map.getByRole('link')).toHaveCount(304);
+	await expect(totalRow(page, 'Totaal').getByRole('cell').nth(0)).toHaveText('304');
+
+	// On from there, still in the browser: the table and the white spots.
+	await page.getByRole('link', { name: 'Dezelfde gegevens als tabel' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Alle gemeenten als tabel' })
+	).toBeVisible();
+	await expect(page.getByRole('rowheader')).toHaveCount(304);
+	await page.goBack();
+	await page.getByRole('link', { name: 'Alle witte vlekken, per provincie' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Witte vlekken: gemeenten zonder STEM-academie' })
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Gent', exact: true })).toHaveCount(0);
+	await expect(page.getByRole('heading', { level: 3, name: /^Limburg/ })).toBeVisible();
+});
+
 test("the school year and basis, and the white spots' school year, are chosen with GET forms without JavaScript", async ({
 	browser
 }) => {

@@ -15,7 +15,7 @@ export const csr = false;
 /** The basis as the URL names it: the year whose municipalities count. */
 const BASIS_PARAM: Record<string, CoverageBasis> = { '2025': 'current', '2024': '2024' };
 
-export const load = (async ({ locals: { supabase }, url }) => {
+export const load = (async ({ locals: { supabase }, url, isDataRequest }) => {
 	// An unknown school year or basis falls back to the default and says so next to its field.
 	const { year, years, yearError } = chosenSchoolYear(url);
 	const basisParam = url.searchParams.get('basis');
@@ -38,6 +38,6 @@ export const load = (async ({ locals: { supabase }, url }) => {
 			current: provinces.current.at(-1) ?? null,
 			before2025: provinces['2024'].at(-1) ?? null
 		},
-		rows: serverOnly({ municipalities, map: { width, height, shapes } })
+		rows: serverOnly({ municipalities, map: { width, height, shapes } }, { isDataRequest })
 	};
 }) satisfies PageServerLoad;

@@ -7,7 +7,12 @@ import { chosenSchoolYear } from '../school-year.server';
 // and not serialised for one either (serverOnly()).
 export const csr = false;
 
-export const load = (async ({ locals: { supabase }, url }) => {
+export const load = (async ({ locals: { supabase }, url, isDataRequest }) => {
 	const { year, years, yearError } = chosenSchoolYear(url);
-	return { year, years, yearError, rows: serverOnly(await coverageByMunicipality(supabase, year)) };
+	return {
+		year,
+		years,
+		yearError,
+		rows: serverOnly(await coverageByMunicipality(supabase, year), { isDataRequest })
+	};
 }) satisfies PageServerLoad;

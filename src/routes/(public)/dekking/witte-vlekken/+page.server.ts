@@ -9,7 +9,7 @@ import { chosenSchoolYear } from '../school-year.server';
 // them for hydration, and not serialised for one either (serverOnly()).
 export const csr = false;
 
-export const load = (async ({ locals: { supabase }, url }) => {
+export const load = (async ({ locals: { supabase }, url, isDataRequest }) => {
 	const { year, years, yearError } = chosenSchoolYear(url);
 	// ?provincie= (the links from /dekking and this page's own) shows that province; anything else, all.
 	const param = url.searchParams.get('provincie');
@@ -19,6 +19,6 @@ export const load = (async ({ locals: { supabase }, url }) => {
 		years,
 		yearError,
 		province,
-		spots: serverOnly(await coverageWhiteSpots(supabase, year, province))
+		spots: serverOnly(await coverageWhiteSpots(supabase, year, province), { isDataRequest })
 	};
 }) satisfies PageServerLoad;
