@@ -11,6 +11,7 @@ import {
 	expectNoAxeViolations,
 	seedIds,
 	seedValue,
+	shipsJavaScript,
 	signIn,
 	test
 } from './support';
@@ -186,11 +187,6 @@ test.beforeAll(async () => {
 		await db.end();
 	}
 });
-
-/** Whether the page loads the app at all: one with `csr = false` (the coverage pages) has no script to hydrate. */
-async function shipsJavaScript(page: Page): Promise<boolean> {
-	return (await page.locator('script').count()) > 0;
-}
 
 /** What is wrong with the page as it is now shown at `width`, as sentences; none when it is fine. */
 async function problems(page: Page, width: (typeof WIDTHS)[number]): Promise<string[]> {

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { databaseUrl } from '../../stack/config.js';
-import { expect, expectNoAxeViolations, test } from './support';
+import { expect, expectNoAxeViolations, gotoHydrated, test } from './support';
 
 const run = randomUUID().slice(0, 8);
 // "Aaa" sorts first, so the academy is on the first page of any list it belongs to, seed or not.
@@ -156,6 +156,29 @@ test('a municipality without an academy says so', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Nog geen STEM-academie' })).toBeVisible();
 	await expect(
 		page.getByText(`${whiteSpot.name} heeft nog geen STEM-academie op Groeistoot.`)
+	).toBeVisible();
+});
+
+test("a municipality's page sends no JavaScript and no copy of its data, and renders from a client-side navigation too", async ({
+	page
+}) => {
+	// Server-rendered, it is HTML only (csr = false): no script, so no copy of the data for hydration.
+	const response = await page.request.get(`/gemeenten/${HASSELT}`);
+	expect(response.status()).toBe(200);
+	const html = await response.text();
+	expect(html).not.toContain('<script');
+
+	// A link on a page that did hydrate navigates in the browser: the __data.json carries what it shows.
+	await gotoHydrated(page, `/academies/${academy.slug}`);
+	const data = page.waitForResponse((r) => r.url().includes(`/gemeenten/${HASSELT}/__data.json`));
+	await page.getByRole('link', { name: 'Hasselt' }).first().click();
+	expect((await data).status()).toBe(200);
+	await expect(page.getByRole('heading', { level: 1, name: 'Hasselt' })).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'STEM-academies' }).getByRole('link', { name: academy.name })
+	).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Gemeenten in de buurt' }).getByRole('link', { name: 'Genk' })
 	).toBeVisible();
 });
 

@@ -84,6 +84,14 @@ export async function register(page: Page, account: Account): Promise<void> {
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
 }
 
+/**
+ * Whether the page loads the app at all: one with `csr = false` (the coverage pages, a municipality's page)
+ * has no script to hydrate.
+ */
+export async function shipsJavaScript(page: Page): Promise<boolean> {
+	return (await page.locator('script').count()) > 0;
+}
+
 /** Opens a page and waits until it is hydrated (see the root layout), so what is typed next stays. */
 export async function gotoHydrated(page: Page, url: string): Promise<void> {
 	await page.goto(url);
