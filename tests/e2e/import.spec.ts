@@ -212,16 +212,17 @@ async function check(page: Page, name: string, buffer: Buffer, button = 'Control
 	return response.status();
 }
 
-/** The confirm form's fields as the page rendered them (the checked file travels in a hidden field). */
+/**
+ * The confirm form's fields as the page rendered them (the checked file travels in a hidden field). The
+ * locator waits for the form: check() returns when the answer's headers arrive, and without JavaScript the
+ * page it answered may not have replaced the previous one yet (which has no confirm form after an import).
+ */
 async function confirmForm(page: Page) {
-	return page.evaluate(() => {
-		const form = document.querySelector<HTMLFormElement>('form:has(button[value="importeren"])')!;
-		return {
-			action: form.getAttribute('action') ?? location.pathname,
-			bestand: (form.elements.namedItem('bestand') as HTMLInputElement).value,
-			bestandsnaam: (form.elements.namedItem('bestandsnaam') as HTMLInputElement).value
-		};
-	});
+	return page.locator('form:has(button[value="importeren"])').evaluate((form: HTMLFormElement) => ({
+		action: form.getAttribute('action') ?? location.pathname,
+		bestand: (form.elements.namedItem('bestand') as HTMLInputElement).value,
+		bestandsnaam: (form.elements.namedItem('bestandsnaam') as HTMLInputElement).value
+	}));
 }
 
 test('network staff import a school year for several academies; statistics and coverage equal the file', async ({
@@ -537,6 +538,9 @@ test.describe('without JavaScript', () => {
 		// A new file's confirm form sent twice at the same moment: its row is created once, and the
 		// second answer is a success (it found the row unchanged) or says the file was being imported.
 		expect(await check(page, 'nog-een.csv', csv(COLUMNS, [good(2)]))).toBe(200);
+		await expect(
+			page.getByRole('status').filter({ hasText: 'nog-een.csv is in orde' })
+		).toBeVisible();
 		const next = await confirmForm(page);
 		const both = await Promise.all(
 			[1, 2].map(() =>
