@@ -5,6 +5,7 @@ import type { Database } from '$lib/types/database';
 import { createServerClient } from '@supabase/ssr';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Cookies } from '@sveltejs/kit';
+import { keepAliveFetch } from './keep-alive-fetch.js';
 import ws from 'ws';
 
 export type Db = SupabaseClient<Database>;
@@ -29,17 +30,19 @@ function anonKey(): string {
 const realtime = { transport: (globalThis.WebSocket ?? ws) as unknown as typeof WebSocket };
 
 /**
- * fetch for the auth calls of one person's requests: tells the auth service who the client is
- * (X-Forwarded-For), so that its per-address limits count each person and not the app server as one.
- * The gateway of the local stack keeps this header from the app (a loopback peer); see the README for a
- * hosted project. Other calls (PostgREST) go out unchanged.
+ * fetch for one person's requests. PostgREST calls go over kept-alive node:http connections
+ * (keep-alive-fetch.js: a fraction of the global fetch's CPU per call). Auth calls tell the auth service
+ * who the client is (X-Forwarded-For), so that its per-address limits count each person and not the app
+ * server as one; the gateway of the local stack keeps this header from the app (a loopback peer), see the
+ * README for a hosted project. Other calls (Storage) go out unchanged.
  */
-function forwardingClientAddress(address: string | null): typeof fetch {
-	if (!address) return fetch;
+function clientFetch(address: string | null): typeof fetch {
+	const rest = `${supabaseUrl()}/rest/v1/`;
 	const auth = `${supabaseUrl()}/auth/v1/`;
 	return (input, init) => {
 		const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-		if (!url.startsWith(auth)) return fetch(input, init);
+		if (url.startsWith(rest)) return keepAliveFetch(input, init);
+		if (!address || !url.startsWith(auth)) return fetch(input, init);
 		const request = new Request(input, init);
 		request.headers.set('X-Forwarded-For', address);
 		return fetch(request);
@@ -57,7 +60,7 @@ export function createRequestClient(
 ): Db {
 	return createServerClient<Database>(supabaseUrl(), anonKey(), {
 		realtime,
-		global: { fetch: forwardingClientAddress(clientAddress) },
+		global: { fetch: clientFetch(clientAddress) },
 		cookies: {
 			getAll: () => cookies.getAll(),
 			setAll: (cookiesToSet, headers) => {
@@ -78,7 +81,7 @@ export function createRequestClient(
 export function createSessionlessClient(clientAddress: string | null = null): Db {
 	return createClient<Database>(supabaseUrl(), anonKey(), {
 		realtime,
-		global: { fetch: forwardingClientAddress(clientAddress) },
+		global: { fetch: clientFetch(clientAddress) },
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 	});
 }
