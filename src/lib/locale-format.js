@@ -72,13 +72,30 @@ function calendarDate(date) {
 }
 
 /**
+ * Calendar dates already written, by date, language and options. A list page writes one or two dates per
+ * card through formatToParts (~5 µs each, a few percent of rendering /activiteiten), and the same few
+ * hundred dates come back on every request. Emptied when full, so it never grows past this.
+ * @type {Map<string, string>}
+ */
+const writtenDates = new Map();
+const WRITTEN_DATES_KEPT = 5000;
+
+/**
  * "2026-03-04" → "wo 4 maart 2026" / "Wed 4 March 2026".
  * @param {string} date
  * @param {Locale} locale
  * @param {{ year?: boolean, weekday?: 'short' | 'long' }} [options]
  */
 export function formatDateIn(date, locale, options = {}) {
-	return dayText(readerLocale(locale), calendarDate(date), { ...options, timeZone: 'UTC' });
+	const reader = readerLocale(locale);
+	const key = `${date.slice(0, 10)} ${reader} ${options.year ?? ''} ${options.weekday ?? ''}`;
+	let text = writtenDates.get(key);
+	if (text === undefined) {
+		if (writtenDates.size >= WRITTEN_DATES_KEPT) writtenDates.clear();
+		text = dayText(reader, calendarDate(date), { ...options, timeZone: 'UTC' });
+		writtenDates.set(key, text);
+	}
+	return text;
 }
 
 /**

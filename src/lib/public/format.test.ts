@@ -58,6 +58,14 @@ describe('dates', () => {
 		);
 	});
 
+	it('writes a date asked again with other options or a timestamp as those ask', () => {
+		// Written dates are remembered (locale-format.js); each way of asking has its own text.
+		expect(formatDate('2026-07-06', { year: false })).toBe('ma 6 juli');
+		expect(formatDate('2026-07-06')).toBe('ma 6 juli 2026');
+		expect(formatDate('2026-07-06T23:30:00+00:00', { year: false })).toBe('ma 6 juli');
+		expect(formatDate('2026-07-06', { year: false })).toBe('ma 6 juli');
+	});
+
 	it("knows today's date in Belgium, also just after midnight there", () => {
 		expect(todayInBelgium(new Date('2026-03-04T22:30:00Z'))).toBe('2026-03-04');
 		expect(todayInBelgium(new Date('2026-03-04T23:30:00Z'))).toBe('2026-03-05');
