@@ -1,7 +1,7 @@
 // People's own data in their hands: downloading it, deleting the account (also without JavaScript, twice at
 // once, or refused for the last owner of an organisation), the other side of an agreement seeing
 // "verwijderde gebruiker" afterwards, and the privacy statement; axe-clean and fitting 360 px.
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { exchangeFixture, type Person } from './exchange-support';
 import {
@@ -18,6 +18,12 @@ const fixture = exchangeFixture('gegevens');
 test.beforeAll(() => fixture.db.connect());
 test.afterAll(() => fixture.cleanUp());
 
+/** The contexts signedInPage() opened, closed after each test (a later failure then shows its own page). */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+	await Promise.all(opened.splice(0).map((context) => context.close()));
+});
+
 /** A page of its own for `who`, signed in through the plain form (works with JavaScript off too). */
 async function signedInPage(
 	browser: Browser,
@@ -25,6 +31,7 @@ async function signedInPage(
 	javaScriptEnabled = true
 ): Promise<Page> {
 	const context = await browser.newContext({ javaScriptEnabled });
+	opened.push(context);
 	const page = await context.newPage();
 	if (javaScriptEnabled) {
 		await signIn(page, who.email, fixture.password);
