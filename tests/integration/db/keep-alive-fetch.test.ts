@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ws from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepAliveFetch } from '../../../src/lib/server/keep-alive-fetch.js';
+import { keepAliveFetch, send } from '../../../src/lib/server/keep-alive-fetch.js';
 import { anonKey, apiUrl } from '../../../stack/config.js';
 import { testPeople, type Person } from './people.js';
 
@@ -145,6 +145,40 @@ describe('keepAliveFetch for PostgREST', () => {
 				body: new Blob(['twaalf bytes'], { type: 'text/plain' })
 			});
 			expect(await response.text()).toBe('text/plain 12');
+		} finally {
+			server.closeAllConnections();
+			server.close();
+		}
+	});
+
+	it('closes an idle connection before the server does, and lets a slow answer finish', async () => {
+		// keepAliveTimeout 2 s: Node's server announces "Keep-Alive: timeout=2" and closes after 2 s idle.
+		const server = http.createServer((request, response) => {
+			const answer = () => response.end(JSON.stringify({ url: request.url }));
+			if (request.url === '/slow') setTimeout(answer, 1500);
+			else answer();
+		});
+		server.keepAliveTimeout = 2000;
+		const closedBy: Promise<'client' | 'server'>[] = [];
+		server.on('connection', (socket) => {
+			closedBy.push(
+				new Promise((resolve) => {
+					let ended = false;
+					socket.on('end', () => (ended = true));
+					socket.on('close', () => resolve(ended ? 'client' : 'server'));
+				})
+			);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = server.address() as AddressInfo;
+			const url = (path: string) => new URL(`http://127.0.0.1:${port}${path}`);
+			expect((await send(url('/fast'), {})).text).toBe('{"url":"/fast"}');
+			// The same connection again, idle for longer than its timeout (1 s) while the answer is made.
+			expect((await send(url('/slow'), {})).text).toBe('{"url":"/slow"}');
+			expect(closedBy).toHaveLength(1);
+			// Then idle: this side closes it (it sends its end first), before the server's 2 s are up.
+			expect(await closedBy[0]).toBe('client');
 		} finally {
 			server.closeAllConnections();
 			server.close();
