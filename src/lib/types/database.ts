@@ -2540,6 +2540,7 @@ export type Database = {
 			};
 		};
 		Functions: {
+			academy_page: { Args: { p_slug: string; p_today: string }; Returns: Json };
 			accept_invitation: {
 				Args: { p_token: string };
 				Returns: { organisation_id: string; slug: string; kind: string }[];

@@ -241,34 +241,54 @@ export async function getOrganisationBySlug(
 	return data ? organisationPage(data) : null;
 }
 
+/** What public.academy_page() returns: the columns the page's select read before, with the same names. */
+type AcademyPageRow = PageRow & {
+	profile: Pick<
+		Tables<'academy_profiles'>,
+		| 'stem_letters'
+		| 'accent_letters'
+		| 'creative_link'
+		| 'domains'
+		| 'age_min'
+		| 'age_max'
+		| 'languages'
+		| 'officially_recognised'
+		| 'quality_label'
+		| 'quality_label_expires_on'
+	> | null;
+	activities: (Pick<
+		Tables<'activities'>,
+		| 'id'
+		| 'title'
+		| 'format'
+		| 'domains'
+		| 'age_min'
+		| 'age_max'
+		| 'start_date'
+		| 'end_date'
+		| 'session_count'
+		| 'price_eur'
+		| 'status'
+		| 'municipality_nis'
+		| 'photo_path'
+		| 'photo_alt'
+	> & { municipality: MunicipalityName | null })[];
+};
+
 /**
  * An academy with its profile and its published or cancelled activities that have not ended yet, in one
- * round trip. Null for an unknown slug.
+ * call (public.academy_page(), under the caller's RLS). Null for an unknown slug.
  */
 export async function getAcademyBySlug(
 	db: Db,
 	slug: string,
 	today: string
 ): Promise<AcademyPage | null> {
-	const { data, error } = await db
-		.from('organisations')
-		.select(
-			`${PAGE_COLUMNS},
-			profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, age_min, age_max, languages, officially_recognised, quality_label, quality_label_expires_on),
-			activities(id, title, format, domains, age_min, age_max, start_date, end_date, session_count, price_eur, status, municipality_nis, photo_path, photo_alt, municipality:municipalities(name_nl, province_nl))`
-		)
-		.eq('kind', 'academy')
-		.eq('slug', slug)
-		// Members also see drafts through RLS; the public page never shows them.
-		.in('activities.status', ['published', 'cancelled'])
-		.gte('activities.end_date', today)
-		.order('start_date', { referencedTable: 'activities' })
-		.order('title', { referencedTable: 'activities' })
-		.maybeSingle();
+	const { data, error } = await db.rpc('academy_page', { p_slug: slug, p_today: today });
 	if (error) throw error;
 	if (!data) return null;
 
-	const row = data;
+	const row = data as unknown as AcademyPageRow;
 	const profile = row.profile;
 	return {
 		...organisationPage(row),
