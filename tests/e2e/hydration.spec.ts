@@ -1,13 +1,22 @@
-import { expect, test } from './support';
+import { type Page } from '@playwright/test';
+import { createOrganisation, uniqueName } from './organisations-support';
+import { existingAccount, expect, signIn, test } from './support';
 
 // On a slow connection people type before the page's JavaScript has run; hydration must not wipe it.
-test('what is typed before the page is interactive stays when it hydrates', async ({ page }) => {
+
+/** Holds the page's scripts back until the returned function is called; the styles still load. */
+async function holdScripts(page: Page): Promise<() => void> {
 	let release!: () => void;
 	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
 		await scriptsHeld;
 		await route.continue();
 	});
+	return release;
+}
+
+test('what is typed before the page is interactive stays when it hydrates', async ({ page }) => {
+	const release = await holdScripts(page);
 	await page.goto('/registreren', { waitUntil: 'commit' });
 	await page.getByLabel('Naam').fill('Noor Janssens');
 	await page.getByLabel('E-mailadres').fill('noor@example.be');
@@ -17,4 +26,42 @@ test('what is typed before the page is interactive stays when it hydrates', asyn
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await expect(page.getByLabel('Naam')).toHaveValue('Noor Janssens');
 	await expect(page.getByLabel('E-mailadres')).toHaveValue('noor@example.be');
+});
+
+test('a radio button and checkboxes chosen before hydration stay chosen, and the form follows them', async ({
+	page
+}) => {
+	const account = await existingAccount('Lotte Maes');
+	await signIn(page, account.email, account.password);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
+
+	const release = await holdScripts(page);
+	await page.goto('/organisaties/nieuw', { waitUntil: 'commit' });
+	await page.getByRole('radio', { name: 'Partner' }).check();
+	await page.getByLabel('Soort partner').selectOption({ label: 'FabLab' });
+	await page.getByLabel('Naam van de organisatie').fill(uniqueName('FabLab De Schakel'));
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+
+	release();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(page.getByRole('radio', { name: 'Partner' })).toBeChecked();
+	// The form knows the kind: the partner's own question shows.
+	await expect(page.getByLabel('Soort partner')).toBeVisible();
+	await expect(page.getByLabel('Soort partner').locator('option:checked')).toHaveText('FabLab');
+
+	// Checkboxes: the offer form of a new organisation, ticked before its scripts run.
+	await page.unrouteAll();
+	const slug = await createOrganisation(page, {
+		name: uniqueName('Bedrijf Vonk'),
+		kind: 'Bedrijf'
+	});
+	const releaseOffer = await holdScripts(page);
+	await page.goto(`/organisaties/${slug}/aanbod/nieuw`, { waitUntil: 'commit' });
+	const first = page.getByRole('checkbox').first();
+	await first.check();
+	releaseOffer();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(first).toBeChecked();
 });
