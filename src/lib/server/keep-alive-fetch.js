@@ -16,32 +16,42 @@ import https from 'node:https';
 const options = { keepAlive: true, maxSockets: 64, timeout: 4000 };
 export const agents = { 'http:': new http.Agent(options), 'https:': new https.Agent(options) };
 
-/** @type {WeakMap<object, Record<string, string>>} */
-const plainHeaders = new WeakMap();
-
 /**
- * Headers as a plain object. A caller that passes the same Headers object on every call (the Meilisearch
- * client without headers of its own) has it converted once.
+ * Headers as a plain object.
  * @param {HeadersInit | undefined} headers
  * @returns {Record<string, string>}
  */
-export function headersOf(headers) {
-	if (!headers) return {};
-	const known = typeof headers === 'object' ? plainHeaders.get(headers) : undefined;
-	if (known) return known;
+function plainHeaders(headers) {
 	/** @type {Record<string, string>} */
 	const plain = {};
-	(headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => {
-		plain[name] = value;
-	});
-	if (typeof headers === 'object') plainHeaders.set(headers, plain);
+	if (headers) {
+		(headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => {
+			plain[name] = value;
+		});
+	}
+	return plain;
+}
+
+/** @type {WeakMap<object, Record<string, string>>} */
+const converted = new WeakMap();
+
+/**
+ * Headers as a plain object, converted once for a caller that passes the same object on every call (the
+ * Meilisearch client without headers of its own). The Supabase client makes new ones for each call.
+ * @param {HeadersInit | undefined} headers
+ * @returns {Record<string, string>}
+ */
+export function reusedHeaders(headers) {
+	if (!headers) return {};
+	let plain = converted.get(headers);
+	if (!plain) converted.set(headers, (plain = plainHeaders(headers)));
 	return plain;
 }
 
 /**
  * Sends one request and collects its whole answer.
  * @param {URL} url
- * @param {{ method?: string, headers?: HeadersInit, body?: string, signal?: AbortSignal | null }} init
+ * @param {{ method?: string, headers?: Record<string, string>, body?: string, signal?: AbortSignal | null }} init
  * @returns {Promise<{ status: number, statusText: string, headers: http.IncomingHttpHeaders, text: string }>}
  */
 export function send(url, init) {
@@ -52,7 +62,7 @@ export function send(url, init) {
 			return;
 		}
 		const body = init.body;
-		const headers = { ...headersOf(init.headers) };
+		const headers = { ...init.headers };
 		if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
 		const secure = url.protocol === 'https:';
 		const request = (secure ? https : http).request(
@@ -92,7 +102,7 @@ export function send(url, init) {
 /**
  * A fetch for JSON APIs (PostgREST) on kept-alive connections. Requests with a body other than a string
  * (a file, a form) go to the global fetch. The answer is a Response with its whole body already read:
- * status, headers, text() and json(), which is what PostgREST's client reads.
+ * status, headers, text() and json(), which is what PostgREST's client reads (no clone(), no stream).
  * @type {typeof fetch}
  */
 export const keepAliveFetch = async (input, init = {}) => {
@@ -102,7 +112,7 @@ export const keepAliveFetch = async (input, init = {}) => {
 	const url = input instanceof URL ? input : new URL(input);
 	const answer = await send(url, {
 		method: init.method,
-		headers: init.headers,
+		headers: plainHeaders(init.headers),
 		body: /** @type {string | undefined} */ (init.body ?? undefined),
 		signal: init.signal
 	});
@@ -134,9 +144,7 @@ function answered(url, { status, statusText, headers, text }) {
 			return read.used;
 		},
 		text: async () => take(),
-		json: async () => JSON.parse(take()),
-		arrayBuffer: async () => new TextEncoder().encode(take()).buffer,
-		clone: () => answered(url, { status, statusText, headers, text })
+		json: async () => JSON.parse(take())
 	};
 	return /** @type {Response} */ (/** @type {unknown} */ (response));
 }

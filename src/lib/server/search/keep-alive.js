@@ -5,7 +5,7 @@
 // errors: a refusal is a MeilisearchApiError with Meilisearch's body (the client wraps it in a
 // MeilisearchRequestError; meili.js looks through that), a timeout the client's abort reason.
 import { MeilisearchApiError } from 'meilisearch';
-import { send } from '../keep-alive-fetch.js';
+import { reusedHeaders, send } from '../keep-alive-fetch.js';
 
 /**
  * @param {URL} url
@@ -15,7 +15,7 @@ import { send } from '../keep-alive-fetch.js';
 export async function keepAliveHttpClient(url, init) {
 	const { status, text } = await send(url, {
 		method: init.method,
-		headers: init.headers,
+		headers: reusedHeaders(init.headers),
 		body: typeof init.body === 'string' ? init.body : undefined,
 		signal: init.signal
 	});
