@@ -2844,6 +2844,7 @@ export type Database = {
 				Args: { p_request_id: string; p_message?: string; p_availability?: string };
 				Returns: string;
 			};
+			offer_page: { Args: { p_id: string }; Returns: Json };
 			organisation_offers_page: {
 				Args: { p_slug: string; p_page: number; p_size: number };
 				Returns: Json;
