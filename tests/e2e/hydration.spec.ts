@@ -1,19 +1,7 @@
-import { type Page } from '@playwright/test';
 import { createOrganisation, uniqueName } from './organisations-support';
-import { existingAccount, expect, signIn, test } from './support';
+import { existingAccount, expect, holdScripts, signIn, test } from './support';
 
 // On a slow connection people type before the page's JavaScript has run; hydration must not wipe it.
-
-/** Holds the page's scripts back until the returned function is called; the styles still load. */
-async function holdScripts(page: Page): Promise<() => void> {
-	let release!: () => void;
-	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await scriptsHeld;
-		await route.continue();
-	});
-	return release;
-}
 
 test('what is typed before the page is interactive stays when it hydrates', async ({ page }) => {
 	const release = await holdScripts(page);

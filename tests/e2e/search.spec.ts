@@ -1,7 +1,14 @@
 // Search as a visitor uses it: the header box with the keyboard, the search page's filters in the URL, the
 // same page without JavaScript, the map view, bad input, axe, and the page on a phone.
 import type { Page } from '@playwright/test';
-import { existingAccount, expect, expectNoAxeViolations, signIn, test } from './support';
+import {
+	existingAccount,
+	expect,
+	expectNoAxeViolations,
+	holdScripts,
+	signIn,
+	test
+} from './support';
 
 const results = (page: Page) => page.getByRole('region', { name: 'Resultaten' });
 const resultTitles = (page: Page) =>
@@ -43,12 +50,7 @@ test('a visitor finds an activity from the header box with the keyboard', async 
 test('what is typed in the header box before the page is interactive stays, and the box works', async ({
 	page
 }) => {
-	let release!: () => void;
-	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
-		await scriptsHeld;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/', { waitUntil: 'commit' });
 	const early = page.getByRole('searchbox', { name: 'Zoeken op Groeistoot' });
 	await early.fill('robotica');

@@ -99,6 +99,20 @@ export async function gotoHydrated(page: Page, url: string): Promise<void> {
 }
 
 /**
+ * Holds the page's scripts back until the returned function is called (the styles still load), as on a slow
+ * connection where people type and tick before the page hydrates.
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	return release;
+}
+
+/**
  * Signs in with a password. Accounts with a confirmed authenticator app (the demo network staff account
  * has one, see supabase/seed/15_mfa.sql) then pass the code step with the code of that moment, computed
  * from the factor's key read with SQL, so they reach aal2 (needed for /netwerk) as a person would.
