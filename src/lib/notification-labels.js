@@ -35,6 +35,9 @@ const kindLabels = {
 	event_promoted: m.ev_notif_kind_promoted,
 	event_reminder: m.ev_notif_kind_reminder,
 	starter_academy_founded: m.sa_notif_kind_founded,
+	quality_submitted: m.ql_notif_kind_submitted,
+	quality_changes_requested: m.ql_notif_kind_changes,
+	quality_awarded: m.ql_notif_kind_awarded,
 	community_digest: m.dg_notif_kind_community_digest
 };
 

@@ -35,7 +35,7 @@ import {
 	communityStatusLabel,
 	personKindLabel
 } from '$lib/community-vocabulary';
-import { DELIVERIES, deliveryLabels } from '$lib/notification-labels';
+import { DELIVERIES, deliveryLabels, notificationKindLabel } from '$lib/notification-labels';
 import {
 	APPLICATION_STATUSES,
 	QUALITY_ACTIONS,
@@ -437,4 +437,21 @@ describe('the words for each value', () => {
 			expect(inDatabase).toEqual(dutch);
 		});
 	}
+});
+
+describe('the kinds of notification', () => {
+	// A kind is a row in notification_kinds, no check constraint: without a label the preferences page
+	// showed the row's key (quality_submitted) as the question.
+	it('each have words of their own in Dutch and English', async () => {
+		const kinds = await people.query<{ kind: string }>(
+			'select kind from public.notification_kinds order by kind'
+		);
+		expect(kinds.length).toBeGreaterThan(0);
+		const missing = kinds.flatMap(({ kind }) =>
+			(['nl', 'en'] as const)
+				.filter((locale) => notificationKindLabel(kind, { locale }) === kind)
+				.map((locale) => `${kind} (${locale})`)
+		);
+		expect(missing).toEqual([]);
+	});
 });
