@@ -2397,6 +2397,29 @@ export type Database = {
 			};
 		};
 		Views: {
+			academy_cards: {
+				Row: {
+					id: string | null;
+					name: string | null;
+					slug: string | null;
+					municipality_nis: string | null;
+					municipality_name: string | null;
+					province_nl: string | null;
+					stem_letters: string[] | null;
+					accent_letters: string[] | null;
+					creative_link: boolean | null;
+					domains: string[] | null;
+					age_min: number | null;
+					age_max: number | null;
+					upcoming_activity_count: number | null;
+					upcoming_formats: string[] | null;
+					verification_status: string | null;
+					logo_path: string | null;
+					quality_label: string | null;
+					quality_label_expires_on: string | null;
+				};
+				Relationships: [];
+			};
 			academy_overview: {
 				Row: {
 					id: string | null;
@@ -2475,6 +2498,22 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			organisation_cards: {
+				Row: {
+					id: string | null;
+					kind: string | null;
+					name: string | null;
+					slug: string | null;
+					partner_type: string | null;
+					description: string | null;
+					municipality_nis: string | null;
+					verification_status: string | null;
+					logo_path: string | null;
+					municipality_name: string | null;
+					province_nl: string | null;
+				};
+				Relationships: [];
+			};
 			public_activities: {
 				Row: {
 					id: string | null;
@@ -2507,6 +2546,31 @@ export type Database = {
 					status: string | null;
 					published_at: string | null;
 					cancelled_at: string | null;
+					photo_path: string | null;
+					photo_alt: string | null;
+				};
+				Relationships: [];
+			};
+			public_activity_cards: {
+				Row: {
+					id: string | null;
+					title: string | null;
+					format: string | null;
+					domains: string[] | null;
+					age_min: number | null;
+					age_max: number | null;
+					start_date: string | null;
+					end_date: string | null;
+					session_count: number | null;
+					price_eur: number | null;
+					status: string | null;
+					municipality_nis: string | null;
+					municipality_name: string | null;
+					province_nl: string | null;
+					lat: number | null;
+					lng: number | null;
+					organisation_name: string | null;
+					organisation_slug: string | null;
 					photo_path: string | null;
 					photo_alt: string | null;
 				};
