@@ -53,3 +53,40 @@ test('a radio button and checkboxes chosen before hydration stay chosen, and the
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await expect(first).toBeChecked();
 });
+
+test('the same form for another organisation, opened by a link, starts from its own values, not from what was left unsaved', async ({
+	page
+}) => {
+	const account = await existingAccount('Jonas Wouters');
+	await signIn(page, account.email, account.password);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat vraagt jouw aandacht?' })
+	).toBeVisible();
+	const first = uniqueName('Bedrijf Eerste');
+	const second = uniqueName('Bedrijf Tweede');
+	const firstSlug = await createOrganisation(page, { name: first, kind: 'Bedrijf' });
+	const secondSlug = await createOrganisation(page, { name: second, kind: 'Bedrijf' });
+
+	await page.goto(`/organisaties/${firstSlug}/aanbod/nieuw`);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const title = page.getByLabel('Titel', { exact: true });
+	await title.fill('Half getypt voor de eerste');
+	await page.getByRole('checkbox').first().check();
+
+	// A link to the other organisation's same page: SvelteKit navigates without loading a new document.
+	await page.evaluate((href) => {
+		const link = Object.assign(document.createElement('a'), {
+			href,
+			textContent: 'Naar de andere'
+		});
+		document.querySelector('main')!.prepend(link);
+	}, `/organisaties/${secondSlug}/aanbod/nieuw`);
+	await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+	await page.getByRole('link', { name: 'Naar de andere' }).click();
+	await page.waitForURL(`**/organisaties/${secondSlug}/aanbod/nieuw`);
+	await expect(page.getByText(second).first()).toBeVisible();
+	expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+
+	await expect(title).toHaveValue('');
+	await expect(page.getByRole('checkbox').first()).not.toBeChecked();
+});
