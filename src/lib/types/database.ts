@@ -2770,6 +2770,7 @@ export type Database = {
 				}[];
 			};
 			event_feed_token: { Args: { p_reset?: boolean }; Returns: string };
+			event_page: { Args: { p_id: string }; Returns: Json };
 			event_summary: {
 				Args: { p_event_id: string };
 				Returns: { going: number; waiting: number; organiser_name: string }[];

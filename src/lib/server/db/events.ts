@@ -177,36 +177,40 @@ export async function createEvent(
 	return data;
 }
 
+/** What event_page() answers: the event's columns and embeds, with event_summary()'s counts and name. */
+type EventPageRow = Parameters<typeof eventSummary>[0] & {
+	description: string;
+	organiser_id: string;
+	updated_at: string;
+	organisation: { name: string } | null;
+	community: CommunityRow | null;
+	going: number;
+	waiting: number;
+	organiser_name: string;
+};
+
 /** One event as its page shows it; null for an unknown id or one of a community that is not active. */
 export async function getEvent(db: Db, id: string): Promise<EventPage | null> {
-	const [{ data, error }, counts] = await Promise.all([
-		db
-			.from('community_events')
-			.select(
-				`${EVENT_COLUMNS}, description, organiser_id, updated_at, organisation:organisations(name), community:communities(id, name, kind, slug, municipality_nis)`
-			)
-			.eq('id', id)
-			.maybeSingle(),
-		db.rpc('event_summary', { p_event_id: id }).maybeSingle()
-	]);
+	// One call (event_page(), issue 15): the select with three embeds and event_summary() cost two.
+	const { data, error } = await db.rpc('event_page', { p_id: id });
 	if (error) throw error;
-	if (counts.error) throw counts.error;
-	if (!data || !data.community || !counts.data) return null;
+	const row = data as EventPageRow | null;
+	if (!row?.community) return null;
 	return {
-		...eventSummary(data),
-		description: data.description,
-		organiserId: data.organiser_id,
-		organiserName: counts.data.organiser_name,
-		organisationName: data.organisation?.name ?? null,
+		...eventSummary(row),
+		description: row.description,
+		organiserId: row.organiser_id,
+		organiserName: row.organiser_name,
+		organisationName: row.organisation?.name ?? null,
 		community: {
-			id: data.community.id,
-			name: data.community.name,
-			address: { nis: data.community.municipality_nis, slug: data.community.slug },
-			path: communityPath(data.community)
+			id: row.community.id,
+			name: row.community.name,
+			address: { nis: row.community.municipality_nis, slug: row.community.slug },
+			path: communityPath(row.community)
 		},
-		going: counts.data.going,
-		waiting: counts.data.waiting,
-		updatedAt: data.updated_at
+		going: row.going,
+		waiting: row.waiting,
+		updatedAt: row.updated_at
 	};
 }
 
