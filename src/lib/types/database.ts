@@ -2925,6 +2925,7 @@ export type Database = {
 				Args: { p_post_id: string; p_community_id: string; p_pinned?: boolean };
 				Returns: undefined;
 			};
+			post_page: { Args: { p_id: string }; Returns: Json };
 			propose_agreement: {
 				Args: {
 					p_request_id: string;

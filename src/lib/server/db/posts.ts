@@ -138,20 +138,13 @@ export function postSummariesOf(
 
 /** One post with its communities and comments, as far as the reader may read them; null when none. */
 export async function getPost(db: Db, id: string): Promise<Post | null> {
-	const { data, error } = await db
-		.from('posts')
-		.select(
-			'id, kind, title, body, status, hidden_reason, created_at, updated_at, author_id, ' +
-				'shared:post_communities(pinned_at, community:communities(id, name, municipality_nis, slug)), ' +
-				'comments:post_comments(id, body, status, hidden_reason, created_at, author_id)'
-		)
-		.eq('id', id)
-		.order('created_at', { referencedTable: 'post_comments', ascending: true })
-		.maybeSingle();
+	// One call (post_page(), issue 15): the post with its communities, comments and the readable names of
+	// its author and commenters; the select with two embeds and the names' read cost two.
+	const { data, error } = await db.rpc('post_page', { p_id: id });
 	if (error) throw error;
 	if (!data) return null;
 	const row = data as unknown as PostRow;
-	const names = await authorNames(db, [row.author_id, ...row.comments.map((c) => c.author_id)]);
+	const names = new Map(Object.entries(row.names));
 	return {
 		id: row.id,
 		kind: asKind(row.kind),
@@ -214,6 +207,8 @@ type PostRow = {
 		created_at: string;
 		author_id: string | null;
 	}[];
+	/** Display names by person id (the author's and commenters' that the reader may read). */
+	names: Record<string, string>;
 };
 
 export type PostingCommunity = { id: string; name: string; path: string; status: string };
