@@ -154,6 +154,22 @@ describe.each([
 	});
 });
 
+it('grants the API roles reading only: no insert, update, delete or truncate on a card view', async () => {
+	const rows = await people.query<{
+		view: string;
+		role: string;
+		privilege: string;
+		granted: boolean;
+	}>(
+		`select v.view, r.role, p.privilege, has_table_privilege(r.role, 'public.' || v.view, p.privilege) as granted
+		from unnest(array['public_activity_cards', 'academy_cards', 'organisation_cards']) v(view)
+		cross join unnest(array['anon', 'authenticated']) r(role)
+		cross join unnest(array['select', 'insert', 'update', 'delete', 'truncate']) p(privilege)`
+	);
+	expect(rows.filter((row) => row.granted !== (row.privilege === 'select'))).toEqual([]);
+	expect(rows).toHaveLength(30);
+});
+
 describe('the lists on the card views', () => {
 	it('never shows the draft the member can read in the table', async () => {
 		const { data } = await member.client.from('activities').select('id').eq('id', draft);

@@ -4,7 +4,7 @@
 // community that is not active and for an unknown id.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getEvent } from '$lib/server/db/events';
+import { communityPath, getEvent } from '$lib/server/db/events';
 import type { Db } from '$lib/server/supabase';
 import { anonymousClient, testPeople, type Person } from './people.js';
 
@@ -34,7 +34,9 @@ async function byTwoCalls(db: SupabaseClient, id: string) {
 	const community = data.community as unknown as Record<string, unknown>;
 	return {
 		id: data.id,
+		kind: data.kind,
 		title: data.title,
+		address: data.address,
 		startsAt: data.starts_at,
 		endsAt: data.ends_at,
 		municipalityName: (data.municipality as unknown as { name_nl: string } | null)?.name_nl ?? '',
@@ -44,7 +46,11 @@ async function byTwoCalls(db: SupabaseClient, id: string) {
 		organiserId: data.organiser_id,
 		organiserName: summary.organiser_name,
 		organisationName: (data.organisation as unknown as { name: string } | null)?.name ?? null,
-		community: { id: community.id, name: community.name },
+		community: {
+			id: community.id,
+			name: community.name,
+			path: communityPath(community as Parameters<typeof communityPath>[0])
+		},
 		going: summary.going,
 		waiting: summary.waiting,
 		updatedAt: data.updated_at

@@ -5,6 +5,7 @@ import type { BoundingBox } from '$lib/public/nearby';
 import { BRUSSELS_NIS_PREFIX, provinceBySlug } from '$lib/public/provinces';
 import { picture } from '$lib/pictures';
 import { supabaseUrl, type Db } from '$lib/server/supabase';
+import type { Tables } from '$lib/types/database';
 import type { ActivityPage, ActivitySummary, Paged } from '$lib/public/types';
 import type { ActivityStatus, Domain, Format } from '$lib/vocabulary';
 import { fetchPage } from './organisations';
@@ -13,28 +14,8 @@ import { fetchPage } from './organisations';
 // cost PostgREST twice the CPU per call (issue 15, migration 20261212000000).
 const CARDS = 'public_activity_cards';
 
-export type SummaryRow = {
-	id: string | null;
-	title: string | null;
-	format: string | null;
-	domains: string[] | null;
-	age_min: number | null;
-	age_max: number | null;
-	start_date: string | null;
-	end_date: string | null;
-	session_count: number | null;
-	price_eur: number | string | null;
-	status: string | null;
-	municipality_nis: string | null;
-	municipality_name: string | null;
-	province_nl: string | null;
-	lat: number | null;
-	lng: number | null;
-	organisation_name: string | null;
-	organisation_slug: string | null;
-	photo_path: string | null;
-	photo_alt: string | null;
-};
+/** A card's row: public_activity_cards' columns, as the lists and the page RPCs' `activities` give them. */
+export type SummaryRow = Tables<'public_activity_cards'>;
 
 // View columns are nullable in the generated types; the underlying table columns are not null.
 export function summary(

@@ -186,7 +186,8 @@ type EventPageRow = Parameters<typeof eventSummary>[0] & {
 	community: CommunityRow | null;
 	going: number;
 	waiting: number;
-	organiser_name: string;
+	/** Null when the organiser's profile is gone (event_summary() joins it on the left). */
+	organiser_name: string | null;
 };
 
 /** One event as its page shows it; null for an unknown id or one of a community that is not active. */
