@@ -762,6 +762,12 @@ export type Database = {
 					}
 				];
 			};
+			coverage_overviews: {
+				Row: { start_year: number; overview: Json };
+				Insert: { start_year: number; overview: Json };
+				Update: { start_year?: number; overview?: Json };
+				Relationships: [];
+			};
 			event_feed_tokens: {
 				Row: { user_id: string; token: string; created_at: string };
 				Insert: { user_id: string; token?: string; created_at?: string };

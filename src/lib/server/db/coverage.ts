@@ -42,16 +42,6 @@ export type NearestAcademy = {
 const STATUSES: readonly string[] = ['academy', 'activities', 'none'] satisfies CoverageStatus[];
 const isStatus = (value: string): value is CoverageStatus => STATUSES.includes(value);
 
-/** Every current Flemish and Brussels municipality with its coverage in the school year. */
-export async function coverageByMunicipality(
-	db: Db,
-	startYear: number
-): Promise<MunicipalityCoverage[]> {
-	const { data, error } = await db.rpc('coverage_municipalities', { p_start_year: startYear });
-	if (error) throw error;
-	return data.map(toMunicipality);
-}
-
 /** What coverage_of_municipality() returns. */
 export type CoverageOfRows = {
 	municipality: Rows<'coverage_municipalities'>[number] | null;
@@ -116,8 +106,8 @@ type OverviewRows = {
 };
 
 /**
- * What /dekking shows for a school year, in one call (coverage_overview(): the municipalities computed
- * once, the provinces on the current basis counted from them).
+ * What /dekking and /dekking/tabel show for a school year, in one call (coverage_overview(): the answer kept
+ * per school year for the years the pages offer, computed for another).
  */
 export async function coverageOverview(db: Db, startYear: number): Promise<CoverageOverview> {
 	const { data, error } = await db.rpc('coverage_overview', { p_start_year: startYear });

@@ -4,7 +4,10 @@ import { m } from '$lib/paraglide/messages';
 import { todayInBelgium } from '$lib/public/format';
 import { parseSchoolYear, schoolYearOf } from '$lib/school-year';
 
-/** How many school years back the form offers (the current one and these before it). */
+/**
+ * How many school years back the form offers (the current one and these before it). The database keeps
+ * coverage_overview()'s answer for the same years (20261213000000_coverage_overview_kept.sql).
+ */
 const YEARS_BACK = 3;
 
 export function chosenSchoolYear(url: URL): {

@@ -1,0 +1,309 @@
+// coverage_overviews (supabase/migrations/20261213000000_coverage_overview_kept.sql): coverage_overview()
+// answers the school years the coverage pages offer (the current one and the three before it) from a row
+// that triggers on activities, organisations and municipalities keep, and computes any other year. Here the
+// kept rows are compared with the computation (private.coverage_overview_computed, the body coverage_overview
+// had before) after each kind of change that moves the answer, each inside a transaction that is rolled back
+// so no other suite sees it; then two writers at once, a change the answer does not read, the years outside
+// the window, and the table's policies: anyone may read it, nobody may write it through the API.
+// Retie (13036): no organisation of the seed or of another suite lives there.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseUrl } from '../../../stack/config.js';
+import { anonymousClient, serviceRole, testPeople, type Person } from './people.js';
+import { expectDeleteRefused, expectInsertRefused, expectUpdateRefused } from './rls.js';
+import { twoWritersAtOnce } from './two-writers.js';
+
+const people = testPeople('dekkingbewaard');
+const PLACE = '13036';
+
+type Overview = {
+	municipalities: { nis: string; status: string; academies: number; activities: number }[];
+	provinces: Record<'current' | '2024', { province: string; with_academy: number }[]>;
+};
+
+/** The kept years and those whose row differs from the computation, read in one statement (one snapshot). */
+const KEPT = `
+	select
+		coalesce(array_agg(k.start_year order by k.start_year), '{}') as years,
+		coalesce(
+			array_agg(k.start_year order by k.start_year)
+				filter (where k.overview::text is distinct from private.coverage_overview_computed(k.start_year)::text),
+			'{}'
+		) as stale
+	from public.coverage_overviews k`;
+
+let current: number;
+let window: number[];
+let academy: { id: string };
+
+beforeAll(async () => {
+	const [row] = await people.query<{ year: number }>(
+		`select extract(year from (now() at time zone 'Europe/Brussels') - interval '8 months')::integer as year`
+	);
+	current = row!.year;
+	window = [current - 3, current - 2, current - 1, current];
+	// not verified yet: it counts only once a test verifies it
+	academy = await people.organisation([], {
+		kind: 'academy',
+		name: 'Academie Bewaard',
+		municipality_nis: PLACE
+	});
+});
+
+afterAll(async () => {
+	await people.remove();
+});
+
+/** Runs `steps` in a transaction of its own as postgres and rolls it back. */
+async function rolledBack(steps: (db: pg.Client) => Promise<void>) {
+	const db = new pg.Client({ connectionString: databaseUrl });
+	await db.connect();
+	try {
+		await db.query('begin');
+		await steps(db);
+	} finally {
+		await db.query('rollback');
+		await db.end();
+	}
+}
+
+/** Every year of the window is kept, and equals the computation. */
+async function expectKept(db: pg.Client, label: string) {
+	const { rows } = await db.query<{ years: number[]; stale: number[] }>(KEPT);
+	expect(rows[0], label).toEqual({ years: window, stale: [] });
+}
+
+async function placeIn(db: pg.Client, year: number) {
+	const { rows } = await db.query<{ overview: Overview }>(
+		'select overview from public.coverage_overviews where start_year = $1',
+		[year]
+	);
+	return rows[0]!.overview.municipalities.find((m) => m.nis === PLACE)!;
+}
+
+const addActivity = (db: pg.Client, start: string) =>
+	db.query<{ id: string }>(
+		`insert into public.activities (organisation_id, title, domains, format, age_min, age_max,
+			start_date, end_date, municipality_nis, status)
+		values ($1, 'Bewaarde telling', '{techniek}', 'korte_reeks', 10, 14, $2, $2, $3, 'published')
+		returning id`,
+		[academy.id, start, PLACE]
+	);
+
+describe('coverage_overviews kept by the triggers', () => {
+	it('keeps the school years the pages offer, each equal to the computation, and answers them to anyone', async () => {
+		const [row] = await people.query<{ years: number[]; stale: number[] }>(KEPT);
+		expect(row).toEqual({ years: window, stale: [] });
+		const [kept] = await people.query<{ overview: Overview }>(
+			'select overview from public.coverage_overviews where start_year = $1',
+			[current]
+		);
+		const { data, error } = await anonymousClient().rpc('coverage_overview', {
+			p_start_year: current
+		});
+		expect(error).toBeNull();
+		expect(data).toEqual(kept!.overview);
+		expect(kept!.overview.municipalities).toHaveLength(304);
+	});
+
+	it('follows activities published, moved to the year before, cancelled and deleted', async () => {
+		await rolledBack(async (db) => {
+			const before = (await placeIn(db, current)).activities;
+			const {
+				rows: [activity]
+			} = await addActivity(db, `${current}-10-01`);
+			expect((await placeIn(db, current)).activities).toBe(before + 1);
+			await expectKept(db, 'published');
+
+			await db.query(`update public.activities set start_date = $2, end_date = $2 where id = $1`, [
+				activity!.id,
+				`${current - 1}-10-01`
+			]);
+			expect((await placeIn(db, current)).activities).toBe(before);
+			await expectKept(db, 'moved to the year before');
+
+			await db.query(`update public.activities set status = 'cancelled' where id = $1`, [
+				activity!.id
+			]);
+			await expectKept(db, 'cancelled');
+
+			const {
+				rows: [second]
+			} = await addActivity(db, `${current}-12-01`);
+			expect((await placeIn(db, current)).activities).toBe(before + 1);
+			await db.query('delete from public.activities where id = $1', [second!.id]);
+			expect((await placeIn(db, current)).activities).toBe(before);
+			await expectKept(db, 'deleted');
+		});
+	});
+
+	it('follows an academy verified, verified late, moved and deleted', async () => {
+		await rolledBack(async (db) => {
+			expect((await placeIn(db, current)).status).not.toBe('academy');
+			await db.query(
+				`update public.organisations set verification_status = 'verified', verified_at = now()
+				where id = $1`,
+				[academy.id]
+			);
+			expect(await placeIn(db, current)).toMatchObject({ status: 'academy', academies: 1 });
+			await expectKept(db, 'verified');
+
+			// verified after the school year before ended: it counts in the current year only
+			await db.query(`update public.organisations set verified_at = $2 where id = $1`, [
+				academy.id,
+				`${current - 2}-06-01`
+			]);
+			expect((await placeIn(db, current - 2)).status).toBe('academy');
+			await expectKept(db, 'verified two years ago');
+
+			await db.query(
+				`update public.organisations set municipality_nis = '13029', lat = null, lng = null
+				where id = $1`,
+				[academy.id]
+			);
+			expect((await placeIn(db, current)).academies).toBe(0);
+			await expectKept(db, 'moved');
+
+			await db.query('delete from public.organisations where id = $1', [academy.id]);
+			await expectKept(db, 'deleted');
+		});
+	});
+
+	it('follows a municipality renamed', async () => {
+		await rolledBack(async (db) => {
+			await db.query(`update public.municipalities set name_nl = 'Retie (test)' where nis = $1`, [
+				PLACE
+			]);
+			const { rows } = await db.query<{ overview: string }>(
+				'select overview::text from public.coverage_overviews where start_year = $1',
+				[current]
+			);
+			expect(rows[0]!.overview).toContain('Retie (test)');
+			await expectKept(db, 'renamed');
+		});
+	});
+
+	it('keeps its rows when a statement changes nothing the answer reads', async () => {
+		await rolledBack(async (db) => {
+			const rowVersions = 'select start_year, xmin::text from public.coverage_overviews order by 1';
+			const before = (await db.query(rowVersions)).rows;
+			// a school renamed, the academy (not counted) renamed, an activity outside the window
+			await db.query(`update public.organisations set name = 'Hernoemd' where id = $1`, [
+				academy.id
+			]);
+			await db.query(
+				`update public.organisations set description = 'Anders' where kind = 'school' and municipality_nis = '44021'`
+			);
+			await addActivity(db, `${current - 5}-10-01`);
+			expect((await db.query(rowVersions)).rows).toEqual(before);
+			await expectKept(db, 'unchanged');
+		});
+	});
+
+	it('computes a school year it does not keep, and one whose row is gone', async () => {
+		await rolledBack(async (db) => {
+			await addActivity(db, `${current - 5}-10-01`);
+			await db.query('delete from public.coverage_overviews where start_year = $1', [current]);
+			await db.query('set local role anon');
+			for (const year of [current - 5, current, current + 1]) {
+				const { rows } = await db.query<{ same: boolean }>(
+					`select public.coverage_overview($1)::text = private.coverage_overview_computed($1)::text
+						as same`,
+					[year]
+				);
+				expect(rows[0]!.same, String(year)).toBe(true);
+			}
+		});
+	});
+});
+
+describe('two transactions at once', () => {
+	it('one publishes an activity, the other verifies an academy: the kept answer has both', async () => {
+		const [before] = await people.query<{ overview: Overview }>(
+			'select overview from public.coverage_overviews where start_year = $1',
+			[current]
+		);
+		const place = () => before!.overview.municipalities.find((m) => m.nis === PLACE)!;
+		try {
+			// Before one lock for both, each kept the answer from its own snapshot: whichever committed last
+			// kept one without the other's change.
+			expect(
+				await twoWritersAtOnce(
+					(db) => addActivity(db, `${current}-11-01`),
+					(db) =>
+						db.query(
+							`update public.organisations set verification_status = 'verified', verified_at = now()
+							where id = $1`,
+							[academy.id]
+						)
+				)
+			).toBeNull();
+			const [row] = await people.query<{ years: number[]; stale: number[] }>(KEPT);
+			expect(row).toEqual({ years: window, stale: [] });
+			const [after] = await people.query<{ overview: Overview }>(
+				'select overview from public.coverage_overviews where start_year = $1',
+				[current]
+			);
+			expect(after!.overview.municipalities.find((m) => m.nis === PLACE)).toMatchObject({
+				status: 'academy',
+				academies: place().academies + 1,
+				activities: place().activities + 1
+			});
+		} finally {
+			await people.query(`delete from public.activities where organisation_id = $1`, [academy.id]);
+			await people.query(
+				`update public.organisations set verification_status = 'unverified', verified_at = null
+				where id = $1`,
+				[academy.id]
+			);
+		}
+	});
+});
+
+describe('coverage_overviews policies', () => {
+	let person: Person;
+	beforeAll(async () => {
+		person = await people.signUp('lezer');
+	});
+
+	it('lets anyone read it, as coverage_overview() gives the same answer to anyone', async () => {
+		for (const db of [anonymousClient(), person.client]) {
+			const { data, error } = await db
+				.from('coverage_overviews')
+				.select('start_year')
+				.eq('start_year', current);
+			expect(error).toBeNull();
+			expect(data).toEqual([{ start_year: current }]);
+		}
+	});
+
+	it('refuses writes through the API, to visitors, people and the service role', async () => {
+		for (const db of [anonymousClient(), person.client, serviceRole]) {
+			await expectInsertRefused(
+				db,
+				'coverage_overviews',
+				{ start_year: 1999, overview: {} },
+				{ start_year: 1999 }
+			);
+			await expectUpdateRefused(
+				db,
+				'coverage_overviews',
+				{ start_year: current },
+				{ overview: {} }
+			);
+			await expectDeleteRefused(db, 'coverage_overviews', { start_year: current });
+		}
+		const grants = await people.query<{ grantee: string; privilege_type: string }>(
+			`select grantee, privilege_type from information_schema.role_table_grants
+			where table_schema = 'public' and table_name = 'coverage_overviews'
+				and grantee in ('anon', 'authenticated', 'service_role')
+			order by 1, 2`
+		);
+		expect(grants).toEqual(
+			['anon', 'authenticated', 'service_role'].map((grantee) => ({
+				grantee,
+				privilege_type: 'SELECT'
+			}))
+		);
+	});
+});
