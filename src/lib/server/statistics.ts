@@ -1,7 +1,7 @@
 // What the statistics pages and the open-data files share: the two-period tables from the database, and
 // the CSV and JSON answers (headers included) built from them.
 import { error } from '@sveltejs/kit';
-import { activityCounts } from '$lib/server/db/statistics';
+import { activityCountsOfPeriods } from '$lib/server/db/statistics';
 import type { Db } from '$lib/server/supabase';
 import { attachment, toCsv, type CsvValue } from '$lib/server/csv';
 import {
@@ -19,11 +19,10 @@ export type StatisticsTables = Record<
 
 /** The three tables for the query's two periods and filters. */
 export async function statisticsTables(db: Db, query: StatisticsQuery): Promise<StatisticsTables> {
-	const filters = { province: query.province, academy: query.academy };
-	const [first, second] = await Promise.all([
-		activityCounts(db, query.periods[0], filters),
-		activityCounts(db, query.periods[1], filters)
-	]);
+	const [first, second] = await activityCountsOfPeriods(db, query.periods, {
+		province: query.province,
+		academy: query.academy
+	});
 	return Object.fromEntries(
 		STATISTICS_DIMENSIONS.map((dimension) => [
 			dimension,

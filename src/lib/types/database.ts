@@ -2630,6 +2630,17 @@ export type Database = {
 				Args: { p_from: string; p_to: string; p_province?: string; p_academy?: string };
 				Returns: { dimension: string; category: string; activities: number }[];
 			};
+			activity_statistics_periods: {
+				Args: {
+					p_from_1: string;
+					p_to_1: string;
+					p_from_2: string;
+					p_to_2: string;
+					p_province?: string;
+					p_academy?: string;
+				};
+				Returns: Json;
+			};
 			agreement_page: { Args: { p_id: string }; Returns: Json };
 			auth_throttle_hit: { Args: { buckets: Json }; Returns: number };
 			block_from_community: {

@@ -1,4 +1,5 @@
-// activity_statistics(): the counts the statistics pages and open data show, checked against activities
+// activity_statistics() and activity_statistics_periods() (both periods in one call): the counts the
+// statistics pages and open data show, checked against activities
 // this suite inserts in school year 2047–2048 (which no seed or other suite uses) and against the same
 // count written independently in SQL. Anonymous visitors get the same figures as staff: published
 // activities are public.
@@ -140,5 +141,68 @@ describe('activity_statistics', () => {
 		});
 		expect(error).toBeNull();
 		expect(data).toEqual([]);
+	});
+});
+
+describe('activity_statistics_periods', () => {
+	it('answers each period as activity_statistics() does, in one call, for visitors and staff alike', async () => {
+		// the suite's school year and the one before it (the seed's activities are not in either)
+		const before = { from: '2046-09-01', to: '2047-08-31' };
+		for (const client of [anonymousClient(), cast.clients['network staff']]) {
+			for (const filters of [{}, { p_academy: counted.id }, { p_province: 'Brussel' }]) {
+				const { data, error } = await client.rpc('activity_statistics_periods', {
+					p_from_1: FROM,
+					p_to_1: TO,
+					p_from_2: before.from,
+					p_to_2: before.to,
+					...filters
+				});
+				expect(error).toBeNull();
+				const separately = await Promise.all(
+					[
+						[FROM, TO],
+						[before.from, before.to]
+					].map(async ([from, to]) => {
+						const answer = await client.rpc('activity_statistics', {
+							p_from: from,
+							p_to: to,
+							...filters
+						});
+						if (answer.error) throw answer.error;
+						return answer.data as Row[];
+					})
+				);
+				expect(data, JSON.stringify(filters)).toEqual({
+					first: separately[0],
+					second: separately[1]
+				});
+			}
+		}
+		// and the one activity on the day before the suite's school year counts in the period before
+		const { data } = await anonymousClient().rpc('activity_statistics_periods', {
+			p_from_1: FROM,
+			p_to_1: TO,
+			p_from_2: before.from,
+			p_to_2: before.to,
+			p_academy: counted.id
+		});
+		const { first, second } = data as { first: Row[]; second: Row[] };
+		expect(keyed(first)['domain:programmeren']).toBe(2);
+		expect(keyed(second)).toEqual({
+			'domain:natuur': 1,
+			'format:korte_reeks': 1,
+			'province:Oost-Vlaanderen': 1
+		});
+	});
+
+	it('answers empty lists for reversed periods', async () => {
+		const { data, error } = await anonymousClient().rpc('activity_statistics_periods', {
+			p_from_1: TO,
+			p_to_1: FROM,
+			p_from_2: TO,
+			p_to_2: FROM
+		});
+		expect(error).toBeNull();
+		expect(data).toEqual({ first: [], second: [] });
 	});
 });
