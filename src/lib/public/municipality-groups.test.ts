@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupMunicipalities, groupOptions } from './municipality-groups';
+import { groupMunicipalities, groupOptions, municipalityOptionsHtml } from './municipality-groups';
 
 const municipalities = [
 	{ nis: '21004', name: 'Brussel', province: null },
@@ -32,5 +32,39 @@ describe('groupMunicipalities', () => {
 
 	it('has no groups without municipalities', () => {
 		expect(groupMunicipalities([])).toEqual([]);
+	});
+});
+
+describe('municipalityOptionsHtml', () => {
+	const groups = groupMunicipalities(municipalities);
+
+	it('gives each group as an optgroup of its municipalities in their order, none selected', () => {
+		expect(municipalityOptionsHtml(groups, null)).toBe(
+			'<optgroup label="Antwerpen"><option value="11002">Antwerpen</option>' +
+				'<option value="11001">Aartselaar</option></optgroup>' +
+				'<optgroup label="Oost-Vlaanderen"><option value="44021">Gent</option></optgroup>' +
+				'<optgroup label="Vlaams-Brabant"><option value="23098">Sint-Genesius-Rode</option></optgroup>' +
+				'<optgroup label="Brussels Hoofdstedelijk Gewest"><option value="21004">Brussel</option></optgroup>'
+		);
+	});
+
+	it('selects the chosen municipality only, and none for an unknown one', () => {
+		const html = municipalityOptionsHtml(groups, '44021');
+		expect(html.match(/ selected/g)).toHaveLength(1);
+		expect(html).toContain('<option value="44021" selected>Gent</option>');
+		// the HTML kept for these groups is not changed by a choice
+		expect(municipalityOptionsHtml(groups, '11001')).toContain(
+			'<option value="44021">Gent</option>'
+		);
+		expect(municipalityOptionsHtml(groups, '99999')).not.toContain('selected');
+		expect(municipalityOptionsHtml(groups, '$&')).not.toContain('selected');
+	});
+
+	it('escapes labels and names, and builds other groups anew', () => {
+		const odd = groupMunicipalities([{ nis: '11001', name: 'A & <B> "C"', province: 'Antwerpen' }]);
+		expect(municipalityOptionsHtml(odd, '11001')).toBe(
+			'<optgroup label="Antwerpen"><option value="11001" selected>A &amp; &lt;B&gt; &quot;C&quot;</option></optgroup>'
+		);
+		expect(municipalityOptionsHtml([], '11001')).toBe('');
 	});
 });

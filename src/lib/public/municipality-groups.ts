@@ -2,6 +2,7 @@
 // the page data: each group's municipalities in one string ("11001:Aartselaar|11002:Antwerpen"). The ~300
 // choices reach every public list's hydration data; as objects they were a third of the page's bytes and
 // most of the values the server serialises per request.
+import { escapeHtml } from '$lib/markdown-lite';
 import { PROVINCES } from './provinces';
 
 export type MunicipalityChoice = { nis: string; name: string; province: string | null };
@@ -30,4 +31,39 @@ export function groupOptions(group: MunicipalityGroup): { nis: string; name: str
 		const colon = option.indexOf(':');
 		return { nis: option.slice(0, colon), name: option.slice(colon + 1) };
 	});
+}
+
+/** The last few groups' options as HTML, by their content: the page data brings the same strings each time. */
+const optionsHtml = new Map<string, string>();
+const KEEP = 4;
+
+/**
+ * The groups as <optgroup>s of <option>s (value: the NIS code), the chosen municipality's option selected.
+ * The municipality filter's ~300 options as Svelte elements cost two renderers each on the server, on every
+ * list page: this HTML is built once per set of groups and only the chosen option is marked. Labels and
+ * names are escaped, so the result is safe for {@html}.
+ */
+export function municipalityOptionsHtml(
+	groups: readonly MunicipalityGroup[],
+	chosen: string | null | undefined
+): string {
+	const key = groups.map((group) => `${group.label}\n${group.options}`).join('\n');
+	let html = optionsHtml.get(key);
+	if (html === undefined) {
+		html = groups
+			.map(
+				(group) =>
+					`<optgroup label="${escapeHtml(group.label)}">${groupOptions(group)
+						.map(
+							({ nis, name }) => `<option value="${escapeHtml(nis)}">${escapeHtml(name)}</option>`
+						)
+						.join('')}</optgroup>`
+			)
+			.join('');
+		if (optionsHtml.size >= KEEP) optionsHtml.delete(optionsHtml.keys().next().value!);
+		optionsHtml.set(key, html);
+	}
+	if (!chosen) return html;
+	const option = `<option value="${escapeHtml(chosen)}">`;
+	return html.replace(option, () => `<option value="${escapeHtml(chosen)}" selected>`);
 }
