@@ -3,6 +3,7 @@
 // choices reach every public list's hydration data; as objects they were a third of the page's bytes and
 // most of the values the server serialises per request.
 import { escapeHtml } from '$lib/markdown-lite';
+import { keptHtml } from '$lib/options-html';
 import { PROVINCES } from './provinces';
 
 export type MunicipalityChoice = { nis: string; name: string; province: string | null };
@@ -33,24 +34,17 @@ export function groupOptions(group: MunicipalityGroup): { nis: string; name: str
 	});
 }
 
-/** The last few groups' options as HTML, by their content: the page data brings the same strings each time. */
-const optionsHtml = new Map<string, string>();
-const KEEP = 4;
-
 /**
- * The groups as <optgroup>s of <option>s (value: the NIS code), the chosen municipality's option selected.
- * The municipality filter's ~300 options as Svelte elements cost two renderers each on the server, on every
- * list page: this HTML is built once per set of groups and only the chosen option is marked. Labels and
- * names are escaped, so the result is safe for {@html}.
+ * The groups as <optgroup>s of <option>s (value: the NIS code), the chosen municipality's option selected:
+ * the HTML of the groups is kept (keptHtml()) and only the chosen option is marked.
  */
 export function municipalityOptionsHtml(
 	groups: readonly MunicipalityGroup[],
 	chosen: string | null | undefined
 ): string {
-	const key = groups.map((group) => `${group.label}\n${group.options}`).join('\n');
-	let html = optionsHtml.get(key);
-	if (html === undefined) {
-		html = groups
+	const key = `optgroups\n${groups.map((group) => `${group.label}\n${group.options}`).join('\n')}`;
+	const html = keptHtml(key, () =>
+		groups
 			.map(
 				(group) =>
 					`<optgroup label="${escapeHtml(group.label)}">${groupOptions(group)
@@ -59,10 +53,8 @@ export function municipalityOptionsHtml(
 						)
 						.join('')}</optgroup>`
 			)
-			.join('');
-		if (optionsHtml.size >= KEEP) optionsHtml.delete(optionsHtml.keys().next().value!);
-		optionsHtml.set(key, html);
-	}
+			.join('')
+	);
 	if (!chosen) return html;
 	const option = `<option value="${escapeHtml(chosen)}">`;
 	return html.replace(option, () => `<option value="${escapeHtml(chosen)}" selected>`);
