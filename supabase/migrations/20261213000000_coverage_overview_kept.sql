@@ -6,13 +6,19 @@
 -- readable by anyone (policies `using (true)`).
 --
 -- - public.coverage_overviews keeps coverage_overview()'s answer per school year, for the school years the
---   pages offer (the current one and the three before it, src/routes/(public)/dekking/school-year.server.ts).
--- - It is kept by the statement triggers on what the answer reads: activities (the school years the
---   statement touched), municipalities (everything) and organisations (when a counted academy was added,
---   removed, or changed in kind, status, verification date, municipality or coordinates). Each write either
---   rebuilds a kept year or removes it, so a kept row is never stale; a school year not kept (a new one on
---   1 September before the first write, an older one) is computed as before. The comparison of a kept answer
---   with the computation after each kind of change is tests/integration/db/coverage-overview-kept.test.ts.
+--   pages offer (the current one and the three before it, src/routes/(public)/dekking/school-year.server.ts)
+--   and the next one, which is the current one from 1 September on.
+-- - It is kept by the statement triggers on what the answer reads: activities (the school years of the rows
+--   a statement published, unpublished, moved in time or place, or added or removed while published),
+--   municipalities (everything) and organisations (when a counted academy was added, removed, or changed in
+--   kind, status, verification date, municipality or coordinates). Each write either rebuilds a kept year or
+--   removes it, so a kept row is never stale; a school year not kept (an older one, or one the clock moved
+--   into the window since the last rebuild) is computed as before. The comparison of a kept answer with the
+--   computation after each kind of change is tests/integration/db/coverage-overview-kept.test.ts.
+-- - A later migration that changes how the answer is computed (coverage_municipalities, coverage_provinces,
+--   private.coverage_academies, private.counted_academies, private.coverage_overview_computed) or writes what
+--   it reads with the triggers off must end with `select private.coverage_keep_overviews(null);`: the seed's
+--   writes rebuild every kept row, so the tests would not see a kept answer left as the old computation gave.
 -- - Two writers at once: both rebuild from what they see, so the one that commits last must see the other's
 --   commit. Until now activities held one lock (coverage_activity_counts) and organisations another
 --   (coverage_nearest), so a publish and a verification could run side by side and the later commit could
@@ -53,7 +59,7 @@ comment on function private.coverage_overview_computed(integer) is
 /**
  * coverage_keep_overviews(start_years)
  * Rebuilds the kept answers of these school years (every one when null): each one the coverage pages offer
- * (the current school year and the three before it) is computed again, any other is removed.
+ * (the current school year and the three before it) or the next is computed again, any other is removed.
  */
 create function private.coverage_keep_overviews(p_start_years integer[])
 returns void
@@ -71,7 +77,7 @@ begin
 	where p_start_years is null or k.start_year = any (p_start_years);
 	insert into public.coverage_overviews (start_year, overview)
 	select y, private.coverage_overview_computed(y)
-	from generate_series(v_current - 3, v_current) y
+	from generate_series(v_current - 3, v_current + 1) y
 	where p_start_years is null or y = any (p_start_years);
 end;
 $$;
@@ -81,7 +87,11 @@ comment on function private.coverage_keep_overviews(integer[]) is
 
 -- 20261207000100's trigger functions, each now rebuilding the kept answers after the counts.
 
-/** After a statement on activities: count again the school years of the rows it changed (old and new). */
+/**
+ * After a statement on activities: count again the school years of the rows it changed (old and new), and
+ * rebuild the kept answers of those whose published activities it changed (a draft's or a picture's edit
+ * changes no count).
+ */
 create or replace function private.coverage_activities_changed()
 returns trigger
 language plpgsql
@@ -90,6 +100,7 @@ set search_path = ''
 as $$
 declare
 	v_years integer[];
+	v_published_years integer[];
 begin
 	if tg_op = 'TRUNCATE' then
 		perform private.coverage_count_activities(null);
@@ -97,21 +108,40 @@ begin
 		return null;
 	end if;
 	if tg_op = 'INSERT' then
-		select array_agg(distinct extract(year from n.start_date - interval '8 months')::integer)
-		into v_years from new_rows n;
+		select
+			array_agg(distinct extract(year from n.start_date - interval '8 months')::integer),
+			array_agg(distinct extract(year from n.start_date - interval '8 months')::integer)
+				filter (where n.status = 'published')
+		into v_years, v_published_years from new_rows n;
 	elsif tg_op = 'DELETE' then
-		select array_agg(distinct extract(year from o.start_date - interval '8 months')::integer)
-		into v_years from old_rows o;
+		select
+			array_agg(distinct extract(year from o.start_date - interval '8 months')::integer),
+			array_agg(distinct extract(year from o.start_date - interval '8 months')::integer)
+				filter (where o.status = 'published')
+		into v_years, v_published_years from old_rows o;
 	else
 		select array_agg(distinct y) into v_years from (
 			select extract(year from o.start_date - interval '8 months')::integer as y from old_rows o
 			union
 			select extract(year from n.start_date - interval '8 months')::integer from new_rows n
 		) years;
+		select array_agg(distinct y) into v_published_years from (
+			select unnest(array[
+				extract(year from o.start_date - interval '8 months')::integer,
+				extract(year from n.start_date - interval '8 months')::integer
+			]) as y
+			from old_rows o
+			join new_rows n on n.id = o.id
+			where (o.status = 'published' or n.status = 'published')
+				and (o.status, o.start_date, o.municipality_nis)
+					is distinct from (n.status, n.start_date, n.municipality_nis)
+		) years;
 	end if;
 	if v_years is not null then
 		perform private.coverage_count_activities(v_years);
-		perform private.coverage_keep_overviews(v_years);
+	end if;
+	if v_published_years is not null then
+		perform private.coverage_keep_overviews(v_published_years);
 	end if;
 	return null;
 end;
@@ -191,7 +221,8 @@ create trigger organisations_coverage_overview_truncate after truncate on public
 	for each statement execute function private.coverage_academies_changed();
 
 -- One lock for every statement whose triggers rebuild coverage (see above), in place of 20261209000050's
--- two: the same trigger names, so they fire where they did among each table's before-statement triggers.
+-- two: activities and organisations keep their trigger's name, so it fires where it did among the table's
+-- before-statement triggers; municipalities' two become one.
 drop trigger activities_coverage_one_writer on public.activities;
 drop trigger organisations_coverage_one_writer on public.organisations;
 drop trigger municipalities_coverage_one_writer_1 on public.municipalities;

@@ -35,19 +35,22 @@ const KEPT = `
 let current: number;
 let window: number[];
 let academy: { id: string };
+let school: { id: string };
 
 beforeAll(async () => {
 	const [row] = await people.query<{ year: number }>(
 		`select extract(year from (now() at time zone 'Europe/Brussels') - interval '8 months')::integer as year`
 	);
 	current = row!.year;
-	window = [current - 3, current - 2, current - 1, current];
+	// the years the pages offer, and the next (the current one from 1 September on)
+	window = [current - 3, current - 2, current - 1, current, current + 1];
 	// not verified yet: it counts only once a test verifies it
 	academy = await people.organisation([], {
 		kind: 'academy',
 		name: 'Academie Bewaard',
 		municipality_nis: PLACE
 	});
+	school = await people.organisation([], { name: 'School Bewaard', municipality_nis: PLACE });
 });
 
 afterAll(async () => {
@@ -146,14 +149,16 @@ describe('coverage_overviews kept by the triggers', () => {
 				[academy.id]
 			);
 			expect(await placeIn(db, current)).toMatchObject({ status: 'academy', academies: 1 });
+			// verified in the current school year: it does not count in the one before
+			expect((await placeIn(db, current - 1)).academies).toBe(0);
 			await expectKept(db, 'verified');
 
-			// verified after the school year before ended: it counts in the current year only
+			// verified in June of the school year that started three years ago: it counts from that one on
 			await db.query(`update public.organisations set verified_at = $2 where id = $1`, [
 				academy.id,
 				`${current - 2}-06-01`
 			]);
-			expect((await placeIn(db, current - 2)).status).toBe('academy');
+			expect((await placeIn(db, current - 3)).status).toBe('academy');
 			await expectKept(db, 'verified two years ago');
 
 			await db.query(
@@ -185,17 +190,56 @@ describe('coverage_overviews kept by the triggers', () => {
 
 	it('keeps its rows when a statement changes nothing the answer reads', async () => {
 		await rolledBack(async (db) => {
-			const rowVersions = 'select start_year, xmin::text from public.coverage_overviews order by 1';
-			const before = (await db.query(rowVersions)).rows;
-			// a school renamed, the academy (not counted) renamed, an activity outside the window
+			// a rebuild writes new row versions: another place in the table (ctid), even in this transaction
+			const versions = async () =>
+				(await db.query('select start_year, ctid::text from public.coverage_overviews order by 1'))
+					.rows;
+			const before = await versions();
+			// a school described, the academy (not counted) renamed, an activity outside the window, a draft
+			// in the current year and its title
+			await db.query(`update public.organisations set description = 'Anders' where id = $1`, [
+				school.id
+			]);
 			await db.query(`update public.organisations set name = 'Hernoemd' where id = $1`, [
 				academy.id
 			]);
-			await db.query(
-				`update public.organisations set description = 'Anders' where kind = 'school' and municipality_nis = '44021'`
-			);
 			await addActivity(db, `${current - 5}-10-01`);
-			expect((await db.query(rowVersions)).rows).toEqual(before);
+			const {
+				rows: [draft]
+			} = await db.query<{ id: string }>(
+				`insert into public.activities (organisation_id, title, domains, format, age_min, age_max,
+					start_date, end_date, municipality_nis, status)
+				values ($1, 'Nog een ontwerp', '{techniek}', 'korte_reeks', 10, 14, $2, $2, $3, 'draft')
+				returning id`,
+				[academy.id, `${current}-10-01`, PLACE]
+			);
+			await db.query(
+				`update public.activities set title = 'Nog altijd een ontwerp' where id = $1`,
+				[draft!.id]
+			);
+			expect(await versions()).toEqual(before);
+
+			// verified, it counts: its name does not, nor its published activity's title
+			await db.query(
+				`update public.organisations set verification_status = 'verified', verified_at = now()
+				where id = $1`,
+				[academy.id]
+			);
+			const verified = await versions();
+			expect(verified).not.toEqual(before);
+			await db.query(`update public.organisations set name = 'Weer hernoemd' where id = $1`, [
+				academy.id
+			]);
+			expect(await versions()).toEqual(verified);
+			const {
+				rows: [published]
+			} = await addActivity(db, `${current}-10-01`);
+			const withActivity = await versions();
+			expect(withActivity).not.toEqual(verified);
+			await db.query(`update public.activities set title = 'Andere titel' where id = $1`, [
+				published!.id
+			]);
+			expect(await versions()).toEqual(withActivity);
 			await expectKept(db, 'unchanged');
 		});
 	});
@@ -205,7 +249,7 @@ describe('coverage_overviews kept by the triggers', () => {
 			await addActivity(db, `${current - 5}-10-01`);
 			await db.query('delete from public.coverage_overviews where start_year = $1', [current]);
 			await db.query('set local role anon');
-			for (const year of [current - 5, current, current + 1]) {
+			for (const year of [current - 5, current, current + 2]) {
 				const { rows } = await db.query<{ same: boolean }>(
 					`select public.coverage_overview($1)::text = private.coverage_overview_computed($1)::text
 						as same`,

@@ -6,7 +6,7 @@ import { parseSchoolYear, schoolYearOf } from '$lib/school-year';
 
 /**
  * How many school years back the form offers (the current one and these before it). The database keeps
- * coverage_overview()'s answer for the same years (20261213000000_coverage_overview_kept.sql).
+ * coverage_overview()'s answer for the same years and the next (20261213000000_coverage_overview_kept.sql).
  */
 const YEARS_BACK = 3;
 
