@@ -88,9 +88,10 @@ comment on function private.coverage_keep_overviews(integer[]) is
 -- 20261207000100's trigger functions, each now rebuilding the kept answers after the counts.
 
 /**
- * After a statement on activities: count again the school years of the rows it changed (old and new), and
- * rebuild the kept answers of those whose published activities it changed (a draft's or a picture's edit
- * changes no count).
+ * After a statement on activities: count again, and rebuild the kept answers of, the school years whose
+ * published activities it changed: rows it added or removed while published, or (un)published, moved in
+ * time or place. Only published activities are counted, so an edit of a draft, or of a title or a picture,
+ * changes no count and costs nothing here (20261207000100 counted every school year a statement touched).
  */
 create or replace function private.coverage_activities_changed()
 returns trigger
@@ -100,7 +101,6 @@ set search_path = ''
 as $$
 declare
 	v_years integer[];
-	v_published_years integer[];
 begin
 	if tg_op = 'TRUNCATE' then
 		perform private.coverage_count_activities(null);
@@ -108,24 +108,13 @@ begin
 		return null;
 	end if;
 	if tg_op = 'INSERT' then
-		select
-			array_agg(distinct extract(year from n.start_date - interval '8 months')::integer),
-			array_agg(distinct extract(year from n.start_date - interval '8 months')::integer)
-				filter (where n.status = 'published')
-		into v_years, v_published_years from new_rows n;
+		select array_agg(distinct extract(year from n.start_date - interval '8 months')::integer)
+		into v_years from new_rows n where n.status = 'published';
 	elsif tg_op = 'DELETE' then
-		select
-			array_agg(distinct extract(year from o.start_date - interval '8 months')::integer),
-			array_agg(distinct extract(year from o.start_date - interval '8 months')::integer)
-				filter (where o.status = 'published')
-		into v_years, v_published_years from old_rows o;
+		select array_agg(distinct extract(year from o.start_date - interval '8 months')::integer)
+		into v_years from old_rows o where o.status = 'published';
 	else
 		select array_agg(distinct y) into v_years from (
-			select extract(year from o.start_date - interval '8 months')::integer as y from old_rows o
-			union
-			select extract(year from n.start_date - interval '8 months')::integer from new_rows n
-		) years;
-		select array_agg(distinct y) into v_published_years from (
 			select unnest(array[
 				extract(year from o.start_date - interval '8 months')::integer,
 				extract(year from n.start_date - interval '8 months')::integer
@@ -139,9 +128,7 @@ begin
 	end if;
 	if v_years is not null then
 		perform private.coverage_count_activities(v_years);
-	end if;
-	if v_published_years is not null then
-		perform private.coverage_keep_overviews(v_published_years);
+		perform private.coverage_keep_overviews(v_years);
 	end if;
 	return null;
 end;
