@@ -763,9 +763,9 @@ export type Database = {
 				];
 			};
 			coverage_overviews: {
-				Row: { start_year: number; overview: Json };
-				Insert: { start_year: number; overview: Json };
-				Update: { start_year?: number; overview?: Json };
+				Row: { start_year: number; overview: Json; white_spots: Json };
+				Insert: { start_year: number; overview: Json; white_spots: Json };
+				Update: { start_year?: number; overview?: Json; white_spots?: Json };
 				Relationships: [];
 			};
 			event_feed_tokens: {

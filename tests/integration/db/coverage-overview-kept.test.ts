@@ -21,13 +21,18 @@ type Overview = {
 	provinces: Record<'current' | '2024', { province: string; with_academy: number }[]>;
 };
 
-/** The kept years and those whose row differs from the computation, read in one statement (one snapshot). */
+/**
+ * The kept years and those whose row (the overview or its white spots, 20261214000000_white_spots_kept.sql)
+ * differs from the computation, read in one statement (one snapshot).
+ */
 const KEPT = `
 	select
 		coalesce(array_agg(k.start_year order by k.start_year), '{}') as years,
 		coalesce(
 			array_agg(k.start_year order by k.start_year)
-				filter (where k.overview::text is distinct from private.coverage_overview_computed(k.start_year)::text),
+				filter (where k.overview::text is distinct from private.coverage_overview_computed(k.start_year)::text
+					or k.white_spots::text is distinct from
+						private.coverage_white_spots_of(private.coverage_overview_computed(k.start_year))::text),
 			'{}'
 		) as stale
 	from public.coverage_overviews k`;
@@ -250,12 +255,14 @@ describe('coverage_overviews kept by the triggers', () => {
 			await db.query('delete from public.coverage_overviews where start_year = $1', [current]);
 			await db.query('set local role anon');
 			for (const year of [current - 5, current, current + 2]) {
-				const { rows } = await db.query<{ same: boolean }>(
+				const { rows } = await db.query<{ same: boolean; spots: boolean }>(
 					`select public.coverage_overview($1)::text = private.coverage_overview_computed($1)::text
-						as same`,
+						as same,
+					(public.coverage_white_spots($1)->'spots')::text
+						= private.coverage_white_spots_of(private.coverage_overview_computed($1))::text as spots`,
 					[year]
 				);
-				expect(rows[0]!.same, String(year)).toBe(true);
+				expect(rows[0], String(year)).toEqual({ same: true, spots: true });
 			}
 		});
 	});
@@ -326,7 +333,7 @@ describe('coverage_overviews policies', () => {
 			await expectInsertRefused(
 				db,
 				'coverage_overviews',
-				{ start_year: 1999, overview: {} },
+				{ start_year: 1999, overview: {}, white_spots: [] },
 				{ start_year: 1999 }
 			);
 			await expectUpdateRefused(
