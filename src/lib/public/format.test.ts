@@ -1,3 +1,4 @@
+import { formatNumberIn } from '$lib/locale-format';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -141,5 +142,19 @@ describe('numbers in Dutch', () => {
 	it('groups thousands with a point and uses a decimal comma', () => {
 		expect(formatNumber(1250.5)).toBe('1.250,5');
 		expect(formatDate('2027-01-09')).toBe('za 9 januari 2027');
+	});
+});
+
+describe('whole numbers below a thousand', () => {
+	it('read as Intl writes them, in both languages', () => {
+		for (const locale of ['nl', 'en'] as const) {
+			const intl = new Intl.NumberFormat(locale === 'nl' ? 'nl-BE' : 'en-GB');
+			for (const value of [0, 1, 7, 42, 304, 999, 1000, 12500, -3, -0, 2.5]) {
+				expect(formatNumberIn(value, locale), `${locale} ${value}`).toBe(intl.format(value));
+			}
+			expect(formatNumberIn(5, locale, { minimumFractionDigits: 1 })).toBe(
+				new Intl.NumberFormat(intl.resolvedOptions().locale, { minimumFractionDigits: 1 }).format(5)
+			);
+		}
 	});
 });

@@ -43,6 +43,21 @@ describe('filter values', () => {
 		expect(buildFilters(parse(''), 'organisations', null)).toEqual([]);
 	});
 
+	it('turns the day at Belgian midnight to the millisecond, though it keeps its answer for a minute', () => {
+		const day = (moment: string) => todayTimestamp(new Date(moment));
+		// winter (UTC+1) and summer (UTC+2), each side of midnight, back and forth
+		for (const [before, after, date] of [
+			['2026-12-05T22:59:59.999Z', '2026-12-05T23:00:00.000Z', '2026-12-05'],
+			['2027-07-01T21:59:59.999Z', '2027-07-01T22:00:00.000Z', '2027-07-01']
+		] as const) {
+			const next = Date.parse(date) / 1000 + 24 * 60 * 60;
+			expect(day(before)).toBe(Date.parse(date) / 1000);
+			expect(day(after)).toBe(next);
+			expect(day(before)).toBe(Date.parse(date) / 1000);
+			expect(day(after.replace(':00.000Z', ':59.999Z'))).toBe(next);
+		}
+	});
+
 	it('filters organisation types only on the organisations index', () => {
 		const query = parse('type=academy&type=activity');
 		expect(buildFilters(query, 'organisations', null)).toEqual(['type IN ["academy"]']);
