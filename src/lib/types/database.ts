@@ -2908,6 +2908,16 @@ export type Database = {
 				Args: { p_nis: string[] };
 				Returns: { municipality_nis: string; community_id: string; members: number }[];
 			};
+			municipality_index_page: {
+				Args: {
+					p_page: number;
+					p_page_size: number;
+					p_search?: string;
+					p_province_nl?: string;
+					p_nis_prefix?: string;
+				};
+				Returns: Json;
+			};
 			municipality_overview: {
 				Args: { p_nis: string; p_today: string; p_radius_km: number; p_start_year: number };
 				Returns: Json;

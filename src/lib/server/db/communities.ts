@@ -10,9 +10,10 @@ import {
 	type PersonKind
 } from '$lib/community-vocabulary';
 import { BRUSSELS_NIS_PREFIX, provinceBySlug } from '$lib/public/provinces';
+import { pageCount } from '$lib/paging';
 import type { Db } from '$lib/server/supabase';
 import { raiseDbError } from './db-errors';
-import { fetchPage, type Page } from './paging';
+import type { Page } from './paging';
 
 export type CommunityPlace = { nis: string; name: string };
 
@@ -505,67 +506,52 @@ export type MunicipalityIndexRow = Municipality & {
 /**
  * One page of the current municipalities of Flanders and Brussels by name: those whose name contains the
  * search (trigram index), in a province (slug; `brussel` for the Brussels-Capital Region), each with its
- * number of academies and its community.
+ * number of academies and its community. One call (municipality_index_page(); a page past the end is the
+ * last one).
  */
 export async function listMunicipalityIndex(
 	db: Db,
 	{ search, province, page }: { search: string; province: string | null; page: number }
 ): Promise<Page<MunicipalityIndexRow>> {
-	const found = await fetchPage(page, MUNICIPALITIES_PAGE_SIZE, ({ from, to }) => {
-		let query = db
-			.from('current_municipalities')
-			.select('nis, name_nl, province_nl', { count: 'exact' })
-			.in('region', ['VLG', 'BRU']);
-		if (search !== '') query = query.ilike('name_nl', `%${escapeLike(search)}%`);
-		const chosen = province ? provinceBySlug(province) : undefined;
-		if (chosen?.provinceNl) query = query.eq('province_nl', chosen.provinceNl);
-		else if (chosen) query = query.like('nis', `${BRUSSELS_NIS_PREFIX}%`);
-		return query.order('name_nl').order('nis').range(from, to);
+	const chosen = province ? provinceBySlug(province) : undefined;
+	const { data, error } = await db.rpc('municipality_index_page', {
+		p_page: page,
+		p_page_size: MUNICIPALITIES_PAGE_SIZE,
+		p_search: search,
+		...(chosen?.provinceNl
+			? { p_province_nl: chosen.provinceNl }
+			: chosen
+				? { p_nis_prefix: BRUSSELS_NIS_PREFIX }
+				: {})
 	});
-	const places = found.rows.flatMap((row) =>
-		row.nis && row.name_nl ? [{ nis: row.nis, name: row.name_nl, provinceNl: row.province_nl }] : []
-	);
-	const nis = places.map((place) => place.nis);
-	const [academies, communities] = await Promise.all([
-		nis.length > 0
-			? db
-					.from('organisations')
-					.select('municipality_nis')
-					.eq('kind', 'academy')
-					.in('municipality_nis', nis)
-			: Promise.resolve({ data: [], error: null }),
-		nis.length > 0
-			? db.rpc('municipality_communities', { p_nis: nis })
-			: Promise.resolve({ data: [], error: null })
-	]);
-	if (academies.error) throw academies.error;
-	if (communities.error) throw communities.error;
-	const academyCount = new Map<string, number>();
-	for (const row of academies.data) {
-		if (row.municipality_nis) {
-			academyCount.set(row.municipality_nis, (academyCount.get(row.municipality_nis) ?? 0) + 1);
-		}
-	}
-	const communityOf = new Map(
-		communities.data.map((row) => [
-			row.municipality_nis,
-			{ id: row.community_id, members: Number(row.members) }
-		])
-	);
+	if (error) throw error;
+	const answer = data as unknown as MunicipalityIndexAnswer;
 	return {
-		...found,
-		rows: places.map((place) => ({
-			...place,
-			academies: academyCount.get(place.nis) ?? 0,
-			community: communityOf.get(place.nis) ?? null
-		}))
+		rows: answer.rows.map((row) => ({
+			nis: row.nis,
+			name: row.name_nl,
+			provinceNl: row.province_nl,
+			academies: row.academies,
+			community: row.community
+		})),
+		total: answer.total,
+		page: answer.page,
+		pageCount: pageCount(answer.total, MUNICIPALITIES_PAGE_SIZE)
 	};
 }
 
-/** `%` and `_` typed by a person are letters, not wildcards. */
-function escapeLike(text: string): string {
-	return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
+/** What municipality_index_page() answers. */
+type MunicipalityIndexAnswer = {
+	total: number;
+	page: number;
+	rows: {
+		nis: string;
+		name_nl: string;
+		province_nl: string | null;
+		academies: number;
+		community: { id: string; members: number } | null;
+	}[];
+};
 
 // Regions ----------------------------------------------------------------------------------------------
 
