@@ -1,8 +1,10 @@
-// /aanbod's page in one call (public.active_offers_page(), migration 20261209000900): for every order, kind
-// and municipality filter and page, anonymous visitors and the owner of a paused offer get exactly what the
-// PostgREST select with embeds the list made before gave them, a page past the end is the last page, and a
-// page size out of range is refused with a hint.
+// /aanbod's page in one call (public.active_offers_page(), migration 20261209000900; cards only since
+// 20261214000200): for every order, kind and municipality filter and page, anonymous visitors and the owner
+// of a paused offer get exactly what the PostgREST select with embeds the list made before gave them (as
+// their cards show it), a page past the end is the last page, and a page size out of range is refused with a
+// hint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offerCard } from '$lib/exchange-cards';
 import { pageCount, pageRange } from '$lib/paging';
 import { listActiveOffers, OFFERS_PAGE_SIZE, toDetails } from '$lib/server/db/offers';
 import type { OfferSort } from '$lib/exchange-sorts';
@@ -46,7 +48,7 @@ async function before(db: Db, filters: Filters, page: number) {
 		.eq('status', 'active');
 	if (all.error) throw all.error;
 	return {
-		rows: (data ?? []).map(toDetails),
+		rows: (data ?? []).map((row) => offerCard(toDetails(row))),
 		total,
 		page: shown,
 		pageCount: pageCount(total, OFFERS_PAGE_SIZE),

@@ -22,7 +22,7 @@ import {
 } from '$lib/server/db/communities';
 import { getCommunityPage, type CommunityPageLocator } from '$lib/server/db/community-pages';
 import { communityAgenda, type AgendaItem } from '$lib/server/db/events';
-import { listActiveOffers, listActiveOffersByIds } from '$lib/server/db/offers';
+import { listActiveOffersByIds } from '$lib/server/db/offers';
 import { latestPosts } from '$lib/server/db/posts';
 import { listLiveRequestsIn } from '$lib/server/db/requests';
 import type { Db } from '$lib/server/supabase';
@@ -54,6 +54,21 @@ const EMPTY_COUNTS: CommunityCounts = {
 	total: 0
 };
 
+/** The newest active offers seated in a municipality: what /aanbod filtered on it listed first. */
+async function newestActiveOfferIds(db: Db, nis: string | undefined): Promise<string[]> {
+	if (nis === undefined) return [];
+	const { data, error } = await db
+		.from('offers')
+		.select('id')
+		.eq('status', 'active')
+		.eq('municipality_nis', nis)
+		.order('created_at', { ascending: false })
+		.order('id')
+		.limit(SHOWN);
+	if (error) throw error;
+	return data.map((row) => row.id);
+}
+
 /** What the page loaded before, query by query (the former loadCommunityPage()). */
 async function separately(db: Db, locator: CommunityPageLocator, userId: string | null) {
 	let community: Community | null;
@@ -76,12 +91,7 @@ async function separately(db: Db, locator: CommunityPageLocator, userId: string 
 		listLiveRequestsIn(db, places, SHOWN),
 		id
 			? communityOfferIds(db, id, SHOWN).then((ids) => listActiveOffersByIds(db, ids))
-			: listActiveOffers(db, {
-					kind: null,
-					municipalityNis: places[0] ?? null,
-					sort: 'nieuw',
-					page: 1
-				}).then((page) => page.rows.slice(0, SHOWN)),
+			: newestActiveOfferIds(db, places[0]).then((ids) => listActiveOffersByIds(db, ids)),
 		id
 			? communityAgenda(db, id, SHOWN)
 			: listUpcomingActivitiesIn(db, places, today, SHOWN).then((page) =>

@@ -1,8 +1,10 @@
-// /vragen's page in one call (public.live_requests_page(), migration 20261209001000): for every order, kind
-// and municipality filter and page, anonymous visitors and a member of the asking academy get exactly what
-// the PostgREST select with embeds the list made before gave them, a page past the end is the last page, a
-// closed request is never listed, and a page size out of range is refused with a hint.
+// /vragen's page in one call (public.live_requests_page(), migration 20261209001000; cards only since
+// 20261214000200): for every order, kind and municipality filter and page, anonymous visitors and a member of
+// the asking academy get exactly what the PostgREST select with embeds the list made before gave them (as
+// their cards show it), a page past the end is the last page, a closed request is never listed, and a page
+// size out of range is refused with a hint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestCard } from '$lib/exchange-cards';
 import { pageCount, pageRange } from '$lib/paging';
 import { listLiveRequests, REQUESTS_PAGE_SIZE, toDetails } from '$lib/server/db/requests';
 import type { RequestSort } from '$lib/exchange-sorts';
@@ -46,7 +48,7 @@ async function before(db: Db, filters: Filters, page: number) {
 		.in('status', ['open', 'in_progress']);
 	if (all.error) throw all.error;
 	return {
-		rows: (data ?? []).map(toDetails),
+		rows: (data ?? []).map((row) => requestCard(toDetails(row))),
 		total,
 		page: shown,
 		pageCount: pageCount(total, REQUESTS_PAGE_SIZE),

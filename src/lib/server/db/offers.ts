@@ -1,5 +1,6 @@
 // Offers: a school's rooms and a company's pledges. RLS decides who reads and writes; these functions turn
 // the database's refusals into messages next to the right field, by their code.
+import type { OfferCardData } from '$lib/exchange-cards';
 import type { OfferSort } from '$lib/exchange-sorts';
 import type { OfferKind, OfferStatus } from '$lib/exchange-vocabulary';
 import type { OfferForm, OfferValues, WeeklySlot } from '$lib/schemas/offer';
@@ -7,6 +8,7 @@ import { slotValues } from '$lib/schemas/offer';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { raiseUnlessCreatedBefore } from './db-errors';
+import { cardBase, type CardRowBase } from './list-cards';
 import { fetchPage, listPage, OWN_LIST_PAGE_SIZE, type ListPageAnswer, type Page } from './paging';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
@@ -165,13 +167,14 @@ export async function listActiveOffersByIds(
 }
 
 /**
- * One page of active offers for the public list, in the chosen order, with how many match the filters and
- * how many there are in all: one call (active_offers_page(); a page past the end is the last one).
+ * One page of active offers for the public list as their cards show them, in the chosen order, with how
+ * many match the filters and how many there are in all: one call (active_offers_page(); a page past the
+ * end is the last one).
  */
 export async function listActiveOffers(
 	db: Db,
 	filters: OfferFilters
-): Promise<Page<OfferDetails> & { all: number }> {
+): Promise<Page<OfferCardData> & { all: number }> {
 	const { data, error } = await db.rpc('active_offers_page', {
 		p_kind: filters.kind ?? undefined,
 		p_nis: filters.municipalityNis ?? undefined,
@@ -180,9 +183,26 @@ export async function listActiveOffers(
 		p_page_size: OFFERS_PAGE_SIZE
 	});
 	if (error) throw error;
-	// The offers in private.offer_json()'s object: the columns and embeds of OFFER_SELECT.
-	return listPage(data as unknown as ListPageAnswer<Row>, OFFERS_PAGE_SIZE, toDetails);
+	return listPage(data as unknown as ListPageAnswer<CardRow>, OFFERS_PAGE_SIZE, (row) => ({
+		...cardBase(row),
+		roomType: row.room_type,
+		capacity: row.capacity,
+		people: row.people,
+		hoursPerYear: row.hours_per_year,
+		amountEur: row.amount_eur,
+		termStart: row.term_start
+	}));
 }
+
+/** A row of active_offers_page(): what an offer's card shows. */
+type CardRow = CardRowBase & {
+	room_type: string | null;
+	capacity: number | null;
+	people: number | null;
+	hours_per_year: number | null;
+	amount_eur: number | null;
+	term_start: string | null;
+};
 
 function columns(changes: OfferChanges) {
 	const room = changes.room;

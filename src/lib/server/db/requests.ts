@@ -1,5 +1,6 @@
 // Requests: what academies ask for. RLS decides who reads and writes; these functions turn the database's
 // refusals into messages next to the right field, by their code.
+import type { RequestCardData } from '$lib/exchange-cards';
 import type { RequestSort } from '$lib/exchange-sorts';
 import type { RequestKind, RequestStatus } from '$lib/exchange-vocabulary';
 import { slotValues, type WeeklySlot } from '$lib/schemas/offer';
@@ -7,6 +8,7 @@ import type { RequestForm, RequestValues } from '$lib/schemas/request';
 import type { Db } from '$lib/server/supabase';
 import type { QueryData } from '@supabase/supabase-js';
 import { MEMBERS_ONLY, raiseDbError, raiseUnlessCreatedBefore } from './db-errors';
+import { cardBase, type CardRowBase } from './list-cards';
 import { fetchPage, listPage, OWN_LIST_PAGE_SIZE, type ListPageAnswer, type Page } from './paging';
 import { formEuro, formNumber, slotRows, weeklySlots } from './rows';
 
@@ -121,14 +123,14 @@ export async function listLiveRequestsIn(
 }
 
 /**
- * One page of open and in-progress requests for the public list, in the chosen order, with how many match
- * the filters and how many there are in all: one call (live_requests_page(); a page past the end is the
- * last one).
+ * One page of open and in-progress requests for the public list as their cards show them, in the chosen
+ * order, with how many match the filters and how many there are in all: one call (live_requests_page(); a
+ * page past the end is the last one).
  */
 export async function listLiveRequests(
 	db: Db,
 	filters: RequestFilters
-): Promise<Page<RequestDetails> & { all: number }> {
+): Promise<Page<RequestCardData> & { all: number }> {
 	const { data, error } = await db.rpc('live_requests_page', {
 		p_kind: filters.kind ?? undefined,
 		p_nis: filters.municipalityNis ?? undefined,
@@ -137,9 +139,20 @@ export async function listLiveRequests(
 		p_page_size: REQUESTS_PAGE_SIZE
 	});
 	if (error) throw error;
-	// The requests in private.request_json()'s object: the columns and embeds of SELECT.
-	return listPage(data as unknown as ListPageAnswer<Row>, REQUESTS_PAGE_SIZE, toDetails);
+	return listPage(data as unknown as ListPageAnswer<CardRow>, REQUESTS_PAGE_SIZE, (row) => ({
+		...cardBase(row),
+		neededFrom: row.needed_from,
+		neededUntil: row.needed_until,
+		deadline: row.deadline
+	}));
 }
+
+/** A row of live_requests_page(): what a request's card shows. */
+type CardRow = CardRowBase & {
+	needed_from: string | null;
+	needed_until: string | null;
+	deadline: string | null;
+};
 
 function columns(changes: RequestChanges) {
 	return {

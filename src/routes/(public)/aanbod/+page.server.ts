@@ -1,4 +1,3 @@
-import { offerCard } from '$lib/exchange-cards';
 import { OFFER_SORTS } from '$lib/exchange-sorts';
 import { OFFER_KINDS } from '$lib/exchange-vocabulary';
 import { listActiveOffers } from '$lib/server/db/offers';
@@ -11,5 +10,5 @@ export const load = (async ({ locals: { supabase }, url }) => {
 		sorts: OFFER_SORTS
 	});
 	const { rows, ...paging } = await listActiveOffers(supabase, query);
-	return { offers: rows.map(offerCard), paging, sorts: OFFER_SORTS, ...form };
+	return { offers: rows, paging, sorts: OFFER_SORTS, ...form };
 }) satisfies PageServerLoad;

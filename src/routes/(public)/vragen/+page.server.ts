@@ -1,4 +1,3 @@
-import { requestCard } from '$lib/exchange-cards';
 import { REQUEST_SORTS } from '$lib/exchange-sorts';
 import { REQUEST_KINDS } from '$lib/exchange-vocabulary';
 import { listLiveRequests } from '$lib/server/db/requests';
@@ -11,5 +10,5 @@ export const load = (async ({ locals: { supabase }, url }) => {
 		sorts: REQUEST_SORTS
 	});
 	const { rows, ...paging } = await listLiveRequests(supabase, query);
-	return { requests: rows.map(requestCard), paging, sorts: REQUEST_SORTS, ...form };
+	return { requests: rows, paging, sorts: REQUEST_SORTS, ...form };
 }) satisfies PageServerLoad;
