@@ -4,7 +4,7 @@
 -- municipality, the slots and the unavailable dates), 29 kB of JSON for a page of 24 offers, which
 -- PostgREST passed on and the app parsed, then cut to the cards' dozen fields (src/lib/exchange-cards.ts).
 -- In psql as anon, 80 calls, median: active_offers_page() for the first page 1.45 ms with whole rows, 0.41
--- ms with the cards' fields (8.9 kB).
+-- ms with the cards' fields (9.6 kB).
 --
 -- Same signatures, filters, orders, counts, paging and security (invoker); each row is now a card: `id`,
 -- `kind`, `title`, the fields the card shows (an offer's `room_type`, `capacity`, `people`,
