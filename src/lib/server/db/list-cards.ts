@@ -1,5 +1,6 @@
 // The rows of the public lists' page functions (active_offers_page(), live_requests_page(), migration
 // 20261214000200): what each card shows, in the database's names. Here what both kinds of card share.
+import type { CardCommon } from '$lib/exchange-cards';
 
 /** What every row of active_offers_page() and live_requests_page() holds, whatever the card. */
 export type CardRowBase = {
@@ -13,7 +14,7 @@ export type CardRowBase = {
 };
 
 /** Those shared fields as the cards read them (src/lib/exchange-cards.ts). */
-export function cardBase(row: CardRowBase) {
+export function cardBase(row: CardRowBase): CardCommon {
 	return {
 		id: row.id,
 		kind: row.kind,
