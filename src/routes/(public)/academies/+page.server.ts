@@ -1,3 +1,4 @@
+import { academyCard } from '$lib/public/cards';
 import { loadListPage } from '$lib/public/list-page';
 import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import { listAcademies, PAGE_SIZE } from '$lib/server/db/organisations';
@@ -11,5 +12,5 @@ export const load = (async ({ locals: { supabase }, url }) => {
 		listMunicipalities: () => listCurrentMunicipalities(supabase),
 		list: (filters) => listAcademies(supabase, filters)
 	});
-	return { ...list, academies: rows };
+	return { ...list, academies: rows.map(academyCard) };
 }) satisfies PageServerLoad;

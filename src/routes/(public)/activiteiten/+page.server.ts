@@ -1,3 +1,4 @@
+import { activityCard } from '$lib/public/cards';
 import { todayInBelgium } from '$lib/public/format';
 import { loadListPage } from '$lib/public/list-page';
 import { listUpcomingActivities } from '$lib/server/db/activities';
@@ -14,5 +15,5 @@ export const load = (async ({ locals: { supabase }, url }) => {
 		listMunicipalities: () => listCurrentMunicipalities(supabase),
 		list: (filters) => listUpcomingActivities(supabase, filters, today)
 	});
-	return { ...list, activities: rows };
+	return { ...list, activities: rows.map(activityCard) };
 }) satisfies PageServerLoad;
