@@ -299,12 +299,16 @@ async function publicPages() {
 	});
 	/** @type {Record<string, number>} */
 	const roundTrips = {};
+	// Each page's length in characters: past ~65 500 the server's cost jumps (README, issue 15).
+	/** @type {Record<string, number>} */
+	const characters = {};
 	try {
 		for (const page of pages) {
 			await fetch(counted.origin + page.path);
 			proxy.take();
 			const response = await fetch(counted.origin + page.path);
 			if (!response.ok) throw new Error(`${page.path} answered ${response.status}`);
+			characters[page.name] = (await response.text()).length;
 			roundTrips[page.name] = proxy.take();
 		}
 	} finally {
@@ -339,7 +343,7 @@ async function publicPages() {
 					})
 					.join(', ');
 				console.log(
-					`${label.padEnd(9)} ${page.name.padEnd(13)} ${page.path.padEnd(56)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${roundTrips[page.name]} API round trips${used ? `  CPU ms per request: ${used}` : ''}${r.failures ? `  ${r.failures} FAILED` : ''}`
+					`${label.padEnd(9)} ${page.name.padEnd(13)} ${page.path.padEnd(56)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${roundTrips[page.name]} API round trips  ${(characters[page.name] / 1000).toFixed(1)} k characters${used ? `  CPU ms per request: ${used}` : ''}${r.failures ? `  ${r.failures} FAILED` : ''}`
 				);
 			}
 		} finally {
