@@ -42,7 +42,7 @@ const valueAttribute = (value: string) =>
  * The groups as <optgroup>s of <option>s (value: the NIS code), the chosen municipality's option selected:
  * the HTML of the groups is kept (keptHtml()) and only the chosen option is marked. Written as compactly
  * as HTML allows (bare NIS codes, no </option>): the ~300 options are a fifth of a list page, and a page
- * over ~65 000 characters costs the server about a millisecond more to hash and send (README, issue 15).
+ * over ~65 500 characters costs the server about a millisecond more to hash and send (README, issue 15).
  */
 export function municipalityOptionsHtml(
 	groups: readonly MunicipalityGroup[],
