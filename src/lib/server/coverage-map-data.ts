@@ -15,8 +15,11 @@ import {
 
 /** The map's width in SVG units; the height follows from the area's shape. */
 export const MAP_WIDTH = 1000;
-/** Detail below this many map units (about a pixel on a wide screen) is dropped. */
-const TOLERANCE = 0.8;
+/**
+ * Detail below this many map units (about a pixel on a wide screen) is dropped: 1.2 keeps /dekking under
+ * 65 500 characters (README, issue 15), where 0.8 did not.
+ */
+const TOLERANCE = 1.2;
 
 export type MapShape = { nis: string; d: string };
 export type CoverageMap = { width: number; height: number; shapes: MapShape[] };
