@@ -763,9 +763,9 @@ export type Database = {
 				];
 			};
 			coverage_overviews: {
-				Row: { start_year: number; overview: Json; white_spots: Json };
-				Insert: { start_year: number; overview: Json; white_spots: Json };
-				Update: { start_year?: number; overview?: Json; white_spots?: Json };
+				Row: { start_year: number; overview: Json; white_spots: Json; municipalities: Json };
+				Insert: { start_year: number; overview: Json; white_spots: Json; municipalities: Json };
+				Update: { start_year?: number; overview?: Json; white_spots?: Json; municipalities?: Json };
 				Relationships: [];
 			};
 			event_feed_tokens: {

@@ -22,8 +22,9 @@ type Overview = {
 };
 
 /**
- * The kept years and those whose row (the overview or its white spots, 20261214000000_white_spots_kept.sql)
- * differs from the computation, read in one statement (one snapshot).
+ * The kept years and those whose row (the overview, its white spots of 20261214000000_white_spots_kept.sql
+ * or its municipalities by NIS code of 20261215000000_municipality_coverage_kept.sql) differs from the
+ * computation, read in one statement (one snapshot).
  */
 const KEPT = `
 	select
@@ -32,7 +33,9 @@ const KEPT = `
 			array_agg(k.start_year order by k.start_year)
 				filter (where k.overview::text is distinct from private.coverage_overview_computed(k.start_year)::text
 					or k.white_spots::text is distinct from
-						private.coverage_white_spots_of(private.coverage_overview_computed(k.start_year))::text),
+						private.coverage_white_spots_of(private.coverage_overview_computed(k.start_year))::text
+					or k.municipalities is distinct from
+						private.coverage_municipalities_of(private.coverage_overview_computed(k.start_year))),
 			'{}'
 		) as stale
 	from public.coverage_overviews k`;
@@ -249,6 +252,45 @@ describe('coverage_overviews kept by the triggers', () => {
 		});
 	});
 
+	it('answers the coverage of every municipality from the kept row as the computation does', async () => {
+		type Answer = {
+			nis: string;
+			answer: {
+				municipality: { nis: string; status: string } | null;
+				nearest: { rank: number }[];
+			};
+		};
+		// every municipality (current, merged, Walloon) and an unknown code, as a visitor asks
+		const answers = (db: pg.Client) =>
+			db
+				.query<Answer>(
+					`select m.nis, public.coverage_of_municipality($1, m.nis) as answer
+					from (select nis from public.municipalities union all select '99999') m
+					order by m.nis`,
+					[current]
+				)
+				.then(({ rows }) => rows);
+		await rolledBack(async (db) => {
+			await db.query('set local role anon');
+			const kept = await answers(db);
+			await db.query('reset role');
+			await db.query('delete from public.coverage_overviews where start_year = $1', [current]);
+			await db.query('set local role anon');
+			const computed = await answers(db);
+			expect(kept).toEqual(computed);
+			// what the comparison covers: the 304 counted ones, white spots with their nearest academies
+			const counted = kept.filter((row) => row.answer.municipality !== null);
+			expect(counted).toHaveLength(304);
+			expect(kept.length).toBeGreaterThan(304);
+			expect(
+				counted.some(
+					(row) => row.answer.municipality!.status !== 'academy' && row.answer.nearest.length === 3
+				)
+			).toBe(true);
+			expect(kept.find((row) => row.nis === '44021')!.answer.municipality!.status).toBe('academy');
+		});
+	});
+
 	it('computes a school year it does not keep, and one whose row is gone', async () => {
 		await rolledBack(async (db) => {
 			await addActivity(db, `${current - 5}-10-01`);
@@ -333,7 +375,7 @@ describe('coverage_overviews policies', () => {
 			await expectInsertRefused(
 				db,
 				'coverage_overviews',
-				{ start_year: 1999, overview: {}, white_spots: [] },
+				{ start_year: 1999, overview: {}, white_spots: [], municipalities: {} },
 				{ start_year: 1999 }
 			);
 			await expectUpdateRefused(
