@@ -1,7 +1,6 @@
 // The page of one community, shared by a municipality's (/gemeenten/[nis]/community) and a region's
 // (/regios/[slug]): what it loads and the forms it answers. Parts that add a section (posts, the agenda)
 // add one entry to `sections()` and one component to the page.
-import { offerCard, requestCard } from '$lib/exchange-cards';
 import { fieldErrors, text } from '$lib/forms';
 import { m } from '$lib/paraglide/messages';
 import { todayInBelgium } from '$lib/public/format';
@@ -115,8 +114,8 @@ export async function loadCommunityPage(
 		...target,
 		counts: page.counts,
 		organisations: page.organisations,
-		requests: page.requests.map(requestCard),
-		offers: page.offers.map(offerCard),
+		requests: page.requests,
+		offers: page.offers,
 		agenda: page.agenda,
 		viewer: locals.user ? page.viewer : null,
 		posts: page.posts,

@@ -5,6 +5,7 @@
 // municipality names its successor, and a call without (or with both) locators is refused with a hint.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { offerCard, requestCard } from '$lib/exchange-cards';
 import { todayInBelgium } from '$lib/public/format';
 import { listUpcomingActivitiesIn } from '$lib/server/db/activities';
 import {
@@ -88,10 +89,11 @@ async function separately(db: Db, locator: CommunityPageLocator, userId: string 
 	const [counts, organisations, requests, offers, agenda, viewer, posts] = await Promise.all([
 		id ? communityCounts(db, id) : EMPTY_COUNTS,
 		id ? communityOrganisations(db, id) : [],
-		listLiveRequestsIn(db, places, SHOWN),
-		id
-			? communityOfferIds(db, id, SHOWN).then((ids) => listActiveOffersByIds(db, ids))
-			: newestActiveOfferIds(db, places[0]).then((ids) => listActiveOffersByIds(db, ids)),
+		// as their cards show them (community_page() answers the cards' fields only)
+		listLiveRequestsIn(db, places, SHOWN).then((rows) => rows.map(requestCard)),
+		(id ? communityOfferIds(db, id, SHOWN) : newestActiveOfferIds(db, places[0]))
+			.then((ids) => listActiveOffersByIds(db, ids))
+			.then((rows) => rows.map(offerCard)),
 		id
 			? communityAgenda(db, id, SHOWN)
 			: listUpcomingActivitiesIn(db, places, today, SHOWN).then((page) =>

@@ -1,7 +1,8 @@
 // Everything the page of one community shows (a municipality's or a region's), in one API call
 // (public.community_page(), security invoker: RLS decides as it did for the separate queries, and the
 // parts that were functions are those functions). The rows come in the shape PostgREST gave the separate
-// queries, so they are mapped by the same code as before.
+// queries, so they are mapped by the same code as before; offers and requests come as the public lists'
+// card rows (migration 20261215000100).
 import type { Db } from '$lib/server/supabase';
 import { summary as activitySummary, type SummaryRow as ActivityRow } from './activities';
 import {
@@ -20,9 +21,10 @@ import {
 	type MyMembership
 } from './communities';
 import { agendaOf, eventSummary, type AgendaItem } from './events';
-import { toDetails as offerDetails, type OfferDetails } from './offers';
+import type { OfferCardData, RequestCardData } from '$lib/exchange-cards';
+import { offerCardOf, type CardRow as OfferCardRow } from './offers';
 import { postSummariesOf, type PostSummary } from './posts';
-import { toDetails as requestDetails, type RequestDetails } from './requests';
+import { requestCardOf, type CardRow as RequestCardRow } from './requests';
 
 export type CommunityPageLocator =
 	{ nis: string; slug?: undefined } | { slug: string; nis?: undefined };
@@ -42,8 +44,8 @@ export type CommunityPageData = {
 	community: Community | null;
 	counts: CommunityCounts;
 	organisations: CommunityOrganisation[];
-	requests: RequestDetails[];
-	offers: OfferDetails[];
+	requests: RequestCardData[];
+	offers: OfferCardData[];
 	agenda: AgendaItem[];
 	/** Null for an anonymous visitor. */
 	viewer: CommunityPageViewer | null;
@@ -61,8 +63,8 @@ type PageRow =
 			community: CommunityRow | null;
 			counts: { kind: string; members: number }[];
 			organisations: Parameters<typeof organisationsOf>[0];
-			requests: Parameters<typeof requestDetails>[0][];
-			offers: Parameters<typeof offerDetails>[0][];
+			requests: RequestCardRow[];
+			offers: OfferCardRow[];
 			events: Parameters<typeof eventSummary>[0][];
 			agenda_activities: Parameters<typeof agendaOf>[1];
 			activities: ActivityRow[];
@@ -128,8 +130,8 @@ export async function getCommunityPage(
 		community,
 		counts: countsOf(row.counts),
 		organisations: organisationsOf(row.organisations),
-		requests: row.requests.map(requestDetails),
-		offers: row.offers.map(offerDetails),
+		requests: row.requests.map(requestCardOf),
+		offers: row.offers.map(offerCardOf),
 		agenda,
 		viewer,
 		posts: postSummariesOf(

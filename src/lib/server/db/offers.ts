@@ -183,7 +183,12 @@ export async function listActiveOffers(
 		p_page_size: OFFERS_PAGE_SIZE
 	});
 	if (error) throw error;
-	return listPage(data as unknown as ListPageAnswer<CardRow>, OFFERS_PAGE_SIZE, (row) => ({
+	return listPage(data as unknown as ListPageAnswer<CardRow>, OFFERS_PAGE_SIZE, offerCardOf);
+}
+
+/** An offer as its card shows it, from a card row of active_offers_page() or community_page(). */
+export function offerCardOf(row: CardRow): OfferCardData {
+	return {
 		...cardBase(row),
 		roomType: row.room_type,
 		capacity: row.capacity,
@@ -191,11 +196,11 @@ export async function listActiveOffers(
 		hoursPerYear: row.hours_per_year,
 		amountEur: row.amount_eur,
 		termStart: row.term_start
-	}));
+	};
 }
 
-/** A row of active_offers_page(): what an offer's card shows. */
-type CardRow = CardRowBase & {
+/** A card row of active_offers_page() and community_page(): what an offer's card shows. */
+export type CardRow = CardRowBase & {
 	room_type: string | null;
 	capacity: number | null;
 	people: number | null;

@@ -139,16 +139,21 @@ export async function listLiveRequests(
 		p_page_size: REQUESTS_PAGE_SIZE
 	});
 	if (error) throw error;
-	return listPage(data as unknown as ListPageAnswer<CardRow>, REQUESTS_PAGE_SIZE, (row) => ({
+	return listPage(data as unknown as ListPageAnswer<CardRow>, REQUESTS_PAGE_SIZE, requestCardOf);
+}
+
+/** A request as its card shows it, from a card row of live_requests_page() or community_page(). */
+export function requestCardOf(row: CardRow): RequestCardData {
+	return {
 		...cardBase(row),
 		neededFrom: row.needed_from,
 		neededUntil: row.needed_until,
 		deadline: row.deadline
-	}));
+	};
 }
 
-/** A row of live_requests_page(): what a request's card shows. */
-type CardRow = CardRowBase & {
+/** A card row of live_requests_page() and community_page(): what a request's card shows. */
+export type CardRow = CardRowBase & {
 	needed_from: string | null;
 	needed_until: string | null;
 	deadline: string | null;
