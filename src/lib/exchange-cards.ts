@@ -1,5 +1,5 @@
 // What an offer's and a request's card in a list show (offer-card.svelte, request-card.svelte). The public
-// lists and the community pages get these fields straight from the database (db/list-cards.ts);
+// lists and the community pages get these fields straight from the database (server/db/list-cards.ts);
 // offerCard() and requestCard() pick them out of whole rows, for the tests that compare those pages with
 // the reads they replaced. A page's data goes to the browser a second time for hydration, where it is
 // serialised and hashed for the page's CSP on every request: /aanbod sent each offer's description, area

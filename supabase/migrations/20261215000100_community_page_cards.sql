@@ -119,11 +119,12 @@ begin
 			'organisations', '[]'::jsonb,
 			'offers', coalesce((
 				select jsonb_agg(jsonb_build_object(
-				'id', f.id, 'kind', f.kind, 'title', f.title, 'room_type', f.room_type, 'capacity', f.capacity,
-				'people', f.people, 'hours_per_year', f.hours_per_year, 'amount_eur', f.amount_eur,
-				'term_start', f.term_start, 'domains', f.domains, 'municipality_nis', f.municipality_nis,
-				'municipality_name', g.name_nl, 'organisation_name', o.name
-			) order by f.created_at desc, f.id)
+					'id', f.id, 'kind', f.kind, 'title', f.title, 'room_type', f.room_type,
+					'capacity', f.capacity, 'people', f.people, 'hours_per_year', f.hours_per_year,
+					'amount_eur', f.amount_eur, 'term_start', f.term_start, 'domains', f.domains,
+					'municipality_nis', f.municipality_nis, 'municipality_name', g.name_nl,
+					'organisation_name', o.name
+				) order by f.created_at desc, f.id)
 				from (
 					select f.* from public.offers f
 					where f.status = 'active' and f.municipality_nis = p_nis

@@ -185,7 +185,7 @@ beforeAll(async () => {
 		people.signUp('geblokkeerd')
 	]);
 	// The member administers a school that joined both communities and a partner that joined neither;
-	// the partner has an offer and a request in the municipality nobody joined yet.
+	// the partner has an offer in the municipality nobody joined yet.
 	const school = await people.organisation([[member, 'admin']], {
 		municipality_nis: municipalityNis
 	});
@@ -220,6 +220,11 @@ describe('community_page: one call gives what the separate queries gave', () => 
 			expect(one, who).toEqual(before);
 			expect('community' in one ? one.community?.id : null, who).toBe(municipalityCommunity);
 		}
+		// the cards compared above are there to compare
+		const page = await together(anonymousClient(), { nis: municipalityNis });
+		if (!('community' in page)) throw new Error('not found');
+		expect(page.requests.length).toBeGreaterThan(0);
+		expect(page.offers.length).toBeGreaterThan(0);
 	});
 
 	it('for a region, to everyone', async () => {

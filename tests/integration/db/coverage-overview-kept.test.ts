@@ -274,6 +274,19 @@ describe('coverage_overviews kept by the triggers', () => {
 			await db.query('set local role anon');
 			const kept = await answers(db);
 			await db.query('reset role');
+			// the kept row is what answers: changed here (rolled back), the answer follows it
+			await db.query(
+				`update public.coverage_overviews
+				set municipalities = jsonb_set(municipalities, '{44021,academies}', '999')
+				where start_year = $1`,
+				[current]
+			);
+			const { rows: changed } = await db.query<{ academies: number }>(
+				`select (public.coverage_of_municipality($1, '44021')->'municipality'->>'academies')::int
+					as academies`,
+				[current]
+			);
+			expect(changed).toEqual([{ academies: 999 }]);
 			await db.query('delete from public.coverage_overviews where start_year = $1', [current]);
 			await db.query('set local role anon');
 			const computed = await answers(db);

@@ -1,8 +1,9 @@
-// The rows of the public lists' page functions (active_offers_page(), live_requests_page(), migration
-// 20261214000200): what each card shows, in the database's names. Here what both kinds of card share.
+// The card rows of the public lists' page functions (active_offers_page(), live_requests_page(), migration
+// 20261214000200) and of community_page()'s offers and requests (migration 20261215000100): what each card
+// shows, in the database's names. Here what both kinds of card share.
 import type { CardCommon } from '$lib/exchange-cards';
 
-/** What every row of active_offers_page() and live_requests_page() holds, whatever the card. */
+/** What every card row holds, whatever the card. */
 export type CardRowBase = {
 	id: string;
 	kind: string;
