@@ -204,6 +204,13 @@ async function countingProxy() {
 }
 
 /**
+ * The app's settings for sending every API call through the counting proxy, PostgREST's too (the app
+ * otherwise reaches PostgREST without the gateway: SUPABASE_REST_URL).
+ * @param {string} url
+ */
+const throughProxy = (url) => ({ PUBLIC_SUPABASE_URL: url, SUPABASE_REST_URL: `${url}/rest/v1` });
+
+/**
  * The session cookies of a seed account, as @supabase/ssr writes them after a password sign-in.
  * @param {string} email
  * @returns {Promise<string>} a Cookie header
@@ -294,7 +301,7 @@ async function publicPages() {
 	// Round trips: each page once through the counting proxy, after a warm-up request.
 	const proxy = await countingProxy();
 	const counted = await startApp({
-		PUBLIC_SUPABASE_URL: proxy.url,
+		...throughProxy(proxy.url),
 		PAGE_CACHE_SECONDS: '0'
 	});
 	/** @type {Record<string, number>} */
@@ -381,7 +388,7 @@ async function signedInPages() {
 	const signedInTrips = {};
 	{
 		const proxy = await countingProxy();
-		const app = await startApp({ PUBLIC_SUPABASE_URL: proxy.url });
+		const app = await startApp(throughProxy(proxy.url));
 		try {
 			for (const page of signedInPages) {
 				const headers = { cookie: cookies[page.as] };

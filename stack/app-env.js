@@ -2,7 +2,15 @@
 // What the app needs to reach the local stack wherever it runs (STACK_* ports and keys), for the commands
 // that start the app next to it: `npm run dev`, the e2e web server and `npm test`. The app itself never
 // imports stack/: it reads these variables like any deployment does.
-import { anonKey, apiUrl, meiliMasterKey, meiliUrl, ports, serviceRoleKey } from './config.js';
+import {
+	anonKey,
+	apiUrl,
+	host,
+	meiliMasterKey,
+	meiliUrl,
+	ports,
+	serviceRoleKey
+} from './config.js';
 
 /** @typedef {Record<string, string | undefined>} Env */
 
@@ -30,6 +38,8 @@ export function appEnvironment(env) {
 	if (sameOrigin(supabaseUrl, apiUrl)) {
 		if (!env.PUBLIC_SUPABASE_ANON_KEY) added.PUBLIC_SUPABASE_ANON_KEY = anonKey;
 		if (!env.SUPABASE_SERVICE_ROLE_KEY) added.SUPABASE_SERVICE_ROLE_KEY = serviceRoleKey;
+		// The app's server runs beside the stack, so it reaches PostgREST without the gateway's hop.
+		if (!env.SUPABASE_REST_URL) added.SUPABASE_REST_URL = `http://${host}:${ports.postgrest}`;
 	}
 	const searchUrl = env.MEILI_URL || meiliUrl;
 	if (!env.MEILI_URL) added.MEILI_URL = meiliUrl;

@@ -3,7 +3,15 @@
 // with the stack's own address.
 import { describe, expect, it } from 'vitest';
 import { appEnvironment } from './app-env.js';
-import { anonKey, apiUrl, meiliMasterKey, meiliUrl, ports, serviceRoleKey } from './config.js';
+import {
+	anonKey,
+	apiUrl,
+	host,
+	meiliMasterKey,
+	meiliUrl,
+	ports,
+	serviceRoleKey
+} from './config.js';
 
 const hosted = 'https://abcdefgh.supabase.co';
 const meiliCloud = 'https://ms-123.meilisearch.io';
@@ -14,6 +22,7 @@ describe('appEnvironment', () => {
 			PUBLIC_SUPABASE_URL: apiUrl,
 			PUBLIC_SUPABASE_ANON_KEY: anonKey,
 			SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+			SUPABASE_REST_URL: `http://${host}:${ports.postgrest}`,
 			MEILI_URL: meiliUrl,
 			MEILI_MASTER_KEY: meiliMasterKey,
 			SMTP_PORT: String(ports.mailboxSmtp)
@@ -25,6 +34,7 @@ describe('appEnvironment', () => {
 			PUBLIC_SUPABASE_URL: apiUrl,
 			PUBLIC_SUPABASE_ANON_KEY: 'own-anon-key',
 			SUPABASE_SERVICE_ROLE_KEY: 'own-service-key',
+			SUPABASE_REST_URL: 'http://10.0.0.5:3000',
 			MEILI_URL: meiliUrl,
 			MEILI_MASTER_KEY: 'own-meili-key',
 			SMTP_PORT: '2525'
@@ -38,6 +48,7 @@ describe('appEnvironment', () => {
 		).toEqual({
 			PUBLIC_SUPABASE_ANON_KEY: anonKey,
 			SUPABASE_SERVICE_ROLE_KEY: serviceRoleKey,
+			SUPABASE_REST_URL: `http://${host}:${ports.postgrest}`,
 			MEILI_MASTER_KEY: meiliMasterKey,
 			SMTP_PORT: String(ports.mailboxSmtp)
 		});
@@ -47,6 +58,7 @@ describe('appEnvironment', () => {
 		const added = appEnvironment({ PUBLIC_SUPABASE_URL: hosted, MEILI_URL: meiliCloud });
 		expect(added).not.toHaveProperty('PUBLIC_SUPABASE_ANON_KEY');
 		expect(added).not.toHaveProperty('SUPABASE_SERVICE_ROLE_KEY');
+		expect(added).not.toHaveProperty('SUPABASE_REST_URL');
 		expect(added).not.toHaveProperty('MEILI_MASTER_KEY');
 		expect(added).not.toHaveProperty('PUBLIC_SUPABASE_URL');
 		expect(added).not.toHaveProperty('MEILI_URL');

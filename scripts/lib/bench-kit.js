@@ -88,6 +88,7 @@ export async function startApp({ build, port, config, env = {} }) {
 			PUBLIC_SUPABASE_URL: config.apiUrl,
 			PUBLIC_SUPABASE_ANON_KEY: config.anonKey,
 			SUPABASE_SERVICE_ROLE_KEY: config.serviceRoleKey,
+			SUPABASE_REST_URL: `http://${config.host}:${config.ports.postgrest}`,
 			MEILI_URL: config.meiliUrl,
 			MEILI_MASTER_KEY: config.meiliMasterKey,
 			SMTP_PORT: process.env.STACK_SMTP_PORT ?? '54325',

@@ -30,16 +30,31 @@ function anonKey(): string {
 const realtime = { transport: (globalThis.WebSocket ?? ws) as unknown as typeof WebSocket };
 
 /**
- * fetch for one person's requests. PostgREST calls go over kept-alive node:http connections
- * (keep-alive-fetch.js: a fraction of the global fetch's CPU per call). Auth calls tell the auth service
- * who the client is (X-Forwarded-For), so that its per-address limits count each person and not the app
- * server as one; the gateway of the local stack keeps this header from the app (a loopback peer), see the
- * README for a hosted project. Other calls (Storage) go out unchanged.
+ * Where this server sends its PostgREST calls: SUPABASE_REST_URL when the server can reach PostgREST
+ * itself (beside the local stack, or inside a self-hosted one's network), which saves each call the
+ * gateway's proxy hop; otherwise the gateway's /rest/v1. The gateway adds nothing PostgREST needs from this
+ * server: its apikey check guards a key the server holds, and PostgREST checks the JWT in Authorization
+ * itself. Browsers and the auth calls still go through the gateway.
+ */
+export function restBase(configured: string | undefined, apiUrl: string): string {
+	return (configured || `${apiUrl}/rest/v1`).replace(/\/+$/, '') + '/';
+}
+
+/**
+ * fetch for one person's requests. PostgREST calls go to restBase() over kept-alive node:http
+ * connections (keep-alive-fetch.js: a fraction of the global fetch's CPU per call). Auth calls tell the
+ * auth service who the client is (X-Forwarded-For), so that its per-address limits count each person and
+ * not the app server as one; the gateway of the local stack keeps this header from the app (a loopback
+ * peer), see the README for a hosted project. Other calls (Storage) go out unchanged.
  */
 function clientFetch(address: string | null): typeof fetch {
 	const rest = `${supabaseUrl()}/rest/v1/`;
+	const restTarget = restBase(privateEnv.SUPABASE_REST_URL, supabaseUrl());
 	const auth = `${supabaseUrl()}/auth/v1/`;
 	return (input, init) => {
+		if (typeof input === 'string' && input.startsWith(rest)) {
+			return keepAliveFetch(restTarget + input.slice(rest.length), init);
+		}
 		const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 		if (url.startsWith(rest)) return keepAliveFetch(input, init);
 		if (!address || !url.startsWith(auth)) return fetch(input, init);
