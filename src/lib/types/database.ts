@@ -763,9 +763,27 @@ export type Database = {
 				];
 			};
 			coverage_overviews: {
-				Row: { start_year: number; overview: Json; white_spots: Json; municipalities: Json };
-				Insert: { start_year: number; overview: Json; white_spots: Json; municipalities: Json };
-				Update: { start_year?: number; overview?: Json; white_spots?: Json; municipalities?: Json };
+				Row: {
+					start_year: number;
+					overview: Json;
+					white_spots: Json;
+					municipalities: Json;
+					statistics: Json;
+				};
+				Insert: {
+					start_year: number;
+					overview: Json;
+					white_spots: Json;
+					municipalities: Json;
+					statistics: Json;
+				};
+				Update: {
+					start_year?: number;
+					overview?: Json;
+					white_spots?: Json;
+					municipalities?: Json;
+					statistics?: Json;
+				};
 				Relationships: [];
 			};
 			event_feed_tokens: {

@@ -22,9 +22,9 @@ type Overview = {
 };
 
 /**
- * The kept years and those whose row (the overview, its white spots of 20261214000000_white_spots_kept.sql
- * or its municipalities by NIS code of 20261215000000_municipality_coverage_kept.sql) differs from the
- * computation, read in one statement (one snapshot).
+ * The kept years and those whose row (the overview, its white spots of 20261214000000_white_spots_kept.sql,
+ * its municipalities by NIS code of 20261215000000_municipality_coverage_kept.sql or its statistics of
+ * 20261216000000_statistics_kept.sql) differs from the computation, read in one statement (one snapshot).
  */
 const KEPT = `
 	select
@@ -35,7 +35,8 @@ const KEPT = `
 					or k.white_spots::text is distinct from
 						private.coverage_white_spots_of(private.coverage_overview_computed(k.start_year))::text
 					or k.municipalities is distinct from
-						private.coverage_municipalities_of(private.coverage_overview_computed(k.start_year))),
+						private.coverage_municipalities_of(private.coverage_overview_computed(k.start_year))
+					or k.statistics::text is distinct from private.statistics_of_school_year(k.start_year)::text),
 			'{}'
 		) as stale
 	from public.coverage_overviews k`;
@@ -323,6 +324,116 @@ describe('coverage_overviews kept by the triggers', () => {
 	});
 });
 
+type StatisticsRow = { dimension: string; category: string; activities: number };
+
+/** A school year's kept statistics as { "domain:techniek": 3, … }. */
+async function statisticsIn(db: pg.Client, year: number): Promise<Record<string, number>> {
+	const { rows } = await db.query<{ statistics: StatisticsRow[] }>(
+		'select statistics from public.coverage_overviews where start_year = $1',
+		[year]
+	);
+	return Object.fromEntries(
+		rows[0]!.statistics.map((row) => [`${row.dimension}:${row.category}`, row.activities])
+	);
+}
+
+/** The statistics pages' default periods: the school year before and the current one. */
+const defaultPeriods = () => ({
+	p_from_1: `${current - 1}-09-01`,
+	p_to_1: `${current}-08-31`,
+	p_from_2: `${current}-09-01`,
+	p_to_2: `${current + 1}-08-31`
+});
+
+describe('the statistics kept with each school year (20261216000000_statistics_kept.sql)', () => {
+	it('answers the default periods from the kept rows to anyone, as activity_statistics() counts them', async () => {
+		const periods = defaultPeriods();
+		const { data, error } = await anonymousClient().rpc('activity_statistics_periods', periods);
+		expect(error).toBeNull();
+		const kept = await people.query<{ start_year: number; statistics: StatisticsRow[] }>(
+			`select start_year, statistics from public.coverage_overviews where start_year = any ($1)
+			order by start_year`,
+			[[current - 1, current]]
+		);
+		expect(data).toEqual({ first: kept[0]!.statistics, second: kept[1]!.statistics });
+		for (const [which, from, to] of [
+			['first', periods.p_from_1, periods.p_to_1],
+			['second', periods.p_from_2, periods.p_to_2]
+		] as const) {
+			const counted = await anonymousClient().rpc('activity_statistics', {
+				p_from: from,
+				p_to: to
+			});
+			expect(counted.error).toBeNull();
+			expect((data as Record<string, StatisticsRow[]>)[which], which).toEqual(counted.data);
+		}
+		// the seed has activities in the current school year: the comparison is not of two empty lists
+		expect((data as { second: StatisticsRow[] }).second.length).toBeGreaterThan(0);
+	});
+
+	it('follows a published activity given another first domain and format', async () => {
+		await rolledBack(async (db) => {
+			await db.query(
+				`update public.organisations set verification_status = 'verified', verified_at = now()
+				where id = $1`,
+				[academy.id]
+			);
+			const {
+				rows: [activity]
+			} = await addActivity(db, `${current}-10-01`);
+			const before = await statisticsIn(db, current);
+			expect(before['format:korte_reeks']).toBeGreaterThan(0);
+
+			await db.query(`update public.activities set domains = '{natuur,techniek}' where id = $1`, [
+				activity!.id
+			]);
+			const domain = await statisticsIn(db, current);
+			expect(domain['domain:natuur']).toBe((before['domain:natuur'] ?? 0) + 1);
+			expect(domain['domain:techniek'] ?? 0).toBe(before['domain:techniek']! - 1);
+			await expectKept(db, 'another first domain');
+
+			await db.query(`update public.activities set format = 'losse_activiteit' where id = $1`, [
+				activity!.id
+			]);
+			const format = await statisticsIn(db, current);
+			expect(format['format:losse_activiteit']).toBe((before['format:losse_activiteit'] ?? 0) + 1);
+			expect(format['format:korte_reeks'] ?? 0).toBe(before['format:korte_reeks']! - 1);
+			await expectKept(db, 'another format');
+		});
+	});
+
+	it('answers from the kept row, and counts a filtered period or one that is not a school year', async () => {
+		const kept: StatisticsRow[] = [{ dimension: 'domain', category: 'bewaard', activities: 7 }];
+		const answer = async (db: pg.Client, periods: Record<string, string | null>) => {
+			const { rows } = await db.query<{
+				answer: { first: StatisticsRow[]; second: StatisticsRow[] };
+			}>(`select public.activity_statistics_periods($1, $2, $3, $4, $5) as answer`, [
+				periods.p_from_1,
+				periods.p_to_1,
+				periods.p_from_2,
+				periods.p_to_2,
+				periods.province
+			]);
+			return rows[0]!.answer;
+		};
+		await rolledBack(async (db) => {
+			// changed here (rolled back): the answer follows the kept row
+			await db.query('update public.coverage_overviews set statistics = $2 where start_year = $1', [
+				current,
+				JSON.stringify(kept)
+			]);
+			await db.query('set local role anon');
+			const periods = { ...defaultPeriods(), province: null };
+			expect((await answer(db, periods)).second).toEqual(kept);
+			expect((await answer(db, { ...periods, province: 'Antwerpen' })).second).not.toEqual(kept);
+			const dayLater = { ...periods, p_from_2: `${current}-09-02` };
+			expect((await answer(db, dayLater)).second).not.toEqual(kept);
+			// the first period is still the kept (unchanged) school year before
+			expect((await answer(db, dayLater)).first).toEqual((await answer(db, periods)).first);
+		});
+	});
+});
+
 describe('two transactions at once', () => {
 	it('one publishes an activity, the other verifies an academy: the kept answer has both', async () => {
 		const [before] = await people.query<{ overview: Overview }>(
@@ -388,7 +499,7 @@ describe('coverage_overviews policies', () => {
 			await expectInsertRefused(
 				db,
 				'coverage_overviews',
-				{ start_year: 1999, overview: {}, white_spots: [], municipalities: {} },
+				{ start_year: 1999, overview: {}, white_spots: [], municipalities: {}, statistics: [] },
 				{ start_year: 1999 }
 			);
 			await expectUpdateRefused(
