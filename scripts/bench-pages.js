@@ -323,7 +323,8 @@ async function publicPages() {
 		proxy.close();
 	}
 
-	// Timing: the app straight against the gateway, as deployed; first with every request rendered and
+	// Timing: the app against the stack as `npm run dev` runs it (PostgREST calls straight to PostgREST,
+	// SUPABASE_REST_URL; auth through the gateway); first with every request rendered and
 	// sent to the database, then as configured by default (signed-out visitors share rendered public
 	// pages for a few seconds: src/lib/server/page-cache.ts).
 	// Every public page uncached; the cached run only the first four (the cache answers all alike).
@@ -332,7 +333,7 @@ async function publicPages() {
 		const app = await startApp(env);
 		/** @type {Record<string, { p50: number, p95: number, rps: number, failures: number }>} */
 		const results = {};
-		// Where each request's CPU time goes (app, gateway with auth, PostgREST, Postgres): under 10
+		// Where each request's CPU time goes (app, the gateway with auth, PostgREST, Postgres): under 10
 		// connections on 2 cores the p95 follows it, so the ratio to the bare page can be read from it.
 		const cpu = cpuOfParts(app.pid);
 		try {

@@ -38,7 +38,8 @@ export function appEnvironment(env) {
 	if (sameOrigin(supabaseUrl, apiUrl)) {
 		if (!env.PUBLIC_SUPABASE_ANON_KEY) added.PUBLIC_SUPABASE_ANON_KEY = anonKey;
 		if (!env.SUPABASE_SERVICE_ROLE_KEY) added.SUPABASE_SERVICE_ROLE_KEY = serviceRoleKey;
-		// The app's server runs beside the stack, so it reaches PostgREST without the gateway's hop.
+		// The app's server runs beside the stack, so it reaches PostgREST without the gateway's hop. Whoever
+		// sets PUBLIC_SUPABASE_URL to another stack sets SUPABASE_REST_URL with it (bench-kit.js).
 		if (!env.SUPABASE_REST_URL) added.SUPABASE_REST_URL = `http://${host}:${ports.postgrest}`;
 	}
 	const searchUrl = env.MEILI_URL || meiliUrl;

@@ -19,8 +19,10 @@
 --   and neither filter is chosen; any other period, or a filter, is counted as before.
 --
 -- tests/integration/db/coverage-overview-kept.test.ts compares each kept row, statistics included, with the
--- computation after every kind of change; tests/integration/db/statistics-kept.test.ts the changes only the
--- statistics read, and that the kept row is what answers.
+-- computation after every kind of change, and shows the changes only the statistics read and that the kept
+-- row is what answers. A later migration that changes activity_statistics() or
+-- private.statistics_of_school_year() must end with `select private.coverage_keep_overviews(null);`, as
+-- 20261213000000 asks of one that changes the coverage computation.
 
 alter table public.coverage_overviews add column statistics json;
 
@@ -73,6 +75,11 @@ as $$
 	select coalesce(json_agg(s order by s.dimension, s.category), '[]')
 	from public.activity_statistics(make_date(p_start_year, 9, 1), make_date(p_start_year + 1, 8, 31)) s;
 $$;
+
+comment on function private.coverage_keep_overviews(integer[]) is
+	'Computes the kept coverage_overview() answers, their white spots, municipalities and statistics of some school years (all when null) again, for the triggers.';
+comment on function private.statistics_of_school_year(integer) is
+	'activity_statistics() of a school year (1 September to 31 August) as a JSON array of its rows, in their order.';
 
 /**
  * After a statement on activities: count again, and rebuild the kept answers of, the school years whose

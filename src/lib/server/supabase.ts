@@ -18,8 +18,9 @@ const LOCAL_ANON_KEY =
 const LOCAL_SERVICE_ROLE_KEY =
 	'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
 
+/** The API gateway's URL, without a trailing slash, so the prefixes below match what supabase-js asks. */
 export function supabaseUrl(): string {
-	return publicEnv.PUBLIC_SUPABASE_URL || LOCAL_API_URL;
+	return (publicEnv.PUBLIC_SUPABASE_URL || LOCAL_API_URL).replace(/\/+$/, '');
 }
 
 function anonKey(): string {
@@ -34,7 +35,9 @@ const realtime = { transport: (globalThis.WebSocket ?? ws) as unknown as typeof 
  * itself (beside the local stack, or inside a self-hosted one's network), which saves each call the
  * gateway's proxy hop; otherwise the gateway's /rest/v1. The gateway adds nothing PostgREST needs from this
  * server: its apikey check guards a key the server holds, and PostgREST checks the JWT in Authorization
- * itself. Browsers and the auth calls still go through the gateway.
+ * itself (a JWT-format key; an opaque publishable key needs the gateway to translate it). No SQL reads the
+ * client's address from the request headers, which only the gateway would add. The auth calls, Storage
+ * and the service-role client still go through the gateway.
  */
 export function restBase(configured: string | undefined, apiUrl: string): string {
 	return (configured || `${apiUrl}/rest/v1`).replace(/\/+$/, '') + '/';
@@ -42,7 +45,7 @@ export function restBase(configured: string | undefined, apiUrl: string): string
 
 /**
  * fetch for one person's requests. PostgREST calls go to restBase() over kept-alive node:http
- * connections (keep-alive-fetch.js: a fraction of the global fetch's CPU per call). Auth calls tell the
+ * connections (postgrest-js passes its URL as a string; a URL or Request object goes to the gateway) (keep-alive-fetch.js: a fraction of the global fetch's CPU per call). Auth calls tell the
  * auth service who the client is (X-Forwarded-For), so that its per-address limits count each person and
  * not the app server as one; the gateway of the local stack keeps this header from the app (a loopback
  * peer), see the README for a hosted project. Other calls (Storage) go out unchanged.

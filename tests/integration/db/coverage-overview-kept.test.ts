@@ -249,6 +249,13 @@ describe('coverage_overviews kept by the triggers', () => {
 				published!.id
 			]);
 			expect(await versions()).toEqual(withActivity);
+			// nor a second domain or a later end (the statistics count the first domain and the start)
+			await db.query(
+				`update public.activities set domains = '{techniek,natuur}', end_date = end_date + 1
+				where id = $1`,
+				[published!.id]
+			);
+			expect(await versions()).toEqual(withActivity);
 			await expectKept(db, 'unchanged');
 		});
 	});
