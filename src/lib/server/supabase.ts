@@ -45,10 +45,11 @@ export function restBase(configured: string | undefined, apiUrl: string): string
 
 /**
  * fetch for one person's requests. PostgREST calls go to restBase() over kept-alive node:http
- * connections (postgrest-js passes its URL as a string; a URL or Request object goes to the gateway) (keep-alive-fetch.js: a fraction of the global fetch's CPU per call). Auth calls tell the
- * auth service who the client is (X-Forwarded-For), so that its per-address limits count each person and
- * not the app server as one; the gateway of the local stack keeps this header from the app (a loopback
- * peer), see the README for a hosted project. Other calls (Storage) go out unchanged.
+ * connections (keep-alive-fetch.js: a fraction of the global fetch's CPU per call); postgrest-js passes
+ * its URL as a string, and a URL or Request object goes to the gateway. Auth calls tell the auth service
+ * who the client is (X-Forwarded-For), so that its per-address limits count each person and not the app
+ * server as one; the gateway of the local stack keeps this header from the app (a loopback peer), see the
+ * README for a hosted project. Other calls (Storage) go out unchanged.
  */
 function clientFetch(address: string | null): typeof fetch {
 	const rest = `${supabaseUrl()}/rest/v1/`;
