@@ -1,4 +1,5 @@
-import adapter from '@sveltejs/adapter-node';
+import nodeAdapter from '@sveltejs/adapter-node';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 
@@ -16,6 +17,36 @@ const storageOrigins = [
 	new URL(process.env.PUBLIC_SUPABASE_URL || 'http://127.0.0.1:54321').origin,
 	'https://*.supabase.co'
 ];
+
+// Before SvelteKit's handler, the built server asks the lane that hooks.server.ts registers at start
+// (src/lib/server/search/box-lane.ts: the header box's searches, answered without SvelteKit's work per
+// request); the lane takes a request or passes it on.
+const LANE = `(req, res, next) => { const lane = globalThis[Symbol.for('groeistoot.lane')]; if (!lane?.(req, res)) next(); }`;
+
+/**
+ * adapter-node, with the lane added to the server it writes (index.js: `polka(…).use(handler)`). Should a
+ * release of the adapter write that line differently, the build stops here rather than leave the lane out.
+ * @param {{ out: string }} options
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function adapter(options) {
+	const node = nodeAdapter(options);
+	return {
+		...node,
+		async adapt(builder) {
+			await node.adapt(builder);
+			const file = `${options.out}/index.js`;
+			const server = readFileSync(file, 'utf8');
+			const use = '.use(handler);';
+			if (server.split(use).length !== 2) {
+				throw new Error(
+					`${file}: no single "${use}" to put the lane before (adapter-node changed)`
+				);
+			}
+			writeFileSync(file, server.replace(use, `.use(${LANE}, handler);`));
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

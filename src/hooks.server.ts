@@ -7,11 +7,12 @@ import { csrf } from '$lib/server/csrf';
 import { startMailJobs } from '$lib/server/mail-jobs/start';
 import { createPageCache } from '$lib/server/page-cache';
 import { withSecurityHeaders } from '$lib/server/security-headers';
+import { boxLane, LANE_KEY } from '$lib/server/search/box-lane';
 import { searchConfig } from '$lib/server/search/config';
 import { createSearchWorker } from '$lib/server/search/worker.js';
 import { createRequestClient } from '$lib/server/supabase';
+import { localeOfCookies, withLocale } from '$lib/server/locale';
 import { baseLocale } from '$lib/paraglide/runtime';
-import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -24,6 +25,8 @@ const searchWorkerKey = Symbol.for('groeistoot.searchWorker');
 export const init: ServerInit = () => {
 	startMailJobs();
 	if (building) return;
+	// The built server asks it first for each request (svelte.config.js): the header box's searches.
+	(globalThis as { [LANE_KEY]?: typeof boxLane })[LANE_KEY] = boxLane;
 	const holder = globalThis as { [searchWorkerKey]?: { stop: () => Promise<void> } };
 	if (holder[searchWorkerKey]) return;
 	let config;
@@ -135,14 +138,16 @@ const authGuard: Handle = async ({ event, resolve }) => {
 // list page (Node 20, measured on /academies' HTML), which Dutch pages, nearly all of them, now skip.
 const BASE_LANG = `<html lang="${baseLocale}">`;
 
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		if (locale === baseLocale) return resolve(event);
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace(BASE_LANG, `<html lang="${locale}">`)
-		});
-	});
+const i18n: Handle = ({ event, resolve }) => {
+	const locale = localeOfCookies(event.request.headers.get('cookie'));
+	return withLocale(locale, event.url.origin, () =>
+		locale === baseLocale
+			? resolve(event)
+			: resolve(event, {
+					transformPageChunk: ({ html }) => html.replace(BASE_LANG, `<html lang="${locale}">`)
+				})
+	);
+};
 
 // First in line, so it also covers what the page cache serves and the error pages.
 const securityHeaders: Handle = async ({ event, resolve }) =>

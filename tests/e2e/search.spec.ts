@@ -290,6 +290,32 @@ test('the header box search skips the session check, yet a search around "mij" k
 	expect(plain.headers()['cache-control']).toBe('no-store');
 });
 
+test("the built app answers the header box before SvelteKit: a centre by code, the reader's language", async ({
+	request
+}) => {
+	// A municipality as the centre: the lane reads the municipalities without a session.
+	const near = await request.get('/api/search?q=robotica&binnen=10&van=44021');
+	expect(near.status()).toBe(200);
+	const { groups } = (await near.json()) as {
+		groups: { hits: { municipality: string | null }[] }[];
+	};
+	expect(groups.flatMap((group) => group.hits).length).toBeGreaterThan(0);
+	expect(near.headers()['content-type']).toBe('application/json');
+
+	const unknown = await request.get('/api/search?q=robotica&binnen=10&van=99999');
+	expect(unknown.status()).toBe(400);
+	expect(await unknown.json()).toMatchObject({ field: 'centre' });
+
+	const english = await request.get('/api/search?q=robotica&binnen=10', {
+		headers: { cookie: 'PARAGLIDE_LOCALE=en' }
+	});
+	expect(english.status()).toBe(400);
+	expect(await english.json()).toEqual({
+		message: 'Also choose a municipality to search within a distance.',
+		field: 'centre'
+	});
+});
+
 test('axe finds no violations on the search page and the open header box', async ({ page }) => {
 	await page.goto('/zoeken?q=robotica&provincie=vlaams-brabant');
 	await expectNoAxeViolations(page);
