@@ -21,6 +21,7 @@ import { ensureIndex, INDEX_UIDS, isIndexUid } from './settings.js';
  * @typedef {{
  *   supabaseUrl: string, serviceRoleKey: string, meiliUrl: string, meiliKey?: string,
  *   restUrl?: string, workerId?: string, batchSize?: number, leaseSeconds?: number, idleMs?: number,
+ *   idleMaxMs?: number,
  *   backoffBaseSeconds?: number, backoffMaxSeconds?: number, meiliTimeoutMs?: number,
  *   onBatch?: (result: BatchResult) => void, log?: (line: string) => void,
  *   beforeComplete?: (items: OutboxItem[]) => void | Promise<void>
@@ -42,6 +43,16 @@ export const MAX_BATCH = 1000;
 export function backoffSeconds(attempts, { base = 1, max = 300 } = {}) {
 	const n = Math.max(0, Math.floor(Number.isFinite(attempts) ? attempts : 0));
 	return Math.min(max, base * 2 ** Math.min(n, 30));
+}
+
+/**
+ * How long an idle worker waits before its next poll, after `emptyPolls` polls in a row that found nothing:
+ * idleMs, then twice as long each time (backoffSeconds' doubling, in milliseconds), up to idleMaxMs.
+ * @param {number} emptyPolls
+ * @param {{ idleMs: number, idleMaxMs: number }} delays
+ */
+export function idleWait(emptyPolls, { idleMs, idleMaxMs }) {
+	return backoffSeconds(emptyPolls, { base: idleMs, max: Math.max(idleMs, idleMaxMs) });
 }
 
 /**
@@ -90,6 +101,7 @@ export function createSearchWorker(config) {
 		batchSize = 500,
 		leaseSeconds = 30,
 		idleMs = 200,
+		idleMaxMs = 1000,
 		backoffBaseSeconds = 1,
 		backoffMaxSeconds = 300,
 		meiliTimeoutMs = 10_000,
@@ -295,6 +307,7 @@ export function createSearchWorker(config) {
 
 	async function run() {
 		let trouble = 0;
+		let emptyPolls = 0;
 		while (!stopping) {
 			if (meiliAway) {
 				if (await meili.isHealthy()) {
@@ -309,7 +322,15 @@ export function createSearchWorker(config) {
 				await refreshDaily();
 				const result = await runOnce();
 				trouble = 0;
-				if (result.claimed === 0 || result.failed === result.claimed) await pause(idleMs);
+				if (result.claimed === 0 || result.failed === result.claimed) {
+					// A change after a busy moment is found within idleMs; a quiet worker asks once a second
+					// instead of five times (each poll costs the app, the API and Postgres some CPU, and a
+					// request that meets one waits for it).
+					await pause(idleWait(emptyPolls, { idleMs, idleMaxMs }));
+					emptyPolls += 1;
+				} else {
+					emptyPolls = 0;
+				}
 			} catch (error) {
 				// The database API is away (restarting, say): try again, less and less often.
 				trouble += 1;
@@ -325,7 +346,7 @@ export function createSearchWorker(config) {
 		meiliUrl,
 		runOnce,
 		drain,
-		/** Runs batches in the background until stop(); polls every idleMs when idle. */
+		/** Runs batches in the background until stop(); when idle, polls after idleMs, then less often. */
 		start() {
 			if (loop) return;
 			stopping = false;

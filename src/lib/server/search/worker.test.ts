@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reindexStartedAt, reindexUid } from './reindex.js';
 import { INDEX_SETTINGS, SYNONYM_GROUPS, synonymsFromGroups } from './settings.js';
-import { backoffSeconds, groupByIndex, splitDocuments } from './worker.js';
+import { backoffSeconds, groupByIndex, idleWait, splitDocuments } from './worker.js';
 
 const item = (index_uid: string, document_id: string, version = 1) => ({
 	index_uid,
@@ -26,6 +26,19 @@ describe('backoffSeconds', () => {
 		expect(backoffSeconds(-3)).toBe(1);
 		expect(backoffSeconds(Number.NaN)).toBe(1);
 		expect(backoffSeconds(2.7)).toBe(4);
+	});
+});
+
+describe('idleWait', () => {
+	it('waits idleMs after work, then twice as long after each empty poll, up to idleMaxMs', () => {
+		const delays = { idleMs: 200, idleMaxMs: 1000 };
+		expect([0, 1, 2, 3, 4, 50].map((polls) => idleWait(polls, delays))).toEqual([
+			200, 400, 800, 1000, 1000, 1000
+		]);
+	});
+
+	it('never waits less than idleMs, even with a smaller maximum', () => {
+		expect(idleWait(3, { idleMs: 50, idleMaxMs: 10 })).toBe(50);
 	});
 });
 
