@@ -26,16 +26,16 @@ const LANE = `(req, res, next) => { const lane = globalThis[Symbol.for('groeisto
 /**
  * adapter-node, with the lane added to the server it writes (index.js: `polka(…).use(handler)`). Should a
  * release of the adapter write that line differently, the build stops here rather than leave the lane out.
- * @param {{ out: string }} options
+ * @param {{ out?: string }} options
  * @returns {import('@sveltejs/kit').Adapter}
  */
-function adapter(options) {
-	const node = nodeAdapter(options);
+function adapter({ out = 'build' }) {
+	const node = nodeAdapter({ out });
 	return {
 		...node,
 		async adapt(builder) {
 			await node.adapt(builder);
-			const file = `${options.out}/index.js`;
+			const file = `${out}/index.js`;
 			const server = readFileSync(file, 'utf8');
 			const use = '.use(handler);';
 			if (server.split(use).length !== 2) {

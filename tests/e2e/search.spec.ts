@@ -1,5 +1,6 @@
 // Search as a visitor uses it: the header box with the keyboard, the search page's filters in the URL, the
 // same page without JavaScript, the map view, bad input, axe, and the page on a phone.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import {
 	existingAccount,
@@ -293,6 +294,12 @@ test('the header box search skips the session check, yet a search around "mij" k
 test("the built app answers the header box before SvelteKit: a centre by code, the reader's language", async ({
 	request
 }) => {
+	// The built server asks the lane first (svelte.config.js); hooks.server.ts registers it at start.
+	const server = readFileSync(`${process.env.BUILD_OUT ?? 'build'}/index.js`, 'utf8');
+	expect(server).toContain(
+		`.use((req, res, next) => { const lane = globalThis[Symbol.for('groeistoot.lane')];`
+	);
+
 	// A municipality as the centre: the lane reads the municipalities without a session.
 	const near = await request.get('/api/search?q=robotica&binnen=10&van=44021');
 	expect(near.status()).toBe(200);

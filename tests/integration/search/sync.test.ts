@@ -439,7 +439,7 @@ describe('the outbox and its functions', () => {
 
 	it('keeps working in the background after start() until stop()', async () => {
 		await settled();
-		const background = worker(stack, { idleMs: 50 });
+		const background = worker(stack, { idleMs: 50, idleMaxMs: 50 });
 		background.start();
 		expect(background.running).toBe(true);
 		try {

@@ -45,7 +45,8 @@ describe('boxLane', () => {
 			['POST', '/api/search?q=robot'],
 			['HEAD', '/api/search?q=robot'],
 			['GET', '/api/search?q=robot&binnen=10&van=mij'],
-			['GET', '/api/search?q=robot&binnen=10&van=44021&van=%20MIJ']
+			['GET', '/api/search?q=robot&binnen=10&van=44021&van=MIJ'],
+			['GET', '/api/%73earch?q=robot']
 		] as const) {
 			const incoming = request(method, url);
 			expect(boxLane(incoming, new ServerResponse(incoming)), `${method} ${url}`).toBe(false);
@@ -67,6 +68,7 @@ describe('boxLane', () => {
 			expect(answer.headers['x-content-type-options']).toBe('nosniff');
 			expect(answer.headers['content-security-policy']).toMatch(/default-src 'none'/);
 			expect(answer.headers['cache-control']).toBe('no-store');
+			expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(answer.body)));
 		}
 	});
 });

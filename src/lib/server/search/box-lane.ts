@@ -7,11 +7,11 @@
 // (suggest-answer.ts), with the headers the handles give every JSON response (security-headers.ts). A search
 // around "mij" needs the person and goes to SvelteKit's route, as do other methods and every other path.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { m } from '$lib/paraglide/messages';
+import { env as privateEnv } from '$env/dynamic/private';
 import { localeOfCookies, withLocale } from '$lib/server/locale';
 import { createSessionlessClient, type Db } from '$lib/server/supabase';
 import { NON_PAGE_POLICY, SECURITY_HEADERS } from '$lib/server/security-headers';
-import { SEARCH_PARAMS } from './query-params';
+import { isNearMe, SEARCH_PARAMS } from './query-params';
 import { centreFor } from './search-service';
 import { suggestAnswer } from './suggest-answer';
 
@@ -37,29 +37,24 @@ export function boxLane(request: IncomingMessage, response: ServerResponse): boo
 	const path = query === -1 ? url : url.slice(0, query);
 	if (request.method !== 'GET' || path !== PATH) return false;
 	const params = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
-	const nearMe = (value: string) => value.trim().toLowerCase() === 'mij';
-	if (params.getAll(SEARCH_PARAMS.centre).some(nearMe)) return false;
-	answer(request, response, params).catch((error: unknown) => {
-		console.error('search suggestions failed', error);
-		if (!response.headersSent) response.writeHead(503, HEADERS);
-		response.end(JSON.stringify({ message: m.zk_error_unavailable() }));
-	});
+	if (params.getAll(SEARCH_PARAMS.centre).some(isNearMe)) return false;
+	const locale = localeOfCookies(request.headers.cookie);
+	withLocale(locale, privateEnv.ORIGIN || 'http://localhost', () => answer(response, params)).catch(
+		(error: unknown) => {
+			// suggestAnswer() answers every failure of a search itself: this is the response failing.
+			console.error('search suggestions failed', error);
+			response.destroy();
+		}
+	);
 	return true;
 }
 
-async function answer(
-	request: IncomingMessage,
-	response: ServerResponse,
-	params: URLSearchParams
-): Promise<void> {
-	const origin = `http://${request.headers.host ?? 'localhost'}`;
-	const locale = localeOfCookies(request.headers.cookie);
-	const { status, body } = await withLocale(locale, origin, () =>
-		suggestAnswer(params, (query) => {
-			db ??= createSessionlessClient();
-			return centreFor(db, null, query);
-		})
-	);
-	response.writeHead(status, HEADERS);
-	response.end(JSON.stringify(body));
+async function answer(response: ServerResponse, params: URLSearchParams): Promise<void> {
+	const { status, body } = await suggestAnswer(params, (query) => {
+		db ??= createSessionlessClient();
+		return centreFor(db, null, query);
+	});
+	const text = JSON.stringify(body);
+	response.writeHead(status, { ...HEADERS, 'content-length': String(Buffer.byteLength(text)) });
+	response.end(text);
 }

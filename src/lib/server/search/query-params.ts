@@ -73,6 +73,9 @@ const filterSchemas = Object.fromEntries(
 	FILTER_FIELDS.map((field) => [field, z.array(FACETS[field].value).max(MAX_VALUES_PER_FILTER)])
 ) as unknown as { [F in FilterField]: z.ZodType<FilterValues[F][]> };
 
+/** A centre that means the person's own municipality ("van=mij"), which only their session can tell. */
+export const isNearMe = (value: string) => value.toLowerCase() === 'mij';
+
 const schema = z.object({
 	q: z.string().max(MAX_QUERY_LENGTH).default(''),
 	...filterSchemas,
@@ -81,7 +84,7 @@ const schema = z.object({
 		.string()
 		.max(120)
 		.transform((value): CentreChoice => {
-			if (value.toLowerCase() === 'mij') return { kind: 'me' };
+			if (isNearMe(value)) return { kind: 'me' };
 			if (NIS.test(value)) return { kind: 'nis', nis: value };
 			return { kind: 'typed', text: value };
 		})

@@ -323,9 +323,9 @@ export function createSearchWorker(config) {
 				const result = await runOnce();
 				trouble = 0;
 				if (result.claimed === 0 || result.failed === result.claimed) {
-					// A change after a busy moment is found within idleMs; a quiet worker asks once a second
-					// instead of five times (each poll costs the app, the API and Postgres some CPU, and a
-					// request that meets one waits for it).
+					// While changes keep coming the worker asks every idleMs; after a quiet spell, once every
+					// idleMaxMs instead of five times a second (each poll costs the app, the API and Postgres
+					// some CPU), so the first change after it waits up to idleMaxMs before it is claimed.
 					await pause(idleWait(emptyPolls, { idleMs, idleMaxMs }));
 					emptyPolls += 1;
 				} else {

@@ -1,6 +1,7 @@
 // Search as you type, for the header box: the best few results of every type (suggest-answer.ts). The
-// built app answers most of these before SvelteKit (box-lane.ts); this route serves the rest: a search
-// around "mij", and every search under `npm run dev`.
+// built app answers plain GETs of this path before SvelteKit (box-lane.ts); this route serves what the lane
+// passes on (a search around "mij", HEAD, an encoded path) and every search under `npm run dev` and
+// `vite preview`.
 import { centreFor } from '$lib/server/search/search-service';
 import { suggestAnswer } from '$lib/server/search/suggest-answer';
 import { json } from '@sveltejs/kit';
