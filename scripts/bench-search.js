@@ -9,10 +9,10 @@
 //  3. times the same mix of queries (text, typos, facets, geo radius) through the app's GET /api/search
 //     and straight against Meilisearch with the very requests the app sends (captured once through a
 //     recording proxy: path, body and the app's credential, its search-only tenant token, so both sides
-//     pay for the same authorisation), interleaved in one run; then the same for the /zoeken page's data
-//     (GET /zoeken/__data.json, as a client-side navigation asks it: the page's node only) with chosen
-//     filters: its multi-search with disjunctive facet counts. The last line is the header box's summary,
-//     the line before it the /zoeken one.
+//     pay for the same authorisation), interleaved in one run, each side in each place in turn (ORDERS);
+//     then the same for the /zoeken page's data (GET /zoeken/__data.json, as a client-side navigation asks
+//     it: the page's node only) with chosen filters: its multi-search with disjunctive facet counts. The
+//     last line is the header box's summary, the line before it the /zoeken one.
 // BENCH_COMPARE=<dir> also times that other build of the app (say, the one before a change; its worker
 // off) in the same rounds, printed as extra "compare" lines, so a before/after shares one machine state.
 // BENCH_BUILD=<dir> uses an existing build of the app instead of building one into .local/build-bench-search.
@@ -180,6 +180,22 @@ const FACET_QUERIES = [
 	'q=programmeren&domein=programmeren&domein=techniek&provincie=limburg',
 	'q=robot&binnen=25&van=11002&domein=techniek'
 ];
+
+/** The order of the sides in a round: every order once in 2 (or 6, with a compare app) rounds. */
+const ORDERS = {
+	two: [
+		['app', 'meili'],
+		['meili', 'app']
+	],
+	three: [
+		['app', 'compare', 'meili'],
+		['compare', 'meili', 'app'],
+		['meili', 'app', 'compare'],
+		['app', 'meili', 'compare'],
+		['meili', 'compare', 'app'],
+		['compare', 'app', 'meili']
+	]
+};
 
 /** @param {string} query */
 const suggestUrl = (query) => `/api/search?${query}`;
@@ -484,17 +500,14 @@ try {
 		for (let round = 0; round < rounds; round++) {
 			for (const query of queries) {
 				const entry = /** @type {{ app: number[], meili: number[] }} */ (perQuery.get(query));
-				// Alternate which goes first, so neither always finds the caches warmed by the other.
-				let appTime;
-				let meiliTime;
-				if (round % 2 === 0) {
-					appTime = await viaApp(urlOf(query));
-					if (compareApp) compareTimes.push(await viaCompare(urlOf(query)));
-					meiliTime = await viaMeili(urlOf(query));
-				} else {
-					meiliTime = await viaMeili(urlOf(query));
-					if (compareApp) compareTimes.push(await viaCompare(urlOf(query)));
-					appTime = await viaApp(urlOf(query));
+				// Each side takes each place in turn, so none always finds the caches warmed by the same query
+				// just before it (the compare app, always in the middle, once ran faster than Meilisearch).
+				let appTime = 0;
+				let meiliTime = 0;
+				for (const side of ORDERS[compareApp ? 'three' : 'two'][round % (compareApp ? 6 : 2)]) {
+					if (side === 'app') appTime = await viaApp(urlOf(query));
+					else if (side === 'compare') compareTimes.push(await viaCompare(urlOf(query)));
+					else meiliTime = await viaMeili(urlOf(query));
 				}
 				appTimes.push(appTime);
 				meiliTimes.push(meiliTime);
