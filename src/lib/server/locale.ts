@@ -40,7 +40,10 @@ function requestStore() {
 	return store;
 }
 
-/** Runs `next` with this language (and the site's origin) set for getLocale() and the messages. */
+/**
+ * Runs `next` with this language (and the site's origin) set for getLocale() and the messages. No set of
+ * message calls: paraglide fills one only for its experimental per-locale splitting, which is off.
+ */
 export function withLocale<T>(locale: Locale, origin: string, next: () => T): T {
-	return requestStore().run({ locale, origin, messageCalls: new Set() }, next);
+	return requestStore().run({ locale, origin }, next);
 }
