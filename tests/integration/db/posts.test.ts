@@ -345,6 +345,103 @@ describe('the rate limit for new accounts', () => {
 	});
 });
 
+describe('whether a post is public', () => {
+	// The flag posts.is_public is kept by triggers (20261217000000_posts_public_kept.sql); the public read
+	// policies of posts, their shares and their comments read it. Only a region's community changes
+	// status, so the post is moved to a region of its own.
+	let shared: string;
+	let region: string;
+
+	async function flag() {
+		const [row] = await people.query<{ is_public: boolean; updated_at: string }>(
+			`select is_public, updated_at::text from public.posts where id = $1`,
+			[shared]
+		);
+		return row;
+	}
+
+	async function regionStatus(status: string) {
+		await people.query(`update public.communities set status = $2 where id = $1`, [region, status]);
+	}
+
+	/** What anonymous visitors and strangers read of the post, its share and its comment. */
+	async function expectPublic(expected: boolean, shareExists = true) {
+		expect((await flag()).is_public).toBe(expected);
+		const tables: [string, Record<string, string>][] = [
+			['posts', { id: shared }],
+			...(shareExists
+				? [['post_communities', { post_id: shared }] as [string, Record<string, string>]]
+				: []),
+			['post_comments', { post_id: shared }]
+		];
+		for (const client of [anonymousClient(), stranger.client]) {
+			for (const [table, where] of tables) {
+				if (expected) {
+					const { data, error } = await client.from(table).select('*').match(where);
+					expect(error).toBeNull();
+					expect(data).toHaveLength(1);
+				} else {
+					await expectHidden(client, table, where);
+				}
+			}
+		}
+	}
+
+	beforeAll(async () => {
+		[{ id: region }] = await people.query<{ id: string }>(
+			`insert into public.communities (kind, slug, name, status, proposed_by)
+			 values ('region', $1, 'Regio Posts', 'active', null) returning id`,
+			[`posts-regio-${crypto.randomUUID().slice(0, 8)}`]
+		);
+		shared = (await post(member, [otherCommunity])).data as string;
+		const { error } = await member.client
+			.from('post_comments')
+			.insert({ post_id: shared, body: 'Zelf gevonden.' });
+		if (error) throw error;
+	});
+
+	afterAll(async () => {
+		await people.query(`delete from public.communities where id = $1`, [region]);
+	});
+
+	it('follows a share that moves, and the status of the community, without counting as an edit', async () => {
+		await people.query(`update public.post_communities set community_id = $2 where post_id = $1`, [
+			shared,
+			region
+		]);
+		const before = await flag();
+		await expectPublic(true);
+		await regionStatus('proposed');
+		await expectPublic(false);
+		const own = await member.client.from('posts').select('id').eq('id', shared);
+		expect(own.data).toEqual([{ id: shared }]);
+		await regionStatus('active');
+		await expectPublic(true);
+		expect((await flag()).updated_at).toBe(before.updated_at);
+	});
+
+	it('follows its shares: a post shared nowhere is for its author alone', async () => {
+		await people.query(`delete from public.post_communities where post_id = $1`, [shared]);
+		await expectPublic(false, false);
+		await people.query(
+			`insert into public.post_communities (post_id, community_id) values ($1, $2)`,
+			[shared, region]
+		);
+		await expectPublic(true);
+	});
+
+	it('lets nobody set the flag: not when writing a post, not afterwards', async () => {
+		await expectInsertRefused(
+			member.client,
+			'posts',
+			{ author_id: member.id, kind: 'question', title: 'Openbaar?', body: 'Nee.', is_public: true },
+			{ title: 'Openbaar?' }
+		);
+		await expectUpdateRefused(member.client, 'posts', { id: shared }, { is_public: false });
+		expect((await flag()).is_public).toBe(true);
+	});
+});
+
 describe('who writes what', () => {
 	it('keeps the moderation columns and the audit trail out of reach', async () => {
 		const { error } = await member.client

@@ -79,7 +79,7 @@ describe('the public schema', () => {
 		['offers', "(status = 'active'::text) OR "],
 		['activities', "(status = ANY ('{published,cancelled}'::text[])) OR "],
 		['communities', "(status = 'active'::text) OR "],
-		['posts', "((status = 'visible'::text) AND private.post_is_public(id)) OR "],
+		['posts', "((status = 'visible'::text) AND is_public) OR "],
 		['post_comments', "((status = 'visible'::text) AND (ANY (post_id = "],
 		['helper_profiles', "((visibility <> 'private'::text) AND private.helper_profile_readable("]
 	])('checks the public condition of %s first for a signed-in person', async (table, start) => {
