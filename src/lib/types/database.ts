@@ -1784,6 +1784,7 @@ export type Database = {
 					hidden_at: string | null;
 					created_at: string;
 					updated_at: string;
+					is_public: boolean;
 				};
 				Insert: {
 					id?: string;
@@ -1797,6 +1798,7 @@ export type Database = {
 					hidden_at?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					is_public?: boolean;
 				};
 				Update: {
 					id?: string;
@@ -1810,6 +1812,7 @@ export type Database = {
 					hidden_at?: string | null;
 					created_at?: string;
 					updated_at?: string;
+					is_public?: boolean;
 				};
 				Relationships: [];
 			};

@@ -357,6 +357,7 @@ describe('whether a post is public', () => {
 			`select is_public, updated_at::text from public.posts where id = $1`,
 			[shared]
 		);
+		if (!row) throw new Error(`post ${shared} is gone`);
 		return row;
 	}
 
@@ -388,11 +389,13 @@ describe('whether a post is public', () => {
 	}
 
 	beforeAll(async () => {
-		[{ id: region }] = await people.query<{ id: string }>(
+		const [made] = await people.query<{ id: string }>(
 			`insert into public.communities (kind, slug, name, status, proposed_by)
 			 values ('region', $1, 'Regio Posts', 'active', null) returning id`,
 			[`posts-regio-${crypto.randomUUID().slice(0, 8)}`]
 		);
+		if (!made) throw new Error('no region community made');
+		region = made.id;
 		shared = (await post(member, [otherCommunity])).data as string;
 		const { error } = await member.client
 			.from('post_comments')
