@@ -14,10 +14,17 @@
 --   private.post_is_public() answers. Nobody writes it but those triggers: it is left out of the insert
 --   grant (the update grant names title and body only). Changing it does not touch `updated_at`.
 -- - The public read policy of posts reads the column.
--- - post_communities and post_comments ask per row (`exists` on the post's primary key) instead of reading
---   every post: their readers ask for one community's or one post's rows.
--- Who may read what is unchanged; tests/integration/db/posts.test.ts shows the flag following shares and
--- community status, and every policy allowing and denying.
+-- - post_communities and post_comments ask `exists` on the post's primary key instead of `in` all posts: per
+--   row when a reader asks for one community's or one post's rows (the planner may still hash the readable
+--   posts for a scan of the whole table, which is cheap now that the posts' policy reads a column).
+-- - Two writers cannot leave the flag stale: a share's trigger locks the community against a status change,
+--   and the flag is set with the post locked (two shares of one post removed at once: the second waits,
+--   then sees both gone). An insert of a post starts it false whoever writes it (no share can exist yet).
+-- - post_is_public() is no longer called by any policy: only the triggers and the search documents
+--   (service_role) call it.
+-- Who may read what is unchanged; tests/integration/db/posts.test.ts shows the flag following shares,
+-- community status and two writers at once, and every policy allowing and denying;
+-- tests/integration/db/schema-rules.test.ts checks the flag of every post in the database.
 
 alter table public.posts add column is_public boolean not null default false;
 
@@ -32,17 +39,22 @@ grant insert (
 
 /**
  * keep_post_public(posts)
- * Sets is_public of these posts to what post_is_public() says, touching only the rows that change.
+ * Sets is_public of these posts to what post_is_public() says, touching only the rows that change. The
+ * posts are locked first, and the flag is read in a statement of its own after the lock: a writer that
+ * waited for another sees what that one committed.
  */
 create function private.keep_post_public(p_post_ids uuid[])
 returns void
-language sql
+language plpgsql
 security definer
 set search_path = ''
 as $$
+begin
+	perform 1 from public.posts p where p.id = any(p_post_ids) order by p.id for no key update;
 	-- the rows whose flag is wrong, flipped
 	update public.posts p set is_public = not p.is_public
 	where p.id = any(p_post_ids) and p.is_public is distinct from private.post_is_public(p.id);
+end;
 $$;
 
 comment on function private.keep_post_public(uuid[]) is
@@ -55,14 +67,21 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
+declare
+	shared_to uuid[] := '{}';
+	shared uuid[] := '{}';
 begin
-	if tg_op = 'INSERT' then
-		perform private.keep_post_public(array[new.post_id]);
-	elsif tg_op = 'DELETE' then
-		perform private.keep_post_public(array[old.post_id]);
-	else
-		perform private.keep_post_public(array[old.post_id, new.post_id]);
+	if tg_op <> 'DELETE' then
+		shared_to := shared_to || new.community_id;
+		shared := shared || new.post_id;
 	end if;
+	if tg_op <> 'INSERT' then
+		shared_to := shared_to || old.community_id;
+		shared := shared || old.post_id;
+	end if;
+	-- A status change of the community waits for this share's transaction, or this share for it.
+	perform 1 from public.communities c where c.id = any(shared_to) order by c.id for share;
+	perform private.keep_post_public(shared);
 	return null;
 end;
 $$;
@@ -97,6 +116,25 @@ create trigger communities_keep_post_public
 	for each row when (old.status is distinct from new.status)
 	execute function private.communities_keep_post_public();
 
+/** A new post is shared nowhere yet: not public, whatever the insert said. */
+create function private.post_not_public_yet()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+	new.is_public := false;
+	return new;
+end;
+$$;
+
+comment on function private.post_not_public_yet() is
+	'Trigger: a new post starts with is_public false (its shares are inserted after it).';
+
+create trigger posts_not_public_yet
+	before insert on public.posts
+	for each row execute function private.post_not_public_yet();
+
 -- The flag is not an edit: a post shared or unshared keeps its updated_at.
 drop trigger posts_set_updated_at on public.posts;
 create trigger posts_set_updated_at
@@ -114,5 +152,7 @@ alter policy "everyone can read where readable posts are shared" on public.post_
 
 alter policy "visible to anyone: visible comments on readable posts" on public.post_comments
 	using (status = 'visible' and exists (select 1 from public.posts p where p.id = post_id));
+
+revoke execute on function private.post_is_public(uuid) from anon, authenticated;
 
 revoke execute on all functions in schema private from public;

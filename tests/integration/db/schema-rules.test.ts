@@ -60,6 +60,15 @@ describe('the public schema', () => {
 		expect(rows.map((row) => row.fn)).toEqual([]);
 	});
 
+	// posts.is_public is kept by triggers (20261217000000_posts_public_kept.sql) for the public read policy:
+	// whatever every suite and the seed wrote, it says what post_is_public() says.
+	it("keeps every post's is_public equal to whether it is shared to an active community", async () => {
+		const rows = await people.query<{ id: string }>(
+			`select id from public.posts where is_public is distinct from private.post_is_public(id)`
+		);
+		expect(rows).toEqual([]);
+	});
+
 	it('names the roles of every policy explicitly instead of leaving them to public', async () => {
 		const rows = await people.query<{ policy: string }>(`
 			select tablename || ': ' || policyname as policy
