@@ -102,7 +102,7 @@ async function otherPublicPages(db) {
 	const post = await one(
 		db,
 		'visible announcement or question',
-		`select id from public.posts where status = 'visible' and kind <> 'good_practice' and private.post_is_public(id)
+		`select id from public.posts where status = 'visible' and kind <> 'good_practice' and is_public
 		order by created_at desc, id limit 1`
 	);
 	const practice = await one(

@@ -504,7 +504,8 @@ try {
 				// just before it (the compare app, always in the middle, once ran faster than Meilisearch).
 				let appTime = 0;
 				let meiliTime = 0;
-				for (const side of ORDERS[compareApp ? 'three' : 'two'][round % (compareApp ? 6 : 2)]) {
+				const orders = ORDERS[compareApp ? 'three' : 'two'];
+				for (const side of orders[round % orders.length]) {
 					if (side === 'app') appTime = await viaApp(urlOf(query));
 					else if (side === 'compare') compareTimes.push(await viaCompare(urlOf(query)));
 					else meiliTime = await viaMeili(urlOf(query));

@@ -1,11 +1,10 @@
 // Posts, comments and reports under RLS: who reads a visible or hidden post, who posts and comments
 // where, and the rate limit for new accounts. Communities are created with join_community() as the people
 // themselves; the community's host is the admin of an academy seated in its municipality.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseUrl } from '../../../stack/config.js';
 import { expectHidden, expectInsertRefused, expectUpdateRefused } from './rls.js';
 import { anonymousClient, serviceRole, testPeople, type Person } from './people.js';
+import { twoWritersAtOnce } from './two-writers.js';
 
 const people = testPeople('posts');
 // Two municipalities of their own, so that other suites' communities and hosts do not mix in.
@@ -377,13 +376,13 @@ describe('whether a post is public', () => {
 	/** What anonymous visitors and strangers read of the post, its share and its comment. */
 	async function expectPublic(expected: boolean, shareExists = true) {
 		expect((await flag()).is_public).toBe(expected);
-		const tables: [string, Record<string, string>][] = [
-			['posts', { id: shared }],
-			...(shareExists
-				? [['post_communities', { post_id: shared }] as [string, Record<string, string>]]
-				: []),
-			['post_comments', { post_id: shared }]
-		];
+		const tables = (
+			[
+				['posts', { id: shared }],
+				['post_communities', { post_id: shared }],
+				['post_comments', { post_id: shared }]
+			] as const
+		).filter(([table]) => shareExists || table !== 'post_communities');
 		for (const client of [anonymousClient(), stranger.client]) {
 			for (const [table, where] of tables) {
 				if (expected) {
@@ -415,38 +414,6 @@ describe('whether a post is public', () => {
 	afterAll(async () => {
 		await people.query(`delete from public.communities where id = $1`, [region]);
 	});
-
-	/**
-	 * Runs `held` in a first transaction and, while it is open, `write` in a second; then commits the first
-	 * and the second. The second waits for the first's locks (were they missing, it would finish at once).
-	 */
-	async function concurrently(held: [string, unknown[]], write: [string, unknown[]]) {
-		const first = new pg.Client({ connectionString: databaseUrl });
-		const second = new pg.Client({ connectionString: databaseUrl });
-		await Promise.all([first.connect(), second.connect()]);
-		try {
-			const [{ pid }] = (await second.query<{ pid: number }>('select pg_backend_pid() as pid'))
-				.rows as [{ pid: number }];
-			await first.query('begin');
-			await first.query(...held);
-			await second.query('begin');
-			let settled = false;
-			const pending = second.query(...write).finally(() => (settled = true));
-			for (;;) {
-				const [activity] = await people.query<{ wait_event_type: string | null }>(
-					'select wait_event_type from pg_stat_activity where pid = $1',
-					[pid]
-				);
-				if (settled || activity?.wait_event_type === 'Lock') break;
-				await new Promise((resolve) => setTimeout(resolve, 10));
-			}
-			await first.query('commit');
-			await pending;
-			await second.query('commit');
-		} finally {
-			await Promise.all([first.end(), second.end()]);
-		}
-	}
 
 	it('follows a share that moves and the status of its community, without counting as an edit', async () => {
 		const before = await flag();
@@ -520,15 +487,24 @@ describe('whether a post is public', () => {
 			[shared, region]
 		);
 		const unshare = `delete from public.post_communities where post_id = $1 and community_id = $2`;
-		await concurrently([unshare, [shared, region]], [unshare, [shared, otherCommunity]]);
+		expect(
+			await twoWritersAtOnce(
+				(db) => db.query(unshare, [shared, region]),
+				(db) => db.query(unshare, [shared, otherCommunity])
+			)
+		).toBeNull();
 		await expectPublic(false, false);
-		await concurrently(
-			[`update public.communities set status = 'proposed' where id = $1`, [region]],
-			[
-				`insert into public.post_communities (post_id, community_id) values ($1, $2)`,
-				[shared, region]
-			]
-		);
+		expect(
+			await twoWritersAtOnce(
+				(db) =>
+					db.query(`update public.communities set status = 'proposed' where id = $1`, [region]),
+				(db) =>
+					db.query(`insert into public.post_communities (post_id, community_id) values ($1, $2)`, [
+						shared,
+						region
+					])
+			)
+		).toBeNull();
 		expect((await flag()).is_public).toBe(false);
 		await regionStatus('active');
 		await expectPublic(true);

@@ -1,7 +1,7 @@
-// Two transactions at once, as postgres, for the tables that triggers keep (coverage counts, nearest academies,
-// matching's pairs): the first writes and stays open; the second writes while the first is open, and goes on
-// once it waits for a lock (or is done); then the first commits, and the second commits too, unless its write
-// failed. Waits for those conditions, never for a fixed time.
+// Two transactions at once, as postgres, for the tables that triggers keep (coverage counts, nearest
+// academies, matching's pairs, posts' is_public): the first writes and stays open; the second writes while
+// the first is open, and goes on once it waits for a lock (or is done); then the first commits, and the
+// second commits too, unless its write failed. Waits for those conditions, never for a fixed time.
 import pg from 'pg';
 import { databaseUrl } from '../../../stack/config.js';
 
