@@ -69,6 +69,30 @@ describe('the public schema', () => {
 		expect(rows).toEqual([]);
 	});
 
+	// private.offer_places is kept by triggers on offers (20261218000000_offer_places.sql) for the community
+	// pages: whatever every suite and the seed wrote, an active offer's stored places are the places it
+	// reaches, and nothing else is stored. One statement, so one snapshot of offers and their places.
+	it('keeps the stored places of every offer equal to the places it reaches, none unless active', async () => {
+		const rows = await people.query<{ id: string }>(`
+			select o.id from public.offers o
+			where array(
+				select r.municipality_nis from private.offer_places r where r.offer_id = o.id order by 1
+			) is distinct from array(
+				select p.nis
+				from private.places_reached(o.municipality_nis, o.area_municipalities, o.lat, o.lng, o.radius_km) p (nis)
+				where o.status = 'active'
+				order by 1
+			)
+		`);
+		expect(rows).toEqual([]);
+		const stray = await people.query<{ count: string }>(
+			`select count(*) from private.offer_places r where not exists (
+				select 1 from public.offers o where o.id = r.offer_id and o.created_at = r.created_at
+			)`
+		);
+		expect(stray).toEqual([{ count: '0' }]);
+	});
+
 	it('names the roles of every policy explicitly instead of leaving them to public', async () => {
 		const rows = await people.query<{ policy: string }>(`
 			select tablename || ': ' || policyname as policy
