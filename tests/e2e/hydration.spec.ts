@@ -90,3 +90,22 @@ test('the same form for another organisation, opened by a link, starts from its 
 	await expect(title).toHaveValue('');
 	await expect(page.getByRole('checkbox').first()).not.toBeChecked();
 });
+
+test('a page that hydrates late leaves a language chosen meanwhile as it was', async ({ page }) => {
+	const release = await holdScripts(page);
+	await page.goto('/aanmelden');
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+	// Another tab switches to English while this Dutch page still waits for its scripts.
+	const origin = new URL(page.url()).origin;
+	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: origin }]);
+
+	release();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	// The Dutch page stays Dutch once it runs, and writes no language of its own.
+	await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+	const cookies = await page.context().cookies(origin);
+	expect(cookies.find((cookie) => cookie.name === 'PARAGLIDE_LOCALE')?.value).toBe('en');
+	await page.goto('/aanmelden');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+});
