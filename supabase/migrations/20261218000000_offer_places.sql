@@ -5,13 +5,13 @@
 -- located in one of the community's places, lists one in its area or reaches one's centre within its radius,
 -- then sorted them all by age for the newest six. With bench:matching's offers (places weighted by
 -- population, radii per kind) at 42 600 active offers, that took 77–108 ms per community page, for
--- Antwerpen, Westhoek and a one-place community alike; reading the
--- same offers through the reach-box, area and municipality indexes took 28–90 ms, since the big radii
--- (funding, 100 km) reach most places and the newest six need every reaching offer sorted. Stored as
--- (place, created_at, offer), the newest six of a place are the first six entries of one index range:
--- 0.2–0.3 ms for both, the same list for every community of the seed at any limit. The price: one row per
--- place an active offer reaches (53 per offer with those radii: 2.3 million rows, 400 MB with both indexes,
--- at 42 600 active offers), and 4–9 ms more to save an offer that reaches some hundred places.
+-- Antwerpen, Westhoek and a one-place community alike; reading the same offers through the reach-box, area
+-- and municipality indexes took 28–90 ms, since the big radii (funding, 100 km) reach most places and the
+-- newest six need every reaching offer sorted. Stored as (place, created_at, offer), the newest six of a
+-- place are the first six entries of one index range: 0.2–0.3 ms for both, the same list for every
+-- community of the seed at any limit. The price: one row per place an active offer reaches (53 per offer
+-- with those radii: 2.3 million rows, 400 MB with both indexes, at 42 600 active offers), and 4–9 ms more
+-- to save an offer that reaches some hundred places.
 --
 -- The rows are written by a trigger on offers for the offer that changed, so two writers of one offer are
 -- ordered by its row lock. They follow the municipalities' centres as they are when the offer is written: a
