@@ -14,9 +14,8 @@
 -- to save an offer that reaches some hundred places.
 --
 -- The rows are written by a trigger on offers for the offer that changed, so two writers of one offer are
--- ordered by its row lock. They follow the municipalities' centres as they are when the offer is written: a
--- migration that moves, adds or removes municipalities calls private.offer_places_rebuild() (a schema rule
--- test compares the stored rows with the reach computed anew).
+-- ordered by its row lock. They follow the municipalities' centres: a statement that adds, removes or moves
+-- municipalities writes them all anew (offer_places_rebuild(); municipalities change with migrations only).
 
 create table private.offer_places (
 	offer_id uuid not null references public.offers (id) on delete cascade,
@@ -26,13 +25,14 @@ create table private.offer_places (
 );
 
 comment on table private.offer_places is
-	'The places (municipalities, historical ones too) each active offer reaches: located there, listed in its area or within its radius of the centre; kept by offers_keep_places. Read by offers_newest_reaching().';
+	'The places (municipalities, historical ones too) each active offer reaches: located there, listed in its area or within its radius of the centre; kept by keep_offer_places() and offer_places_rebuild(). Read by offers_newest_reaching().';
 
 -- A place's newest offers first: the order of the community pages.
 create index offer_places_newest_idx on private.offer_places (municipality_nis, created_at desc, offer_id);
 
--- Row-level security without policies: only the definer functions below read or write it.
+-- Row-level security without policies and no grants: only the definer functions below read or write it.
 alter table private.offer_places enable row level security;
+revoke all on private.offer_places from public, anon, authenticated, service_role;
 
 /**
  * places_reached(municipality, area, lat, lng, radius)
@@ -111,8 +111,7 @@ create trigger offers_keep_places_update
 
 /**
  * offer_places_rebuild()
- * Every stored place anew, for a migration that changes the municipalities (their centres, new or merged
- * ones). Owner only.
+ * Every stored place anew, after the municipalities changed (their centres, new or merged ones). Owner only.
  */
 create function private.offer_places_rebuild()
 returns void
@@ -121,7 +120,9 @@ security definer
 set search_path = ''
 as $$
 begin
-	-- Writers of offers wait (their trigger writes here) so that none of their rows is lost or doubled.
+	-- Writers of offers already under way finish first, new ones wait (share mode): none of their rows is
+	-- lost or doubled, and none waits on this rebuild while holding a lock it needs.
+	lock table public.offers in share mode;
 	lock table private.offer_places in exclusive mode;
 	delete from private.offer_places;
 	insert into private.offer_places (offer_id, municipality_nis, created_at)
@@ -135,7 +136,30 @@ end;
 $$;
 
 comment on function private.offer_places_rebuild() is
-	'Writes every row of private.offer_places anew from the active offers and the municipalities. Security definer, owner only; for migrations that change the municipalities.';
+	'Writes every row of private.offer_places anew from the active offers and the municipalities. Security definer, owner only; called by the trigger on municipalities.';
+
+/**
+ * offer_places_municipalities_changed()
+ * After a statement that adds, removes or moves municipalities: every stored place anew.
+ */
+create function private.offer_places_municipalities_changed()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+	perform private.offer_places_rebuild();
+	return null;
+end;
+$$;
+
+comment on function private.offer_places_municipalities_changed() is
+	'Trigger: after municipalities are added, removed or moved, writes private.offer_places anew (offer_places_rebuild()). Security definer.';
+
+create trigger municipalities_offer_places
+	after insert or delete or update of nis, lat, lng or truncate on public.municipalities
+	for each statement execute function private.offer_places_municipalities_changed();
 
 select private.offer_places_rebuild();
 

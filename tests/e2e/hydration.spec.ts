@@ -1,5 +1,5 @@
 import { createOrganisation, uniqueName } from './organisations-support';
-import { existingAccount, expect, holdScripts, signIn, test } from './support';
+import { existingAccount, expect, gotoHydrated, holdScripts, signIn, test } from './support';
 
 // On a slow connection people type before the page's JavaScript has run; hydration must not wipe it.
 
@@ -89,6 +89,12 @@ test('the same form for another organisation, opened by a link, starts from its 
 
 	await expect(title).toHaveValue('');
 	await expect(page.getByRole('checkbox').first()).not.toBeChecked();
+});
+
+test('a page that hydrates writes no language of its own', async ({ page }) => {
+	await gotoHydrated(page, '/aanmelden');
+	const cookies = await page.context().cookies(new URL(page.url()).origin);
+	expect(cookies.map((cookie) => cookie.name)).not.toContain('PARAGLIDE_LOCALE');
 });
 
 test('a page that hydrates late leaves a language chosen meanwhile as it was', async ({ page }) => {

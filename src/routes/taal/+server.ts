@@ -11,7 +11,8 @@ export const POST = (async ({ request, cookies, locals }) => {
 	const form = await request.formData().catch(() => new FormData());
 	const locale = form.get('locale');
 	if (isLocale(locale)) {
-		// Not httpOnly: Paraglide's browser runtime reads the same cookie when the page hydrates.
+		// The server reads it for every page (the browser then takes a page's language from <html lang>,
+		// src/hooks.client.ts); it lasts cookieMaxAge (400 days) from this choice.
 		cookies.set(cookieName, locale, {
 			path: '/',
 			maxAge: cookieMaxAge,

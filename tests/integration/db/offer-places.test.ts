@@ -2,7 +2,8 @@
 // community_offer_ids(), which reads a community's newest offers from them: the stored places follow every
 // change of an offer, two writers of one offer leave the last one's places, the newest come first and each
 // once, a community the caller may not read gives nothing, and the private parts are refused.
-import type pg from 'pg';
+import pg from 'pg';
+import { databaseUrl } from '../../../stack/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asCaller } from './as-caller.js';
 import { anonymousClient, testPeople, type Person } from './people.js';
@@ -159,6 +160,8 @@ describe('the places an offer reaches', () => {
 		expect(left).toEqual([]);
 	});
 
+	// Statements on offers already wait for each other (request_reach's one_writer_at_a_time() lock); the
+	// offer's row lock orders them too. This shows the end state either way.
 	it('are those of the last of two writers of one offer, the second waiting for the first', async () => {
 		const offer = await people.offer(school.id, { kind: 'volunteers', radius_km: 5 });
 		const radius = (km: number) => (db: pg.Client) =>
@@ -175,6 +178,39 @@ describe('the places an offer reaches', () => {
 			db.query(`update public.offers set status = 'paused' where id = $1`, [offer.id]);
 		expect(await twoWritersAtOnce(radius(40), pause)).toBeNull();
 		expect(await places(offer.id)).toEqual({ stored: [], reached: [] });
+	});
+});
+
+describe('when the municipalities change', () => {
+	it('are written anew in the same transaction', async () => {
+		const offer = await people.offer(school.id, { kind: 'volunteers', radius_km: 25 });
+		expect((await places(offer.id)).stored).toContain(near);
+		const db = new pg.Client({ connectionString: databaseUrl });
+		await db.connect();
+		try {
+			await db.query('begin');
+			// `near` moves 60 km further off (south; Belgium's check on offers, not on municipalities).
+			await db.query(`update public.municipalities set lat = lat - 0.55 where nis = $1`, [near]);
+			const { rows } = await db.query<{ stored: string[]; reached: string[] }>(
+				`select
+					array(select r.municipality_nis from private.offer_places r where r.offer_id = o.id order by 1)
+						as stored,
+					array(
+						select p.nis
+						from private.places_reached(o.municipality_nis, o.area_municipalities, o.lat, o.lng, o.radius_km)
+							p (nis)
+						order by 1
+					) as reached
+				 from public.offers o where o.id = $1`,
+				[offer.id]
+			);
+			expect(rows[0]?.stored).toEqual(rows[0]?.reached);
+			expect(rows[0]?.stored).not.toContain(near);
+		} finally {
+			await db.query('rollback');
+			await db.end();
+		}
+		expect((await places(offer.id)).stored).toContain(near);
 	});
 });
 
@@ -234,12 +270,14 @@ describe('the private parts', () => {
 			municipality_nis: far,
 			status: 'paused'
 		});
+		const active = await people.offer(school.id, { kind: 'volunteers', municipality_nis: far });
 		const some = await asCaller<{ id: string }>(
 			'anon',
 			'select id from private.offers_newest_reaching($1, 100) id',
 			[[far]]
 		);
 		expect(some.error).toBeNull();
+		expect(some.rows?.map((row) => row.id)).toContain(active.id);
 		expect(some.rows?.map((row) => row.id)).not.toContain(paused.id);
 		const tooMany = await asCaller('anon', 'select private.offers_newest_reaching($1, 6)', [
 			Array.from({ length: 601 }, (_, i) => String(10000 + i))
