@@ -161,6 +161,9 @@ const NO_PERSON_CAN_TRIGGER = new Set<string>([
 	'matching_kinds_known',
 	'matching_point_in_belgium',
 
+	// A community's places come from the database (community_offer_ids() reads them), never from a form.
+	'offer_places_too_many',
+
 	// Filled by the database, never sent by the app: the point (the municipality's centroid), the times
 	// and people that go with a status, invitation tokens, the days of a booking's sessions.
 	'activities_point_in_belgium',
