@@ -4,40 +4,20 @@
 // community_offer_ids() (the stored places, 20261218000000_offer_places.sql) against the scan it replaced
 // (every active offer tested against every place of the community; rebuilt by this script from its
 // migration, 20261203001000, under a name of its own), in the same run. Runs a private copy of the stack
-// (own .local folder and ports), loads BENCH_OFFERS (50 000) of bench:matching's generated offers with
+// (own .local folder, ports 23xxx), loads BENCH_OFFERS (50 000) of bench:matching's generated offers with
 // creation dates spread over two years, writes their places once (offer_places_rebuild()), then calls both
 // as anonymous visitors for every community of the seed, interleaved, BENCH_ROUNDS (20) times each, and
 // checks that both give the same list. The last line is the summary.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { OFFERS_SQL, PLACES_SQL } from './lib/bench-offers.js';
+import { quantile, usePrivateStack } from './lib/bench-kit.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
 const offers = Number(process.env.BENCH_OFFERS ?? 50000);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groeistoot-bench-community-offers-'));
-Object.assign(process.env, {
-	STACK_LOCAL_DIR: path.join(dir, '.local'),
-	STACK_API_PORT: '27321',
-	STACK_DB_PORT: '27322',
-	STACK_MAILBOX_PORT: '27324',
-	STACK_SMTP_PORT: '27325',
-	STACK_POSTGREST_PORT: '27330',
-	STACK_POSTGREST_ADMIN_PORT: '27331',
-	STACK_MEILI_PORT: '27700'
-});
-const env = process.env;
-// Imported after the environment is set: it reads the stack's ports from it.
-const { databaseUrl } = await import('../stack/config.js');
+// Ports 23xxx: the other private stacks (benchmarks, auth-js, the search fault test) use 24xxx to 29xxx.
+const stack = await usePrivateStack('bench-community-offers', 23);
+const { databaseUrl } = stack.config;
 const { default: pg } = await import('pg');
-
-/** @param {string} command */
-function stack(command) {
-	const result = spawnSync('node', ['stack/cli.js', command], { env, encoding: 'utf8' });
-	if (result.status !== 0)
-		throw new Error(`stack ${command} failed: ${result.stderr || result.stdout}`);
-}
 
 /** The scan as its migration wrote it, under another name. */
 function scanFunction() {
@@ -52,12 +32,6 @@ function scanFunction() {
 	return found.replace('public.community_offer_ids(', 'public.bench_community_offer_ids_scan(');
 }
 
-/** @param {number[]} values @param {number} q */
-function quantile(values, q) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
 /** @param {pg.Client} db @param {string} sql @param {unknown[]} values */
 async function timed(db, sql, values) {
 	const began = process.hrtime.bigint();
@@ -67,8 +41,8 @@ async function timed(db, sql, values) {
 
 let db;
 try {
-	console.log(`Starting a private stack in ${dir} …`);
-	stack('start');
+	console.log(`Starting a private stack in ${stack.dir} …`);
+	stack.start();
 	db = new pg.Client({ connectionString: databaseUrl });
 	await db.connect();
 	const byKind = async (/** @type {string[]} */ kinds) =>
@@ -164,6 +138,5 @@ try {
 	if (same !== communities.length) process.exitCode = 1;
 } finally {
 	await db?.end().catch(() => {});
-	spawnSync('node', ['stack/cli.js', 'stop'], { env });
-	fs.rmSync(dir, { recursive: true, force: true });
+	stack.stop();
 }

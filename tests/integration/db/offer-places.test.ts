@@ -19,19 +19,24 @@ let owner: Person;
 let school: { id: string };
 let region: string;
 
-/** The places stored for an offer, and the places it reaches computed anew (none unless active). */
-async function places(offerId: string) {
-	const [row] = await people.query<{ stored: string[]; reached: string[] }>(
-		`select
+type Places = { stored: string[]; reached: string[] };
+
+/**
+ * The places stored for an offer, and the places it reaches computed anew (none unless active); on another
+ * connection (inside its transaction) when one is given.
+ */
+async function places(offerId: string, db?: pg.Client): Promise<Places> {
+	const text = `select
 			array(select r.municipality_nis from private.offer_places r where r.offer_id = o.id order by 1) as stored,
 			array(
 				select p.nis
 				from private.places_reached(o.municipality_nis, o.area_municipalities, o.lat, o.lng, o.radius_km) p (nis)
 				where o.status = 'active' order by 1
 			) as reached
-		 from public.offers o where o.id = $1`,
-		[offerId]
-	);
+		 from public.offers o where o.id = $1`;
+	const [row] = db
+		? (await db.query<Places>(text, [offerId])).rows
+		: await people.query<Places>(text, [offerId]);
 	if (!row) throw new Error(`offer ${offerId} is gone`);
 	return row;
 }
@@ -191,21 +196,9 @@ describe('when the municipalities change', () => {
 			await db.query('begin');
 			// `near` moves 60 km further off (south; Belgium's check on offers, not on municipalities).
 			await db.query(`update public.municipalities set lat = lat - 0.55 where nis = $1`, [near]);
-			const { rows } = await db.query<{ stored: string[]; reached: string[] }>(
-				`select
-					array(select r.municipality_nis from private.offer_places r where r.offer_id = o.id order by 1)
-						as stored,
-					array(
-						select p.nis
-						from private.places_reached(o.municipality_nis, o.area_municipalities, o.lat, o.lng, o.radius_km)
-							p (nis)
-						order by 1
-					) as reached
-				 from public.offers o where o.id = $1`,
-				[offer.id]
-			);
-			expect(rows[0]?.stored).toEqual(rows[0]?.reached);
-			expect(rows[0]?.stored).not.toContain(near);
+			const moved = await places(offer.id, db);
+			expect(moved.stored).toEqual(moved.reached);
+			expect(moved.stored).not.toContain(near);
 		} finally {
 			await db.query('rollback');
 			await db.end();
