@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datalistOptionsHtml, keptHtml } from './options-html';
+import { keptHtml } from './options-html';
 
 describe('keptHtml', () => {
 	it('builds once per key and gives the kept HTML after', () => {
@@ -17,14 +17,5 @@ describe('keptHtml', () => {
 		for (let i = 0; i < 20; i++) keptHtml(`many ${i}`, build);
 		expect(keptHtml('many 19', build)).toBe('20');
 		expect(keptHtml('many 0', build)).toBe('21');
-	});
-});
-
-describe('datalistOptionsHtml', () => {
-	it('gives one escaped option per label, in order', () => {
-		expect(datalistOptionsHtml(['Gent (9000)', 'A & "B" <C>'])).toBe(
-			'<option value="Gent (9000)"></option><option value="A &amp; &quot;B&quot; &lt;C&gt;"></option>'
-		);
-		expect(datalistOptionsHtml([])).toBe('');
 	});
 });

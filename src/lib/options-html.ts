@@ -1,8 +1,7 @@
 // Long lists of <option>s that hardly change (the ~300 municipalities), as HTML built once. Svelte renders
 // each <option> with a value through two renderers of its own on the server, on every request; these are
-// built on the first ask, kept by their content, and put in the page with {@html}. Everything in them is
-// escaped.
-import { escapeHtml } from '$lib/markdown-lite';
+// built on the first ask, kept by their content, and put in the page with {@html}. Their callers escape
+// everything in them (municipality-groups.ts).
 
 const kept = new Map<string, string>();
 /** How many lists are kept: the few that the pages use (each some 10 kB). */
@@ -17,11 +16,4 @@ export function keptHtml(key: string, build: () => string): string {
 		kept.set(key, html);
 	}
 	return html;
-}
-
-/** A <datalist>'s options: one per label, the label as its value. */
-export function datalistOptionsHtml(labels: readonly string[]): string {
-	return keptHtml(`datalist\n${labels.join('\n')}`, () =>
-		labels.map((label) => `<option value="${escapeHtml(label)}"></option>`).join('')
-	);
 }

@@ -23,7 +23,7 @@ test('without JavaScript a school adds a fifth moment and serves a list of munic
 	await page.goto('/organisaties/nieuw');
 	await page.getByRole('radio', { name: 'School' }).check();
 	await page.getByLabel('Naam van de organisatie').fill(school);
-	await page.getByRole('combobox', { name: 'Gemeente' }).fill('Voeren');
+	await page.getByRole('textbox', { name: 'Gemeente', exact: true }).fill('Voeren');
 	await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: school })).toBeVisible();
 	const slug = new URL(page.url()).pathname.split('/')[2]!;
@@ -49,7 +49,7 @@ test('without JavaScript a school adds a fifth moment and serves a list of munic
 	});
 
 	await test.step('neither radius nor municipalities: a message next to the radius', async () => {
-		await page.getByRole('combobox', { name: 'Gemeente' }).fill('Voeren');
+		await page.getByRole('textbox', { name: 'Gemeente', exact: true }).fill('Voeren');
 		await page.getByLabel('Straal in km').fill('');
 		await page.getByRole('button', { name: 'Aanbod publiceren' }).click();
 		await expect(page.getByLabel('Straal in km')).toHaveAccessibleDescription(

@@ -13,7 +13,7 @@ test('without JavaScript one creates an academy, an activity, and publishes it',
 	await page.getByRole('radio', { name: 'STEM-academie' }).check();
 	await page.getByLabel('Naam van de organisatie').fill(name);
 	// Without JavaScript the slug is suggested by the server from the name.
-	await page.getByRole('combobox', { name: 'Gemeente' }).fill('Herstappe');
+	await page.getByRole('textbox', { name: 'Gemeente', exact: true }).fill('Herstappe');
 	await page.getByRole('button', { name: 'Organisatie aanmaken' }).click();
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 	expect(new URL(page.url()).pathname).toMatch(/^\/organisaties\/stem-academie-zonder-script-/);

@@ -182,6 +182,48 @@ test("a municipality's page sends no JavaScript and no copy of its data, and ren
 	).toBeVisible();
 });
 
+test('the municipality labels come once from /api/gemeenten, not with every page', async ({
+	page
+}) => {
+	// The list of offers carries no labels: no <datalist>, no copy in its data.
+	const html = await (await page.request.get('/aanbod')).text();
+	expect(html).not.toContain('<datalist');
+	expect(html).not.toContain('Gent — Oost-Vlaanderen');
+
+	// The endpoint: every current municipality of Flanders and Brussels, kept by browsers for an hour.
+	const answer = await page.request.get('/api/gemeenten');
+	expect(answer.status()).toBe(200);
+	expect(answer.headers()['cache-control']).toBe('public, max-age=3600');
+	expect(answer.headers()['set-cookie']).toBeUndefined();
+	const db = new pg.Client({ connectionString: databaseUrl });
+	await db.connect();
+	try {
+		const { rows } = await db.query<{ nis: string }>(
+			`select nis from public.current_municipalities where region in ('VLG', 'BRU')`
+		);
+		expect(await answer.json()).toHaveLength(rows.length);
+	} finally {
+		await db.end();
+	}
+	expect(await answer.json()).toContain('Gent — Oost-Vlaanderen');
+
+	// In the browser the field asks for them when it is first used, once.
+	const asked: string[] = [];
+	page.on('request', (request) => {
+		if (new URL(request.url()).pathname === '/api/gemeenten') asked.push(request.url());
+	});
+	await gotoHydrated(page, '/aanbod');
+	expect(asked).toHaveLength(0);
+	const field = page.getByRole('combobox', { name: 'Gemeente' });
+	await field.pressSequentially('gen');
+	const suggestions = page.getByRole('listbox', { name: 'Suggesties voor je gemeente' });
+	await expect(suggestions.getByRole('option', { name: 'Gent — Oost-Vlaanderen' })).toBeVisible();
+	await field.fill('');
+	await field.pressSequentially('has');
+	await expect(suggestions.getByRole('option', { name: 'Hasselt — Limburg' })).toBeVisible();
+	expect(asked).toHaveLength(1);
+});
+
 test('a merged municipality redirects permanently to the current one', async ({ request }) => {
 	const response = await request.get(`/gemeenten/${FORMER_HASSELT}`, { maxRedirects: 0 });
 	expect(response.status()).toBe(301);

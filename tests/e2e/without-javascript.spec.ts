@@ -24,14 +24,14 @@ test('without JavaScript one can register, sign in, read and save the profile', 
 	await expect(page.getByRole('heading', { level: 1, name: 'Mijn profiel' })).toBeVisible();
 	await expect(page.getByLabel('Naam')).toHaveValue(account.name);
 
-	await page.getByRole('combobox', { name: 'Gemeente' }).fill('brussel');
+	await page.getByRole('textbox', { name: 'Gemeente', exact: true }).fill('brussel');
 	await page.getByRole('checkbox', { name: 'Bedrijfsvertegenwoordiger' }).check();
 	await page.getByRole('radio', { name: 'Iedereen' }).check();
 	await page.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(page.getByRole('status')).toHaveText('Je profiel is opgeslagen.');
 
 	await page.goto('/profiel');
-	await expect(page.getByRole('combobox', { name: 'Gemeente' })).toHaveValue(
+	await expect(page.getByRole('textbox', { name: 'Gemeente', exact: true })).toHaveValue(
 		'Brussel — Brussels Hoofdstedelijk Gewest'
 	);
 	await expect(page.getByRole('checkbox', { name: 'Bedrijfsvertegenwoordiger' })).toBeChecked();

@@ -1,7 +1,7 @@
 // The filters of the public lists of offers and requests, read from the address: a kind from the list's
 // vocabulary (anything else means all kinds), a municipality as it was typed, an order from the list's
 // own orders (anything else means the first, newest first) and the page.
-import { municipalityLabel, resolveMunicipality } from '$lib/municipalities';
+import { resolveMunicipality } from '$lib/municipalities';
 import { requestedPage } from '$lib/paging';
 import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import type { Db } from '$lib/server/supabase';
@@ -27,8 +27,7 @@ export async function exchangeFilters<Kind extends string, Sort extends string>(
 		form: {
 			filters: { kind: kind ?? '', municipality, sort },
 			filtered: kind !== null || municipality.trim() !== '',
-			municipalityUnknown: municipality.trim() !== '' && municipalityNis === null,
-			municipalityLabels: municipalities.map(municipalityLabel)
+			municipalityUnknown: municipality.trim() !== '' && municipalityNis === null
 		}
 	};
 }

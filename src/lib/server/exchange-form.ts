@@ -34,12 +34,11 @@ export function formTexts<Field extends string>(
 	>;
 }
 
-/** The municipalities a form offers, and the label of one by its NIS code (undefined for an old one). */
+/** The label of a current municipality by its NIS code (undefined for an old one), for a form's values. */
 export async function formMunicipalities(db: Db) {
 	const municipalities = await listCurrentMunicipalities(db);
 	const byNis = new Map(municipalities.map((option) => [option.nis, municipalityLabel(option)]));
 	return {
-		municipalityLabels: [...byNis.values()],
 		labelOf: (nis: string | null) => (nis === null ? undefined : byNis.get(nis))
 	};
 }

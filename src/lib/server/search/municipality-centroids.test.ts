@@ -26,10 +26,7 @@ const directory = buildDirectory([
 describe('buildDirectory', () => {
 	it('keeps every municipality with a centroid, and offers Flanders and Brussels by name', () => {
 		expect([...directory.byNis.keys()]).toEqual(['44021', '21004', '62063']);
-		expect(directory.labels).toEqual([
-			'Brussel — Brussels Hoofdstedelijk Gewest',
-			'Gent — Oost-Vlaanderen'
-		]);
+		expect(directory.choices.map((choice) => choice.name)).toEqual(['Brussel', 'Gent']);
 	});
 });
 

@@ -1,7 +1,6 @@
 // The current municipalities with their centroids, read once per process: the centre of "binnen X km van",
 // the names of the municipality facet and the choices of the search form, without a query per search.
 import {
-	municipalityLabel,
 	resolveMunicipality,
 	shortProvinceName,
 	type MunicipalityOption
@@ -16,8 +15,6 @@ export type MunicipalityDirectory = {
 	byNis: ReadonlyMap<string, MunicipalityPlace>;
 	/** Flanders and Brussels, by name: what the search form offers. */
 	choices: readonly MunicipalityPlace[];
-	/** "Gent — Oost-Vlaanderen" labels of the choices, for the type-ahead. */
-	labels: readonly string[];
 };
 
 type Row = {
@@ -45,7 +42,7 @@ export function buildDirectory(rows: readonly Row[]): MunicipalityDirectory {
 	const choices = [...byNis.values()]
 		.filter((place) => place.region === 'VLG' || place.region === 'BRU')
 		.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-	return { byNis, choices, labels: choices.map(municipalityLabel) };
+	return { byNis, choices };
 }
 
 let cached: Promise<MunicipalityDirectory> | null = null;

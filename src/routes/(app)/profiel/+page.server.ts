@@ -24,8 +24,7 @@ export const load = (async ({ locals, url }) => {
 			municipality: current ? municipalityLabel(current) : '',
 			bio: profile.bio,
 			visibility: profile.visibility
-		} satisfies ProfileForm,
-		municipalityLabels: municipalities.map(municipalityLabel)
+		} satisfies ProfileForm
 	};
 }) satisfies PageServerLoad;
 

@@ -1,5 +1,4 @@
 import type { FormErrors } from '$lib/forms';
-import { municipalityLabel } from '$lib/municipalities';
 import {
 	organisationValues,
 	withSuggestedSlug,
@@ -7,7 +6,6 @@ import {
 } from '$lib/schemas/organisation';
 import { requireUser } from '$lib/server/auth/require-user';
 import { DbFieldError } from '$lib/server/db/db-errors';
-import { listCurrentMunicipalities } from '$lib/server/db/municipalities';
 import { createOrganisation } from '$lib/server/db/organisation-admin';
 import { fail, redirect } from '@sveltejs/kit';
 import { parseOrganisationForm } from '../organisation-action';
@@ -32,8 +30,7 @@ const EMPTY: OrganisationValues = {
 
 export const load = (async ({ locals, url }) => {
 	requireUser(locals, url);
-	const municipalities = await listCurrentMunicipalities(locals.supabase);
-	return { values: EMPTY, municipalityLabels: municipalities.map(municipalityLabel) };
+	return { values: EMPTY };
 }) satisfies PageServerLoad;
 
 export const actions = {

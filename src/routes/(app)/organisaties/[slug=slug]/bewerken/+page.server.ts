@@ -42,7 +42,6 @@ export const load = (async ({ locals, url, params }) => {
 	return {
 		organisation,
 		values,
-		municipalityLabels: municipalities.map(municipalityLabel),
 		saved: url.searchParams.has('opgeslagen'),
 		logo: picture(supabaseUrl(), 'logo', logoPath),
 		logoNotice:

@@ -19,13 +19,12 @@ async function ownOffer(db: Db, organisationId: string, id: string) {
 export const load = (async ({ locals, url, params }) => {
 	const organisation = await requireProviderMember(locals, url, params.slug);
 	const offer = await ownOffer(locals.supabase, organisation.id, params.id);
-	const { municipalityLabels, labelOf } = await formMunicipalities(locals.supabase);
+	const { labelOf } = await formMunicipalities(locals.supabase);
 	const areaLabels = offer.areaMunicipalities.map((nis) => labelOf(nis) ?? nis);
 	return {
 		organisation,
 		offer,
 		values: offerValues(offer, labelOf(offer.municipalityNis) ?? '', areaLabels),
-		municipalityLabels,
 		created: url.searchParams.has('aangemaakt')
 	};
 }) satisfies PageServerLoad;

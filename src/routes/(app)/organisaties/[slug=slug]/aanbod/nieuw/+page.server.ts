@@ -11,14 +11,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
 	const organisation = await requireProviderMember(locals, url, params.slug);
-	const { municipalityLabels, labelOf } = await formMunicipalities(locals.supabase);
+	const { labelOf } = await formMunicipalities(locals.supabase);
 	const kind: OfferKind | '' = organisation.kind === 'school' ? 'room' : '';
 	return {
 		organisation,
 		values: emptyOfferValues(kind, labelOf(organisation.municipalityNis) ?? ''),
 		// The new offer's id, fixed now so that sending the form twice creates it once.
-		offerId: crypto.randomUUID(),
-		municipalityLabels
+		offerId: crypto.randomUUID()
 	};
 }) satisfies PageServerLoad;
 

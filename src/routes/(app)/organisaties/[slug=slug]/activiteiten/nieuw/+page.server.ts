@@ -36,8 +36,7 @@ export const load = (async ({ locals, url, params }) => {
 		organisation,
 		values,
 		// The new activity's id, fixed now so that sending the form twice creates it once.
-		requestId: crypto.randomUUID(),
-		municipalityLabels: municipalities.map(municipalityLabel)
+		requestId: crypto.randomUUID()
 	};
 }) satisfies PageServerLoad;
 

@@ -17,16 +17,15 @@ async function ownRequest(db: Db, organisationId: string, id: string) {
 
 export const load = (async ({ locals, url, params }) => {
 	// One wave: the academy with the person's role and its request (one call: organisation_request_page,
-	// the request only for its members), and the municipality list.
-	const [{ organisation, request }, { municipalityLabels, labelOf }] = await Promise.all([
+	// the request only for its members), and the municipality labels (kept in the process).
+	const [{ organisation, request }, { labelOf }] = await Promise.all([
 		organisationRequestPage(locals, url, params.slug, params.id),
 		formMunicipalities(locals.supabase)
 	]);
 	return {
 		organisation,
 		request,
-		values: requestValues(request, labelOf(request.municipalityNis) ?? ''),
-		municipalityLabels
+		values: requestValues(request, labelOf(request.municipalityNis) ?? '')
 	};
 }) satisfies PageServerLoad;
 

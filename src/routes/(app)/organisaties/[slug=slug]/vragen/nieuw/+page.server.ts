@@ -10,12 +10,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
 	const organisation = await requireAcademyMember(locals, url, params.slug);
-	const { municipalityLabels, labelOf } = await formMunicipalities(locals.supabase);
+	const { labelOf } = await formMunicipalities(locals.supabase);
 	return {
 		organisation,
 		values: emptyRequestValues(labelOf(organisation.municipalityNis) ?? ''),
-		requestId: crypto.randomUUID(),
-		municipalityLabels
+		requestId: crypto.randomUUID()
 	};
 }) satisfies PageServerLoad;
 

@@ -37,7 +37,6 @@ export const load = (async ({ locals, url, params }) => {
 					? m.img_photo_removed()
 					: undefined,
 		values: activityValues(activity, place ? municipalityLabel(place) : ''),
-		municipalityLabels: municipalities.map(municipalityLabel),
 		notice: url.searchParams.has('aangemaakt')
 			? m.app_activity_created()
 			: url.searchParams.has('opgeslagen')
