@@ -224,6 +224,37 @@ test('the municipality labels come once from /api/gemeenten, not with every page
 	expect(asked).toHaveLength(1);
 });
 
+test("the lists' municipality filter takes a typed name, and a link's NIS code shows as its name", async ({
+	page
+}) => {
+	await gotoHydrated(page, '/academies');
+	const field = page.getByRole('combobox', { name: 'Gemeente' });
+	await field.pressSequentially('hasse');
+	await page
+		.getByRole('listbox', { name: 'Suggesties voor je gemeente' })
+		.getByRole('option', { name: 'Hasselt — Limburg' })
+		.click();
+	await page.getByRole('button', { name: 'Toon resultaten' }).click();
+	await expect(page).toHaveURL(/gemeente=Hasselt/);
+	await expect(page.getByRole('link', { name: academy.name })).toBeVisible();
+	await expect(page.getByRole('combobox', { name: 'Gemeente' })).toHaveValue('Hasselt — Limburg');
+	await expect(page.getByText('Niet elke filter in deze link klopte')).toHaveCount(0);
+	// Every academy listed is in Hasselt.
+	const places = await page.getByRole('article').allTextContents();
+	expect(places.length).toBeGreaterThan(0);
+	for (const card of places) expect(card).toContain('Hasselt');
+
+	// The municipality page's link names the municipality by its NIS code.
+	await gotoHydrated(page, `/activiteiten?gemeente=${HASSELT}`);
+	await expect(page.getByRole('combobox', { name: 'Gemeente' })).toHaveValue('Hasselt — Limburg');
+	await expect(page.getByRole('link', { name: titles.published })).toBeVisible();
+
+	// A name that is no municipality is named and ignored, and stays in the field.
+	await gotoHydrated(page, '/activiteiten?gemeente=Atlantis');
+	await expect(page.getByText('Niet elke filter in deze link klopte')).toBeVisible();
+	await expect(page.getByRole('combobox', { name: 'Gemeente' })).toHaveValue('Atlantis');
+});
+
 test('a merged municipality redirects permanently to the current one', async ({ request }) => {
 	const response = await request.get(`/gemeenten/${FORMER_HASSELT}`, { maxRedirects: 0 });
 	expect(response.status()).toBe(301);
@@ -263,6 +294,14 @@ test.describe('without JavaScript', () => {
 	test('the filters work as a plain form', async ({ page }) => {
 		await filterAcademies(page);
 		await expect(page.getByRole('link', { name: academy.name })).toBeVisible();
+		// The municipality is a text field: a name typed in full filters the list.
+		await page.getByRole('textbox', { name: 'Gemeente', exact: true }).fill('hasselt');
+		await page.getByRole('button', { name: 'Toon resultaten' }).click();
+		await expect(page).toHaveURL(/gemeente=hasselt/);
+		await expect(page.getByRole('link', { name: academy.name })).toBeVisible();
+		await expect(page.getByRole('textbox', { name: 'Gemeente', exact: true })).toHaveValue(
+			'Hasselt — Limburg'
+		);
 	});
 });
 

@@ -30,20 +30,37 @@ describe('loadListPage', () => {
 		expect(page.filters).toEqual({ municipality: '44021', age: 10, page: 2 });
 		expect(page.pageCount).toBe(3);
 		expect(page.invalidMessage).toBeNull();
-		expect(page.municipalityGroups).toEqual([
-			{ label: 'Oost-Vlaanderen', options: '44021:Gent' },
-			{ label: 'Brussels Hoofdstedelijk Gewest', options: '21004:Brussel' }
-		]);
+		expect(page.municipalityText).toBe('Gent — Oost-Vlaanderen');
 	});
 
-	it('drops an unknown municipality, says so, and lists again without it', async () => {
-		const { list, result } = setup('gemeente=99999&provincie=limburg');
-		const page = await result;
-		expect(list).toHaveBeenCalledTimes(2);
-		expect(list.mock.calls[1]?.[0]).toEqual({ province: 'limburg', page: 1 });
-		expect(page.invalidMessage).toBe(
-			'Niet elke filter in deze link klopte. We negeerden: gemeente.'
+	it('takes a typed label or name for the municipality, as its NIS code', async () => {
+		for (const typed of ['Gent — Oost-Vlaanderen', ' gent ', 'GENT - oost-vlaanderen', 'Brussel']) {
+			const { list, result } = setup(new URLSearchParams({ gemeente: typed }).toString());
+			const page = await result;
+			expect(list).toHaveBeenCalledTimes(1);
+			const nis = typed === 'Brussel' ? '21004' : '44021';
+			expect(list.mock.calls[0]?.[0]).toEqual({ municipality: nis, page: 1 });
+			expect(page.invalidMessage).toBeNull();
+		}
+		expect((await setup('gemeente=Brussel').result).municipalityText).toBe(
+			'Brussel — Brussels Hoofdstedelijk Gewest'
 		);
+	});
+
+	it('drops an unknown municipality, says so, lists without it and keeps what was typed', async () => {
+		for (const [search, text] of [
+			['gemeente=99999&provincie=limburg', '99999'],
+			['gemeente=Atlantis&provincie=limburg', 'Atlantis']
+		] as const) {
+			const { list, result } = setup(search);
+			const page = await result;
+			expect(list).toHaveBeenCalledTimes(1);
+			expect(list.mock.calls[0]?.[0]).toEqual({ province: 'limburg', page: 1 });
+			expect(page.invalidMessage).toBe(
+				'Niet elke filter in deze link klopte. We negeerden: gemeente.'
+			);
+			expect(page.municipalityText).toBe(text);
+		}
 	});
 
 	it('never fails on nonsense in the URL', async () => {

@@ -1,14 +1,22 @@
-// What every public list page loads: filters from the URL, the municipalities for the filter, and one page
-// of rows — the two queries side by side, whatever the filters.
+// What every public list page loads: filters from the URL and one page of rows. The municipality filter is
+// the same type-ahead as every municipality field (municipality-combobox.svelte): the address holds what was
+// typed ("Gent — Oost-Vlaanderen", "gent") or, from a link, a NIS code; either names one current municipality.
 import {
+	municipalityLabel,
+	resolveMunicipality,
+	type MunicipalityOption
+} from '$lib/municipalities';
+import {
+	FILTER_PARAMS,
 	invalidFiltersMessage,
 	pageCount,
 	parseListFilters,
 	type FilterName,
 	type ListFilters
 } from './filters';
-import { groupMunicipalities, type MunicipalityChoice } from './municipality-groups';
 import type { Paged } from './types';
+
+const NIS = /^[0-9]{5}$/;
 
 export async function loadListPage<Row>({
 	params,
@@ -20,24 +28,37 @@ export async function loadListPage<Row>({
 	params: URLSearchParams;
 	fields: readonly Exclude<FilterName, 'page'>[];
 	pageSize: number;
-	listMunicipalities: () => Promise<MunicipalityChoice[]>;
+	/** The current municipalities (kept in the process, so asking first costs no wait). */
+	listMunicipalities: () => Promise<MunicipalityOption[]>;
 	list: (filters: ListFilters) => Promise<Paged<Row>>;
 }) {
-	const { filters, invalid } = parseListFilters(params, { supported: fields });
-	const [municipalities, firstPage] = await Promise.all([listMunicipalities(), list(filters)]);
-	let page = firstPage;
-	// Only a well-formed NIS code of no current municipality costs a second list query.
-	if (filters.municipality && !municipalities.some(({ nis }) => nis === filters.municipality)) {
-		delete filters.municipality;
-		invalid.push('municipality');
-		page = await list(filters);
+	const municipalities = await listMunicipalities();
+	const typed = params.get(FILTER_PARAMS.municipality)?.trim() ?? '';
+	let search = params;
+	if (typed !== '' && !NIS.test(typed)) {
+		// A typed name becomes its NIS code; one that names no municipality is left as it is, and the
+		// filters below drop it and say so.
+		const nis = resolveMunicipality(municipalities, typed);
+		if (nis) {
+			search = new URLSearchParams(params);
+			search.set(FILTER_PARAMS.municipality, nis);
+		}
 	}
+	const { filters, invalid } = parseListFilters(search, {
+		supported: fields,
+		knownMunicipality: (nis) => municipalities.some((option) => option.nis === nis)
+	});
+	const page = await list(filters);
+	const chosen = filters.municipality
+		? municipalities.find((option) => option.nis === filters.municipality)
+		: undefined;
 
 	return {
 		fields,
 		filters,
 		invalidMessage: invalidFiltersMessage(invalid),
-		municipalityGroups: groupMunicipalities(municipalities),
+		/** What the municipality field shows: the chosen municipality's label, else what was typed. */
+		municipalityText: chosen ? municipalityLabel(chosen) : typed,
 		rows: page.rows,
 		total: page.total,
 		pageCount: pageCount(page.total, pageSize)
