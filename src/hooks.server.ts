@@ -49,10 +49,10 @@ export const init: ServerInit = () => {
  * you type (GET /api/search, public documents only; Meilisearch holds nothing else) and the municipality
  * fields' labels (GET /api/gemeenten, reference data). They skip the session check and the auth guard
  * (neither an /(app) nor a /(guest) route; the page cache never stores them); the security headers, the
- * cross-site form check and the locale still apply. A request that does
- * need the person (a search around "mij") asks locals.safeGetSession() itself: until then locals.session
- * and locals.user are unset, and locals.supabase is made only when something uses it. In the built app most
- * header box searches never reach these handles: the lane registered in init answers them (box-lane.ts).
+ * cross-site form check and the locale still apply. A request that does need the person (a search around
+ * "mij") asks locals.safeGetSession() itself: until then locals.session and locals.user are unset, and
+ * locals.supabase is made only when something uses it. In the built app most header box searches never
+ * reach these handles: the lane registered in init answers them (box-lane.ts).
  */
 const SESSIONLESS_ROUTES: ReadonlySet<string> = new Set(['/api/search', '/api/gemeenten']);
 

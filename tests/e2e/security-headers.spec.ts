@@ -212,7 +212,12 @@ test('endpoints, redirects and form answers carry the headers too', async ({
 	request,
 	baseURL
 }) => {
-	for (const path of ['/api/health', '/api/search?q=robotica', '/zoeken/kaart.svg']) {
+	for (const path of [
+		'/api/health',
+		'/api/search?q=robotica',
+		'/api/gemeenten',
+		'/zoeken/kaart.svg'
+	]) {
 		const response = await request.get(path);
 		expect(response.status(), path).toBe(200);
 		expectSecurityHeaders(response);

@@ -31,6 +31,7 @@ describe('loadListPage', () => {
 		expect(page.pageCount).toBe(3);
 		expect(page.invalidMessage).toBeNull();
 		expect(page.municipalityText).toBe('Gent — Oost-Vlaanderen');
+		expect(page.municipalityUnknown).toBe(false);
 	});
 
 	it('takes a typed label or name for the municipality, as its NIS code', async () => {
@@ -48,25 +49,34 @@ describe('loadListPage', () => {
 	});
 
 	it('drops an unknown municipality, says so, lists without it and keeps what was typed', async () => {
-		for (const [search, text] of [
-			['gemeente=99999&provincie=limburg', '99999'],
-			['gemeente=Atlantis&provincie=limburg', 'Atlantis']
-		] as const) {
-			const { list, result } = setup(search);
-			const page = await result;
-			expect(list).toHaveBeenCalledTimes(1);
-			expect(list.mock.calls[0]?.[0]).toEqual({ province: 'limburg', page: 1 });
-			expect(page.invalidMessage).toBe(
-				'Niet elke filter in deze link klopte. We negeerden: gemeente.'
-			);
-			expect(page.municipalityText).toBe(text);
-		}
+		// A link's NIS code of no municipality is named in the note above the list and at the field.
+		const link = setup('gemeente=99999&provincie=limburg');
+		const linked = await link.result;
+		expect(link.list).toHaveBeenCalledTimes(1);
+		expect(link.list.mock.calls[0]?.[0]).toEqual({ province: 'limburg', page: 1 });
+		expect(linked.invalidMessage).toBe(
+			'Niet elke filter in deze link klopte. We negeerden: gemeente.'
+		);
+		expect(linked.municipalityUnknown).toBe(true);
+		expect(linked.municipalityText).toBe('99999');
+
+		// A typed name that names none only at the field.
+		const typed = setup('gemeente=Atlantis&provincie=limburg');
+		const page = await typed.result;
+		expect(typed.list).toHaveBeenCalledTimes(1);
+		expect(typed.list.mock.calls[0]?.[0]).toEqual({ province: 'limburg', page: 1 });
+		expect(page.invalidMessage).toBeNull();
+		expect(page.municipalityUnknown).toBe(true);
+		expect(page.municipalityText).toBe('Atlantis');
 	});
 
 	it('never fails on nonsense in the URL', async () => {
 		const { result } = setup('provincie=%00&leeftijd=-3&pagina=abc&gemeente=%27%3B--');
 		const page = await result;
 		expect(page.filters).toEqual({ page: 1 });
-		expect(page.invalidMessage).toContain('provincie, gemeente, leeftijd, pagina');
+		expect(page.invalidMessage).toContain('provincie, leeftijd, pagina');
+		// Text that names no municipality is said at the field, which shows it.
+		expect(page.municipalityUnknown).toBe(true);
+		expect(page.municipalityText).toBe("';--");
 	});
 });

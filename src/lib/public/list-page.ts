@@ -28,7 +28,7 @@ export async function loadListPage<Row>({
 	params: URLSearchParams;
 	fields: readonly Exclude<FilterName, 'page'>[];
 	pageSize: number;
-	/** The current municipalities (kept in the process, so asking first costs no wait). */
+	/** The current municipalities (kept in the process: asked first, they cost a wait only when it reads). */
 	listMunicipalities: () => Promise<MunicipalityOption[]>;
 	list: (filters: ListFilters) => Promise<Paged<Row>>;
 }) {
@@ -53,12 +53,18 @@ export async function loadListPage<Row>({
 		? municipalities.find((option) => option.nis === filters.municipality)
 		: undefined;
 
+	// A typed name that names no municipality is said at the field; the note above the list is for a link's
+	// values (a NIS code of no current municipality among them).
+	const municipalityUnknown = invalid.includes('municipality');
+	const noted = NIS.test(typed) ? invalid : invalid.filter((name) => name !== 'municipality');
+
 	return {
 		fields,
 		filters,
-		invalidMessage: invalidFiltersMessage(invalid),
+		invalidMessage: invalidFiltersMessage(noted),
 		/** What the municipality field shows: the chosen municipality's label, else what was typed. */
 		municipalityText: chosen ? municipalityLabel(chosen) : typed,
+		municipalityUnknown,
 		rows: page.rows,
 		total: page.total,
 		pageCount: pageCount(page.total, pageSize)

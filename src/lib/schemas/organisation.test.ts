@@ -96,7 +96,7 @@ describe('createOrganisationSchema', () => {
 			website: 'Vul een geldig webadres in, bijvoorbeeld https://www.voorbeeld.be.',
 			publicEmail: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.be.',
 			postalCode: 'Een postcode bestaat uit 4 cijfers, bijvoorbeeld 9000.',
-			municipality: 'Kies een gemeente uit de lijst.'
+			municipality: 'Vul de gemeente in.'
 		});
 	});
 
