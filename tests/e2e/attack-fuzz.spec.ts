@@ -714,6 +714,7 @@ const endpointPaths: Record<string, string> = {
 	'(public)/statistieken/[file]': '/statistieken/provincies.csv',
 	'(public)/open-data/[file]': '/open-data/formaten.json',
 	'(public)/zoeken/kaart.svg': '/zoeken/kaart.svg',
+	'api/gemeenten': '/api/gemeenten',
 	'api/health': '/api/health',
 	'api/search': '/api/search',
 	taal: '/taal'
