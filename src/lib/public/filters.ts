@@ -41,7 +41,8 @@ export const AGE_MIN = 2;
 export const AGE_MAX = 25;
 export const MAX_PAGE = 10_000;
 
-const NIS = /^[0-9]{5}$/;
+/** A well-formed NIS code (five digits). */
+export const NIS = /^[0-9]{5}$/;
 const WHOLE_NUMBER = /^[0-9]{1,5}$/;
 
 /**

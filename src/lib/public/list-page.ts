@@ -9,14 +9,13 @@ import {
 import {
 	FILTER_PARAMS,
 	invalidFiltersMessage,
+	NIS,
 	pageCount,
 	parseListFilters,
 	type FilterName,
 	type ListFilters
 } from './filters';
 import type { Paged } from './types';
-
-const NIS = /^[0-9]{5}$/;
 
 export async function loadListPage<Row>({
 	params,
