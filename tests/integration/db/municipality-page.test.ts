@@ -23,7 +23,12 @@ type Page = {
 	found: boolean;
 	current_nis?: string | null;
 	municipality: { nis: string; name_nl: string };
-	local: { id: string; kind: string; municipality: { name_nl: string } | null }[];
+	local: {
+		id: string;
+		kind: string;
+		municipality: { name_nl: string } | null;
+		profile: unknown;
+	}[];
 	activities: { id: string; status: string }[];
 	activity_count: number;
 	nearby_municipalities: { nis: string }[];
@@ -109,6 +114,42 @@ describe('municipality_page', () => {
 		);
 		expect(anon.activities.map((a) => a.id)).toContain(published.id);
 		expect(anon.nearby_municipalities.map((m) => m.nis)).not.toContain(spot);
+	});
+
+	// 20261219000000_municipality_page_json.sql builds these lists itself: each entry as the table reads
+	// through PostgREST give it (an academy with its profile, a partner without).
+	it('lists organisations and activities as the separate reads give them', async () => {
+		const anon = anonymousClient();
+		const seen = await page(anon, spot);
+		const organisations = await anon
+			.from('organisations')
+			.select(
+				`id, kind, name, slug, partner_type, description, municipality_nis, verification_status,
+				logo_path, lat, lng, municipality:municipalities(name_nl, province_nl),
+				profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, quality_label,
+				quality_label_expires_on)`
+			)
+			.eq('municipality_nis', spot)
+			.order('name');
+		expect(organisations.error).toBeNull();
+		expect(seen.local).toEqual(organisations.data);
+		expect(seen.local.find((o) => o.id === academy.id)).toMatchObject({
+			profile: { stem_letters: expect.any(Array) }
+		});
+		expect(seen.local.find((o) => o.id === organisation.id)).toMatchObject({ profile: null });
+
+		const activities = await anon
+			.from('public_activity_cards')
+			.select('*')
+			.eq('status', 'published')
+			.eq('municipality_nis', spot)
+			.gte('end_date', today)
+			.order('start_date')
+			.order('title')
+			.limit(12);
+		expect(activities.error).toBeNull();
+		expect(seen.activities).toEqual(activities.data);
+		expect(seen.activities.length).toBeGreaterThan(0);
 	});
 
 	it('leaks no draft activity, not even to a member of its academy (the page shows published ones)', async () => {
