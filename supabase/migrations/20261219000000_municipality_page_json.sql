@@ -6,19 +6,25 @@
 -- search_path, which PostgreSQL cannot inline), and PL/pgSQL's private.municipality_page_organisation() ran
 -- two sub-selects per organisation.
 --
--- municipality_page() now answers JSON (text, as PostgREST sends it; JSONB parsed and sorted every object
--- only to be printed again) and builds each list in its own query:
+-- municipality_page() now answers JSON (text, as PostgREST sends it; JSONB built every object in binary form
+-- with its keys sorted, only for it to be printed again) and builds each list in its own query:
 -- - activities: the rows of public_activity_cards as they are (its columns are the ones
 --   municipality_page_activity() named, so the objects keep their keys);
 -- - organisations: one join with their municipality and academy profile, through
 --   private.organisation_card(), an SQL function PostgreSQL inlines (no sub-select, no SET);
 -- - the community: the query of municipality_communities() written out, which as an SQL function with a
 --   search_path was planned again on every call.
--- Same arguments, same answer (the same keys and values; `community.id` and the lists' order as before),
--- same security (invoker: the caller's policies, as for the separate queries). municipality_overview(),
--- the page's one call, wraps it unchanged. Gent, 500 calls as anon after 100 to warm up, three rounds with
--- the old function beside it: 1.5 to 1.8 ms against 3.0 to 3.3 ms. Every municipality's answer, as anon and
--- as postgres, compared equal (as JSONB) to the old function's before it was replaced.
+-- Same arguments, same answer (the same keys and values, `community.id` included, which was
+-- municipality_communities()' `community_id`, and the same list order), same security (invoker: the
+-- caller's policies, as for the separate queries). municipality_overview(), the page's one call, wraps it
+-- unchanged. Gent, 500 calls as anon after 100 to warm up, three rounds with the old function beside it: 1.5
+-- to 1.8 ms against 3.0 to 3.3 ms. A one-off check while it was written (not kept): every municipality's
+-- answer, as anon and as postgres, equal as JSONB to the old function's. What stays checked is
+-- tests/integration/db/municipality-page.test.ts: each list's entries against PostgREST's reads of the
+-- tables with the same embeds, and the community against municipality_communities().
+--
+-- The activities are public_activity_cards' rows as they are, here and in community_page(): a column added
+-- to that view reaches both answers (its comment now says so).
 
 /**
  * organisation_card(organisation, its municipality, its academy profile or null)
@@ -178,6 +184,9 @@ comment on function public.municipality_page(text, date, double precision) is
 
 -- Its only caller was municipality_page().
 drop function private.municipality_page_organisation(public.organisations);
+
+comment on view public.public_activity_cards is
+	'public_activities'' columns that a list''s card shows (issue 15: read with `*`, cheaper for PostgREST); municipality_page() and community_page() answer its rows as they are.';
 
 revoke execute on all functions in schema private from public;
 grant execute on function private.organisation_card(public.organisations, public.municipalities, public.academy_profiles)

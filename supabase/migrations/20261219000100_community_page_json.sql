@@ -1,20 +1,22 @@
 -- Issue 15: a community's page (/gemeenten/[nis]/community, /regios/[slug]) cost 3.3 to 3.4 ms of Postgres
 -- CPU a request in the last `bench:pages` (86.8 and 89.0 ms p95 against 29.7 ms for the bare page).
--- community_page() built its answer as JSONB, which PostgREST then printed as text again: every object
--- parsed, its keys sorted, and the whole answer copied once more by each `||` that merged its two halves.
+-- community_page() built its answer as JSONB, which PostgREST then printed as text again: every object built
+-- in binary form with its keys sorted, and the whole answer copied once more by the `||` that merged its two
+-- halves.
 -- As 20261219000000_municipality_page_json.sql did for municipality_page(), it now builds JSON (text) in one
 -- json_build_object per answer, and the activities of a municipality nobody joined yet are the rows of
 -- public_activity_cards as they are (private.municipality_page_activity() per row named the same columns;
 -- it has no caller left and goes).
 --
 -- Same arguments, same answer (the same keys and values), same lists, limits, order and security
--- (invoker). Before it replaced the old one, its answer was compared (as JSONB) with the old function's for
--- every municipality (594) and both region communities of the seed, as anon, the demo coordinator (a host
--- and member) and the demo school: all equal. Psql as anon, 300 calls after 100 to warm up, three rounds
--- with the old function beside it: Antwerpen (11002) 1.44, 1.68, 2.24 ms against 2.11, 2.31, 1.95 ms; the
--- Westhoek 1.71, 1.83, 1.63 ms against 1.98, 1.74, 1.83 ms. A smaller gain than the municipality page's:
--- here most of the time is finding the rows (the member counts and the community's offers), not printing
--- them.
+-- (invoker). A one-off check while it was written (not kept): its answer equal (as JSONB) to the old
+-- function's for every municipality (594) and both region communities of the seed, as anon, the demo
+-- coordinator (a host and member) and the demo school. tests/integration/db/community-page.test.ts keeps
+-- comparing it with the separate reads. Psql as anon, 300 calls after 100 to warm up, three rounds with the
+-- old function beside it: Antwerpen (11002) 1.44, 1.68, 2.24 ms against 2.11, 2.31, 1.95 ms (means 1.79
+-- and 2.12: 16 % less), the Westhoek 1.71, 1.83, 1.63 ms against 1.98, 1.74, 1.83 ms (1.72 and 1.85: 7 %
+-- less); in one round of each the new one was slower. A smaller gain than the municipality page's: here
+-- most of the time is finding the rows (the member counts and the community's offers), not printing them.
 
 drop function public.community_page(date, text, text, integer);
 

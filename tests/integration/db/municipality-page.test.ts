@@ -31,6 +31,8 @@ type Page = {
 	}[];
 	activities: { id: string; status: string }[];
 	activity_count: number;
+	nearby_academies: { id: string }[];
+	community: { id: string; members: number } | null;
 	nearby_municipalities: { nis: string }[];
 	starters: Section;
 };
@@ -77,12 +79,14 @@ beforeAll(async () => {
 			[admin, 'admin'],
 			[member, 'member']
 		],
-		{ kind: 'partner', municipality_nis: spot }
+		// Names of their own: the page lists them by name, and a tie would leave their order open.
+		{ kind: 'partner', municipality_nis: spot, name: 'Partner van de pagina' }
 	);
 	// Not verified: the municipality stays a white spot; its activities are on the page all the same.
 	academy = await people.organisation([[member, 'member']], {
 		kind: 'academy',
-		municipality_nis: spot
+		municipality_nis: spot,
+		name: 'Academie van de pagina'
 	});
 	published = await people.activity(academy.id, { municipality_nis: spot });
 	draft = await people.activity(academy.id, { municipality_nis: spot, status: 'draft' });
@@ -116,23 +120,26 @@ describe('municipality_page', () => {
 		expect(anon.nearby_municipalities.map((m) => m.nis)).not.toContain(spot);
 	});
 
-	// 20261219000000_municipality_page_json.sql builds these lists itself: each entry as the table reads
-	// through PostgREST give it (an academy with its profile, a partner without).
-	it('lists organisations and activities as the separate reads give them', async () => {
+	// 20261219000000_municipality_page_json.sql builds its lists itself: each entry must equal what a
+	// PostgREST read of the table (or view), with the same embeds, gives (an academy with its profile, a
+	// partner without), and the community what municipality_communities() gives.
+	it('lists organisations, activities and the community as the separate reads give them', async () => {
 		const anon = anonymousClient();
 		const seen = await page(anon, spot);
-		const organisations = await anon
-			.from('organisations')
-			.select(
-				`id, kind, name, slug, partner_type, description, municipality_nis, verification_status,
-				logo_path, lat, lng, municipality:municipalities(name_nl, province_nl),
-				profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, quality_label,
-				quality_label_expires_on)`
-			)
-			.eq('municipality_nis', spot)
-			.order('name');
-		expect(organisations.error).toBeNull();
-		expect(seen.local).toEqual(organisations.data);
+		const organisations = () =>
+			anon
+				.from('organisations')
+				.select(
+					`id, kind, name, slug, partner_type, description, municipality_nis, verification_status,
+					logo_path, lat, lng, municipality:municipalities(name_nl, province_nl),
+					profile:academy_profiles(stem_letters, accent_letters, creative_link, domains, quality_label,
+					quality_label_expires_on)`
+				)
+				.order('name')
+				.order('id');
+		const local = await organisations().eq('municipality_nis', spot);
+		expect(local.error).toBeNull();
+		expect(seen.local).toEqual(local.data);
 		expect(seen.local.find((o) => o.id === academy.id)).toMatchObject({
 			profile: { stem_letters: expect.any(Array) }
 		});
@@ -150,6 +157,30 @@ describe('municipality_page', () => {
 		expect(activities.error).toBeNull();
 		expect(seen.activities).toEqual(activities.data);
 		expect(seen.activities.length).toBeGreaterThan(0);
+
+		// the nearby academies (candidates in a box, in no order: the app sorts them by distance)
+		const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+		const nearby = await organisations().in(
+			'id',
+			seen.nearby_academies.map((o) => o.id)
+		);
+		expect(nearby.error).toBeNull();
+		expect([...seen.nearby_academies].sort(byId)).toEqual([...nearby.data!].sort(byId));
+		expect(seen.nearby_academies.length).toBeGreaterThan(0);
+
+		// a municipality with an active community in the seed, and one without
+		const [joined] = await people.query<{ nis: string }>(
+			`select municipality_nis as nis from public.communities
+			where kind = 'municipality' and status = 'active' order by municipality_nis limit 1`
+		);
+		for (const nis of [joined!.nis, spot]) {
+			const { data, error } = await anon.rpc('municipality_communities', { p_nis: [nis] });
+			expect(error).toBeNull();
+			const [row] = data ?? [];
+			expect((await page(anon, nis)).community, nis).toEqual(
+				row ? { id: row.community_id, members: row.members } : null
+			);
+		}
 	});
 
 	it('leaks no draft activity, not even to a member of its academy (the page shows published ones)', async () => {
