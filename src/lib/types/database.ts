@@ -2651,6 +2651,10 @@ export type Database = {
 				Args: { p_from: string; p_to: string; p_province?: string; p_academy?: string };
 				Returns: { dimension: string; category: string; activities: number }[];
 			};
+			activity_statistics_period: {
+				Args: { p_from: string; p_to: string; p_province?: string; p_academy?: string };
+				Returns: Json;
+			};
 			activity_statistics_periods: {
 				Args: {
 					p_from_1: string;

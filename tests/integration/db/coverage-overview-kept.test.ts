@@ -439,6 +439,39 @@ describe('the statistics kept with each school year (20261216000000_statistics_k
 			expect((await answer(db, dayLater)).first).toEqual((await answer(db, periods)).first);
 		});
 	});
+
+	// 20261219000300_activity_statistics_period.sql: /open-data and its files ask for one period.
+	it('answers one period the same way: a kept school year from its row, anything else counted', async () => {
+		const { p_from_2: from, p_to_2: to } = defaultPeriods();
+		const counted = await anonymousClient().rpc('activity_statistics', { p_from: from, p_to: to });
+		expect(counted.error).toBeNull();
+		const one = await anonymousClient().rpc('activity_statistics_period', {
+			p_from: from,
+			p_to: to
+		});
+		expect(one.error).toBeNull();
+		expect(one.data).toEqual(counted.data);
+		expect((one.data as StatisticsRow[]).length).toBeGreaterThan(0);
+
+		const kept: StatisticsRow[] = [{ dimension: 'format', category: 'bewaard', activities: 3 }];
+		const period = async (db: pg.Client, start: string, province: string | null = null) => {
+			const { rows } = await db.query<{ answer: StatisticsRow[] }>(
+				`select public.activity_statistics_period($1, $2, $3) as answer`,
+				[start, to, province]
+			);
+			return rows[0]!.answer;
+		};
+		await rolledBack(async (db) => {
+			await db.query('update public.coverage_overviews set statistics = $2 where start_year = $1', [
+				current,
+				JSON.stringify(kept)
+			]);
+			await db.query('set local role anon');
+			expect(await period(db, from)).toEqual(kept);
+			expect(await period(db, from, 'Antwerpen')).not.toEqual(kept);
+			expect(await period(db, `${current}-09-02`)).not.toEqual(kept);
+		});
+	});
 });
 
 describe('two transactions at once', () => {

@@ -1,5 +1,6 @@
 // The network's statistics: activity_statistics() (supabase/migrations/20261204001000_activity_statistics.sql)
-// per period, or activity_statistics_periods() for the two periods the statistics pages compare, and the
+// of one period through activity_statistics_period(), or activity_statistics_periods() for the two periods
+// the statistics pages compare (both read a school year without filters from the kept rows), and the
 // academies the staff page filters on. Coverage by province is coverage.ts's.
 import type { Db } from '$lib/server/supabase';
 import type { Database } from '$lib/types/database';
@@ -33,13 +34,13 @@ export async function activityCounts(
 	period: Period,
 	filters: Filters = {}
 ): Promise<ActivityCounts> {
-	const { data, error } = await db.rpc('activity_statistics', {
+	const { data, error } = await db.rpc('activity_statistics_period', {
 		p_from: period.from,
 		p_to: period.to,
 		...filterParams(filters)
 	});
 	if (error) throw error;
-	return countsOf(data);
+	return countsOf(data as StatisticsRow[]);
 }
 
 /** activityCounts() for two periods, in one call (activity_statistics_periods()). */
