@@ -52,7 +52,17 @@ export async function startBuiltApp(build, env) {
 	for (let i = 0; i < 200 && !exited; i++) {
 		try {
 			if ((await fetch(`${origin}/api/health`)).ok && !exited)
-				return { origin, pid: /** @type {number} */ (child.pid), stop: () => child.kill() };
+				return {
+					origin,
+					pid: /** @type {number} */ (child.pid),
+					/** Stops the app; resolves once it has exited (its last requests answered). */
+					stop: () =>
+						new Promise((resolve) => {
+							if (exited) return resolve(undefined);
+							child.once('exit', () => resolve(undefined));
+							child.kill();
+						})
+				};
 		} catch {
 			// not listening yet
 		}
