@@ -14,6 +14,7 @@ import type {
 import { picture } from '$lib/pictures';
 import { supabaseUrl, type Db } from '$lib/server/supabase';
 import { todayInBelgium } from '$lib/public/format';
+import { excerpt } from '$lib/public/text';
 import { labelState } from './quality';
 import type { Tables } from '$lib/types/database';
 import type { PostgrestError } from '@supabase/supabase-js';
@@ -53,17 +54,6 @@ export async function fetchPage<Row>(
 	}
 	if (error) throw error;
 	return { rows: data ?? [], total: count ?? 0 };
-}
-
-const EXCERPT_LENGTH = 180;
-
-/** The first sentence(s) of a description, cut at a word boundary. */
-export function excerpt(description: string, length = EXCERPT_LENGTH): string {
-	const flat = description.replace(/\s+/g, ' ').trim();
-	if (flat.length <= length) return flat;
-	const cut = flat.slice(0, length);
-	const lastSpace = cut.lastIndexOf(' ');
-	return `${(lastSpace > length / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:–-]+$/, '')}…`;
 }
 
 /** A municipality's name as the queries embed it (`municipality:municipalities(name_nl, province_nl)`). */
