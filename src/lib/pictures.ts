@@ -58,18 +58,20 @@ export function picture(
 ): Picture | null {
 	if (!path) return null;
 	const { widths } = PICTURE_KINDS[kind];
-	const middle = widths[Math.floor(widths.length / 2)]!;
-	const largest = widths[widths.length - 1]!;
+	// Each width's URL once (a card list builds them for 24 logos on every request).
+	const urls = widths.map((width) => pictureUrl(apiUrl, kind, path, width));
+	const middle = Math.floor(widths.length / 2);
+	const largest = widths.length - 1;
 	return {
-		src: pictureUrl(apiUrl, kind, path, middle),
-		srcset: widths.map((width) => `${pictureUrl(apiUrl, kind, path, width)} ${width}w`).join(', '),
-		width: middle,
-		height: pictureHeight(kind, middle),
+		src: urls[middle]!,
+		srcset: urls.map((url, index) => `${url} ${widths[index]}w`).join(', '),
+		width: widths[middle]!,
+		height: pictureHeight(kind, widths[middle]!),
 		alt,
 		largest: {
-			url: pictureUrl(apiUrl, kind, path, largest),
-			width: largest,
-			height: pictureHeight(kind, largest)
+			url: urls[largest]!,
+			width: widths[largest]!,
+			height: pictureHeight(kind, widths[largest]!)
 		}
 	};
 }
