@@ -1,5 +1,6 @@
 // The coverage map's shapes: every current Flemish and Brussels municipality as an SVG path, computed from
 // the 2025 TopoJSON (a copy of ../shared/data, CC0) on first use and kept in memory.
+import { outlineMarkup } from '$lib/components/coverage/map-markup';
 import raw from './data/belgium-municipalities-2025.topo.json?raw';
 import {
 	boundsOf,
@@ -21,7 +22,8 @@ export const MAP_WIDTH = 1000;
  */
 const TOLERANCE = 1.2;
 
-export type MapShape = { nis: string; d: string };
+/** A municipality's outline: its path data, and the `<path>` element the map writes (outlineMarkup()). */
+export type MapShape = { nis: string; d: string; outline: string };
 export type CoverageMap = { width: number; height: number; shapes: MapShape[] };
 
 let cached: CoverageMap | undefined;
@@ -47,9 +49,9 @@ function build(topology: Topology): CoverageMap {
 	return {
 		width: projection.width,
 		height: Math.ceil(projection.height),
-		shapes: geometries.map((geometry) => ({
-			nis: String(geometry.properties?.nis ?? geometry.id),
-			d: ringsPath(geometryRings(arcs, geometry))
-		}))
+		shapes: geometries.map((geometry) => {
+			const d = ringsPath(geometryRings(arcs, geometry));
+			return { nis: String(geometry.properties?.nis ?? geometry.id), d, outline: outlineMarkup(d) };
+		})
 	};
 }

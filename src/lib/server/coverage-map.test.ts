@@ -228,6 +228,8 @@ describe('coverageMap', () => {
 		expect(map.width).toBe(1000);
 		for (const shape of map.shapes) {
 			expect(shape.d, shape.nis).toMatch(/^(M\d+ \d+l[\d -]+z)+$/);
+			// the element the map writes, made with the shape (path data needs no escaping)
+			expect(shape.outline, shape.nis).toBe(`<path d="${shape.d}"/>`);
 			const points = absolutePoints(shape.d);
 			const xs = points.map(([x]) => x);
 			const ys = points.map(([, y]) => y);

@@ -6,28 +6,43 @@ import { escapeHtml } from '$lib/markdown-lite';
 import type { CoverageStatus } from '$lib/server/db/coverage';
 import { COVERAGE_STATUSES } from './status';
 
-export type MapArea = { nis: string; name: string; status: CoverageStatus; d: string };
+/** A shape of the map: its municipality and its `<path>` element, made once by outlineMarkup(). */
+export type MapOutline = { nis: string; outline: string };
+/** What the map says of a municipality. */
+export type MapRow = { nis: string; name: string; status: CoverageStatus };
 
 /**
- * Each area as a link to `<pagesPath>/<NIS>` named by its title ("Gent: Academie"), grouped by status in
- * COVERAGE_STATUSES' order, each group in the areas' own order. Every text is escaped.
+ * The `<path>` element of an outline, its path data escaped: made once per shape when the map is built
+ * (coverage-map-data.ts), not on each request (the 304 outlines are 46 kB, most of /dekking).
+ */
+export const outlineMarkup = (d: string) => `<path d="${escapeHtml(d)}"/>`;
+
+/**
+ * Each shape with a row as a link to `<pagesPath>/<NIS>` named by its title ("Gent: Academie"), grouped by
+ * status in COVERAGE_STATUSES' order, each group in the shapes' order; a shape without a row is left out.
+ * Every text is escaped (the outlines when they were made). One pass over the shapes, no object per area:
+ * this runs on every request for /dekking.
  */
 export function mapAreasMarkup(
-	areas: readonly MapArea[],
+	shapes: readonly MapOutline[],
+	rows: readonly MapRow[],
 	pagesPath: string,
 	label: (status: CoverageStatus) => string
 ): string {
-	let markup = '';
-	for (const status of COVERAGE_STATUSES) {
-		const title = escapeHtml(label(status));
-		let links = '';
-		for (const area of areas) {
-			if (area.status !== status) continue;
-			links +=
-				`<a href="${escapeHtml(`${pagesPath}/${area.nis}`)}"><title>${escapeHtml(area.name)}: ${title}` +
-				`</title><path d="${escapeHtml(area.d)}"/></a>`;
-		}
-		if (links) markup += `<g class="${status}">${links}</g>`;
+	const byNis = new Map(rows.map((row) => [row.nis, row]));
+	const titles = new Map(COVERAGE_STATUSES.map((status) => [status, escapeHtml(label(status))]));
+	const groups = new Map(COVERAGE_STATUSES.map((status) => [status, '']));
+	const path = escapeHtml(pagesPath);
+	for (const shape of shapes) {
+		const row = byNis.get(shape.nis);
+		if (!row) continue;
+		groups.set(
+			row.status,
+			`${groups.get(row.status)}<a href="${path}/${escapeHtml(shape.nis)}"><title>` +
+				`${escapeHtml(row.name)}: ${titles.get(row.status)}</title>${shape.outline}</a>`
+		);
 	}
+	let markup = '';
+	for (const [status, links] of groups) if (links) markup += `<g class="${status}">${links}</g>`;
 	return markup;
 }
