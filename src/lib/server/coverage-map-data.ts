@@ -22,8 +22,11 @@ export const MAP_WIDTH = 1000;
  */
 const TOLERANCE = 1.2;
 
-/** A municipality's outline: its path data, and the `<path>` element the map writes (outlineMarkup()). */
-export type MapShape = { nis: string; d: string; outline: string };
+/**
+ * A municipality's outline as the `<path>` element the map writes (outlineMarkup()), its path data escaped
+ * once here. Only the element: a client-side navigation to /dekking gets the shapes as data.
+ */
+export type MapShape = { nis: string; outline: string };
 export type CoverageMap = { width: number; height: number; shapes: MapShape[] };
 
 let cached: CoverageMap | undefined;
@@ -49,9 +52,9 @@ function build(topology: Topology): CoverageMap {
 	return {
 		width: projection.width,
 		height: Math.ceil(projection.height),
-		shapes: geometries.map((geometry) => {
-			const d = ringsPath(geometryRings(arcs, geometry));
-			return { nis: String(geometry.properties?.nis ?? geometry.id), d, outline: outlineMarkup(d) };
-		})
+		shapes: geometries.map((geometry) => ({
+			nis: String(geometry.properties?.nis ?? geometry.id),
+			outline: outlineMarkup(ringsPath(geometryRings(arcs, geometry)))
+		}))
 	};
 }

@@ -35,7 +35,7 @@ export function mapAreasMarkup(
 	const path = escapeHtml(pagesPath);
 	for (const shape of shapes) {
 		const row = byNis.get(shape.nis);
-		if (!row) continue;
+		if (!row || !groups.has(row.status)) continue;
 		groups.set(
 			row.status,
 			`${groups.get(row.status)}<a href="${path}/${escapeHtml(shape.nis)}"><title>` +
