@@ -20,8 +20,9 @@ const EXCERPT_LENGTH = 180;
 
 /**
  * The first sentence(s) of a description on one line, cut at a word boundary with "…" when it is longer
- * than `length` (1 or more). Only the start can show: a long description's spaces are folded in a prefix with room to
- * spare, not in the whole text (a card list asks this for each of its 24 descriptions on every request).
+ * than `length` (1 or more). Only the start can show: a long description's spaces are folded in a prefix
+ * with room to spare, not in the whole text (a card list asks this for each of its 24 descriptions on every
+ * request).
  */
 export function excerpt(description: string, length = EXCERPT_LENGTH): string {
 	const prefix = length * 2 + 16;
