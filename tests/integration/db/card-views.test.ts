@@ -1,12 +1,14 @@
 // The lists' card views (migration 20261212000000): public_activity_cards, academy_cards and
 // organisation_cards give, read with `*`, the rows the lists' named selects gave before, to a visitor and a
 // member alike (security invoker: the caller's RLS), and nobody writes through them. The lists themselves
-// read them with their filters.
+// read them with their filters, and their totals count without joining what they do not read (migration
+// 20261221000000).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listUpcomingActivities } from '$lib/server/db/activities';
 import { listAcademies, listOrganisations } from '$lib/server/db/organisations';
 import type { Db } from '$lib/server/supabase';
+import { asCaller, type Caller } from './as-caller.js';
 import { anonymousClient, daysFromToday, testPeople, type Person } from './people.js';
 
 // The lists' module reads its settings through SvelteKit's env modules; pictures' URLs are not compared here.
@@ -168,6 +170,44 @@ it('grants the API roles reading only: no insert, update, delete or truncate on 
 	);
 	expect(rows.filter((row) => row.granted !== (row.privilege === 'select'))).toEqual([]);
 	expect(rows).toHaveLength(30);
+});
+
+/** The tables a plan reads (EXPLAIN's JSON), to show which joins a query runs. */
+function tablesIn(plan: unknown): string[] {
+	if (Array.isArray(plan)) return plan.flatMap(tablesIn);
+	if (!plan || typeof plan !== 'object') return [];
+	const node = plan as Record<string, unknown>;
+	const own = typeof node['Relation Name'] === 'string' ? [node['Relation Name']] : [];
+	return [...own, ...Object.values(node).flatMap(tablesIn)].sort();
+}
+
+describe.each([
+	['a visitor', 'anon'],
+	['a member', null]
+] as [string, Caller | null][])("the lists' totals (count=exact) as %s", (_who, caller) => {
+	// Migration 20261221000000: left joins on NOT NULL foreign keys, so a count that reads no column of
+	// the organisation or municipality does not join them; the rows are the same (tests above).
+	it.each([
+		['public_activity_cards', `status = 'published' and end_date >= current_date`, ['activities']],
+		['organisation_cards', `kind = 'school'`, ['organisations']],
+		['academy_cards', 'true', ['academy_profiles', 'organisations']]
+	])('count(*) from %s reads only the tables it needs', async (view, where, tables) => {
+		const { rows, error } = await asCaller<{ 'QUERY PLAN': unknown }>(
+			caller ?? member,
+			`explain (format json) select count(*) from public.${view} where ${where}`
+		);
+		expect(error).toBeNull();
+		expect(tablesIn(rows![0]!['QUERY PLAN'])).toEqual(tables);
+	});
+
+	it('a filter on the municipality still joins it', async () => {
+		const { rows } = await asCaller<{ 'QUERY PLAN': unknown }>(
+			caller ?? member,
+			`explain (format json) select count(*) from public.public_activity_cards
+				where province_nl = 'Provincie Antwerpen'`
+		);
+		expect(tablesIn(rows![0]!['QUERY PLAN'])).toEqual(['activities', 'municipalities']);
+	});
 });
 
 describe('the lists on the card views', () => {
