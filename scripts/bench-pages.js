@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm run bench:pages`: the built app with the seed loaded, under autocannon (10 connections): a bare
-// page of the same app as the baseline, and the academy, activity and municipality pages, measured in
-// the same run. Also counts the database round trips (API calls) each page makes, through a counting proxy,
+// page of the same app as the baseline, measured before and after each page, and the public pages, measured
+// in the same run. Also counts the database round trips (API calls) each page makes, through a counting proxy,
 // and measures the three slowest pages once more with the API answered from memory: what the app costs.
 // Then issue 15's signed-in pages (organisations, offers, requests, a request and its suggestions,
 // agreements, an agreement, notifications) as seed people who may open them, against a bare page
@@ -446,44 +446,80 @@ async function publicPages() {
 	// sent to the database, then as configured by default (signed-out visitors share rendered public
 	// pages for a few seconds: src/lib/server/page-cache.ts).
 	// Every public page uncached; the cached run only the first four (the cache answers all alike).
+	// The bare page beside every page: the machine's speed drifts by a third within minutes (README), so each
+	// page is compared with the bare page measured just before and just after it (the mean of their p95), not
+	// with one bare run at the start, which a slow spell later in the run would flatter or a fast one hurt.
 	/** @param {string} label @param {Record<string, string>} env @param {typeof pages} measured */
 	async function timePages(label, env, measured) {
 		const app = await startApp(env);
 		/** @type {Record<string, { p50: number, p95: number, rps: number, failures: number }>} */
 		const results = {};
+		/** The bare page's p95 beside each page (the mean of the runs before and after it). */
+		/** @type {Record<string, number>} */
+		const bareBeside = {};
 		// Where each request's CPU time goes (app, the gateway with auth, PostgREST, Postgres): under 10
 		// connections on 2 cores the p95 follows it, so the ratio to the bare page can be read from it.
 		const cpu = cpuOfParts(app.pid);
+		/** @param {(typeof pages)[number]} page */
+		async function timeOne(page) {
+			const before = cpu();
+			const r = await measure(app.origin + page.path, seconds);
+			const after = cpu();
+			const used = /** @type {(keyof typeof before)[]} */ (Object.keys(before))
+				.flatMap((name) => {
+					const [start, end] = [before[name], after[name]];
+					return start === null || end === null
+						? []
+						: [`${name} ${((end - start) / r.requests).toFixed(1)}`];
+				})
+				.join(', ');
+			console.log(
+				`${label.padEnd(9)} ${page.name.padEnd(13)} ${page.path.padEnd(56)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${roundTrips[page.name]} API round trips  ${(characters[page.name] / 1000).toFixed(1)} k characters${used ? `  CPU ms per request: ${used}` : ''}${r.failures ? `  ${r.failures} FAILED` : ''}`
+			);
+			return r;
+		}
+		const bare = measured.find((p) => p.name === 'bare');
+		const others = measured.filter((p) => p.name !== 'bare');
 		try {
-			for (const page of measured) {
-				await measure(app.origin + page.path, 2); // warm-up, not counted
-				const before = cpu();
-				const r = (results[page.name] = await measure(app.origin + page.path, seconds));
-				const after = cpu();
-				const used = /** @type {(keyof typeof before)[]} */ (Object.keys(before))
-					.flatMap((name) => {
-						const [start, end] = [before[name], after[name]];
-						return start === null || end === null
-							? []
-							: [`${name} ${((end - start) / r.requests).toFixed(1)}`];
-					})
-					.join(', ');
-				console.log(
-					`${label.padEnd(9)} ${page.name.padEnd(13)} ${page.path.padEnd(56)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${roundTrips[page.name]} API round trips  ${(characters[page.name] / 1000).toFixed(1)} k characters${used ? `  CPU ms per request: ${used}` : ''}${r.failures ? `  ${r.failures} FAILED` : ''}`
-				);
+			/** @param {(typeof pages)[number]} page */
+			const warmUp = (page) => measure(app.origin + page.path, 2); // not counted
+			let bareBefore = null;
+			if (bare) {
+				await warmUp(bare);
+				bareBefore = results.bare = await timeOne(bare);
+			}
+			for (const page of others) {
+				await warmUp(page);
+				const r = (results[page.name] = await timeOne(page));
+				if (bare && bareBefore) {
+					// and the page's ratio to the mean of the bare runs before and after it
+					const bareAfter = await timeOne(bare);
+					bareBeside[page.name] = (bareBefore.p95 + bareAfter.p95) / 2;
+					console.log(
+						`${label.padEnd(9)} ${page.name.padEnd(13)} p95 ${r.p95.toFixed(1)} ms beside the bare page's ${bareBeside[page.name].toFixed(1)} ms (before ${bareBefore.p95.toFixed(1)}, after ${bareAfter.p95.toFixed(1)}): ratio ${(r.p95 / bareBeside[page.name]).toFixed(2)}`
+					);
+					bareBefore = bareAfter;
+				}
 			}
 		} finally {
 			// Waited for: the proxy in front of the replayed run closes right after.
 			await app.stop();
 		}
-		// the measured pages, slowest first
-		const ranked = measured
-			.filter((p) => p.name !== 'bare')
-			.sort((a, b) => results[b.name].p95 - results[a.name].p95);
+		/** @param {string} name */
+		const ratio = (name) => results[name].p95 / bareBeside[name];
+		// the measured pages, furthest from the bare page beside them first
+		const ranked = [...others].sort((a, b) => ratio(b.name) - ratio(a.name));
+		// and by their own p95, as against one bare run at the start (the line of the rounds before)
+		const slowest = [...others].sort((a, b) => results[b.name].p95 - results[a.name].p95);
 		return {
 			worst: ranked.length ? results[ranked[0].name].p95 : NaN,
-			bare: results.bare.p95,
-			ranked
+			bare: ranked.length ? bareBeside[ranked[0].name] : NaN,
+			ranked,
+			withinTwice: others.filter((page) => ratio(page.name) <= 2).length,
+			againstFirst: {
+				worst: slowest.length ? results[slowest[0].name].p95 : NaN,
+				bare: results.bare.p95
+			}
 		};
 	}
 	const uncached = await timePages('uncached', { PAGE_CACHE_SECONDS: '0' }, pages);
@@ -523,6 +559,14 @@ async function publicPages() {
 				`p95 (${passedOn} calls passed on to PostgREST, one per distinct call): ${summary(replayed)}`
 		);
 	}
+	// The worst against the bare page beside it; then, as the rounds before printed it, the slowest page
+	// against the first bare run.
+	console.log(
+		`uncached pages p95 against one bare run at the start: ${summary(uncached.againstFirst)}`
+	);
+	console.log(
+		`uncached pages within 2× the bare page beside them: ${uncached.withinTwice} of ${uncached.ranked.length}`
+	);
 	console.log(`uncached pages p95: ${summary(uncached)}`);
 	if (shared) console.log(`pages p95: ${summary(shared)}`);
 }
