@@ -186,7 +186,8 @@ describe.each([
 	['a member', null]
 ] as [string, Caller | null][])("the lists' totals (count=exact) as %s", (_who, caller) => {
 	// Migration 20261221000000: left joins on NOT NULL foreign keys, so a count that reads no column of
-	// the organisation or municipality does not join them; the rows are the same (tests above).
+	// the organisation or municipality does not join them; the rows are the same as long as every card
+	// finds its organisation and municipality (below).
 	it.each([
 		['public_activity_cards', `status = 'published' and end_date >= current_date`, ['activities']],
 		['organisation_cards', `kind = 'school'`, ['organisations']],
@@ -198,6 +199,26 @@ describe.each([
 		);
 		expect(error).toBeNull();
 		expect(tablesIn(rows![0]!['QUERY PLAN'])).toEqual(tables);
+	});
+
+	it('every card has its organisation and municipality (what makes the left joins give the same rows)', async () => {
+		// Should a policy ever hide organisations or municipalities from this caller, their activities would
+		// show with empty names instead of being left out: the joins must then be inner again.
+		const { rows, error } = await asCaller<{ view: string; empty: number }>(
+			caller ?? member,
+			`select 'public_activity_cards' as view, count(*)::int as empty from public.public_activity_cards
+				where organisation_name is null or organisation_slug is null or municipality_name is null
+			union all select 'academy_cards', count(*)::int from public.academy_cards
+				where municipality_name is null
+			union all select 'organisation_cards', count(*)::int from public.organisation_cards
+				where municipality_name is null`
+		);
+		expect(error).toBeNull();
+		expect(rows).toEqual([
+			{ view: 'public_activity_cards', empty: 0 },
+			{ view: 'academy_cards', empty: 0 },
+			{ view: 'organisation_cards', empty: 0 }
+		]);
 	});
 
 	it('a filter on the municipality still joins it', async () => {
