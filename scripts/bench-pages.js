@@ -486,11 +486,9 @@ async function publicPages() {
 			const warmUp = (page) => measure(app.origin + page.path, 2); // not counted
 			let bareBefore = null;
 			if (bare) {
-				// A whole run, not counted, then the first counted one: right after the app starts the bare
-				// page's first runs were slower (p95 a fifth to a half above the next), which would flatter the
-				// first page's ratio.
-				await warmUp(bare);
-				await measure(app.origin + bare.path, seconds);
+				// A longer warm-up than a page's: right after the app starts the bare page's first runs were
+				// slower (p95 a fifth to a half above the next), which would flatter the first page's ratio.
+				await measure(app.origin + bare.path, seconds + 2); // not counted
 				bareBefore = results.bare = await timeOne(bare);
 			}
 			for (const page of others) {
