@@ -72,13 +72,49 @@ function calendarDate(date) {
 }
 
 /**
- * Calendar dates already written, by date, language and options. A list page writes one or two dates per
- * card through formatToParts (~5 µs each, a few percent of rendering /activiteiten), and the same few
- * hundred dates come back on every request. Emptied when full, so it never grows past this.
+ * Text already written, by what was written, language and options: dates, moments and numbers. A list
+ * page writes a date or two, a time and a price per card through Intl (~5 µs each, a time zone or a
+ * currency more, together a few percent of rendering a list), and the same few hundred values come back
+ * on every request. Emptied when full, so it never grows past this.
  * @type {Map<string, string>}
  */
-const writtenDates = new Map();
-const WRITTEN_DATES_KEPT = 5000;
+const writtenTexts = new Map();
+const WRITTEN_TEXTS_KEPT = 10_000;
+
+/**
+ * The text kept for `key`, else what `write` writes, kept.
+ * @param {string} key
+ * @param {() => string} write
+ */
+function written(key, write) {
+	let text = writtenTexts.get(key);
+	if (text === undefined) {
+		if (writtenTexts.size >= WRITTEN_TEXTS_KEPT) writtenTexts.clear();
+		text = write();
+		writtenTexts.set(key, text);
+	}
+	return text;
+}
+
+/**
+ * The date a moment falls on in Belgium, as Postgres writes it: 2026-03-04T23:30:00Z → "2026-03-05".
+ * Kept by the hour: Belgium's offsets have been whole hours since 1892, so its days start on a whole
+ * UTC hour, and "today" is asked by most loads.
+ * @param {Date} moment
+ */
+export function belgianDateIn(moment) {
+	return written(`day ${Math.floor(moment.getTime() / 3_600_000)}`, () =>
+		belgianDate.format(moment)
+	);
+}
+
+// en-CA writes dates as YYYY-MM-DD. Built once: building a formatter costs far more than formatting.
+const belgianDate = new Intl.DateTimeFormat('en-CA', {
+	timeZone: TIME_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
 
 /**
  * "2026-03-04" → "wo 4 maart 2026" / "Wed 4 March 2026".
@@ -88,14 +124,10 @@ const WRITTEN_DATES_KEPT = 5000;
  */
 export function formatDateIn(date, locale, options = {}) {
 	const reader = readerLocale(locale);
-	const key = `${date.slice(0, 10)} ${reader} ${options.year ?? ''} ${options.weekday ?? ''}`;
-	let text = writtenDates.get(key);
-	if (text === undefined) {
-		if (writtenDates.size >= WRITTEN_DATES_KEPT) writtenDates.clear();
-		text = dayText(reader, calendarDate(date), { ...options, timeZone: 'UTC' });
-		writtenDates.set(key, text);
-	}
-	return text;
+	return written(
+		`date ${date.slice(0, 10)} ${reader} ${options.year ?? ''} ${options.weekday ?? ''}`,
+		() => dayText(reader, calendarDate(date), { ...options, timeZone: 'UTC' })
+	);
 }
 
 /**
@@ -120,15 +152,18 @@ export function formatTimeIn(value) {
 		const clock = /^(\d{1,2}):(\d{2})/.exec(value);
 		if (clock) return `${(clock[1] ?? '').padStart(2, '0')}:${clock[2]}`;
 	}
-	const parts = dateFormat('nl', {
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone: TIME_ZONE
-	}).formatToParts(new Date(value));
-	/** @param {Intl.DateTimeFormatPartTypes} type */
-	const part = (type) => parts.find((p) => p.type === type)?.value ?? '';
-	return `${part('hour')}:${part('minute')}`;
+	const date = new Date(value);
+	return written(`time ${date.getTime()}`, () => {
+		const parts = dateFormat('nl', {
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+			timeZone: TIME_ZONE
+		}).formatToParts(date);
+		/** @param {Intl.DateTimeFormatPartTypes} type */
+		const part = (type) => parts.find((p) => p.type === type)?.value ?? '';
+		return `${part('hour')}:${part('minute')}`;
+	});
 }
 
 /**
@@ -149,8 +184,14 @@ export function formatTimeRangeIn(start, end) {
 export function formatDateTimeIn(moment, locale, options = {}) {
 	const reader = readerLocale(locale);
 	const date = new Date(moment);
-	const day = dayText(reader, date, { ...options, timeZone: TIME_ZONE });
-	return `${day} ${WORDS[reader].at} ${formatTimeIn(date)}`;
+	const { year, weekday, month } = options;
+	return written(
+		`moment ${date.getTime()} ${reader} ${year ?? ''} ${weekday ?? ''} ${month ?? ''}`,
+		() => {
+			const day = dayText(reader, date, { ...options, timeZone: TIME_ZONE });
+			return `${day} ${WORDS[reader].at} ${formatTimeIn(date)}`;
+		}
+	);
 }
 
 /**
@@ -171,13 +212,34 @@ export function formatNumberIn(value, locale, options = {}) {
 	) {
 		return String(value);
 	}
-	return numberFormat(readerLocale(locale), options).format(value);
+	const reader = readerLocale(locale);
+	const shown = Object.is(value, -0) ? '-0' : value;
+	return written(`number ${shown} ${reader} ${optionsKey(options)}`, () =>
+		numberFormat(reader, options).format(value)
+	);
 }
 
 /** @param {object} options */
 function plain(options) {
 	for (const _ in options) return false;
 	return true;
+}
+
+/**
+ * The options as a key, kept per options object: callers that format often pass one object they keep
+ * (formatPrice, formatDistance), so JSON.stringify runs once for it rather than on every call.
+ * @type {WeakMap<object, string>}
+ */
+const optionKeys = new WeakMap();
+
+/** @param {object} options */
+function optionsKey(options) {
+	let key = optionKeys.get(options);
+	if (key === undefined) {
+		key = JSON.stringify(options);
+		optionKeys.set(options, key);
+	}
+	return key;
 }
 
 /** @type {Map<string, Intl.NumberFormat>} */
@@ -190,7 +252,7 @@ const numberFormats = new Map();
  * @param {Intl.NumberFormatOptions} options
  */
 function numberFormat(locale, options) {
-	const key = `${locale}|${JSON.stringify(options)}`;
+	const key = `${locale}|${optionsKey(options)}`;
 	let format = numberFormats.get(key);
 	if (!format) {
 		format = new Intl.NumberFormat(intlLocale(locale), options);

@@ -123,11 +123,12 @@ const DOMAIN_LETTERS: Record<string, readonly ('S' | 'T' | 'E' | 'M')[]> = {
 	life_sciences: ['S']
 };
 
+const STEM = ['S', 'T', 'E', 'M'] as const;
+
 /** The S, T, E and M an activity's domains touch, for the tiles that stand in for a missing photo. */
 export function domainLetters(domains: readonly string[]) {
-	const touched = new Set(domains.flatMap((domain) => DOMAIN_LETTERS[domain] ?? []));
-	return (['S', 'T', 'E', 'M'] as const).map((letter) => ({
+	return STEM.map((letter) => ({
 		letter,
-		touched: touched.has(letter)
+		touched: domains.some((domain) => DOMAIN_LETTERS[domain]?.includes(letter) === true)
 	}));
 }

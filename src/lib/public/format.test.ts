@@ -72,6 +72,16 @@ describe('dates', () => {
 		expect(todayInBelgium(new Date('2026-03-04T23:30:00Z'))).toBe('2026-03-05');
 		expect(todayInBelgium(new Date('2026-07-04T22:30:00Z'))).toBe('2026-07-05');
 	});
+
+	it("keeps today's date for an hour at most: Belgium's midnight falls on a whole UTC hour", () => {
+		// Winter (UTC+1) and summer (UTC+2): the last millisecond of a day, then the first of the next.
+		expect(todayInBelgium(new Date('2026-03-04T22:59:00.000Z'))).toBe('2026-03-04');
+		expect(todayInBelgium(new Date('2026-03-04T22:59:59.999Z'))).toBe('2026-03-04');
+		expect(todayInBelgium(new Date('2026-03-04T23:00:00.000Z'))).toBe('2026-03-05');
+		expect(todayInBelgium(new Date('2026-07-04T21:59:59.999Z'))).toBe('2026-07-04');
+		expect(todayInBelgium(new Date('2026-07-04T22:00:00.000Z'))).toBe('2026-07-05');
+		expect(() => todayInBelgium(new Date('not a date'))).toThrow(RangeError);
+	});
 });
 
 describe('formatSessions and formatDistance', () => {
@@ -142,6 +152,20 @@ describe('numbers in Dutch', () => {
 	it('groups thousands with a point and uses a decimal comma', () => {
 		expect(formatNumber(1250.5)).toBe('1.250,5');
 		expect(formatDate('2027-01-09')).toBe('za 9 januari 2027');
+	});
+});
+
+describe('numbers asked again', () => {
+	it('are written for their language and options each time', () => {
+		// Written numbers are remembered (locale-format.js) by language, options and value.
+		const tenths = { maximumFractionDigits: 1 };
+		expect(formatNumberIn(1250.25, 'nl', tenths)).toBe('1.250,3');
+		expect(formatNumberIn(1250.25, 'en', tenths)).toBe('1,250.3');
+		expect(formatNumberIn(1250.25, 'nl', { maximumFractionDigits: 2 })).toBe('1.250,25');
+		expect(formatNumberIn(-0, 'nl', { minimumFractionDigits: 1 })).toBe('-0,0');
+		expect(formatNumberIn(0, 'nl', { minimumFractionDigits: 1 })).toBe('0,0');
+		expect(formatPrice(45)).toBe(`€${nbsp}45,00`);
+		expect(formatPrice(45)).toBe(`€${nbsp}45,00`);
 	});
 });
 

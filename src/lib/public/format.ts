@@ -5,6 +5,7 @@ import {
 	formatDateIn,
 	formatDateRangeIn,
 	formatDateTimeIn,
+	belgianDateIn,
 	formatNumberIn,
 	formatTimeIn,
 	formatTimeRangeIn,
@@ -13,17 +14,17 @@ import {
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 
-const TIME_ZONE = 'Europe/Brussels';
-
 const locale = () => readerLocale(getLocale());
+
+// One object each, not one per call: formatNumberIn() keeps its answers by options object.
+const EUROS: Intl.NumberFormatOptions = { style: 'currency', currency: 'EUR' };
+const TENTHS: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
 
 /** 45 → "€ 45,00" / "€45.00"; 0 → "gratis" / "free". Prices come from Postgres numeric as number or string. */
 export function formatPrice(price: number | string): string {
 	const value = typeof price === 'string' ? Number(price) : price;
 	if (!Number.isFinite(value)) return '';
-	return value === 0
-		? m.pub_free()
-		: formatNumberIn(value, locale(), { style: 'currency', currency: 'EUR' });
+	return value === 0 ? m.pub_free() : formatNumberIn(value, locale(), EUROS);
 }
 
 /** 8–12 → "8 tot 12 jaar", 10–10 → "10 jaar"; no ages → null. */
@@ -75,18 +76,10 @@ export function formatSessions(count: number): string {
 /** 3.456 km → "3,5 km"; under a kilometre → "< 1 km". */
 export function formatDistance(km: number): string {
 	if (km < 1) return m.pub_distance_under_one();
-	return `${formatNumber(km, { maximumFractionDigits: 1 })} km`;
+	return `${formatNumber(km, TENTHS)} km`;
 }
 
 /** Today's date in Belgium as Postgres writes it ("2026-03-04"), for "upcoming" filters. */
 export function todayInBelgium(now: Date = new Date()): string {
-	return belgianDay.format(now);
+	return belgianDateIn(now);
 }
-
-// en-CA writes dates as YYYY-MM-DD. Built once: building a formatter costs far more than formatting.
-const belgianDay = new Intl.DateTimeFormat('en-CA', {
-	timeZone: TIME_ZONE,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
