@@ -60,7 +60,8 @@ const config = {
 		csrf: { trustedOrigins: ['*'] },
 		// Links and assets from the site's root ("/academies/…"), not relative to the page ("../academies/…"):
 		// the app is served at the root, and a relative link costs resolve() a look at the request's path on
-		// every call (resolve() 3.0 -> 2.2 % of the app's CPU on a municipality's page, --cpu-prof).
+		// every call (resolve() 3.0 -> 2.2 % of the app's CPU on a municipality's page, --cpu-prof). The cards'
+		// links are kept by path on that ground (src/lib/resolved.ts, which stops on a relative answer).
 		paths: { relative: false },
 		// Pages may load scripts, styles, images and data from this site only (and pictures from Storage,
 		// above); SvelteKit adds the hashes of its own inline scripts. Hashes, not nonces: the page cache

@@ -3,6 +3,8 @@
 // this through $lib/public/format.ts (which passes the current locale), the mail jobs (plain Node) call it
 // with the recipient's. One clock format in both languages: 24 hours with a colon, "13:30–16:00".
 
+import { keptAnswers } from './kept.js';
+
 /** @typedef {'nl' | 'en'} Locale */
 
 const TIME_ZONE = 'Europe/Brussels';
@@ -73,27 +75,18 @@ function calendarDate(date) {
 
 /**
  * Text already written, by what was written, language and options: dates, moments and numbers. A list
- * page writes a date or two, a time and a price per card through Intl (~5 µs each, a time zone or a
- * currency more, together a few percent of rendering a list), and the same few hundred values come back
- * on every request. Emptied when full, so it never grows past this.
- * @type {Map<string, string>}
+ * page writes a date or two, a time and a price per card through Intl (microseconds each, a time zone
+ * more, together a few percent of rendering a list), and the same values come back on every request.
+ * @type {(key: string, write: () => string) => string}
  */
-const writtenTexts = new Map();
-const WRITTEN_TEXTS_KEPT = 10_000;
+const written = keptAnswers(10_000);
 
 /**
- * The text kept for `key`, else what `write` writes, kept.
- * @param {string} key
- * @param {() => string} write
+ * The options dayText() reads, as part of a key.
+ * @param {{ year?: boolean, weekday?: 'short' | 'long', month?: 'long' | 'short' }} options
  */
-function written(key, write) {
-	let text = writtenTexts.get(key);
-	if (text === undefined) {
-		if (writtenTexts.size >= WRITTEN_TEXTS_KEPT) writtenTexts.clear();
-		text = write();
-		writtenTexts.set(key, text);
-	}
-	return text;
+function dayKey({ year, weekday, month }) {
+	return `${year ?? ''} ${weekday ?? ''} ${month ?? ''}`;
 }
 
 /**
@@ -124,9 +117,8 @@ const belgianDate = new Intl.DateTimeFormat('en-CA', {
  */
 export function formatDateIn(date, locale, options = {}) {
 	const reader = readerLocale(locale);
-	return written(
-		`date ${date.slice(0, 10)} ${reader} ${options.year ?? ''} ${options.weekday ?? ''}`,
-		() => dayText(reader, calendarDate(date), { ...options, timeZone: 'UTC' })
+	return written(`date ${date.slice(0, 10)} ${reader} ${dayKey(options)}`, () =>
+		dayText(reader, calendarDate(date), { ...options, timeZone: 'UTC' })
 	);
 }
 
@@ -184,14 +176,10 @@ export function formatTimeRangeIn(start, end) {
 export function formatDateTimeIn(moment, locale, options = {}) {
 	const reader = readerLocale(locale);
 	const date = new Date(moment);
-	const { year, weekday, month } = options;
-	return written(
-		`moment ${date.getTime()} ${reader} ${year ?? ''} ${weekday ?? ''} ${month ?? ''}`,
-		() => {
-			const day = dayText(reader, date, { ...options, timeZone: TIME_ZONE });
-			return `${day} ${WORDS[reader].at} ${formatTimeIn(date)}`;
-		}
-	);
+	return written(`moment ${date.getTime()} ${reader} ${dayKey(options)}`, () => {
+		const day = dayText(reader, date, { ...options, timeZone: TIME_ZONE });
+		return `${day} ${WORDS[reader].at} ${formatTimeIn(date)}`;
+	});
 }
 
 /**
@@ -214,7 +202,7 @@ export function formatNumberIn(value, locale, options = {}) {
 	}
 	const reader = readerLocale(locale);
 	const shown = Object.is(value, -0) ? '-0' : value;
-	return written(`number ${shown} ${reader} ${optionsKey(options)}`, () =>
+	return written(`number ${shown} ${reader} ${JSON.stringify(options)}`, () =>
 		numberFormat(reader, options).format(value)
 	);
 }
@@ -223,23 +211,6 @@ export function formatNumberIn(value, locale, options = {}) {
 function plain(options) {
 	for (const _ in options) return false;
 	return true;
-}
-
-/**
- * The options as a key, kept per options object: callers that format often pass one object they keep
- * (formatPrice, formatDistance), so JSON.stringify runs once for it rather than on every call.
- * @type {WeakMap<object, string>}
- */
-const optionKeys = new WeakMap();
-
-/** @param {object} options */
-function optionsKey(options) {
-	let key = optionKeys.get(options);
-	if (key === undefined) {
-		key = JSON.stringify(options);
-		optionKeys.set(options, key);
-	}
-	return key;
 }
 
 /** @type {Map<string, Intl.NumberFormat>} */
@@ -252,7 +223,7 @@ const numberFormats = new Map();
  * @param {Intl.NumberFormatOptions} options
  */
 function numberFormat(locale, options) {
-	const key = `${locale}|${optionsKey(options)}`;
+	const key = `${locale}|${JSON.stringify(options)}`;
 	let format = numberFormats.get(key);
 	if (!format) {
 		format = new Intl.NumberFormat(intlLocale(locale), options);

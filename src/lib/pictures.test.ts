@@ -91,5 +91,6 @@ describe('domainLetters', () => {
 			{ letter: 'M', touched: true }
 		]);
 		expect(domainLetters(['andere']).every((tile) => !tile.touched)).toBe(true);
+		expect(domainLetters(['constructor', 'toString']).every((tile) => !tile.touched)).toBe(true);
 	});
 });

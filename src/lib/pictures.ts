@@ -114,21 +114,21 @@ export function placeholderColour(name: string) {
 	return PLACEHOLDER_COLOURS[hash % PLACEHOLDER_COLOURS.length]!;
 }
 
-const DOMAIN_LETTERS: Record<string, readonly ('S' | 'T' | 'E' | 'M')[]> = {
-	techniek: ['T', 'E'],
-	programmeren: ['T'],
-	natuur: ['S'],
-	sterrenkunde: ['S'],
-	wiskunde_natuurwetenschappen: ['S', 'M'],
-	life_sciences: ['S']
-};
-
 const STEM = ['S', 'T', 'E', 'M'] as const;
+
+const DOMAIN_LETTERS = new Map<string, readonly (typeof STEM)[number][]>([
+	['techniek', ['T', 'E']],
+	['programmeren', ['T']],
+	['natuur', ['S']],
+	['sterrenkunde', ['S']],
+	['wiskunde_natuurwetenschappen', ['S', 'M']],
+	['life_sciences', ['S']]
+]);
 
 /** The S, T, E and M an activity's domains touch, for the tiles that stand in for a missing photo. */
 export function domainLetters(domains: readonly string[]) {
 	return STEM.map((letter) => ({
 		letter,
-		touched: domains.some((domain) => DOMAIN_LETTERS[domain]?.includes(letter) === true)
+		touched: domains.some((domain) => DOMAIN_LETTERS.get(domain)?.includes(letter) === true)
 	}));
 }

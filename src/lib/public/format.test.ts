@@ -1,4 +1,4 @@
-import { formatNumberIn } from '$lib/locale-format';
+import { formatDateTimeIn, formatNumberIn } from '$lib/locale-format';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -73,9 +73,8 @@ describe('dates', () => {
 		expect(todayInBelgium(new Date('2026-07-04T22:30:00Z'))).toBe('2026-07-05');
 	});
 
-	it("keeps today's date for an hour at most: Belgium's midnight falls on a whole UTC hour", () => {
+	it("changes today's date on the hour of Belgium's midnight (its dates are kept by UTC hour)", () => {
 		// Winter (UTC+1) and summer (UTC+2): the last millisecond of a day, then the first of the next.
-		expect(todayInBelgium(new Date('2026-03-04T22:59:00.000Z'))).toBe('2026-03-04');
 		expect(todayInBelgium(new Date('2026-03-04T22:59:59.999Z'))).toBe('2026-03-04');
 		expect(todayInBelgium(new Date('2026-03-04T23:00:00.000Z'))).toBe('2026-03-05');
 		expect(todayInBelgium(new Date('2026-07-04T21:59:59.999Z'))).toBe('2026-07-04');
@@ -93,6 +92,9 @@ describe('formatSessions and formatDistance', () => {
 	it('writes distances in kilometres with a decimal comma', () => {
 		expect(formatDistance(3.456)).toBe('3,5 km');
 		expect(formatDistance(12)).toBe('12 km');
+		expect(formatDistance(12.04)).toBe('12 km');
+		expect(formatDistance(2.96)).toBe('3 km');
+		expect(formatDistance(1250.26)).toBe('1.250,3 km');
 		expect(formatDistance(0.4)).toBe('< 1 km');
 	});
 });
@@ -164,8 +166,23 @@ describe('numbers asked again', () => {
 		expect(formatNumberIn(1250.25, 'nl', { maximumFractionDigits: 2 })).toBe('1.250,25');
 		expect(formatNumberIn(-0, 'nl', { minimumFractionDigits: 1 })).toBe('-0,0');
 		expect(formatNumberIn(0, 'nl', { minimumFractionDigits: 1 })).toBe('0,0');
-		expect(formatPrice(45)).toBe(`€${nbsp}45,00`);
-		expect(formatPrice(45)).toBe(`€${nbsp}45,00`);
+	});
+});
+
+describe('moments asked again', () => {
+	it('are written for their language and options each time', () => {
+		// Written moments are remembered (locale-format.js) by moment, language and options.
+		const moment = '2027-01-09T12:30:00Z';
+		expect(formatDateTimeIn(moment, 'nl')).toBe('za 9 januari 2027 om 13:30');
+		expect(formatDateTimeIn(moment, 'en')).toBe('Sat 9 January 2027 at 13:30');
+		expect(formatDateTimeIn(moment, 'nl', { year: false })).toBe('za 9 januari om 13:30');
+		expect(formatDateTimeIn(moment, 'nl', { month: 'short' })).toBe('za 9 jan 2027 om 13:30');
+		expect(formatDateTimeIn(moment, 'nl', { weekday: 'long' })).toBe(
+			'zaterdag 9 januari 2027 om 13:30'
+		);
+		expect(formatDateTimeIn(new Date(moment), 'nl')).toBe('za 9 januari 2027 om 13:30');
+		expect(formatTime(moment)).toBe('13:30');
+		expect(formatTime('2027-07-09T12:30:00Z')).toBe('14:30');
 	});
 });
 

@@ -16,15 +16,13 @@ import { getLocale } from '$lib/paraglide/runtime';
 
 const locale = () => readerLocale(getLocale());
 
-// One object each, not one per call: formatNumberIn() keeps its answers by options object.
-const EUROS: Intl.NumberFormatOptions = { style: 'currency', currency: 'EUR' };
-const TENTHS: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
-
 /** 45 → "€ 45,00" / "€45.00"; 0 → "gratis" / "free". Prices come from Postgres numeric as number or string. */
 export function formatPrice(price: number | string): string {
 	const value = typeof price === 'string' ? Number(price) : price;
 	if (!Number.isFinite(value)) return '';
-	return value === 0 ? m.pub_free() : formatNumberIn(value, locale(), EUROS);
+	return value === 0
+		? m.pub_free()
+		: formatNumberIn(value, locale(), { style: 'currency', currency: 'EUR' });
 }
 
 /** 8–12 → "8 tot 12 jaar", 10–10 → "10 jaar"; no ages → null. */
@@ -76,7 +74,9 @@ export function formatSessions(count: number): string {
 /** 3.456 km → "3,5 km"; under a kilometre → "< 1 km". */
 export function formatDistance(km: number): string {
 	if (km < 1) return m.pub_distance_under_one();
-	return `${formatNumber(km, TENTHS)} km`;
+	// Rounded here to what shows, so that the written texts are kept by a tenth of a kilometre, not by
+	// every distance between two places.
+	return `${formatNumber(Math.round(km * 10) / 10, { maximumFractionDigits: 1 })} km`;
 }
 
 /** Today's date in Belgium as Postgres writes it ("2026-03-04"), for "upcoming" filters. */
