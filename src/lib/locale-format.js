@@ -25,21 +25,25 @@ export function intlLocale(locale) {
 	return INTL_LOCALE[readerLocale(locale)];
 }
 
-/** @type {Map<string, Intl.DateTimeFormat>} */
-const dateFormats = new Map();
+/**
+ * Intl formatters by language and options: building one costs far more than formatting with it, and a list
+ * page formats a date and a number on every card. The options are this module's, so few are kept.
+ * @type {(key: string, make: () => Intl.DateTimeFormat) => Intl.DateTimeFormat}
+ */
+const dateFormats = keptAnswers(500);
+
+/** @type {(key: string, make: () => Intl.NumberFormat) => Intl.NumberFormat} */
+const numberFormats = keptAnswers(500);
 
 /**
  * @param {Locale} locale
  * @param {Intl.DateTimeFormatOptions} options
  */
 function dateFormat(locale, options) {
-	const key = `${locale}|${JSON.stringify(options)}`;
-	let format = dateFormats.get(key);
-	if (!format) {
-		format = new Intl.DateTimeFormat(intlLocale(locale), options);
-		dateFormats.set(key, format);
-	}
-	return format;
+	return dateFormats(
+		`${locale}|${JSON.stringify(options)}`,
+		() => new Intl.DateTimeFormat(intlLocale(locale), options)
+	);
 }
 
 /**
@@ -213,21 +217,13 @@ function plain(options) {
 	return true;
 }
 
-/** @type {Map<string, Intl.NumberFormat>} */
-const numberFormats = new Map();
-
 /**
- * One formatter per language and options, kept (as dateFormat's): building an Intl.NumberFormat costs far
- * more than formatting, and a list page formats a number on every card.
  * @param {Locale} locale
  * @param {Intl.NumberFormatOptions} options
  */
 function numberFormat(locale, options) {
-	const key = `${locale}|${JSON.stringify(options)}`;
-	let format = numberFormats.get(key);
-	if (!format) {
-		format = new Intl.NumberFormat(intlLocale(locale), options);
-		numberFormats.set(key, format);
-	}
-	return format;
+	return numberFormats(
+		`${locale}|${JSON.stringify(options)}`,
+		() => new Intl.NumberFormat(intlLocale(locale), options)
+	);
 }
