@@ -2,6 +2,7 @@ import { building } from '$app/environment';
 import { env as privateEnv } from '$env/dynamic/private';
 import { clientAddress } from '$lib/server/auth/client-address';
 import { userFromClaims } from '$lib/server/auth/session-user';
+import { verifiedClaims } from '$lib/server/auth/verified-tokens';
 import { guardRedirect, guardResponse } from '$lib/server/auth/guard';
 import { csrf } from '$lib/server/csrf';
 import { startMailJobs } from '$lib/server/mail-jobs/start';
@@ -109,8 +110,13 @@ const supabase: Handle = async ({ event, resolve }) => {
 			if (error || !user) return { session: null, user: null };
 			return { session, user };
 		}
-		const { data, error } = await event.locals.supabase.auth.getClaims(session.access_token);
-		const user = !error && data ? userFromClaims(data.claims) : null;
+		// A token checked on an earlier request is not checked again for a few minutes
+		// (verified-tokens.ts).
+		const claims = await verifiedClaims(session.access_token, async (token) => {
+			const { data, error } = await event.locals.supabase.auth.getClaims(token);
+			return !error && data ? { claims: data.claims, alg: data.header.alg } : null;
+		});
+		const user = claims ? userFromClaims(claims) : null;
 		if (!user) return { session: null, user: null };
 
 		return { session, user };
