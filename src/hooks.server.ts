@@ -2,7 +2,7 @@ import { building } from '$app/environment';
 import { env as privateEnv } from '$env/dynamic/private';
 import { clientAddress } from '$lib/server/auth/client-address';
 import { userFromClaims } from '$lib/server/auth/session-user';
-import { verifiedClaims } from '$lib/server/auth/verified-tokens';
+import { checkWith, verifiedClaims } from '$lib/server/auth/verified-tokens';
 import { guardRedirect, guardResponse } from '$lib/server/auth/guard';
 import { csrf } from '$lib/server/csrf';
 import { startMailJobs } from '$lib/server/mail-jobs/start';
@@ -93,7 +93,7 @@ const supabase: Handle = async ({ event, resolve }) => {
 
 		// getSession() only decodes the cookie (and refreshes an expired token). Never trust it alone:
 		// getClaims() verifies the access token's signature against the auth service's public keys
-		// (/auth/v1/.well-known/jwks.json, fetched once and cached in the process), so a page costs no
+		// (/auth/v1/.well-known/jwks.json, kept in the process for ten minutes), so a page costs no
 		// round trip to the auth service. What that trades: a token stays valid until it expires (at
 		// most an hour, GOTRUE_JWT_EXP) even after its session was signed out elsewhere, the password
 		// changed or the account deleted; this browser's own sign-out clears its cookies. Decisions
@@ -112,10 +112,10 @@ const supabase: Handle = async ({ event, resolve }) => {
 		}
 		// A token checked on an earlier request is not checked again for a few minutes
 		// (verified-tokens.ts).
-		const claims = await verifiedClaims(session.access_token, async (token) => {
-			const { data, error } = await event.locals.supabase.auth.getClaims(token);
-			return !error && data ? { claims: data.claims, alg: data.header.alg } : null;
-		});
+		const claims = await verifiedClaims(
+			session.access_token,
+			checkWith(event.locals.supabase.auth)
+		);
 		const user = claims ? userFromClaims(claims) : null;
 		if (!user) return { session: null, user: null };
 

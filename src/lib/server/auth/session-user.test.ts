@@ -37,4 +37,17 @@ describe('userFromClaims', () => {
 		expect(user?.app_metadata).toEqual({});
 		expect(user?.aud).toBe('');
 	});
+
+	it('gives metadata of its own, so frozen (kept) claims stay as they were', () => {
+		const claims = Object.freeze({
+			sub: 'x',
+			app_metadata: Object.freeze({ provider: 'email' }),
+			user_metadata: Object.freeze({ display_name: 'Sofie' })
+		});
+		const user = userFromClaims(claims)!;
+		user.user_metadata.display_name = 'Iemand anders';
+		user.app_metadata.provider = 'other';
+		expect(claims.user_metadata).toEqual({ display_name: 'Sofie' });
+		expect(claims.app_metadata).toEqual({ provider: 'email' });
+	});
 });

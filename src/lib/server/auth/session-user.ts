@@ -39,8 +39,9 @@ export function userFromClaims(claims: AccessTokenClaims): SessionUser | null {
 		email: text(claims.email),
 		phone: text(claims.phone),
 		role: text(claims.role),
-		app_metadata: record(claims.app_metadata),
-		user_metadata: record(claims.user_metadata),
+		// Copies: the claims may be kept for later requests (verified-tokens.ts), frozen.
+		app_metadata: { ...record(claims.app_metadata) },
+		user_metadata: { ...record(claims.user_metadata) },
 		is_anonymous: claims.is_anonymous === true
 	};
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { verifiedClaims, type CheckedToken, type TokenClaims } from './verified-tokens';
+import {
+	tokenChecks,
+	verifiedClaims,
+	type CheckedToken,
+	type TokenClaims
+} from './verified-tokens';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 11, 7, 10, 0, 0);
@@ -16,7 +21,10 @@ function checker(answer: (token: string) => CheckedToken) {
 	};
 }
 
-const es256 = (claims: TokenClaims): CheckedToken => ({ claims, alg: 'ES256' });
+const es256 = (claims: TokenClaims): CheckedToken => ({
+	claims,
+	header: { alg: 'ES256', kid: 'k1' }
+});
 const expiresIn = (minutes: number) => Math.floor((START + minutes * MINUTE) / 1000);
 
 describe('verifiedClaims', () => {
@@ -60,15 +68,56 @@ describe('verifiedClaims', () => {
 		expect(asked).toHaveLength(2);
 	});
 
-	it('keeps no token signed with a shared secret (the auth service checks those) or without exp', async () => {
-		const hs = checker(() => ({ claims: { sub: 'a', exp: expiresIn(60) }, alg: 'HS256' }));
-		await verifiedClaims('token-hs', hs.check, () => START);
-		await verifiedClaims('token-hs', hs.check, () => START);
-		expect(hs.asked).toHaveLength(2);
+	it('keeps only tokens getClaims() checks itself: an asymmetric algorithm, a kid and an exp', async () => {
+		const claims = { sub: 'a', exp: expiresIn(60) };
+		const headers = [
+			{ alg: 'HS256', kid: 'k1' }, // the auth service checks these (getClaims() asks /user)
+			{ alg: 'ES256' },
+			{ alg: 'ES256', kid: '' },
+			{ alg: 'none', kid: 'k1' },
+			{ kid: 'k1' }
+		];
+		for (const [i, header] of headers.entries()) {
+			const { asked, check } = checker(() => ({ claims: { ...claims }, header }));
+			await verifiedClaims(`token-header-${i}`, check, () => START);
+			await verifiedClaims(`token-header-${i}`, check, () => START);
+			expect(asked, JSON.stringify(header)).toHaveLength(2);
+		}
 		const noExp = checker(() => es256({ sub: 'a' }));
 		await verifiedClaims('token-no-exp', noExp.check, () => START);
 		await verifiedClaims('token-no-exp', noExp.check, () => START);
 		expect(noExp.asked).toHaveLength(2);
+		const expired = checker(() => es256({ sub: 'a', exp: expiresIn(-1) }));
+		await verifiedClaims('token-past', expired.check, () => START);
+		await verifiedClaims('token-past', expired.check, () => START);
+		expect(expired.asked).toHaveLength(2);
+	});
+
+	it('when full, lets go of tokens whose time is up first, then of all', async () => {
+		const keeper = tokenChecks({ limit: 2, keepMs: 5 * MINUTE });
+		const { asked, check } = checker((token) =>
+			es256({ sub: token, exp: expiresIn(token === 'short' ? 1 : 60) })
+		);
+		await keeper('short', check, () => START);
+		await keeper('long', check, () => START);
+		await keeper('third', check, () => START + 2 * MINUTE); // 'short' has expired: only it goes
+		expect(asked).toEqual(['short', 'long', 'third']);
+		await keeper('long', check, () => START + 2 * MINUTE);
+		await keeper('third', check, () => START + 2 * MINUTE);
+		expect(asked).toHaveLength(3);
+		await keeper('fourth', check, () => START + 2 * MINUTE); // none has expired: all go
+		await keeper('long', check, () => START + 2 * MINUTE);
+		expect(asked).toEqual(['short', 'long', 'third', 'fourth', 'long']);
+	});
+
+	it('keeps to the millisecond the token expires', async () => {
+		const exp = expiresIn(3);
+		const { asked, check } = checker(() => es256({ sub: 'a', exp }));
+		await verifiedClaims('token-edge', check, () => START);
+		await verifiedClaims('token-edge', check, () => exp * 1000 - 1);
+		expect(asked).toHaveLength(1);
+		await verifiedClaims('token-edge', check, () => exp * 1000);
+		expect(asked).toHaveLength(2);
 	});
 
 	it('a token that differs in any byte is checked afresh', async () => {
