@@ -27,7 +27,7 @@ export function intlLocale(locale) {
 
 /**
  * Intl formatters by language and options: building one costs far more than formatting with it, and a list
- * page formats a date and a number on every card. The options are this module's, so few are kept.
+ * page formats a date and a number on every card. The callers pass a handful of option sets.
  * @type {(key: string, make: () => Intl.DateTimeFormat) => Intl.DateTimeFormat}
  */
 const dateFormats = keptAnswers(500);

@@ -42,9 +42,9 @@ export function tokenChecks({ limit = 10_000, keepMs = 5 * 60_000 } = {}) {
 	/** Deep-frozen, so that no request can change what the next request with the same token reads. */
 	const kept = new Map<string, { claims: Readonly<TokenClaims>; until: number }>();
 
-	function keep(token: string, claims: TokenClaims, until: number, now: number) {
+	function keep(token: string, claims: TokenClaims, until: number, at: number) {
 		if (kept.size >= limit) {
-			for (const [key, entry] of kept) if (entry.until <= now) kept.delete(key);
+			for (const [key, entry] of kept) if (entry.until <= at) kept.delete(key);
 			if (kept.size >= limit) kept.clear();
 		}
 		kept.set(token, { claims: deepFreeze(claims), until });
@@ -67,8 +67,9 @@ export function tokenChecks({ limit = 10_000, keepMs = 5 * 60_000 } = {}) {
 		const { claims, header } = checked;
 		if (typeof claims.exp !== 'number' || !checkedHere(header)) return claims;
 		// getClaims() takes a token while its exp (seconds) is after now; kept to that very millisecond.
-		const until = Math.min(now() + keepMs, claims.exp * 1000);
-		if (until > now()) keep(token, claims, until, now());
+		const at = now();
+		const until = Math.min(at + keepMs, claims.exp * 1000);
+		if (until > at) keep(token, claims, until, at);
 		return claims;
 	};
 }
