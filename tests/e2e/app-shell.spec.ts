@@ -35,6 +35,8 @@ test('on a laptop the sections are dropdowns on one line; the current one is mar
 }) => {
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto('/aanbod');
+	// Opening one dropdown closes the other once the page has hydrated; a click before that can race it.
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	const nav = page.getByRole('banner').getByRole('navigation', { name: 'Hoofdnavigatie' });
 	await expect(nav.getByText('Uitwisselen')).toHaveAttribute('aria-current', 'true');
 	await expect(nav.getByText('Ontdekken')).not.toHaveAttribute('aria-current');
