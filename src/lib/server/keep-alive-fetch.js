@@ -48,10 +48,22 @@ export function reusedHeaders(headers) {
 	return plain;
 }
 
+/** No byte of an answer came for `timeoutMs` (send()'s own timeout). */
+export class SendTimeoutError extends Error {
+	/** @param {number} timeoutMs */
+	constructor(timeoutMs) {
+		super(`no answer for ${timeoutMs} ms`);
+		this.name = 'SendTimeoutError';
+		this.timeoutMs = timeoutMs;
+	}
+}
+
 /**
- * Sends one request and collects its whole answer.
+ * Sends one request and collects its whole answer. `timeoutMs` gives up (a SendTimeoutError) when the
+ * connection stays silent that long: the socket's own idle timer, cheaper than a signal and a timer per call.
  * @param {URL} url
- * @param {{ method?: string, headers?: Record<string, string>, body?: string, signal?: AbortSignal | null }} init
+ * @param {{ method?: string, headers?: Record<string, string>, body?: string, signal?: AbortSignal | null,
+ *   timeoutMs?: number }} init
  * @returns {Promise<{ status: number, statusText: string, headers: http.IncomingHttpHeaders, text: string }>}
  */
 export function send(url, init) {
@@ -67,7 +79,12 @@ export function send(url, init) {
 		const secure = url.protocol === 'https:';
 		const request = (secure ? https : http).request(
 			url,
-			{ method: init.method ?? 'GET', headers, agent: agents[secure ? 'https:' : 'http:'] },
+			{
+				method: init.method ?? 'GET',
+				headers,
+				agent: agents[secure ? 'https:' : 'http:'],
+				timeout: init.timeoutMs
+			},
 			(response) => {
 				/** @type {Buffer[]} */
 				const chunks = [];
@@ -94,6 +111,10 @@ export function send(url, init) {
 			reject(signal?.reason);
 		}
 		signal?.addEventListener('abort', abort, { once: true });
+		const { timeoutMs } = init;
+		if (timeoutMs !== undefined) {
+			request.on('timeout', () => request.destroy(new SendTimeoutError(timeoutMs)));
+		}
 		request.on('error', fail);
 		request.end(body);
 	});

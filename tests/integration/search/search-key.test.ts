@@ -1,15 +1,22 @@
 // The app's search credential against the stack's real Meilisearch: the search-only key the app makes from
 // the master key, and the tenant token signed with it, can search the app's indexes and nothing else
-// (writes, settings, keys and other indexes answer 403); the kept-alive client answers like fetch did.
-// Then disjunctive facets: a chosen filter's own counts ignore that filter, in the same multi-search.
+// (writes, settings, keys and other indexes answer 403); the app's own searcher (keep-alive.js) answers
+// like the official client, and fails as it would. Then disjunctive facets: a chosen filter's own counts
+// ignore that filter, in the same multi-search.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiUrl, meiliMasterKey, meiliUrl, serviceRoleKey } from '../../../stack/config.js';
 import { reindex } from '../../../src/lib/server/search/reindex.js';
+import { createSearcher } from '../../../src/lib/server/search/keep-alive.js';
 import { createMeiliClient } from '../../../src/lib/server/search/meili.js';
+import { buildSearchPlan } from '../../../src/lib/server/search/plan';
 import { parseSearchParams } from '../../../src/lib/server/search/query-params';
-import { SearchUnavailableError, runSearch } from '../../../src/lib/server/search/run-search';
+import {
+	SearchUnavailableError,
+	runSearch,
+	runSuggest
+} from '../../../src/lib/server/search/run-search';
 import {
 	APP_SEARCH_KEY_UID,
 	ensureSearchKey,
@@ -21,6 +28,8 @@ import { overwriteGetLocale } from '../../../src/lib/paraglide/runtime';
 
 const parse = (search: string) => parseSearchParams(new URLSearchParams(search));
 const master = createMeiliClient({ url: meiliUrl, key: meiliMasterKey });
+const searcher = (url: string, key: string, timeoutMs = 3000) =>
+	createSearcher({ url, key, timeoutMs });
 
 let key: SearchKey;
 let token: string;
@@ -95,21 +104,36 @@ describe("the app's search key", () => {
 		);
 	});
 
-	it('answers searches through the kept-alive client like through fetch', async () => {
-		const viaToken = createMeiliClient({ url: meiliUrl, key: token, keepAlive: true });
-		const viaFetch = createMeiliClient({ url: meiliUrl, key: token });
-		for (const search of ['q=robotica', 'q=robotica&type=activity', 'provincie=limburg']) {
+	it("answers searches through the app's searcher like through the official client", async () => {
+		const viaToken = searcher(meiliUrl, token);
+		const viaClient = createMeiliClient({ url: meiliUrl, key: token });
+		// Every kind of plan: one index, several federated by relevance, several merged by date.
+		const searches = [
+			'q=robotica&type=activity',
+			'q=robotica',
+			'provincie=limburg',
+			'q=robot&sorteer=datum'
+		];
+		const kinds = searches.map((search) => buildSearchPlan(parse(search), null).kind);
+		expect(new Set(kinds)).toEqual(new Set(['single', 'federated', 'merged']));
+		for (const search of searches) {
 			const [kept, fetched] = await Promise.all([
 				runSearch(viaToken, parse(search), null),
-				runSearch(viaFetch, parse(search), null)
+				runSearch(viaClient, parse(search), null)
 			]);
-			expect(kept).toEqual(fetched);
-			expect(kept.total).toBeGreaterThan(0);
+			expect(kept, search).toEqual(fetched);
+			expect(kept.total, search).toBeGreaterThan(0);
 		}
+		const [suggested, suggestedByClient] = await Promise.all([
+			runSuggest(viaToken, parse('q=robotica'), null),
+			runSuggest(viaClient, parse('q=robotica'), null)
+		]);
+		expect(suggested).toEqual(suggestedByClient);
+		expect(suggested.length).toBeGreaterThan(0);
 	});
 
-	it('a refused token through the kept-alive client names the key, never shows it', async () => {
-		const wrong = createMeiliClient({ url: meiliUrl, key: 'not-a-token', keepAlive: true });
+	it("a refused token through the app's searcher names the key, never shows it", async () => {
+		const wrong = searcher(meiliUrl, 'not-a-token');
 		const failure = await runSearch(wrong, parse('q=robotica'), null).catch((error) => error);
 		expect(failure).toBeInstanceOf(SearchUnavailableError);
 		expect(failure.refused).toBe(true);
@@ -117,37 +141,45 @@ describe("the app's search key", () => {
 		expect(`${failure.message} ${failure.detail}`).not.toContain('not-a-token');
 	});
 
-	it('a kept-alive answer that breaks off or never comes is a SearchUnavailableError', async () => {
+	it('an answer that breaks off or never comes, or no Meilisearch at all, is a SearchUnavailableError', async () => {
 		const server = http.createServer((request, response) => {
 			if (request.url?.includes('slow')) return;
 			response.writeHead(200, { 'content-type': 'application/json' });
 			response.end('{"hits": [');
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		// (A RegExp inside toMatchObject matches any value: the texts are checked with stringMatching.)
 		try {
-			const { port } = server.address() as AddressInfo;
-			const broken = createMeiliClient({ url: `http://127.0.0.1:${port}`, keepAlive: true });
+			const broken = searcher(`http://127.0.0.1:${port}`, token);
 			await expect(
 				runSearch(broken, parse('q=robotica&type=activity'), null)
-			).rejects.toBeInstanceOf(SearchUnavailableError);
-			const slow = createMeiliClient({
-				url: `http://127.0.0.1:${port}/slow`,
-				keepAlive: true,
-				timeoutMs: 200
+			).rejects.toMatchObject({
+				name: 'SearchUnavailableError',
+				detail: expect.stringMatching(/^Meilisearch unreachable: .*JSON/)
 			});
+			const slow = searcher(`http://127.0.0.1:${port}/slow`, token, 200);
 			await expect(runSearch(slow, parse('q=robotica&type=activity'), null)).rejects.toMatchObject({
 				name: 'SearchUnavailableError',
-				detail: /in time/
+				detail: expect.stringMatching(/^Meilisearch did not answer in time: .*200ms/)
 			});
+			// The failures leave the shared connections usable.
+			const back = searcher(meiliUrl, token);
+			expect((await runSearch(back, parse('q=robotica'), null)).total).toBeGreaterThan(0);
 		} finally {
 			server.closeAllConnections();
 			server.close();
 		}
+		const gone = searcher(`http://127.0.0.1:${port}`, token);
+		await expect(runSearch(gone, parse('q=robotica'), null)).rejects.toMatchObject({
+			name: 'SearchUnavailableError',
+			detail: expect.stringMatching(/^Meilisearch unreachable: .*ECONNREFUSED/)
+		});
 	});
 });
 
 describe('disjunctive facets', () => {
-	const app = () => createMeiliClient({ url: meiliUrl, key: token, keepAlive: true });
+	const app = () => searcher(meiliUrl, token);
 
 	it('keeps the other provinces and their counts after choosing one', async () => {
 		const all = await runSearch(app(), parse('type=activity'), null);

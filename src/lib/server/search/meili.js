@@ -1,7 +1,8 @@
 // @ts-check
-// The one place a Meilisearch client is made: the official `meilisearch` client, for the app's queries, the
-// worker, the reindex and the scripts. Around it, what they all need: a task awaited until it succeeded (a
-// failed one is an error), "not found" as null, and an error as one line with its kind.
+// The one place a Meilisearch client is made: the official `meilisearch` client, for the worker, the reindex,
+// the search key and the scripts (the app's queries go over keep-alive.js, with the same errors). Around it,
+// what they all need: a task awaited until it succeeded (a failed one is an error), "not found" as null, and
+// an error as one line with its kind.
 import {
 	Meilisearch,
 	MeilisearchApiError,
@@ -9,18 +10,15 @@ import {
 	MeilisearchRequestTimeOutError,
 	MeilisearchTaskTimeOutError
 } from 'meilisearch';
-import { keepAliveHttpClient } from './keep-alive.js';
 
 /** @typedef {Meilisearch} MeiliClient */
 /** @typedef {number | { taskUid: number }} TaskRef */
 
 /**
- * `keepAlive` sends the requests over node:http with kept-alive connections instead of fetch (the app's
- * queries, see keep-alive.js).
- * @param {{ url: string, key?: string, timeoutMs?: number, keepAlive?: boolean }} options
+ * @param {{ url: string, key?: string, timeoutMs?: number }} options
  * @returns {MeiliClient}
  */
-export function createMeiliClient({ url, key, timeoutMs = 10_000, keepAlive = false }) {
+export function createMeiliClient({ url, key, timeoutMs = 10_000 }) {
 	/** @type {import('meilisearch').Config} */
 	const config = {
 		host: url,
@@ -30,23 +28,7 @@ export function createMeiliClient({ url, key, timeoutMs = 10_000, keepAlive = fa
 		// localhost) and trips over some of them.
 		requestInit: { headers: { 'accept-encoding': 'identity' } }
 	};
-	// The client calls its httpClient with the URL and init it built (see keep-alive.js).
-	if (keepAlive)
-		config.httpClient = /** @type {NonNullable<import('meilisearch').Config['httpClient']>} */ (
-			/** @type {unknown} */ (keepAliveHttpClient)
-		);
 	return new Meilisearch(config);
-}
-
-/**
- * The error itself, or the answer of Meilisearch inside it: the client wraps whatever a custom httpClient
- * throws (keep-alive.js's MeilisearchApiError too) in a MeilisearchRequestError.
- * @param {unknown} error
- */
-function unwrapped(error) {
-	return error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError
-		? error.cause
-		: error;
 }
 
 /** A Meilisearch task that failed, was cancelled or did not finish in time. */
@@ -66,7 +48,6 @@ export class MeiliTaskError extends Error {
  * @returns {string}
  */
 export function meiliErrorCode(error) {
-	error = unwrapped(error);
 	if (error instanceof MeilisearchApiError)
 		return error.cause?.code ?? `http_${error.response.status}`;
 	if (error instanceof MeilisearchRequestError) {
@@ -90,7 +71,6 @@ function innermost(error) {
  * @returns {string}
  */
 export function describeMeiliError(error) {
-	error = unwrapped(error);
 	const code = meiliErrorCode(error);
 	if (code === 'unreachable' && error instanceof Error) {
 		return `Meilisearch unreachable: ${error.message} (${innermost(error)})`;

@@ -2,7 +2,8 @@
 // built by plan.ts and read by results.ts. Any failure on the way is a SearchUnavailableError: a 503 whose
 // message names the key when Meilisearch refuses it.
 import { m } from '$lib/paraglide/messages';
-import { describeMeiliError, meiliErrorCode, type MeiliClient } from './meili.js';
+import type { Searcher } from './keep-alive.js';
+import { describeMeiliError, meiliErrorCode } from './meili.js';
 import { buildSearchPlan, buildSuggestRequest } from './plan';
 import type { Centre, SearchQuery } from './query-params';
 import {
@@ -53,7 +54,7 @@ async function ask<T>(request: () => Promise<T>): Promise<T> {
 
 /** Runs a query: one request to Meilisearch (none when no index can match; see plan.ts for two). */
 export async function runSearch(
-	meili: MeiliClient,
+	searcher: Searcher,
 	query: SearchQuery,
 	centre: Centre | null
 ): Promise<SearchResults> {
@@ -62,25 +63,21 @@ export async function runSearch(
 	const { facetQueries } = plan;
 	const { main, facets } = await ask(async (): Promise<{ main: unknown; facets: unknown[] }> => {
 		if (plan.kind === 'single') {
-			if (facetQueries.length === 0) {
-				const { q, ...params } = plan.body;
-				return { main: await meili.index(plan.index).search(q, params), facets: [] };
-			}
-			const { results } = await meili.multiSearch({
+			const { results } = await searcher.multiSearch({
 				queries: [{ indexUid: plan.index, ...plan.body }, ...facetQueries]
 			});
 			return { main: results[0], facets: results.slice(1) };
 		}
 		if (plan.kind === 'merged') {
-			const { results } = await meili.multiSearch({
+			const { results } = await searcher.multiSearch({
 				queries: [...plan.body.queries, ...facetQueries]
 			});
 			const own = plan.body.queries.length;
 			return { main: { results: results.slice(0, own) }, facets: results.slice(own) };
 		}
 		const [federated, counted] = await Promise.all([
-			meili.multiSearch(plan.body),
-			facetQueries.length > 0 ? meili.multiSearch({ queries: facetQueries }) : null
+			searcher.multiSearch(plan.body),
+			facetQueries.length > 0 ? searcher.multiSearch({ queries: facetQueries }) : null
 		]);
 		return { main: federated, facets: counted?.results ?? [] };
 	});
@@ -89,12 +86,12 @@ export async function runSearch(
 
 /** The header box's suggestions: the best few of every type (nothing for an empty query). */
 export async function runSuggest(
-	meili: MeiliClient,
+	searcher: Searcher,
 	query: SearchQuery,
 	centre: Centre | null = null
 ): Promise<SuggestGroup[]> {
 	if (query.q === '') return [];
 	const body = buildSuggestRequest(query, centre);
 	if (body.queries.length === 0) return [];
-	return mapSuggestResponse(await ask(() => meili.multiSearch(body)));
+	return mapSuggestResponse(await ask(() => searcher.multiSearch(body)));
 }

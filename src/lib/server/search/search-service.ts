@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Db } from '$lib/server/supabase';
 import type { SessionUser } from '$lib/server/auth/session-user';
 import { queryKeySource, SearchSettingMissingError, type QueryKeySource } from './config';
-import { createMeiliClient, type MeiliClient } from './meili.js';
+import { createSearcher, type Searcher } from './keep-alive.js';
 import { municipalityDirectory, resolveCentre } from './municipality-centroids';
 import type { Centre, SearchQuery } from './query-params';
 import type { SearchResults, SuggestGroup } from './results';
@@ -13,7 +13,7 @@ import { runSearch, runSuggest, SearchUnavailableError, unavailable } from './ru
 import { ensureSearchKey, tokenSource } from './search-key';
 
 type Client = { source: string; token: () => Promise<string>; current?: CurrentClient };
-type CurrentClient = { bearer: string; meili: MeiliClient };
+type CurrentClient = { bearer: string; searcher: Searcher };
 
 let client: Promise<Client> | undefined;
 let clientSource: string | undefined;
@@ -43,10 +43,10 @@ async function makeClient(source: QueryKeySource, key: string): Promise<Client> 
 }
 
 /**
- * The app's client, made once per process from MEILI_URL and the search credential (config.ts): kept-alive
- * connections, a tenant token that can only search the app's indexes, renewed before it ends.
+ * The app's searcher, made once per process from MEILI_URL and the search credential (config.ts): kept-alive
+ * connections (keep-alive.js), a tenant token that can only search the app's indexes, renewed before it ends.
  */
-export async function searchClient(): Promise<MeiliClient> {
+export async function searchClient(): Promise<Searcher> {
 	let source;
 	try {
 		source = queryKeySource();
@@ -73,19 +73,14 @@ export async function searchClient(): Promise<MeiliClient> {
 	if (made.current?.bearer !== bearer) {
 		made.current = {
 			bearer,
-			meili: createMeiliClient({
-				url: source.meiliUrl,
-				key: bearer,
-				timeoutMs: 3000,
-				keepAlive: true
-			})
+			searcher: createSearcher({ url: source.meiliUrl, key: bearer, timeoutMs: 3000 })
 		};
 	}
-	return made.current.meili;
+	return made.current.searcher;
 }
 
 /** Runs a query with the app's client; a refused credential is made afresh for the next request. */
-async function withClient<T>(run: (meili: MeiliClient) => Promise<T>): Promise<T> {
+async function withClient<T>(run: (searcher: Searcher) => Promise<T>): Promise<T> {
 	try {
 		return await run(await searchClient());
 	} catch (error) {
@@ -123,9 +118,9 @@ export async function centreFor(
 }
 
 export async function search(query: SearchQuery, centre: Centre | null): Promise<SearchResults> {
-	return withClient((meili) => runSearch(meili, query, centre));
+	return withClient((searcher) => runSearch(searcher, query, centre));
 }
 
 export async function suggest(query: SearchQuery, centre: Centre | null): Promise<SuggestGroup[]> {
-	return withClient((meili) => runSuggest(meili, query, centre));
+	return withClient((searcher) => runSuggest(searcher, query, centre));
 }
