@@ -2,7 +2,7 @@
 // HTTP calls from the app to the parts behind it over node:http with kept-alive connections. Node's own
 // fetch (undici) costs ~0.5–1 ms of CPU per call on the 2-core machine (request and response objects,
 // web streams, abort signals), while node:http on a warm socket costs a fraction of that. Used for the
-// Meilisearch client (search/keep-alive.js) and for the Supabase client's PostgREST calls (supabase.ts).
+// app's searches (search/keep-alive.js) and for the Supabase client's PostgREST calls (supabase.ts).
 import http from 'node:http';
 import https from 'node:https';
 
@@ -29,22 +29,6 @@ function plainHeaders(headers) {
 			plain[name] = value;
 		});
 	}
-	return plain;
-}
-
-/** @type {WeakMap<object, Record<string, string>>} */
-const converted = new WeakMap();
-
-/**
- * Headers as a plain object, converted once for a caller that passes the same object on every call (the
- * Meilisearch client without headers of its own). The Supabase client makes new ones for each call.
- * @param {HeadersInit | undefined} headers
- * @returns {Record<string, string>}
- */
-export function reusedHeaders(headers) {
-	if (!headers) return {};
-	let plain = converted.get(headers);
-	if (!plain) converted.set(headers, (plain = plainHeaders(headers)));
 	return plain;
 }
 
