@@ -11,7 +11,8 @@ import https from 'node:https';
  * closed by this side first: after 4 s, or a second before the server's Keep-Alive hint when that is
  * shorter (the gateway, Node's default, and Meilisearch keep idle connections for 5 s). Without a timeout
  * of its own Node 20's agent ignores the hint, and a request sent on a connection the server is closing
- * fails ("socket hang up"); the timeout never cuts a request that is waiting for its answer.
+ * fails ("socket hang up"); this timeout never cuts a request that is waiting for its answer (send()'s own
+ * `timeoutMs` does, for that request).
  */
 const options = { keepAlive: true, maxSockets: 64, timeout: 4000 };
 export const agents = { 'http:': new http.Agent(options), 'https:': new https.Agent(options) };
@@ -44,7 +45,9 @@ export class SendTimeoutError extends Error {
 
 /**
  * Sends one request and collects its whole answer. `timeoutMs` gives up (a SendTimeoutError) when the
- * connection stays silent that long: the socket's own idle timer, cheaper than a signal and a timer per call.
+ * connection stays silent that long once the request has its socket: the socket's own idle timer, cheaper
+ * than a signal and a timer per call, but not a deadline (a request queued behind the agent's 64 sockets
+ * waits untimed, and an answer that keeps trickling in is not cut).
  * @param {URL} url
  * @param {{ method?: string, headers?: Record<string, string>, body?: string, signal?: AbortSignal | null,
  *   timeoutMs?: number }} init
@@ -63,12 +66,7 @@ export function send(url, init) {
 		const secure = url.protocol === 'https:';
 		const request = (secure ? https : http).request(
 			url,
-			{
-				method: init.method ?? 'GET',
-				headers,
-				agent: agents[secure ? 'https:' : 'http:'],
-				timeout: init.timeoutMs
-			},
+			{ method: init.method ?? 'GET', headers, agent: agents[secure ? 'https:' : 'http:'] },
 			(response) => {
 				/** @type {Buffer[]} */
 				const chunks = [];
@@ -96,8 +94,9 @@ export function send(url, init) {
 		}
 		signal?.addEventListener('abort', abort, { once: true });
 		const { timeoutMs } = init;
+		// setTimeout() rather than http.request's `timeout` option, which the agent skips when it equals its own.
 		if (timeoutMs !== undefined) {
-			request.on('timeout', () => request.destroy(new SendTimeoutError(timeoutMs)));
+			request.setTimeout(timeoutMs, () => request.destroy(new SendTimeoutError(timeoutMs)));
 		}
 		request.on('error', fail);
 		request.end(body);

@@ -2,11 +2,11 @@
 // The app's searches, without the `meilisearch` client: each is a POST of a JSON body over node:http with
 // kept-alive connections (../keep-alive-fetch.js), its parsed answer back. Node's fetch under the client cost
 // ~1–2 ms a query on the 2-core machine; the client itself, over a kept-alive transport, still built a URL,
-// Headers, an AbortController and a timer for every query: 0.13 to 0.5 ms of CPU a query more than the
-// request alone (README, Benchmarks), a good part of what the app adds to a search. Failures come back as the
-// client's own errors, so meili.js reads them alike: a refusal is a MeilisearchApiError with Meilisearch's
-// body, no answer or a broken one a MeilisearchRequestError, and a timeout a MeilisearchRequestError whose
-// cause is a MeilisearchRequestTimeOutError.
+// Headers, an AbortController and a timer for every query: 0.14 to 0.25 ms of CPU a query more than the
+// request alone (README, Benchmarks, twenty-ninth round), a good part of what the app adds to a search.
+// Failures come back as the client's own errors, so meili.js reads them alike: a refusal is a
+// MeilisearchApiError with Meilisearch's body, no answer or a broken one a MeilisearchRequestError, and a
+// timeout a MeilisearchRequestError whose cause is a MeilisearchRequestTimeOutError.
 import {
 	MeilisearchApiError,
 	MeilisearchRequestError,
@@ -32,7 +32,9 @@ export function createSearcher({ url, key, timeoutMs }) {
 		// Node decodes Meilisearch's compressed answers slowly (meili.js).
 		'accept-encoding': 'identity'
 	};
-	const target = new URL(`${url.replace(/\/+$/, '')}/multi-search`);
+	// A host without a scheme is http, as for the client.
+	const host = /^https?:\/\//.test(url) ? url : `http://${url}`;
+	const target = new URL(`${host.replace(/\/+$/, '')}/multi-search`);
 	/** @param {unknown} body @returns {Promise<any>} */
 	async function multiSearch(body) {
 		let answer;

@@ -84,7 +84,7 @@ function mainFacets(index: SearchIndex, counted: ReadonlySet<string>): string[] 
 
 /**
  * One request to Meilisearch:
- * - one index: its search endpoint, with page/hitsPerPage (exact counts);
+ * - one index: a multi-search of its query (page/hitsPerPage, exact counts) and its facet queries;
  * - several, by relevance: a federated multi-search, facets merged;
  * - several, by date or distance: a multi-search of the first pages of every index, merged here by the
  *   sort key (federation merges by relevance only, so a global order needs the merge).
