@@ -425,7 +425,7 @@ async function publicPages() {
 	});
 	/** @type {Record<string, number>} */
 	const roundTrips = {};
-	// Each page's length in characters: past ~65 500 the server's cost jumps (README, issue 15).
+	// Each page's length in characters: past ~65 500 the server's cost jumps (docs/benchmarks.md).
 	/** @type {Record<string, number>} */
 	const characters = {};
 	try {
@@ -447,9 +447,10 @@ async function publicPages() {
 	// sent to the database, then as configured by default (signed-out visitors share rendered public
 	// pages for a few seconds: src/lib/server/page-cache.ts).
 	// Every public page uncached; the cached run only the first four (the cache answers all alike).
-	// The bare page beside every page: the machine's speed drifts by a third within minutes (README), so each
-	// page is compared with the bare page measured just before and just after it (the mean of their p95), not
-	// with one bare run at the start, which a slow spell later in the run would flatter or a fast one hurt.
+	// The bare page beside every page: the machine's speed drifts by a third within minutes
+	// (docs/benchmarks.md), so each page is compared with the bare page measured just before and just after it
+	// (the mean of their p95), not with one bare run at the start, which a slow spell later in the run would
+	// flatter or a fast one hurt.
 	/** @param {string} label @param {Record<string, string>} env @param {typeof pages} measured */
 	async function timePages(label, env, measured) {
 		const app = await startApp(env);
@@ -550,7 +551,8 @@ async function publicPages() {
 	// The cached run only for the pages that have one (BENCH_PAGES may name none of them).
 	const cachedPages = pages.filter((p) => !('uncachedOnly' in p));
 	const shared = cachedPages.length > 1 ? await timePages('default', {}, cachedPages) : null;
-	// Past this length the app's CPU per request jumps by ~0.8 ms (V8 flattens the page's string; README).
+	// Past this length the app's CPU per request jumps by ~0.8 ms (V8 flattens the page's string;
+	// docs/benchmarks.md).
 	const long = pages.filter((page) => characters[page.name] > 65_500);
 	console.log(
 		`pages over 65 500 characters: ${long.map((page) => `${page.path} (${(characters[page.name] / 1000).toFixed(1)} k)`).join(', ') || 'none'}`

@@ -1,7 +1,7 @@
 // What an academy's and an activity's card in a list show (academy-card.svelte, activity-card.svelte), picked
 // out of the lists' rows. A page's data goes to the browser a second time for hydration, and every character
 // of a page counts: one over ~65 500 characters costs the server about a millisecond more to hash and send
-// (README, issue 15). The lists' rows carry more (provinces, coordinates, the STEAM link) for other pages.
+// (docs/benchmarks.md). The lists' rows carry more (provinces, coordinates, the STEAM link) for other pages.
 import type { AcademySummary, ActivitySummary, Place, StemProfile } from './types';
 
 type CardPlace = Pick<Place, 'nis' | 'name'>;

@@ -18,7 +18,7 @@ import {
 export const MAP_WIDTH = 1000;
 /**
  * Detail below this many map units (about a pixel on a wide screen) is dropped: 1.2 keeps /dekking under
- * 65 500 characters (README, issue 15), where 0.8 did not.
+ * 65 500 characters (docs/benchmarks.md), where 0.8 did not.
  */
 const TOLERANCE = 1.2;
 

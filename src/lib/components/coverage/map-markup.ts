@@ -1,7 +1,7 @@
 // The coverage map's 304 linked outlines as one piece of SVG markup. Written here rather than by an {#each}
 // in the component: Svelte writes `<path …></path>` and a class on every link, and the map is most of
 // /dekking. Here each status is one group (`<g class="academy">`, the fill comes from the group), a path
-// closes itself, and the page stays under the length past which it costs more to send (README, issue 15).
+// closes itself, and the page stays under the length past which it costs more to send (docs/benchmarks.md).
 import { escapeHtml } from '$lib/markdown-lite';
 import type { CoverageStatus } from '$lib/server/db/coverage';
 import { COVERAGE_STATUSES } from './status';

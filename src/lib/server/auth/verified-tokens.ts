@@ -1,7 +1,7 @@
 // Access tokens whose signature this process has already checked, kept for a few minutes, so that a
 // signed-in person's next pages skip the check. getClaims() imports the auth service's public key and
 // verifies the token's signature on every call (WebCrypto): 12 % of the app's busy CPU in a profile of
-// /privacy signed in; keeping the answer made signed-in pages 15 to 31 % cheaper (README, Benchmarks).
+// /privacy signed in; keeping the answer made signed-in pages 15 to 31 % cheaper (docs/benchmarks.md).
 // Kept by the whole token: a token that differs in any byte (another signature, other claims) is checked
 // afresh. Kept until the token expires or for five minutes, whichever comes first. What that adds to the
 // trade-off in hooks.server.ts: auth-js keeps the auth service's public keys for ten minutes (JWKS_TTL), so

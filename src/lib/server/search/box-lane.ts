@@ -3,7 +3,7 @@
 // start). A search as you type asks for no session, no page and no cookie but the language, and SvelteKit's
 // work around an endpoint (a Web Request and Response for every request, the route lookup, the handles)
 // cost more than the lane's own work: in `npm run bench:search` the app took ~2 ms longer than a bare Node
-// server passing the same query to Meilisearch (README, Benchmarks). The answer is the route's
+// server passing the same query to Meilisearch (docs/benchmarks.md). The answer is the route's
 // (suggest-answer.ts), with the headers the handles give every JSON response (security-headers.ts). A search
 // around "mij" needs the person and goes to SvelteKit's route, as do other methods and every other path.
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -3,7 +3,7 @@
 // kept-alive connections (../keep-alive-fetch.js), its parsed answer back. Node's fetch under the client cost
 // ~1–2 ms a query on the 2-core machine; the client itself, over a kept-alive transport, still built a URL,
 // Headers, an AbortController and a timer for every query: 0.14 to 0.25 ms of CPU a query more than the
-// request alone (README, Benchmarks, twenty-ninth round), a good part of what the app adds to a search.
+// request alone (docs/benchmarks.md, twenty-ninth round), a good part of what the app adds to a search.
 // Failures come back as the client's own errors, so meili.js reads them alike: a refusal is a
 // MeilisearchApiError with Meilisearch's body, no answer or a broken one a MeilisearchRequestError, and a
 // timeout a MeilisearchRequestError whose cause is a MeilisearchRequestTimeOutError.

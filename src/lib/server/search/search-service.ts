@@ -46,7 +46,7 @@ async function makeClient(source: QueryKeySource, key: string): Promise<Client> 
  * The app's searcher, made once per process from MEILI_URL and the search credential (config.ts): kept-alive
  * connections (keep-alive.js), a tenant token that can only search the app's indexes, renewed before it ends.
  */
-export async function searchClient(): Promise<Searcher> {
+async function appSearcher(): Promise<Searcher> {
 	let source;
 	try {
 		source = queryKeySource();
@@ -79,10 +79,10 @@ export async function searchClient(): Promise<Searcher> {
 	return made.current.searcher;
 }
 
-/** Runs a query with the app's client; a refused credential is made afresh for the next request. */
-async function withClient<T>(run: (searcher: Searcher) => Promise<T>): Promise<T> {
+/** Runs a query with the app's searcher; a refused credential is made afresh for the next request. */
+async function withSearcher<T>(run: (searcher: Searcher) => Promise<T>): Promise<T> {
 	try {
-		return await run(await searchClient());
+		return await run(await appSearcher());
 	} catch (error) {
 		if (error instanceof SearchUnavailableError && error.refused) client = clientSource = undefined;
 		throw error;
@@ -118,9 +118,9 @@ export async function centreFor(
 }
 
 export async function search(query: SearchQuery, centre: Centre | null): Promise<SearchResults> {
-	return withClient((searcher) => runSearch(searcher, query, centre));
+	return withSearcher((searcher) => runSearch(searcher, query, centre));
 }
 
 export async function suggest(query: SearchQuery, centre: Centre | null): Promise<SuggestGroup[]> {
-	return withClient((searcher) => runSuggest(searcher, query, centre));
+	return withSearcher((searcher) => runSuggest(searcher, query, centre));
 }
