@@ -8,14 +8,15 @@
 --   - The shared domains of every pair were an array built by a subquery over unnest(): a function scan and
 --     its memory per pair. The ranking needs only how many there are, which is now a sum of seven
 --     comparisons (a domain list has at most seven: the seven known domains, distinct, by the tables'
---     checks; a longer list, or one not numbered from 1, is counted the old way). The array itself is built
---     for the rows returned only.
+--     checks; a longer list, or one not numbered from 1, is counted the old way; an empty one is none). The
+--     array itself is built for the rows returned only.
 --   - The reached pairs and the pairs left after the term and deadline filters were two materialised
 --     copies; the filters now apply as the pairs are read, one copy.
 -- Measured in psql on bench:matching's kept stack (50 000 offers, its 50 requests as the demo coordinator,
--- 6 rounds, the old and new function alternated): mean 16.0 -> 11.7 ms, p95 31.2 -> 20.2 ms, the same rows
--- for all 50 requests (and for 80 offers' suggest_requests()). bench:matching after it: 34.6 and 28.9 ms,
--- the capped function beside it 55.2 and 49.5 ms (before: 38.0 to 40.7 against 50.2 to 52.4).
+-- 6 rounds, the old and new function alternated): mean 16.3 -> 11.8 ms, p95 30.3 -> 20.3 ms (16.0 -> 11.7
+-- and 31.2 -> 20.2 in an earlier pair of runs), the same rows for all 50 requests and for 120 offers'
+-- suggest_requests(). bench:matching after it: 34.6, 28.9 and 29.7 ms, the capped function beside it 55.2,
+-- 49.5 and 56.2 ms (before: 38.0 to 40.7 against 50.2 to 52.4).
 
 create or replace function private.match_suggestions(p_request_id uuid, p_offer_id uuid, p_limit integer)
 returns setof public.match_suggestion
@@ -117,7 +118,9 @@ begin
 					(p.offer_weekdays & coalesce(t.weekdays, 0)) <> 0 as common_weekdays,
 					-- How many of the asked domains the offer has, without a subquery per pair (above).
 					case
-						when cardinality(p.request_domains) <= 7 and array_lower(p.request_domains, 1) = 1 then
+						when cardinality(p.request_domains) = 0 then 0
+						when cardinality(p.request_domains) <= 7 and array_ndims(p.request_domains) = 1
+							and array_lower(p.request_domains, 1) = 1 then
 							coalesce((p.request_domains[1] = any (p.offer_domains))::integer, 0)
 							+ coalesce((p.request_domains[2] = any (p.offer_domains))::integer, 0)
 							+ coalesce((p.request_domains[3] = any (p.offer_domains))::integer, 0)
