@@ -4,7 +4,7 @@
 -- morning, 29.2 ms in a fifth (25.1 and 25.7 when the target was met, 20261209000200); the code of that
 -- round gave 42.7 ms in the same hour, so the machine was slower, not the code. The busiest requests pair
 -- with ~2 300 offers; a profile of Postgres (perf) put forming, copying and allocating rows and a memory
--- context per pair ahead of any single step. Two changes, the same rows:
+-- context per pair ahead of any single step. Three changes, the same rows:
 --   - The shared domains of every pair were an array built by a subquery over unnest(): a function scan and
 --     its memory per pair. The ranking needs only how many there are, which is now a sum of seven
 --     comparisons (a domain list has at most seven: the seven known domains, distinct, by the tables'
@@ -12,6 +12,8 @@
 --     array itself is built for the rows returned only.
 --   - The reached pairs and the pairs left after the term and deadline filters were two materialised
 --     copies; the filters now apply as the pairs are read, one copy.
+--   - Each pair's lowest possible rank was computed and never read; it is gone (mean 8.7 -> 8.1 ms in psql,
+--     9 rounds alternated, in a faster hour).
 -- Measured in psql on bench:matching's kept stack (50 000 offers, its 50 requests as the demo coordinator,
 -- 6 rounds, the old and new function alternated): mean 16.3 -> 11.8 ms, p95 30.3 -> 20.3 ms (16.0 -> 11.7
 -- and 31.2 -> 20.2 in an earlier pair of runs), the same rows for all 50 requests and for 120 offers'
@@ -97,14 +99,10 @@ begin
 		),
 		bounded as materialized (
 			-- Every pair's rough fit is known but for the free minutes, which lie between none and all that was
-			-- asked (none when the offer has no window on a weekday the request asks): the lowest and the
-			-- highest rank it can get (matching_rank_hint() grows with the minutes).
+			-- asked (none when the offer has no window on a weekday the request asks): the highest rank it can
+			-- get (matching_rank_hint() grows with the minutes). (The lowest, computed too until this migration,
+			-- was never read.)
 			select b.*,
-				private.matching_rank_hint(
-					b.distance_km, b.request_slot_count, b.requested_minutes, 0,
-					cardinality(b.request_domains), b.shared_count,
-					b.offer_age_min, b.offer_age_max, b.request_age_min, b.request_age_max
-				) as lowest,
 				private.matching_rank_hint(
 					b.distance_km, b.request_slot_count, b.requested_minutes,
 					case when b.common_weekdays then b.requested_minutes else 0 end,
