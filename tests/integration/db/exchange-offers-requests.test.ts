@@ -67,12 +67,11 @@ beforeAll(async () => {
 		'insert into public.offer_unavailable_dates (offer_id, day) values ($1, $2), ($3, $2)',
 		[room.id, daysFromToday(7), pausedRoom.id]
 	);
-	request = await people.request(academy.id);
-	closedRequest = await people.request(academy.id, { status: 'closed', title: 'Afgesloten vraag' });
-	await people.query(
-		`insert into public.request_slots (request_id, weekday, starts_at, ends_at)
-		 values ($1, 3, '13:00', '16:00'), ($2, 3, '13:00', '16:00')`,
-		[request.id, closedRequest.id]
+	request = await people.request(academy.id, {}, [[3, '13:00', '16:00']]);
+	closedRequest = await people.request(
+		academy.id,
+		{ status: 'closed', title: 'Afgesloten vraag' },
+		[[3, '13:00', '16:00']]
 	);
 });
 

@@ -90,19 +90,18 @@ beforeAll(async () => {
 		});
 		offers[name] = offer.id;
 	}
-	const request = await people.request(academy.id, {
-		title: 'Vraag met vier domeinen',
-		municipality_nis: POPERINGE,
-		domains: ASKED,
-		needed_from: daysFromToday(14),
-		needed_until: daysFromToday(120)
-	});
-	requestId = request.id;
-	await people.query(
-		`insert into public.request_slots (request_id, weekday, starts_at, ends_at)
-		values ($1, 3, '13:00', '16:00')`,
-		[requestId]
+	const request = await people.request(
+		academy.id,
+		{
+			title: 'Vraag met vier domeinen',
+			municipality_nis: POPERINGE,
+			domains: ASKED,
+			needed_from: daysFromToday(14),
+			needed_until: daysFromToday(120)
+		},
+		[[3, '13:00', '16:00']]
 	);
+	requestId = request.id;
 });
 
 afterAll(() => people.remove());

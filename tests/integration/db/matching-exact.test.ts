@@ -139,20 +139,22 @@ beforeAll(async () => {
 		['venue', 'open'],
 		['closed', 'closed']
 	] as const) {
-		const request = await people.request(academy.id, {
-			title: `Vraag ${name}`,
-			municipality_nis: SINT_TRUIDEN,
-			domains: ['programmeren'],
-			needed_from: daysFromToday(14),
-			needed_until: daysFromToday(120),
-			status
-		});
-		requests[name] = request.id;
-		await people.query(
-			`insert into public.request_slots (request_id, weekday, starts_at, ends_at)
-			values ($1, 3, '13:00', '16:00'), ($1, 6, '10:00', '12:00')`,
-			[request.id]
+		const request = await people.request(
+			academy.id,
+			{
+				title: `Vraag ${name}`,
+				municipality_nis: SINT_TRUIDEN,
+				domains: ['programmeren'],
+				needed_from: daysFromToday(14),
+				needed_until: daysFromToday(120),
+				status
+			},
+			[
+				[3, '13:00', '16:00'],
+				[6, '10:00', '12:00']
+			]
 		);
+		requests[name] = request.id;
 	}
 });
 

@@ -140,19 +140,18 @@ beforeAll(async () => {
 	for (let n = 1; n <= 3; n++) await room(`gelijk ${n}`, nearNis, [[3, '14:00', '15:00']]);
 	await room('woensdagochtend', SINT_TRUIDEN, [[3, '08:00', '12:00']]);
 
-	const request = await people.request(academy.id, {
-		title: 'Vraag snel',
-		municipality_nis: SINT_TRUIDEN,
-		domains: ['programmeren'],
-		needed_from: daysFromToday(14),
-		needed_until: daysFromToday(120)
-	});
-	requestId = request.id;
-	await people.query(
-		`insert into public.request_slots (request_id, weekday, starts_at, ends_at)
-		values ($1, 3, '13:00', '16:00')`,
-		[requestId]
+	const request = await people.request(
+		academy.id,
+		{
+			title: 'Vraag snel',
+			municipality_nis: SINT_TRUIDEN,
+			domains: ['programmeren'],
+			needed_from: daysFromToday(14),
+			needed_until: daysFromToday(120)
+		},
+		[[3, '13:00', '16:00']]
 	);
+	requestId = request.id;
 });
 
 afterAll(() => people.remove());

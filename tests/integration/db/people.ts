@@ -38,6 +38,8 @@ export type Cast = {
 };
 
 type Row = Record<string, unknown>;
+/** A weekly window: weekday (1 Monday to 7 Sunday), from and until ('HH:MM'). */
+export type Slot = [weekday: number, from: string, until: string];
 
 function insertStatement(table: string, values: Row) {
 	const columns = Object.keys(values);
@@ -158,7 +160,7 @@ export function testPeople(suite: string) {
 		async offer(
 			organisationId: string,
 			values: Row = {},
-			slots: [number, string, string][] = [[3, '13:00', '17:00']]
+			slots: Slot[] = [[3, '13:00', '17:00']]
 		): Promise<{ id: string } & Row> {
 			const kind = (values.kind as string | undefined) ?? 'room';
 			const room = {
@@ -179,19 +181,19 @@ export function testPeople(suite: string) {
 			});
 			const [row] = await this.query(statement.text, statement.values);
 			const offer = row as { id: string } & Row;
-			if (kind === 'room') {
-				for (const [weekday, from, until] of slots) {
-					await this.query(
-						'insert into public.offer_slots (offer_id, weekday, starts_at, ends_at) values ($1, $2, $3, $4)',
-						[offer.id, weekday, from, until]
-					);
-				}
-			}
+			if (kind === 'room') await this.slots('offer', offer.id, slots);
 			return offer;
 		},
 
-		/** Arranges an academy's request as postgres: an open request for a venue in Gent unless `values` says otherwise. */
-		async request(organisationId: string, values: Row = {}): Promise<{ id: string } & Row> {
+		/**
+		 * Arranges an academy's request as postgres: an open request for a venue in Gent unless `values` says
+		 * otherwise; `slots` are the weekly windows it asks, [weekday, from, until] (none unless given).
+		 */
+		async request(
+			organisationId: string,
+			values: Row = {},
+			slots: Slot[] = []
+		): Promise<{ id: string } & Row> {
 			const statement = insertStatement('requests', {
 				organisation_id: organisationId,
 				kind: 'venue',
@@ -201,7 +203,19 @@ export function testPeople(suite: string) {
 				...values
 			});
 			const [row] = await this.query(statement.text, statement.values);
-			return row as { id: string } & Row;
+			const request = row as { id: string } & Row;
+			await this.slots('request', request.id, slots);
+			return request;
+		},
+
+		/** Adds weekly windows, [weekday, from, until], to an offer (a room's) or a request, as postgres. */
+		async slots(of: 'offer' | 'request', id: string, slots: Slot[]) {
+			for (const [weekday, from, until] of slots) {
+				await this.query(
+					`insert into public.${of}_slots (${of}_id, weekday, starts_at, ends_at) values ($1, $2, $3, $4)`,
+					[id, weekday, from, until]
+				);
+			}
 		},
 
 		/** Signs up the six people of an RLS matrix (owner, admin, member, stranger, staff; anonymous). */

@@ -68,11 +68,9 @@ beforeAll(async () => {
 		kind: 'company',
 		name: 'Bedrijf Pagina'
 	});
-	request = await people.request(academy.id, { kind: 'volunteers', people: 2 });
-	await people.query(
-		`insert into public.request_slots (request_id, weekday, starts_at, ends_at) values ($1, 3, '14:00', '16:00')`,
-		[request.id]
-	);
+	request = await people.request(academy.id, { kind: 'volunteers', people: 2 }, [
+		[3, '14:00', '16:00']
+	]);
 	otherRequest = await people.request(otherAcademy.id);
 	offer = await people.offer(school.id, { kind: 'volunteers', status: 'paused' });
 	const [row] = await people.query<{ id: string }>(

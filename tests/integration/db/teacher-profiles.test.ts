@@ -307,22 +307,20 @@ describe('help_suggestions()', () => {
 			neighbour.id,
 			'44021'
 		]);
-		fits = await people.request(academy.id, {
-			kind: 'volunteers',
-			title: 'Twee begeleiders voor de codeerclub',
-			domains: ['programmeren'],
-			age_min: 10,
-			age_max: 12
-		});
-		await people.query(
-			`insert into public.request_slots (request_id, weekday, starts_at, ends_at) values ($1, 3, '14:00', '16:00')`,
-			[fits.id]
+		fits = await people.request(
+			academy.id,
+			{
+				kind: 'volunteers',
+				title: 'Twee begeleiders voor de codeerclub',
+				domains: ['programmeren'],
+				age_min: 10,
+				age_max: 12
+			},
+			[[3, '14:00', '16:00']]
 		);
-		noTime = await people.request(academy.id, { kind: 'expertise', title: 'Een gastspreker' });
-		await people.query(
-			`insert into public.request_slots (request_id, weekday, starts_at, ends_at) values ($1, 1, '09:00', '10:00')`,
-			[noTime.id]
-		);
+		noTime = await people.request(academy.id, { kind: 'expertise', title: 'Een gastspreker' }, [
+			[1, '09:00', '10:00']
+		]);
 		wrongKind = await people.request(academy.id, { kind: 'materials', title: 'Tien laptops' });
 		farAway = await people.request(academy.id, {
 			kind: 'volunteers',
