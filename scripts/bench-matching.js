@@ -374,16 +374,19 @@ try {
 	await db.query('rollback');
 	const plan = notices.join('\n');
 	if (process.env.BENCH_PLAN) console.log(plan);
-	// The offers that reach the request are read from the stored pairs (private.request_reach).
+	// The offers that reach the request are read from the stored pairs (private.request_reach), those that can
+	// rank highest first (request_reach_highest_idx, 20261223000000).
 	const reachScan =
-		/(?:Bitmap Index Scan on|Index (?:Only )?Scan using) request_reach_pkey.*\(actual time=[^)]*\)/.exec(
+		/(?:Bitmap Index Scan on|Index (?:Only )?Scan using) request_reach_highest_idx.*\(actual time=[^)]*\)/.exec(
 			plan
 		);
 	const total = /Function Scan on match_suggestions.*\(actual time=[^)]*\)/.exec(plan);
 	console.log(
 		`EXPLAIN ANALYZE at ${largest} offers, the venue request with the most rooms in reach ` +
 			`(${busiest?.reached} candidates, RLS on): ` +
-			(reachScan ? reachScan[0].replace(/\s+/g, ' ').trim() : 'request_reach_pkey NOT used') +
+			(reachScan
+				? reachScan[0].replace(/\s+/g, ' ').trim()
+				: 'request_reach_highest_idx NOT used') +
 			(total ? `; whole function: ${total[0].replace(/.*\(actual/, '(actual').trim()}` : '')
 	);
 	const first = sizes[0];

@@ -286,21 +286,22 @@ describe('the table is private', () => {
 				has_function_privilege('anon', 'private.request_reach_pair_offers(uuid[])', 'execute') as pairs`
 		);
 		expect(asAnon).toEqual([{ readable: false, pairs: false }]);
-		// What they may call, for the suggestions: the offers that reach a request, what an open request asks.
-		const reaching = await people.query<{ reaching: boolean; asked: boolean }>(
-			`select has_function_privilege('authenticated', 'private.offers_reaching_request(uuid)', 'execute') as reaching,
-				has_function_privilege('anon', 'private.open_request_asked(uuid)', 'execute') as asked`
+		// What they may call, for the suggestions: the offers that reach a request (in rank order, from a bar),
+		// what an open request asks; not the writer of the bounds.
+		const reaching = await people.query<{ reaching: boolean; asked: boolean; bound: boolean }>(
+			`select
+				has_function_privilege('anon', 'private.offers_reaching_request_ranked(uuid, date, date, double precision, integer)', 'execute') as reaching,
+				has_function_privilege('anon', 'private.open_request_asked(uuid)', 'execute') as asked,
+				has_function_privilege('authenticated', 'private.request_reach_bound(uuid[], uuid[])', 'execute') as bound`
 		);
-		expect(reaching).toEqual([{ reaching: true, asked: true }]);
+		expect(reaching).toEqual([{ reaching: true, asked: true, bound: false }]);
 	});
 
 	it('what an open request asks is all anyone reads of it: nothing of a request not open', async () => {
-		const request = await people.request(academy.id, { municipality_nis: GENT });
-		await people.query(
-			`insert into public.request_slots (request_id, weekday, starts_at, ends_at)
-			values ($1, 2, '14:00', '16:00'), ($1, 4, '14:00', '15:30')`,
-			[request.id]
-		);
+		const request = await people.request(academy.id, { municipality_nis: GENT }, [
+			[2, '14:00', '16:00'],
+			[4, '14:00', '15:30']
+		]);
 		const asked = () => people.query('select * from private.open_request_asked($1)', [request.id]);
 		expect(await asked()).toEqual([
 			{ request_id: request.id, slot_count: 2, minutes: 210, weekdays: (1 << 2) | (1 << 4) }
