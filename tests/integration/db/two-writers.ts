@@ -1,14 +1,25 @@
 // Two transactions at once, as postgres, for the tables that triggers keep (coverage counts, nearest
 // academies, matching's pairs, posts' is_public): the first writes and stays open; the second writes while
-// the first is open, and goes on once it waits for a lock (or is done); then the first commits, and the
-// second commits too, unless its write failed. Waits for those conditions, never for a fixed time.
+// the first is open, and goes on once it waits for a lock (or is done); then the first writes once more if
+// given a third write (a row the second may hold by now), and commits, and the second commits too, unless
+// its write failed. Waits for those conditions, never for a fixed time.
 import pg from 'pg';
 import { databaseUrl } from '../../../stack/config.js';
 
 type Write = (db: pg.Client) => Promise<unknown>;
+type DbError = { code?: string; message?: string };
 
-/** Runs both writes as above; the second's error (SQLSTATE and message), or null when both committed. */
-export async function twoWritersAtOnce(first: Write, second: Write): Promise<string | null> {
+const described = (error: DbError) => `${error.code ?? ''} ${error.message ?? String(error)}`;
+
+/**
+ * Runs the writes as above; the error (SQLSTATE and message) of the first's second write or of the second,
+ * or null when both committed.
+ */
+export async function twoWritersAtOnce(
+	first: Write,
+	second: Write,
+	firstAgain?: Write
+): Promise<string | null> {
 	const [a, b, watcher] = [0, 1, 2].map(() => new pg.Client({ connectionString: databaseUrl }));
 	await Promise.all([a!.connect(), b!.connect(), watcher!.connect()]);
 	try {
@@ -24,9 +35,9 @@ export async function twoWritersAtOnce(first: Write, second: Write): Promise<str
 				settled = true;
 				return null;
 			},
-			(error: { code?: string; message?: string }) => {
+			(error: DbError) => {
 				settled = true;
-				return `${error.code ?? ''} ${error.message ?? String(error)}`;
+				return described(error);
 			}
 		);
 		while (!settled) {
@@ -37,10 +48,16 @@ export async function twoWritersAtOnce(first: Write, second: Write): Promise<str
 			if (rows[0]?.waiting === 'Lock') break;
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
-		await a!.query('commit');
+		const firstFailed = firstAgain
+			? await firstAgain(a!).then(
+					() => null,
+					(error: DbError) => described(error)
+				)
+			: null;
+		await a!.query(firstFailed ? 'rollback' : 'commit');
 		const failed = await secondDone;
 		await b!.query(failed ? 'rollback' : 'commit');
-		return failed;
+		return firstFailed ?? failed;
 	} finally {
 		await Promise.all([a!.end(), b!.end(), watcher!.end()]);
 	}
