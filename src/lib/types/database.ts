@@ -2541,6 +2541,27 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			organisation_pages: {
+				Row: {
+					id: string | null;
+					kind: string | null;
+					name: string | null;
+					slug: string | null;
+					partner_type: string | null;
+					description: string | null;
+					municipality_nis: string | null;
+					verification_status: string | null;
+					logo_path: string | null;
+					municipality_name: string | null;
+					province_nl: string | null;
+					website: string | null;
+					public_email: string | null;
+					public_phone: string | null;
+					street_address: string | null;
+					postal_code: string | null;
+				};
+				Relationships: [];
+			};
 			public_activities: {
 				Row: {
 					id: string | null;

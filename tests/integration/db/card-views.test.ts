@@ -1,6 +1,7 @@
 // The lists' card views (migration 20261212000000): public_activity_cards, academy_cards and
 // organisation_cards give, read with `*`, the rows the lists' named selects gave before, to a visitor and a
-// member alike (security invoker: the caller's RLS), and nobody writes through them. The lists themselves
+// member alike (security invoker: the caller's RLS), and nobody writes through them; so does the view of a
+// school's, company's or partner's page, organisation_pages (migration 20261224000100). The lists themselves
 // read them with their filters, and their totals count without joining what they do not read (migration
 // 20261221000000).
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -27,6 +28,8 @@ const ACADEMY_COLUMNS =
 	'id, name, slug, municipality_nis, municipality_name, province_nl, stem_letters, accent_letters, creative_link, domains, age_min, age_max, upcoming_activity_count, upcoming_formats, verification_status, logo_path, quality_label, quality_label_expires_on';
 const ORGANISATION_SELECT =
 	'id, kind, name, slug, partner_type, description, municipality_nis, verification_status, logo_path, municipality:municipalities!inner(name_nl, province_nl)';
+/** The page's select before organisation_pages (organisations.ts). */
+const ORGANISATION_PAGE_SELECT = `${ORGANISATION_SELECT}, website, public_email, public_phone, street_address, postal_code`;
 
 /** An organisation as the embedding select gave it (the untyped client cannot tell the embed is one row). */
 type Embedded = {
@@ -74,7 +77,12 @@ beforeAll(async () => {
 		kind: 'school',
 		name: 'Kaartschool',
 		description: 'Een school met een labo.',
-		municipality_nis: PLACE
+		municipality_nis: PLACE,
+		website: 'https://kaartschool.example',
+		public_email: 'info@kaartschool.example',
+		public_phone: '03 123 45 67',
+		street_address: 'Schoolstraat 1',
+		postal_code: '2240'
 	});
 });
 
@@ -141,11 +149,35 @@ describe.each([
 		expect(cards.map((card) => card.name).sort()).toEqual(['Kaartacademie', 'Kaartschool']);
 	});
 
+	it('organisation_pages: the school with its municipality and contact details, as the embed gave it', async () => {
+		const pages = await rows(
+			client().from('organisation_pages').select('*').eq('municipality_nis', PLACE)
+		);
+		const embedded = (await rows(
+			client().from('organisations').select(ORGANISATION_PAGE_SELECT).eq('municipality_nis', PLACE)
+		)) as unknown as Embedded[];
+		expect(pages).toEqual(
+			embedded.map(({ municipality, ...row }) => ({
+				...row,
+				municipality_name: municipality.name_nl,
+				province_nl: municipality.province_nl
+			}))
+		);
+		expect(pages.find((page) => page.id === school.id)).toMatchObject({
+			name: 'Kaartschool',
+			municipality_name: 'Zandhoven',
+			website: 'https://kaartschool.example',
+			public_phone: '03 123 45 67',
+			postal_code: '2240'
+		});
+	});
+
 	it('refuses writes through the views', async () => {
 		const writes = await Promise.all([
 			client().from('public_activity_cards').delete().eq('id', draft),
 			client().from('academy_cards').update({ name: 'Overgenomen' }).eq('id', academy.id),
-			client().from('organisation_cards').update({ name: 'Overgenomen' }).eq('id', school.id)
+			client().from('organisation_cards').update({ name: 'Overgenomen' }).eq('id', school.id),
+			client().from('organisation_pages').update({ name: 'Overgenomen' }).eq('id', school.id)
 		]);
 		for (const { error } of writes) expect(error).not.toBeNull();
 		const [stored] = await people.query<{ name: string }>(
@@ -164,12 +196,12 @@ it('grants the API roles reading only: no insert, update, delete or truncate on 
 		granted: boolean;
 	}>(
 		`select v.view, r.role, p.privilege, has_table_privilege(r.role, 'public.' || v.view, p.privilege) as granted
-		from unnest(array['public_activity_cards', 'academy_cards', 'organisation_cards']) v(view)
+		from unnest(array['public_activity_cards', 'academy_cards', 'organisation_cards', 'organisation_pages']) v(view)
 		cross join unnest(array['anon', 'authenticated']) r(role)
 		cross join unnest(array['select', 'insert', 'update', 'delete', 'truncate']) p(privilege)`
 	);
 	expect(rows.filter((row) => row.granted !== (row.privilege === 'select'))).toEqual([]);
-	expect(rows).toHaveLength(30);
+	expect(rows).toHaveLength(40);
 });
 
 /** The tables a plan reads (EXPLAIN's JSON), to show which joins a query runs. */
