@@ -2484,6 +2484,20 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			community_pages: {
+				Row: {
+					id: string | null;
+					kind: string | null;
+					name: string | null;
+					description: string | null;
+					status: string | null;
+					municipality_nis: string | null;
+					slug: string | null;
+					decision_note: string | null;
+					places: Json | null;
+				};
+				Relationships: [];
+			};
 			current_municipalities: {
 				Row: {
 					nis: string | null;

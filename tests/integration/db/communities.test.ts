@@ -24,6 +24,9 @@ let communityId: string;
 
 afterAll(() => people.remove());
 
+const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+	String(a.id).localeCompare(String(b.id));
+
 beforeAll(async () => {
 	await people.query(
 		`delete from public.communities where municipality_nis = any($1) or slug like 'db-communities-%'`,
@@ -364,6 +367,48 @@ describe('regions', () => {
 			p_person_kind: 'teacher'
 		});
 		expect(joined.error?.hint).toBe('community_not_found');
+	});
+
+	it('community_pages gives each reader the community and places the embed gave (a proposed one to its proposer and staff)', async () => {
+		const EMBED =
+			'id, kind, name, description, status, municipality_nis, slug, decision_note, places:community_municipalities(municipality_nis, municipality:municipalities(name_nl))';
+		type Row = { places: { municipality_nis: string }[] } & Record<string, unknown>;
+		const byPlace = (rows: Row[] | null) =>
+			(rows ?? []).map((row) => ({
+				...row,
+				places: [...row.places].sort((a, b) => a.municipality_nis.localeCompare(b.municipality_nis))
+			}));
+		for (const client of [academyAdmin.client, staff.client, teacher.client, anonymousClient()]) {
+			const view = await client
+				.from('community_pages')
+				.select('*')
+				.in('id', [regionId, communityId]);
+			const embedded = await client
+				.from('communities')
+				.select(EMBED)
+				.in('id', [regionId, communityId]);
+			expect(view.error).toBeNull();
+			expect(embedded.error).toBeNull();
+			expect(byPlace(view.data as Row[]).sort(byId)).toEqual(
+				byPlace(embedded.data as unknown as Row[]).sort(byId)
+			);
+		}
+		const { data: seen } = await academyAdmin.client
+			.from('community_pages')
+			.select('places')
+			.eq('id', regionId)
+			.single();
+		expect(seen?.places).toEqual([
+			{ municipality_nis: NIS, municipality: { name_nl: 'Heist-op-den-Berg' } },
+			{ municipality_nis: OTHER_NIS, municipality: { name_nl: 'Asse' } }
+		]);
+		const hidden = await teacher.client.from('community_pages').select('id').eq('id', regionId);
+		expect(hidden.data).toEqual([]);
+		const write = await academyAdmin.client
+			.from('community_pages')
+			.update({ name: 'Overgenomen' })
+			.eq('id', regionId);
+		expect(write.error?.code).toBe('42501');
 	});
 
 	it('are decided by staff only; declining needs a reason; once decided, that is it', async () => {
