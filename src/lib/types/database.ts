@@ -2539,6 +2539,28 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			good_practice_pages: {
+				Row: {
+					id: string | null;
+					title: string | null;
+					body: string | null;
+					author_id: string | null;
+					status: string | null;
+					created_at: string | null;
+					stem_letters: string[] | null;
+					domains: string[] | null;
+					age_min: number | null;
+					age_max: number | null;
+					format: string | null;
+					what_worked: string | null;
+					materials: string | null;
+					links: string[] | null;
+					participants: number | null;
+					featured_at: string | null;
+					communities: Json | null;
+				};
+				Relationships: [];
+			};
 			organisation_cards: {
 				Row: {
 					id: string | null;

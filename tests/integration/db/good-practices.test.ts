@@ -151,6 +151,31 @@ describe('reading good practices', () => {
 		expect(card.data?.communities).toEqual([expect.objectContaining({ id: communityId })]);
 	});
 
+	it('gives a good practice’s page its card’s columns but two (good_practice_pages), read-only', async () => {
+		const PAGE_COLUMNS =
+			'id, title, body, author_id, status, created_at, stem_letters, domains, age_min, age_max, format, what_worked, materials, links, participants, featured_at, communities';
+		for (const client of [anonymousClient(), stranger.client, author.client]) {
+			const page = await client.from('good_practice_pages').select('*').eq('id', postId).single();
+			const card = await client
+				.from('good_practice_cards')
+				.select(PAGE_COLUMNS)
+				.eq('id', postId)
+				.single();
+			expect(page.error).toBeNull();
+			expect(page.data).toEqual(card.data);
+		}
+		const write = await author.client
+			.from('good_practice_pages')
+			.update({ title: 'Overgenomen' })
+			.eq('id', postId);
+		expect(write.error).not.toBeNull();
+		const [stored] = await people.query<{ title: string }>(
+			'select title from public.posts where id = $1',
+			[postId]
+		);
+		expect(stored?.title).not.toBe('Overgenomen');
+	});
+
 	it('hides a hidden good practice from others but not from its author', async () => {
 		await people.query(
 			`update public.posts set status = 'hidden', hidden_reason = 'Test: verborgen' where id = $1`,
@@ -164,6 +189,16 @@ describe('reading good practices', () => {
 			expect(anonymous.data).toEqual([]);
 			const other = await stranger.client.from('good_practice_cards').select('id').eq('id', postId);
 			expect(other.data).toEqual([]);
+			const otherPage = await stranger.client
+				.from('good_practice_pages')
+				.select('id')
+				.eq('id', postId);
+			expect(otherPage.data).toEqual([]);
+			const ownPage = await author.client
+				.from('good_practice_pages')
+				.select('id, status')
+				.eq('id', postId);
+			expect(ownPage.data).toEqual([{ id: postId, status: 'hidden' }]);
 			const own = await author.client
 				.from('good_practices')
 				.select('post_id')

@@ -119,9 +119,10 @@ export async function listGoodPractices(
 
 /** A good practice the reader may see (visible, or hidden for its author, hosts and staff), or null. */
 export async function getGoodPractice(db: Db, id: string): Promise<GoodPractice | null> {
-	// `*`: the view's every column but two is read, and seventeen named cost PostgREST three times the CPU.
+	// good_practice_pages: the card's columns the page shows, read with `*` (seventeen columns named cost
+	// PostgREST three times the CPU).
 	const { data, error } = await db
-		.from('good_practice_cards')
+		.from('good_practice_pages')
 		.select('*')
 		.eq('id', id)
 		.maybeSingle();
