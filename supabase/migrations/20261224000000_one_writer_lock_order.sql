@@ -1,6 +1,6 @@
 -- The kept rows' one-writer locks (20261209000050: 'public.coverage' for the coverage figures,
 -- 'private.request_reach' for matching's stored pairs) are taken before each statement on the tables they
--- keep rows for, so before that statement locks any row. Three paths locked rows first and only then ran
+-- keep rows for, so before that statement locks any row. Some paths locked rows first and only then ran
 -- such a statement, so that another transaction holding the lock and wanting one of those rows made a cycle
 -- that Postgres breaks by aborting one of the two (40P01, "deadlock detected"):
 --   set_agreement_status()   locked the agreement and its request (select … for update), then updated the
@@ -11,14 +11,18 @@
 --                            they own before updating organisations (the coverage lock). A request deleted
 --                            at the same moment (its agreements go by cascade) or an owner editing one of
 --                            those organisations holds the lock and waits for those rows.
---   deleting an auth user    (the app, after delete_own_account(), through the auth admin API): the
---                            cascade sets helper_id to null on the person's agreements (row locks), and an
---                            accepted one reopens its request (the matching lock).
--- Now each of them takes the lock it will need first, before any row: one order for everybody, the locks,
--- then the rows; 'public.coverage' before 'private.request_reach', as deleting an organisation takes them
--- (organisations, then its offers by cascade). What it costs: these are a person's clicks, and they wait
--- for as long as another writer of offers or requests has its transaction open, as those writers wait for
--- each other already.
+--   deleting an organisation took the coverage lock and deleted the row, and only its cascade to offers and
+--                            requests took the matching lock; someone saving an offer for it holds that
+--                            lock and waits for the organisation's row (the new offer's foreign key).
+--   deleting an auth user    (the app, after delete_own_account(), through the auth admin API) locked the
+--                            user's row and then ran its foreign keys' cascades, which take the locks in
+--                            the order of their triggers' names (OIDs compared as text: another database
+--                            may run them in another order). Someone creating an organisation as that
+--                            person holds the coverage lock and waits for the user's row (created_by).
+-- Now each of them takes the locks it will need first, before any row: one order for everybody, the locks,
+-- then the rows; 'public.coverage' before 'private.request_reach', as deleting an organisation takes them.
+-- What it costs: these are a person's clicks, and they wait for as long as another writer of offers or
+-- requests has its transaction open, as those writers wait for each other already.
 
 /**
  * set_agreement_status(…): as before (20261203002500), with the matching lock taken first.
@@ -51,7 +55,9 @@ begin
 			column = 'status';
 	end if;
 	-- Before the agreement's and the request's rows: accepting and withdrawing update the request.
-	perform pg_advisory_xact_lock(hashtext('private.request_reach'));
+	if p_status in ('accepted', 'withdrawn') then
+		perform pg_advisory_xact_lock(hashtext('private.request_reach'));
+	end if;
 	if exists (select 1 from public.agreements a where a.id = p_agreement_id and a.offer_id is null) then
 		return private.set_help_agreement_status(p_agreement_id, p_status, p_note, p_given_sessions,
 			p_given_hours, p_given_items, p_thank_you);
@@ -96,10 +102,20 @@ revoke execute on function public.delete_own_account() from public, anon;
 grant execute on function public.delete_own_account() to authenticated;
 
 /**
- * Deleting an auth user sets helper_id to null on the person's agreements, and helper_gone_history()
- * reopens an accepted one's request: the matching lock before that statement locks the agreements (a
- * statement trigger fires for a foreign key's cascade too, with or without rows).
+ * Deleting an organisation: the matching lock too, before the statement deletes its row (after the
+ * coverage lock, whose trigger's name sorts first: a statement's triggers run in the order of their names).
  */
-create trigger agreements_helper_gone_one_writer
-	before update of helper_id on public.agreements
+create trigger organisations_request_reach_one_writer
+	before delete on public.organisations
+	for each statement execute function private.one_writer_at_a_time('private.request_reach');
+
+/**
+ * Deleting an auth user: both locks, in that order, before the statement locks the user's row and runs
+ * the cascades.
+ */
+create trigger users_one_writer_1_coverage
+	before delete on auth.users
+	for each statement execute function private.one_writer_at_a_time('public.coverage');
+create trigger users_one_writer_2_request_reach
+	before delete on auth.users
 	for each statement execute function private.one_writer_at_a_time('private.request_reach');

@@ -1,8 +1,9 @@
-// The one-writer locks of the kept rows come before any row (migration 20261224000000): a person's click
-// that locks rows and then writes a table with kept rows waits for the lock first, so that a transaction
-// holding the lock and then wanting those rows goes on instead of meeting it in a deadlock (40P01). Each
-// case: the first transaction takes the lock (a statement on a table with kept rows) and stays open; the
-// click waits; the first then writes a row the click used to lock before it waited; both must commit.
+// The one-writer locks of the kept rows come before any row (migration 20261224000000): a click or a
+// deletion that locks rows and then writes a table with kept rows waits for the lock first, so that a
+// transaction holding the lock and then wanting those rows goes on instead of meeting it in a deadlock
+// (40P01). Each case: the first transaction takes the lock (a statement on a table with kept rows) and
+// stays open; the second waits; the first then writes a row the second used to lock before it waited;
+// both must commit. On the migrations before 20261224000000 each case failed with 40P01.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPeople, type Person } from './people.js';
@@ -129,36 +130,70 @@ describe('deleting one’s account takes both locks before it locks any row', ()
 	});
 });
 
-// Deleting an auth user runs, for each foreign key, a statement like `update agreements set helper_id =
-// null where helper_id = $1`, in the order of the constraints' trigger names (their OIDs, compared as text).
-// On a fresh database the one of offers.created_by runs earlier and takes the matching lock; the trigger
-// of 20261224000000 does not rely on that order, so the case runs the agreements' statement itself.
-describe('the statement that sets a deleted person’s agreements’ helper_id to null takes the matching lock first', () => {
-	it('while the request of their accepted agreement is saved: withdrawn, the request open again', async () => {
-		const helper = await people.signUp('helper');
-		const request = await people.request(academy.id, { kind: 'volunteers', people: 1 });
-		const [row] = await people.query<{ id: string }>(
-			`insert into public.agreements (request_id, academy_id, helper_id, helper_availability, status)
-			 values ($1, $2, $3, 'Woensdagnamiddag', 'accepted') returning id`,
-			[request.id, academy.id, helper.id]
-		);
-		await people.query(`update public.requests set status = 'in_progress' where id = $1`, [
-			request.id
-		]);
+describe('deleting an organisation takes the matching lock before it locks its row', () => {
+	it('while an offer is added for it: the offer goes with it', async () => {
+		const leaving = await people.organisation([], { kind: 'company' });
 		const failed = await twoWritersAtOnce(
 			takesTheMatchingLock,
+			(db) => db.query('delete from public.organisations where id = $1', [leaving.id]),
 			(db) =>
-				db.query('update public.agreements set helper_id = null where helper_id = $1', [helper.id]),
-			(db) =>
-				db.query(`update public.requests set title = 'Eén vrijwilliger' where id = $1`, [
-					request.id
-				])
+				db.query(
+					`insert into public.offers (organisation_id, kind, title, municipality_nis, radius_km, people)
+					 values ($1, 'volunteers', 'Twee mentoren', '44021', 25, 2)`,
+					[leaving.id]
+				)
 		);
 		expect(failed).toBeNull();
-		const [after] = await people.query(
-			'select r.status, r.title, a.status as agreement from public.requests r join public.agreements a on a.request_id = r.id where a.id = $1',
-			[row!.id]
+		expect(
+			await people.query('select 1 from public.offers where organisation_id = $1', [leaving.id])
+		).toEqual([]);
+	});
+});
+
+// The auth admin API deletes a user with one statement; its foreign keys' cascades take the locks in the
+// order of their triggers' names, after the statement locked the user's row.
+describe('deleting an auth user takes both locks before it locks the user’s row', () => {
+	it('while the person creates an organisation: it stays, without its creator', async () => {
+		const leaver = await people.signUp('weg');
+		const slug = people.slug('net-op-tijd');
+		const failed = await twoWritersAtOnce(
+			takesTheCoverageLock,
+			(db) => db.query('delete from auth.users where id = $1', [leaver.id]),
+			(db) =>
+				db.query(
+					`insert into public.organisations (kind, name, slug, municipality_nis, created_by)
+					 values ('school', 'Net op tijd', $1, '44021', $2)`,
+					[slug, leaver.id]
+				)
 		);
-		expect(after).toEqual({ status: 'open', title: 'Eén vrijwilliger', agreement: 'withdrawn' });
+		expect(failed).toBeNull();
+		const [organisation] = await people.query<{ id: string; created_by: string | null }>(
+			'select id, created_by from public.organisations where slug = $1',
+			[slug]
+		);
+		people.track(organisation!.id);
+		expect(organisation!.created_by).toBeNull();
+	});
+
+	it('while the person adds an offer: it stays, without its creator', async () => {
+		const leaver = await people.signUp('ook-weg');
+		const failed = await twoWritersAtOnce(
+			takesTheMatchingLock,
+			(db) => db.query('delete from auth.users where id = $1', [leaver.id]),
+			(db) =>
+				db.query(
+					`insert into public.offers
+						(organisation_id, kind, title, municipality_nis, radius_km, people, created_by)
+					 values ($1, 'volunteers', 'Nog twee mentoren', '44021', 25, 2, $2)`,
+					[company.id, leaver.id]
+				)
+		);
+		expect(failed).toBeNull();
+		expect(
+			await people.query(
+				`select created_by from public.offers where organisation_id = $1 and title = 'Nog twee mentoren'`,
+				[company.id]
+			)
+		).toEqual([{ created_by: null }]);
 	});
 });
