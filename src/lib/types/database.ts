@@ -2558,6 +2558,7 @@ export type Database = {
 					participants: number | null;
 					featured_at: string | null;
 					communities: Json | null;
+					author_name: string | null;
 				};
 				Relationships: [];
 			};

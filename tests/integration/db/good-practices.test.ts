@@ -151,18 +151,55 @@ describe('reading good practices', () => {
 		expect(card.data?.communities).toEqual([expect.objectContaining({ id: communityId })]);
 	});
 
-	it('gives a good practice’s page its card’s columns but two (good_practice_pages), read-only', async () => {
+	it('gives a good practice’s page its card’s columns but two and its author’s name where the reader may see it (good_practice_pages), read-only', async () => {
 		const PAGE_COLUMNS =
 			'id, title, body, author_id, status, created_at, stem_letters, domains, age_min, age_max, format, what_worked, materials, links, participants, featured_at, communities';
-		for (const client of [anonymousClient(), stranger.client, author.client]) {
-			const page = await client.from('good_practice_pages').select('*').eq('id', postId).single();
-			const card = await client
-				.from('good_practice_cards')
-				.select(PAGE_COLUMNS)
-				.eq('id', postId)
-				.single();
-			expect(page.error).toBeNull();
-			expect(page.data).toEqual(card.data);
+		const [profile] = await people.query<{ display_name: string; visibility: string }>(
+			'select display_name, visibility from public.profiles where id = $1',
+			[author.id]
+		);
+		const { display_name: name, visibility: before } = profile!;
+		// Who reads the author's name on the page, for each visibility of the author's profile.
+		const readers = {
+			anonymous: anonymousClient(),
+			stranger: stranger.client,
+			author: author.client
+		};
+		const expected = {
+			public: { anonymous: name, stranger: name, author: name },
+			members: { anonymous: null, stranger: name, author: name },
+			private: { anonymous: null, stranger: null, author: name }
+		};
+		try {
+			for (const [visibility, names] of Object.entries(expected)) {
+				await people.query('update public.profiles set visibility = $2 where id = $1', [
+					author.id,
+					visibility
+				]);
+				for (const [reader, client] of Object.entries(readers)) {
+					const page = await client
+						.from('good_practice_pages')
+						.select('*')
+						.eq('id', postId)
+						.single();
+					const card = await client
+						.from('good_practice_cards')
+						.select(PAGE_COLUMNS)
+						.eq('id', postId)
+						.single();
+					expect(page.error).toBeNull();
+					expect({ visibility, reader, page: page.data }).toEqual({
+						visibility,
+						reader,
+						page: { ...card.data, author_name: names[reader as keyof typeof names] }
+					});
+				}
+			}
+		} finally {
+			await people.query('update public.profiles set visibility = $2 where id = $1', [
+				author.id,
+				before
+			]);
 		}
 		const write = await author.client
 			.from('good_practice_pages')

@@ -119,8 +119,9 @@ export async function listGoodPractices(
 
 /** A good practice the reader may see (visible, or hidden for its author, hosts and staff), or null. */
 export async function getGoodPractice(db: Db, id: string): Promise<GoodPractice | null> {
-	// good_practice_pages: the card's columns the page shows, read with `*` (seventeen columns named cost
-	// PostgREST three times the CPU).
+	// good_practice_pages: the card's columns the page shows and the author's name, read with `*` (seventeen
+	// columns named cost PostgREST three times the CPU). The name is null where the author's profile's
+	// visibility hides it from this reader (the view runs under the reader's policies).
 	const { data, error } = await db
 		.from('good_practice_pages')
 		.select('*')
@@ -128,20 +129,10 @@ export async function getGoodPractice(db: Db, id: string): Promise<GoodPractice 
 		.maybeSingle();
 	if (error) throw error;
 	if (!data) return null;
-	let authorName: string | null = null;
-	if (data.author_id) {
-		// Readable only when the author's profile visibility lets this reader see it.
-		const { data: profile } = await db
-			.from('profiles')
-			.select('display_name')
-			.eq('id', data.author_id)
-			.maybeSingle();
-		authorName = profile?.display_name ?? null;
-	}
 	return {
 		...summary(data),
 		authorId: data.author_id,
-		authorName,
+		authorName: data.author_name,
 		status: data.status ?? 'visible',
 		whatWorked: data.what_worked ?? '',
 		materials: data.materials ?? '',
