@@ -13,19 +13,27 @@ export type CallerResult<Row> = {
 	error: { code: string; hint?: string; message: string } | null;
 };
 
+/**
+ * Makes the rest of the open transaction on `db` run as the caller: the role PostgREST switches to and
+ * the claims of their JWT, both local to the transaction.
+ */
+export async function actAs(db: pg.Client, caller: Caller) {
+	const role = typeof caller === 'string' ? caller : 'authenticated';
+	const claims = typeof caller === 'string' ? { role } : { sub: caller.id, role };
+	await db.query(`set local role ${role}`);
+	await db.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+}
+
 export async function asCaller<Row = Record<string, unknown>>(
 	caller: Caller,
 	text: string,
 	values: unknown[] = []
 ): Promise<CallerResult<Row>> {
-	const role = typeof caller === 'string' ? caller : 'authenticated';
-	const claims = typeof caller === 'string' ? { role } : { sub: caller.id, role };
 	const db = new pg.Client({ connectionString: databaseUrl });
 	await db.connect();
 	try {
 		await db.query('begin');
-		await db.query(`set local role ${role}`);
-		await db.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+		await actAs(db, caller);
 		const result = await db.query(text, values);
 		return { rows: result.rows as Row[], error: null };
 	} catch (error) {

@@ -6,6 +6,7 @@
 // both must commit. On the migrations before 20261224000000 each case failed with 40P01.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actAs } from './as-caller.js';
 import { testPeople, type Person } from './people.js';
 import { twoWritersAtOnce } from './two-writers.js';
 
@@ -19,10 +20,7 @@ let elsewhere: { offer: string; organisation: string };
 
 /** Runs SQL in the transaction as the person, the way PostgREST runs their request. */
 async function asPerson(db: pg.Client, person: Person, text: string, values: unknown[]) {
-	await db.query('set local role authenticated');
-	await db.query("select set_config('request.jwt.claims', $1, true)", [
-		JSON.stringify({ sub: person.id, role: 'authenticated' })
-	]);
+	await actAs(db, person);
 	return db.query(text, values);
 }
 
