@@ -22,16 +22,23 @@ let school: { id: string };
 let academy: { id: string };
 let communityId: string;
 
-afterAll(() => people.remove());
+/** The communities this file makes (two municipalities' and its regions), before and after it runs. */
+const removeCommunities = () =>
+	people.query(
+		`delete from public.communities where municipality_nis = any($1) or slug like 'db-communities-%'`,
+		[[NIS, OTHER_NIS]]
+	);
+
+afterAll(async () => {
+	await removeCommunities();
+	await people.remove();
+});
 
 const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
 	String(a.id).localeCompare(String(b.id));
 
 beforeAll(async () => {
-	await people.query(
-		`delete from public.communities where municipality_nis = any($1) or slug like 'db-communities-%'`,
-		[[NIS, OTHER_NIS]]
-	);
+	await removeCommunities();
 	[teacher, neighbour, outsider, schoolAdmin, schoolMember, academyAdmin, blocked, staff] =
 		await Promise.all([
 			people.signUp('leerkracht'),
