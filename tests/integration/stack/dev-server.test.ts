@@ -84,9 +84,25 @@ afterAll(async () => {
 	if (userId) await admin.auth.admin.deleteUser(userId);
 });
 
+/**
+ * The dev server's search worker creates a missing index and then gives it its settings (two Meilisearch
+ * tasks): a search in between finds no filterable attributes and answers 503. On a stack started afresh
+ * (no index yet) that is the first moments after /api/health answers. Asks until the search answers 200,
+ * or gives the last answer once the worker had time enough; fails at once when the dev server exits.
+ */
+async function firstSearch(path: string) {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		if (dev.exitCode !== null) throw new Error(`scripts/dev.js exited:\n${output}`);
+		const response = await fetch(`${origin}${path}`);
+		if (response.status === 200 || Date.now() > deadline) return response;
+		await delay(250);
+	}
+}
+
 describe('npm run dev with only the STACK_* variables', () => {
 	it('reaches Meilisearch: /api/search and /zoeken answer with results, not "unreachable"', async () => {
-		const api = await fetch(`${origin}/api/search?q=robotica`);
+		const api = await firstSearch('/api/search?q=robotica');
 		expect(api.status, output).toBe(200);
 		expect((await api.json()).groups).toEqual(expect.any(Array));
 
