@@ -2,8 +2,12 @@
 -- from profiles, each with its own round trip through the gateway and PostgREST and its own transaction.
 -- good_practice_pages now gives the name as its last column, read from profiles in the same statement.
 -- The view stays security invoker, so the profiles' policies decide for each reader as the separate call
--- did: the name of an author whose profile this reader may not see is null (a private profile for anyone
--- but its owner and staff, a members-only one for anonymous visitors).
+-- did: the name is null where this reader may not read the author's profile (by its visibility: members-only
+-- for anonymous visitors, private for other people; the other policies on profiles, as network staff or a
+-- fellow member of a community directory, still let their readers see it). One difference: an error reading
+-- profiles now fails the page's one call, where the app ignored the separate call's error; anon and
+-- authenticated may select from profiles (its policies filter the rows), and the view's test reads it as
+-- both.
 
 create or replace view public.good_practice_pages
 with (security_invoker = true) as

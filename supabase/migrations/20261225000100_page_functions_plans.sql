@@ -23,8 +23,9 @@
 -- Gent 2.57, 2.71, 2.50 -> 2.92, 2.12, 2.22 (the first run after creating the indexes the slowest).
 --
 -- Same answers: community_offer_ids() returns the same ids in the same order (the rows of
--- offers_newest_reaching() as they come); tests/integration/db/community-page.test.ts and
--- municipality-page.test.ts compare the pages with the separate reads.
+-- offers_newest_reaching() as they come): tests/integration/db/offer-places.test.ts compares its ids and
+-- their order with the rule itself over every active offer; community-page.test.ts and
+-- municipality-page.test.ts compare the pages with the separate reads. An index never changes a result.
 
 create or replace function public.community_offer_ids(p_community_id uuid, p_limit integer default 12)
 returns setof uuid

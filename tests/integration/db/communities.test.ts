@@ -30,8 +30,11 @@ const removeCommunities = () =>
 	);
 
 afterAll(async () => {
-	await removeCommunities();
-	await people.remove();
+	try {
+		await removeCommunities();
+	} finally {
+		await people.remove();
+	}
 });
 
 const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>

@@ -119,9 +119,9 @@ export async function listGoodPractices(
 
 /** A good practice the reader may see (visible, or hidden for its author, hosts and staff), or null. */
 export async function getGoodPractice(db: Db, id: string): Promise<GoodPractice | null> {
-	// good_practice_pages: the card's columns the page shows and the author's name, read with `*` (seventeen
-	// columns named cost PostgREST three times the CPU). The name is null where the author's profile's
-	// visibility hides it from this reader (the view runs under the reader's policies).
+	// good_practice_pages: the card's seventeen columns the page shows and the author's name, read with `*`
+	// (the seventeen named cost PostgREST three times the CPU). The name is null where this reader may not
+	// read the author's profile (the view runs under the reader's policies on profiles).
 	const { data, error } = await db
 		.from('good_practice_pages')
 		.select('*')
