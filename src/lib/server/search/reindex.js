@@ -1,15 +1,14 @@
 // @ts-check
 // Rebuilds search indexes from Postgres without a moment where search is empty: per index, a new index
-// `<uid>_reindex_<timestamp>` gets the settings and every document (search_documents() page by page),
-// then Meilisearch swaps it with the live one atomically and the old one is deleted. Changes the worker
-// wrote to the old index while the new one was being filled are queued again afterwards
+// `<uid>_reindex_<timestamp>` (stagedUid) gets the settings and every document (search_documents() page
+// by page), then Meilisearch swaps it with the live one atomically and the old one is deleted. Changes the
+// worker wrote to the old index while the new one was being filled are queued again afterwards
 // (search_outbox_requeue), so nothing written meanwhile is lost.
 import { createMeiliClient, waitForTask, waitForTasks } from './meili.js';
 import { createRpc } from './rest.js';
-import { ensureIndex, INDEX_SETTINGS, INDEX_UIDS } from './settings.js';
+import { ensureIndex, INDEX_SETTINGS, INDEX_UIDS, stagedAt, stagedUid } from './settings.js';
 
-const REINDEX_SUFFIX = '_reindex_';
-/** A leftover rebuild index (a reindex that crashed) older than this is removed by the next reindex. */
+/** A staged index left by a reindex or an ensureIndex() that crashed is removed by a reindex after this. */
 const LEFTOVER_MS = 60 * 60 * 1000;
 
 /**
@@ -19,25 +18,6 @@ const LEFTOVER_MS = 60 * 60 * 1000;
  *   onPage?: (uid: string, count: number) => void | Promise<void>
  * }} ReindexConfig
  */
-
-/**
- * The uid of the rebuild index for `uid` made at `now` (epoch ms).
- * @param {string} uid
- * @param {number} now
- */
-export const reindexUid = (uid, now) => `${uid}${REINDEX_SUFFIX}${now}`;
-
-/**
- * When a rebuild index of `uid` was made (from its name), or undefined for any other index.
- * @param {string} candidate
- * @param {string} uid
- */
-export function reindexStartedAt(candidate, uid) {
-	const prefix = `${uid}${REINDEX_SUFFIX}`;
-	if (!candidate.startsWith(prefix)) return undefined;
-	const stamp = Number(candidate.slice(prefix.length));
-	return Number.isSafeInteger(stamp) ? stamp : undefined;
-}
 
 /**
  * @param {ReindexConfig} config
@@ -62,7 +42,7 @@ export async function reindex(config) {
 		const since = await rpc('search_reindex_begin', {});
 
 		for (const candidate of existing) {
-			const stamp = reindexStartedAt(candidate, uid);
+			const stamp = stagedAt(candidate, uid);
 			if (stamp !== undefined && started - stamp > LEFTOVER_MS) {
 				await waitForTask(meili, await meili.deleteIndex(candidate));
 			}
@@ -70,7 +50,7 @@ export async function reindex(config) {
 		// The live index must exist to be swapped; one that never existed starts empty anyway.
 		await ensureIndex(meili, uid);
 
-		const fresh = reindexUid(uid, started);
+		const fresh = stagedUid(uid, started);
 		let documents = 0;
 		await waitForTask(meili, await meili.createIndex(fresh, { primaryKey: 'id' }));
 		try {

@@ -79,19 +79,52 @@ export const INDEX_SETTINGS = Object.freeze({
 	pagination: { maxTotalHits: 10_000 }
 });
 
+const STAGED_SUFFIX = '_reindex_';
+
+/**
+ * The uid under which an index for `uid` is built at `now` (epoch ms) before it is swapped or renamed in.
+ * @param {string} uid
+ * @param {number} now
+ */
+export const stagedUid = (uid, now) => `${uid}${STAGED_SUFFIX}${now}`;
+
+/**
+ * When a staged index of `uid` was made (from its name), or undefined for any other index.
+ * @param {string} candidate
+ * @param {string} uid
+ */
+export function stagedAt(candidate, uid) {
+	const prefix = `${uid}${STAGED_SUFFIX}`;
+	if (!candidate.startsWith(prefix)) return undefined;
+	const stamp = Number(candidate.slice(prefix.length));
+	return Number.isSafeInteger(stamp) ? stamp : undefined;
+}
+
 /**
  * Creates the index when it is missing and applies the settings; waits for Meilisearch to finish.
+ * A missing index is made under a staged uid, given its settings there and then renamed into place in one
+ * task: a search never meets it without its filterable attributes (Meilisearch refuses such a filter, and
+ * the search would answer 503), only, before the rename, no index at all. A staged index left behind by a
+ * crash is removed by the next reindex (reindex.js).
  * @param {import('./meili.js').MeiliClient} meili
  * @param {string} uid
  */
 export async function ensureIndex(meili, uid) {
-	if (!(await getIndexOrNull(meili, uid))) {
-		try {
-			await waitForTask(meili, await meili.createIndex(uid, { primaryKey: 'id' }));
-		} catch (error) {
-			// Another worker created it at the same moment.
-			if (meiliErrorCode(error) !== 'index_already_exists') throw error;
-		}
+	if (await getIndexOrNull(meili, uid)) {
+		await waitForTask(meili, await meili.index(uid).updateSettings(INDEX_SETTINGS));
+		return;
 	}
-	await waitForTask(meili, await meili.index(uid).updateSettings(INDEX_SETTINGS));
+	const staged = stagedUid(uid, Date.now());
+	let created = false;
+	try {
+		await waitForTask(meili, await meili.createIndex(staged, { primaryKey: 'id' }));
+		created = true;
+		await waitForTask(meili, await meili.index(staged).updateSettings(INDEX_SETTINGS));
+		await waitForTask(meili, await meili.swapIndexes([{ indexes: [staged, uid], rename: true }]));
+	} catch (error) {
+		if (created) await meili.deleteIndex(staged).catch(() => undefined);
+		// Another worker put the index in place (or staged one under the same name) at the same moment.
+		if (meiliErrorCode(error) !== 'index_already_exists') throw error;
+		await waitForTask(meili, await meili.index(uid).updateSettings(INDEX_SETTINGS));
+	}
 }

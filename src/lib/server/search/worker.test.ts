@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { reindexStartedAt, reindexUid } from './reindex.js';
-import { INDEX_SETTINGS, SYNONYM_GROUPS, synonymsFromGroups } from './settings.js';
+import {
+	INDEX_SETTINGS,
+	stagedAt,
+	stagedUid,
+	SYNONYM_GROUPS,
+	synonymsFromGroups
+} from './settings.js';
 import { backoffSeconds, groupByIndex, idleWait, splitDocuments } from './worker.js';
 
 const item = (index_uid: string, document_id: string, version = 1) => ({
@@ -99,12 +104,12 @@ describe('index settings', () => {
 	});
 });
 
-describe('reindex index names', () => {
-	it('names a rebuild index after its live index and the moment it began', () => {
-		const uid = reindexUid('activities', 1_795_000_000_000);
+describe('staged index names', () => {
+	it('names a rebuilt or new index after its live index and the moment it began', () => {
+		const uid = stagedUid('activities', 1_795_000_000_000);
 		expect(uid).toBe('activities_reindex_1795000000000');
-		expect(reindexStartedAt(uid, 'activities')).toBe(1_795_000_000_000);
-		expect(reindexStartedAt(uid, 'offers')).toBeUndefined();
-		expect(reindexStartedAt('activities', 'activities')).toBeUndefined();
+		expect(stagedAt(uid, 'activities')).toBe(1_795_000_000_000);
+		expect(stagedAt(uid, 'offers')).toBeUndefined();
+		expect(stagedAt('activities', 'activities')).toBeUndefined();
 	});
 });
