@@ -68,9 +68,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await people.query('delete from public.posts where author_id = any ($1)', [
-		[author.id, stranger.id, staff.id]
-	]);
 	await people.query('delete from public.communities where id = any ($1)', [
 		[communityId, otherCommunityId]
 	]);

@@ -52,7 +52,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await people.query('delete from public.posts where id = $1', [postId]);
 	await people.query('delete from public.community_blocks where community_id = $1', [community]);
 	await people.remove();
 });

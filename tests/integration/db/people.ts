@@ -254,6 +254,12 @@ export function testPeople(suite: string) {
 					);
 				}
 				if (made.length > 0) {
+					// What they wrote and the communities they started (a municipality's by its first member)
+					// would outlive their accounts, with no author or proposer left to find them by.
+					await this.query('delete from public.posts where author_id = any($1::uuid[])', [made]);
+					await this.query('delete from public.communities where proposed_by = any($1::uuid[])', [
+						made
+					]);
 					await this.query('delete from auth.users where id = any($1::uuid[])', [made]);
 				}
 			} finally {

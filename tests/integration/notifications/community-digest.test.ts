@@ -172,7 +172,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	const communities = [home?.id, elsewhere?.id].filter(Boolean);
-	await people.query('delete from public.posts where author_id = $1', [host?.id]);
 	await people.query('delete from public.communities where id = any($1::uuid[])', [communities]);
 	await people.remove();
 });

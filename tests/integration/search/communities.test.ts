@@ -69,7 +69,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await query('delete from public.posts where author_id = $1', [author.id]);
 	await query('delete from public.communities where id = $1', [communityId]);
 	await people.remove();
 	const db = new pg.Client({ connectionString: databaseUrl });
