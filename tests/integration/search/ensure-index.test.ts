@@ -2,11 +2,14 @@
 // (a search never meets it without its filters), two workers may prepare it at once, and an index with
 // old settings gets the current ones. Each case works on an index of its own, removed afterwards.
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { getIndexOrNull, waitForTask } from '../../../src/lib/server/search/meili.js';
 import { ensureIndex, INDEX_SETTINGS } from '../../../src/lib/server/search/settings.js';
 import { meiliMasterKey, meiliUrl, serviceRoleKey, apiUrl } from '../../../stack/config.js';
 import { meiliOf } from './support.js';
+
+// Meilisearch runs every task of the shared stack in one queue: on a busy machine a task may wait.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const meili = meiliOf({ apiUrl, serviceRoleKey, meiliUrl, meiliKey: meiliMasterKey });
 const made: string[] = [];

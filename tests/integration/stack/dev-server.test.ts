@@ -50,7 +50,10 @@ async function poll(path: string, done: (status: number) => boolean, ms: number)
 	for (;;) {
 		if (dev.exitCode !== null) throw new Error(`scripts/dev.js exited:\n${output}`);
 		const response = await fetch(`${origin}${path}`).catch(() => undefined);
-		const answer = { status: response?.status ?? 0, body: (await response?.text()) ?? '' };
+		const answer = {
+			status: response?.status ?? 0,
+			body: (await response?.text().catch(() => '')) ?? ''
+		};
 		if (done(answer.status) || Date.now() > deadline) return answer;
 		await delay(250);
 	}

@@ -105,7 +105,7 @@ export function stagedAt(candidate, uid) {
  * A missing index is made under a staged uid, given its settings there and then renamed into place in one
  * task: a search never meets it without its filterable attributes (Meilisearch refuses such a filter, and
  * the search would answer 503), only, before the rename, no index at all. A staged index left behind by a
- * crash is removed by the next reindex (reindex.js).
+ * crash is removed by a reindex of that index an hour or more later (reindex.js).
  * @param {import('./meili.js').MeiliClient} meili
  * @param {string} uid
  */
@@ -115,10 +115,18 @@ export async function ensureIndex(meili, uid) {
 		return;
 	}
 	const staged = stagedUid(uid, Date.now());
+	// Ours from the moment Meilisearch accepts the task (should waiting for it time out, it may still run),
+	// unless the task fails because another caller staged that name first.
 	let created = false;
 	try {
-		await waitForTask(meili, await meili.createIndex(staged, { primaryKey: 'id' }));
+		const creating = await meili.createIndex(staged, { primaryKey: 'id' });
 		created = true;
+		try {
+			await waitForTask(meili, creating);
+		} catch (error) {
+			if (meiliErrorCode(error) === 'index_already_exists') created = false;
+			throw error;
+		}
 		await waitForTask(meili, await meili.index(staged).updateSettings(INDEX_SETTINGS));
 		await waitForTask(meili, await meili.swapIndexes([{ indexes: [staged, uid], rename: true }]));
 	} catch (error) {
