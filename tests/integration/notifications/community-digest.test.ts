@@ -6,11 +6,12 @@
 import { sendWeeklyDigests } from '$lib/server/mail-jobs/digest.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, serviceRole, testPeople, type Person } from '../db/people.js';
-import { job, mailsTo, origin } from './support.js';
+import { digestClaimsFromNow, job, mailsTo, origin } from './support.js';
 
 const people = testPeople('meld-community');
 // The digest of the week that runs now: what the test writes today falls in it.
 let at: Date;
+let forgetClaims: (() => Promise<void>) | undefined;
 let periodEnd: Date;
 let home: { id: string; nis: string };
 let elsewhere: { id: string; nis: string };
@@ -63,6 +64,7 @@ async function join(communityId: string, person: Person) {
 }
 
 beforeAll(async () => {
+	forgetClaims = await digestClaimsFromNow(people.query.bind(people));
 	const { data, error } = await serviceRole.rpc('notification_digest_period').single();
 	if (error) throw error;
 	// next_at ends the week we are in now.
@@ -171,6 +173,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	await forgetClaims?.();
 	const communities = [home?.id, elsewhere?.id].filter(Boolean);
 	await people.query('delete from public.communities where id = any($1::uuid[])', [communities]);
 	await people.remove();

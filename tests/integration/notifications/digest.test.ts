@@ -6,7 +6,7 @@ import { sendWeeklyDigests } from '$lib/server/mail-jobs/digest.js';
 import { verifyUnsubscribe } from '$lib/server/mail-jobs/links.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceRole, testPeople, type Person } from '../db/people.js';
-import { headersOf, job, linkSecret, mailsTo, origin } from './support.js';
+import { digestClaimsFromNow, headersOf, job, linkSecret, mailsTo, origin } from './support.js';
 
 const people = testPeople('meld-digest');
 const at = new Date();
@@ -15,6 +15,7 @@ let ann: Person;
 let bert: Person;
 let carla: Person;
 let dirk: Person;
+let forgetClaims: (() => Promise<void>) | undefined;
 
 /** A notification for the person, written `hoursBeforeEnd` before the end of last week's digest period. */
 async function notification(
@@ -38,6 +39,7 @@ async function digested(ids: number[]) {
 }
 
 beforeAll(async () => {
+	forgetClaims = await digestClaimsFromNow(people.query.bind(people));
 	const { data, error } = await serviceRole
 		.rpc('notification_digest_period', { p_at: at.toISOString() })
 		.single();
@@ -51,7 +53,10 @@ beforeAll(async () => {
 	]);
 });
 
-afterAll(() => people.remove());
+afterAll(async () => {
+	await forgetClaims?.();
+	await people.remove();
+});
 
 describe('the schedule', () => {
 	it('covers the week that ended last Monday 08:00 in Brussels', () => {
