@@ -12,6 +12,8 @@ const buildDir = process.env.BUILD_OUT ?? 'build';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// The accounts the specs signed up, and what they made, leave the developer's database afterwards.
+	globalTeardown: './tests/e2e/global-teardown.ts',
 	outputDir: process.env.E2E_OUTPUT ?? 'test-results',
 	fullyParallel: false,
 	workers: 1,

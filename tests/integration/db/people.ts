@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { databaseUrl } from '../../../stack/config.js';
+import { removeAccounts } from '../../support/remove-accounts.js';
 import { anonClient, serviceClient } from '../support/supabase.js';
 
 const password = 'groeistoot-test-wachtwoord';
@@ -247,20 +248,8 @@ export function testPeople(suite: string) {
 
 		async remove() {
 			try {
-				if (organisations.length > 0 || made.length > 0) {
-					await this.query(
-						'delete from public.organisations where id = any($1::uuid[]) or created_by = any($2::uuid[])',
-						[organisations, made]
-					);
-				}
-				if (made.length > 0) {
-					// What they wrote and the communities they started (a municipality's by its first member)
-					// would outlive their accounts, with no author or proposer left to find them by.
-					await this.query('delete from public.posts where author_id = any($1::uuid[])', [made]);
-					await this.query('delete from public.communities where proposed_by = any($1::uuid[])', [
-						made
-					]);
-					await this.query('delete from auth.users where id = any($1::uuid[])', [made]);
+				if (made.length > 0 || organisations.length > 0) {
+					await removeAccounts(await sql(), made, organisations);
 				}
 			} finally {
 				await db?.end();
