@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseSchoolYear, schoolYearBounds, schoolYearLabel, schoolYearOf } from './school-year';
+import {
+	parseSchoolYear,
+	schoolYearBounds,
+	schoolYearLabel,
+	schoolYearOf,
+	schoolYearsLabel
+} from './school-year';
 
 describe('school years', () => {
 	it('start on 1 September and end on 31 August', () => {
@@ -9,6 +15,8 @@ describe('school years', () => {
 		expect(schoolYearOf(new Date('2026-12-02T05:00:00Z'))).toBe(2026);
 		expect(schoolYearBounds(2026)).toEqual({ from: '2026-09-01', to: '2027-08-31' });
 		expect(schoolYearLabel(2026)).toBe('2026–2027');
+		expect(schoolYearsLabel(2026, 2026)).toBe('2026–2027');
+		expect(schoolYearsLabel(2024, 2026)).toBe('2024–2025 – 2026–2027');
 	});
 
 	it('are read from a query parameter, or not at all', () => {

@@ -18,6 +18,13 @@ export function schoolYearLabel(startYear: number): string {
 	return `${startYear}–${startYear + 1}`;
 }
 
+/** "2025–2026" for one school year, "2024–2025 – 2026–2027" for a span of them. */
+export function schoolYearsLabel(first: number, last: number): string {
+	return first === last
+		? schoolYearLabel(first)
+		: `${schoolYearLabel(first)} – ${schoolYearLabel(last)}`;
+}
+
 /**
  * The school year a query parameter names ("2026" or "2026-2027"), or undefined when it names none or one
  * outside 2000–2100.

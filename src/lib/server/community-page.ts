@@ -157,6 +157,46 @@ export function communityActions(locator: (params: Record<string, string>) => Co
 		return target.community.id;
 	}
 
+	/** Where a join goes: the community, or the municipality whose community its first member starts. */
+	function joinTarget(target: CommunityTarget) {
+		return target.community ? { communityId: existing(target) } : { nis: target.places[0]! };
+	}
+
+	/**
+	 * joinOrganisation and leaveOrganisation: the organisation the form names takes the step, and the message
+	 * names it as the person's administered organisations do.
+	 */
+	async function organisationStep(
+		event: RequestEvent,
+		step: (
+			ctx: Exclude<Awaited<ReturnType<typeof context>>, { failure: unknown }>,
+			id: string
+		) => Promise<unknown>,
+		done: (name: string) => string
+	) {
+		const ctx = await context(event, 'organisation');
+		if ('failure' in ctx) return ctx.failure;
+		const parsed = organisationSchema.safeParse({
+			organisationId: text(ctx.form, 'organisationId')
+		});
+		if (!parsed.success) {
+			return fail(400, {
+				action: 'organisation',
+				error: m.app_error_unknown_item()
+			} satisfies Failure);
+		}
+		const { organisationId } = parsed.data;
+		try {
+			await step(ctx, organisationId);
+		} catch (caught) {
+			return refused('organisation', caught);
+		}
+		const organisation = (await administeredOrganisations(ctx.db, ctx.user.id, null)).find(
+			(administered) => administered.id === organisationId
+		);
+		return { action: 'organisation', done: done(organisation?.name ?? '') };
+	}
+
 	return {
 		join: async (event: RequestEvent) => {
 			const ctx = await context(event, 'join');
@@ -175,13 +215,10 @@ export function communityActions(locator: (params: Record<string, string>) => Co
 				} satisfies Failure);
 			}
 			try {
-				await joinCommunity(
-					ctx.db,
-					ctx.target.community
-						? { communityId: existing(ctx.target) }
-						: { nis: ctx.target.places[0]! },
-					{ personKind: parsed.data.personKind, inDirectory: parsed.data.inDirectory }
-				);
+				await joinCommunity(ctx.db, joinTarget(ctx.target), {
+					personKind: parsed.data.personKind,
+					inDirectory: parsed.data.inDirectory
+				});
 			} catch (caught) {
 				return refused('join', caught);
 			}
@@ -227,57 +264,19 @@ export function communityActions(locator: (params: Record<string, string>) => Co
 			return { action: 'membership', done: m.cm_member_saved() };
 		},
 
-		joinOrganisation: async (event: RequestEvent) => {
-			const ctx = await context(event, 'organisation');
-			if ('failure' in ctx) return ctx.failure;
-			const parsed = organisationSchema.safeParse({
-				organisationId: text(ctx.form, 'organisationId')
-			});
-			if (!parsed.success) {
-				return fail(400, {
-					action: 'organisation',
-					error: m.app_error_unknown_item()
-				} satisfies Failure);
-			}
-			try {
-				await joinCommunity(
-					ctx.db,
-					ctx.target.community
-						? { communityId: existing(ctx.target) }
-						: { nis: ctx.target.places[0]! },
-					{ organisationId: parsed.data.organisationId }
-				);
-			} catch (caught) {
-				return refused('organisation', caught);
-			}
-			const joined = (await administeredOrganisations(ctx.db, ctx.user.id, null)).find(
-				(organisation) => organisation.id === parsed.data.organisationId
-			);
-			return { action: 'organisation', done: m.cm_org_joined({ name: joined?.name ?? '' }) };
-		},
+		joinOrganisation: (event: RequestEvent) =>
+			organisationStep(
+				event,
+				(ctx, organisationId) => joinCommunity(ctx.db, joinTarget(ctx.target), { organisationId }),
+				(name) => m.cm_org_joined({ name })
+			),
 
-		leaveOrganisation: async (event: RequestEvent) => {
-			const ctx = await context(event, 'organisation');
-			if ('failure' in ctx) return ctx.failure;
-			const parsed = organisationSchema.safeParse({
-				organisationId: text(ctx.form, 'organisationId')
-			});
-			if (!parsed.success) {
-				return fail(400, {
-					action: 'organisation',
-					error: m.app_error_unknown_item()
-				} satisfies Failure);
-			}
-			try {
-				await leaveCommunity(ctx.db, existing(ctx.target), parsed.data.organisationId);
-			} catch (caught) {
-				return refused('organisation', caught);
-			}
-			const left = (await administeredOrganisations(ctx.db, ctx.user.id, null)).find(
-				(organisation) => organisation.id === parsed.data.organisationId
-			);
-			return { action: 'organisation', done: m.cm_org_left({ name: left?.name ?? '' }) };
-		},
+		leaveOrganisation: (event: RequestEvent) =>
+			organisationStep(
+				event,
+				(ctx, organisationId) => leaveCommunity(ctx.db, existing(ctx.target), organisationId),
+				(name) => m.cm_org_left({ name })
+			),
 
 		description: async (event: RequestEvent) => {
 			const ctx = await context(event, 'description');
