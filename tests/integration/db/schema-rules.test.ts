@@ -128,4 +128,37 @@ describe('the public schema', () => {
 		const first = `Filter: (${start}`;
 		expect(filter?.slice(0, first.length)).toBe(first);
 	});
+
+	// A SQL function with a SET clause is planned again on every call (never inlined); the functions a page
+	// calls on every request are PL/pgSQL with a generic plan kept for the connection instead
+	// (20261208000300_generic_plans.sql, 20261226000000_page_functions_plpgsql.sql).
+	it('keeps the plans of the functions pages call on every request', async () => {
+		const pageFunctions = [
+			'private.match_suggestions',
+			'private.offers_reaching_request_ranked',
+			'private.open_request_asked',
+			'public.academy_page',
+			'public.account_header',
+			'public.agreement_page',
+			'public.community_page',
+			'public.event_page',
+			'public.event_summary',
+			'public.home_overview',
+			'public.municipality_page',
+			'public.person_page',
+			'public.post_page',
+			'public.request_view_page'
+		];
+		const rows = await people.query<{ fn: string; language: string; generic: boolean }>(
+			`select n.nspname || '.' || p.proname as fn, l.lanname as language,
+				coalesce('plan_cache_mode=force_generic_plan' = any(p.proconfig), false) as generic
+			from pg_proc p
+			join pg_namespace n on n.oid = p.pronamespace
+			join pg_language l on l.oid = p.prolang
+			where n.nspname || '.' || p.proname = any($1)
+			order by 1`,
+			[pageFunctions]
+		);
+		expect(rows).toEqual(pageFunctions.map((fn) => ({ fn, language: 'plpgsql', generic: true })));
+	});
 });
