@@ -7,7 +7,7 @@
 // the app costs.
 // Then issue 15's signed-in pages (organisations, offers, requests, a request and its suggestions,
 // agreements, an agreement, notifications) as seed people who may open them, against a bare page
-// (`/privacy`, no data of its own) as the same signed-in coordinator, in the same run.
+// (`/privacy`, no data of its own) as the signed-in coordinator, measured before and after each page.
 import { createServerClient } from '@supabase/ssr';
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
@@ -408,6 +408,95 @@ async function signedInSample() {
 const summary = (r) =>
 	`worst ${r.worst.toFixed(1)} ms, bare ${r.bare.toFixed(1)} ms, ratio ${(r.worst / r.bare).toFixed(2)}`;
 
+/**
+ * @typedef {{ name: string, path: string, headers?: Record<string, string>, uncounted?: boolean }} Page
+ * A page to time: `headers` (a session's cookies) are sent with every request; an `uncounted` page is
+ * timed and printed but left out of the worst and the count within 2×.
+ */
+
+/**
+ * Times the bare page and then every other page in `measured` with the bare page again after each, in a
+ * build started with `env`: each page's p95 against the mean of the bare page's p95 just before and just
+ * after it (the machine's speed drifts by a third within minutes: docs/benchmarks.md).
+ * @param {string} label @param {Record<string, string>} env @param {Page[]} measured
+ * @param {{ roundTrips: Record<string, number>, characters: Record<string, number> }} counts
+ */
+async function timePages(label, env, measured, { roundTrips, characters }) {
+	const app = await startApp(env);
+	/** @type {Record<string, { p50: number, p95: number, rps: number, failures: number }>} */
+	const results = {};
+	/** The bare page's p95 beside each page (the mean of the runs before and after it). */
+	/** @type {Record<string, number>} */
+	const bareBeside = {};
+	// Where each request's CPU time goes (app, the gateway with auth, PostgREST, Postgres): under 10
+	// connections on 2 cores the p95 follows it, so the ratio to the bare page can be read from it.
+	const cpu = cpuOfParts(app.pid);
+	/** @param {Page} page */
+	async function timeOne(page) {
+		const before = cpu();
+		const r = await measure(app.origin + page.path, seconds, page.headers);
+		const after = cpu();
+		const used = /** @type {(keyof typeof before)[]} */ (Object.keys(before))
+			.flatMap((name) => {
+				const [start, end] = [before[name], after[name]];
+				return start === null || end === null
+					? []
+					: [`${name} ${((end - start) / r.requests).toFixed(1)}`];
+			})
+			.join(', ');
+		console.log(
+			`${label.padEnd(9)} ${page.name.padEnd(13)} ${page.path.padEnd(72)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${roundTrips[page.name]} API round trips  ${(characters[page.name] / 1000).toFixed(1)} k characters${used ? `  CPU ms per request: ${used}` : ''}${r.failures ? `  ${r.failures} FAILED` : ''}`
+		);
+		return r;
+	}
+	const bare = measured.find((p) => p.name === 'bare');
+	const others = measured.filter((p) => p.name !== 'bare');
+	try {
+		/** @param {Page} page */
+		const warmUp = (page) => measure(app.origin + page.path, 2, page.headers); // not counted
+		let bareBefore = null;
+		if (bare) {
+			// A longer warm-up than a page's: right after the app starts the bare page's first runs were
+			// slower (p95 a fifth to a half above the next), which would flatter the first page's ratio.
+			await measure(app.origin + bare.path, seconds + 2, bare.headers); // not counted
+			bareBefore = results.bare = await timeOne(bare);
+		}
+		for (const page of others) {
+			await warmUp(page);
+			const r = (results[page.name] = await timeOne(page));
+			if (bare && bareBefore) {
+				// and the page's ratio to the mean of the bare runs before and after it
+				const bareAfter = await timeOne(bare);
+				bareBeside[page.name] = (bareBefore.p95 + bareAfter.p95) / 2;
+				console.log(
+					`${label.padEnd(9)} ${page.name.padEnd(13)} p95 ${r.p95.toFixed(1)} ms beside the bare page's ${bareBeside[page.name].toFixed(1)} ms (before ${bareBefore.p95.toFixed(1)}, after ${bareAfter.p95.toFixed(1)}): ratio ${(r.p95 / bareBeside[page.name]).toFixed(2)}`
+				);
+				bareBefore = bareAfter;
+			}
+		}
+	} finally {
+		// Waited for: the proxy in front of the replayed run closes right after.
+		await app.stop();
+	}
+	/** @param {string} name */
+	const ratio = (name) => results[name].p95 / bareBeside[name];
+	const counted = others.filter((page) => !page.uncounted);
+	// the measured pages, furthest from the bare page beside them first
+	const ranked = [...counted].sort((a, b) => ratio(b.name) - ratio(a.name));
+	// and by their own p95, as against one bare run at the start (the line of the rounds before)
+	const slowest = [...counted].sort((a, b) => results[b.name].p95 - results[a.name].p95);
+	return {
+		worst: ranked.length ? results[ranked[0].name].p95 : NaN,
+		bare: ranked.length ? bareBeside[ranked[0].name] : NaN,
+		ranked,
+		withinTwice: counted.filter((page) => ratio(page.name) <= 2).length,
+		againstFirst: {
+			worst: slowest.length ? results[slowest[0].name].p95 : NaN,
+			bare: results.bare.p95
+		}
+	};
+}
+
 /** The public pages: round trips, then timing uncached and as configured by default. */
 async function publicPages() {
 	const sample = await samplePages();
@@ -451,82 +540,8 @@ async function publicPages() {
 	// (docs/benchmarks.md), so each page is compared with the bare page measured just before and just after it
 	// (the mean of their p95), not with one bare run at the start, which a slow spell later in the run would
 	// flatter or a fast one hurt.
-	/** @param {string} label @param {Record<string, string>} env @param {typeof pages} measured */
-	async function timePages(label, env, measured) {
-		const app = await startApp(env);
-		/** @type {Record<string, { p50: number, p95: number, rps: number, failures: number }>} */
-		const results = {};
-		/** The bare page's p95 beside each page (the mean of the runs before and after it). */
-		/** @type {Record<string, number>} */
-		const bareBeside = {};
-		// Where each request's CPU time goes (app, the gateway with auth, PostgREST, Postgres): under 10
-		// connections on 2 cores the p95 follows it, so the ratio to the bare page can be read from it.
-		const cpu = cpuOfParts(app.pid);
-		/** @param {(typeof pages)[number]} page */
-		async function timeOne(page) {
-			const before = cpu();
-			const r = await measure(app.origin + page.path, seconds);
-			const after = cpu();
-			const used = /** @type {(keyof typeof before)[]} */ (Object.keys(before))
-				.flatMap((name) => {
-					const [start, end] = [before[name], after[name]];
-					return start === null || end === null
-						? []
-						: [`${name} ${((end - start) / r.requests).toFixed(1)}`];
-				})
-				.join(', ');
-			console.log(
-				`${label.padEnd(9)} ${page.name.padEnd(13)} ${page.path.padEnd(56)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${roundTrips[page.name]} API round trips  ${(characters[page.name] / 1000).toFixed(1)} k characters${used ? `  CPU ms per request: ${used}` : ''}${r.failures ? `  ${r.failures} FAILED` : ''}`
-			);
-			return r;
-		}
-		const bare = measured.find((p) => p.name === 'bare');
-		const others = measured.filter((p) => p.name !== 'bare');
-		try {
-			/** @param {(typeof pages)[number]} page */
-			const warmUp = (page) => measure(app.origin + page.path, 2); // not counted
-			let bareBefore = null;
-			if (bare) {
-				// A longer warm-up than a page's: right after the app starts the bare page's first runs were
-				// slower (p95 a fifth to a half above the next), which would flatter the first page's ratio.
-				await measure(app.origin + bare.path, seconds + 2); // not counted
-				bareBefore = results.bare = await timeOne(bare);
-			}
-			for (const page of others) {
-				await warmUp(page);
-				const r = (results[page.name] = await timeOne(page));
-				if (bare && bareBefore) {
-					// and the page's ratio to the mean of the bare runs before and after it
-					const bareAfter = await timeOne(bare);
-					bareBeside[page.name] = (bareBefore.p95 + bareAfter.p95) / 2;
-					console.log(
-						`${label.padEnd(9)} ${page.name.padEnd(13)} p95 ${r.p95.toFixed(1)} ms beside the bare page's ${bareBeside[page.name].toFixed(1)} ms (before ${bareBefore.p95.toFixed(1)}, after ${bareAfter.p95.toFixed(1)}): ratio ${(r.p95 / bareBeside[page.name]).toFixed(2)}`
-					);
-					bareBefore = bareAfter;
-				}
-			}
-		} finally {
-			// Waited for: the proxy in front of the replayed run closes right after.
-			await app.stop();
-		}
-		/** @param {string} name */
-		const ratio = (name) => results[name].p95 / bareBeside[name];
-		// the measured pages, furthest from the bare page beside them first
-		const ranked = [...others].sort((a, b) => ratio(b.name) - ratio(a.name));
-		// and by their own p95, as against one bare run at the start (the line of the rounds before)
-		const slowest = [...others].sort((a, b) => results[b.name].p95 - results[a.name].p95);
-		return {
-			worst: ranked.length ? results[ranked[0].name].p95 : NaN,
-			bare: ranked.length ? bareBeside[ranked[0].name] : NaN,
-			ranked,
-			withinTwice: others.filter((page) => ratio(page.name) <= 2).length,
-			againstFirst: {
-				worst: slowest.length ? results[slowest[0].name].p95 : NaN,
-				bare: results.bare.p95
-			}
-		};
-	}
-	const uncached = await timePages('uncached', { PAGE_CACHE_SECONDS: '0' }, pages);
+	const counts = { roundTrips, characters };
+	const uncached = await timePages('uncached', { PAGE_CACHE_SECONDS: '0' }, pages, counts);
 	// What the database side can still win: the three pages furthest from the bare page again, beside it, with
 	// every API call answered from memory by a proxy in front of PostgREST (each call's first answer, replayed).
 	const restUrl = process.env.SUPABASE_REST_URL || appEnvironment(process.env).SUPABASE_REST_URL;
@@ -541,7 +556,8 @@ async function publicPages() {
 			replayed = await timePages(
 				'replayed',
 				{ PAGE_CACHE_SECONDS: '0', SUPABASE_REST_URL: replay.url },
-				[bare, ...furthest]
+				[bare, ...furthest],
+				counts
 			);
 			passedOn = replay.passedOn();
 		} finally {
@@ -550,7 +566,8 @@ async function publicPages() {
 	}
 	// The cached run only for the pages that have one (BENCH_PAGES may name none of them).
 	const cachedPages = pages.filter((p) => !('uncachedOnly' in p));
-	const shared = cachedPages.length > 1 ? await timePages('default', {}, cachedPages) : null;
+	const shared =
+		cachedPages.length > 1 ? await timePages('default', {}, cachedPages, counts) : null;
 	// Past this length the app's CPU per request jumps by ~0.8 ms (V8 flattens the page's string;
 	// docs/benchmarks.md).
 	const long = pages.filter((page) => characters[page.name] > 65_500);
@@ -579,56 +596,50 @@ async function publicPages() {
 /** The signed-in pages: round trips, then timing (never served from the page cache). */
 async function signedInPages() {
 	// Signed in (never served from the page cache): issue 15's signed-in pages, each as a seed person who
-	// may open it, with a bare page (`/privacy`: only what every signed-in page loads) as the academy
-	// coordinator in the same run as the baseline.
+	// may open it, each beside a bare page (`/privacy`: only what every signed-in page loads) as the academy
+	// coordinator, measured just before and just after it, as the public pages are.
 	const cookies = {
 		coordinator: await sessionCookie('coordinator@groeistoot.test'),
 		provider: await sessionCookie('school@groeistoot.test')
 	};
-	const signedInPages = await signedInSample();
-	/** @type {Record<string, number>} */
-	const signedInTrips = {};
+	/** @type {Page[]} */
+	const pages = (await signedInSample()).map(({ as, ...page }) => ({
+		...page,
+		headers: { cookie: cookies[as] },
+		// the signed-in home is not one of the issue's pages: timed and printed, not counted
+		uncounted: page.name === 'home'
+	}));
+	const counts = {
+		/** @type {Record<string, number>} */ roundTrips: {},
+		/** @type {Record<string, number>} */ characters: {}
+	};
 	{
 		const proxy = await countingProxy();
 		const app = await startApp(throughProxy(proxy.url));
 		try {
-			for (const page of signedInPages) {
-				const headers = { cookie: cookies[page.as] };
-				await fetch(app.origin + page.path, { headers, redirect: 'manual' });
+			for (const page of pages) {
+				const options = { headers: page.headers, redirect: /** @type {const} */ ('manual') };
+				await fetch(app.origin + page.path, options);
 				proxy.take();
-				const response = await fetch(app.origin + page.path, { headers, redirect: 'manual' });
+				const response = await fetch(app.origin + page.path, options);
 				if (response.status !== 200)
 					throw new Error(`${page.path} answered ${response.status} when signed in`);
-				signedInTrips[page.name] = proxy.take();
+				counts.characters[page.name] = (await response.text()).length;
+				counts.roundTrips[page.name] = proxy.take();
 			}
 		} finally {
 			app.stop();
 			proxy.close();
 		}
 	}
-	/** @type {Record<string, { p50: number, p95: number, rps: number, failures: number }>} */
-	const signedIn = {};
-	{
-		const app = await startApp({});
-		try {
-			for (const page of signedInPages) {
-				const headers = { cookie: cookies[page.as] };
-				await measure(app.origin + page.path, 2, headers); // warm-up, not counted
-				const r = (signedIn[page.name] = await measure(app.origin + page.path, seconds, headers));
-				console.log(
-					`signed in ${page.name.padEnd(13)} ${page.path.padEnd(72)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s  ${signedInTrips[page.name]} API round trips${r.failures ? `  ${r.failures} FAILED` : ''}`
-				);
-			}
-		} finally {
-			app.stop();
-		}
-	}
-	const signedInWorst = Math.max(
-		...signedInPages
-			.filter((p) => p.name !== 'bare' && p.name !== 'home')
-			.map((p) => signedIn[p.name].p95)
+	const signedIn = await timePages('signed in', {}, pages, counts);
+	console.log(
+		`signed-in pages p95 against one bare run at the start: ${summary(signedIn.againstFirst)}`
 	);
-	console.log(`signed-in pages p95: ${summary({ worst: signedInWorst, bare: signedIn.bare.p95 })}`);
+	console.log(
+		`signed-in pages within 2× the bare page beside them: ${signedIn.withinTwice} of ${signedIn.ranked.length}`
+	);
+	console.log(`signed-in pages p95: ${summary(signedIn)}`);
 }
 
 const status = spawnSync('node', ['stack/cli.js', 'status'], { stdio: 'ignore' }).status;

@@ -131,9 +131,11 @@ describe('the public schema', () => {
 
 	// A SQL function with a SET clause is planned again on every call (never inlined); the functions a page
 	// calls on every request are PL/pgSQL with a generic plan kept for the connection instead
-	// (20261208000300_generic_plans.sql, 20261226000000_page_functions_plpgsql.sql).
+	// (20261208000300_generic_plans.sql, 20261226000000_page_functions_plpgsql.sql,
+	// 20261227000000_policy_functions_plpgsql.sql).
 	it('keeps the plans of the functions pages call on every request', async () => {
 		const pageFunctions = [
+			'private.managed_organisation',
 			'private.match_suggestions',
 			'private.offers_reaching_request_ranked',
 			'private.open_request_asked',
@@ -145,6 +147,10 @@ describe('the public schema', () => {
 			'public.event_summary',
 			'public.home_overview',
 			'public.municipality_page',
+			'public.my_agreements_page',
+			'public.organisation_offers_page',
+			'public.organisation_request_page',
+			'public.organisation_requests_page',
 			'public.person_page',
 			'public.post_page',
 			'public.request_view_page'
@@ -160,5 +166,33 @@ describe('the public schema', () => {
 			[pageFunctions]
 		);
 		expect(rows).toEqual(pageFunctions.map((fn) => ({ fn, language: 'plpgsql', generic: true })));
+	});
+
+	// A read policy calls its functions once per statement that reads its table: a SQL function with a SET
+	// clause or security definer (never inlined) would be planned that often. Those functions are PL/pgSQL
+	// instead (20261227000000_policy_functions_plpgsql.sql); the catalog records what each policy calls.
+	it('plans no function a read policy calls again on every call', async () => {
+		const rows = await people.query<{ fn: string }>(`
+			select distinct p.oid::regprocedure::text as fn
+			from pg_policy pol
+			join pg_depend d on d.classid = 'pg_policy'::regclass and d.objid = pol.oid
+				and d.refclassid = 'pg_proc'::regclass
+			join pg_proc p on p.oid = d.refobjid
+			join pg_language l on l.oid = p.prolang
+			where pol.polcmd in ('r', '*') and l.lanname = 'sql'
+				and (p.proconfig is not null or p.prosecdef)
+			order by 1
+		`);
+		expect(rows.map((row) => row.fn)).toEqual([]);
+		// and the rule sees what the policies call: the network staff's function among them
+		const [called] = await people.query<{ calls: boolean }>(`
+			select exists (
+				select 1 from pg_policy pol
+				join pg_depend d on d.classid = 'pg_policy'::regclass and d.objid = pol.oid
+				where d.refclassid = 'pg_proc'::regclass
+					and d.refobjid = 'public.is_network_staff()'::regprocedure
+			) as calls
+		`);
+		expect(called?.calls).toBe(true);
 	});
 });
