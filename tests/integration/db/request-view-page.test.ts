@@ -128,7 +128,9 @@ describe('request_view_page', () => {
 
 	it('gives no request for an unknown id', async () => {
 		const view = await page(academyMember, '00000000-0000-4000-8000-000000000000');
-		expect(view).toEqual({ request: null });
+		const { data: header } = await academyMember.client.rpc('account_header');
+		// The page's header still comes with it (src/lib/server/page-header.ts).
+		expect(view).toEqual({ request: null, account: header });
 	});
 
 	it('refuses a pool of suggestions out of range, with its hint', async () => {

@@ -1,7 +1,8 @@
 // The signed-in pages in one call each (security invoker, the caller's RLS decides): agreement_page,
 // my_agreements_page, organisation_offers_page, organisation_requests_page, organisation_request_page.
 // A member sees what the separate requests of before gave them; a member of another organisation or a
-// stranger sees nothing of it (null, or no rows and no role); an anonymous caller may not call them.
+// stranger sees nothing of it (null, or no rows and no role); an anonymous caller may not call them. Each
+// answers the page's header too (`account`, as account_header() gives it: src/lib/server/page-header.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, testPeople, type Person } from './people.js';
 
@@ -235,5 +236,48 @@ describe('organisation_requests_page and organisation_request_page', () => {
 			const { error } = await rpc(null, fn, args);
 			expect(error).not.toBeNull();
 		}
+	});
+});
+
+describe("the page's header (account)", () => {
+	it('comes with every page function as account_header() gives it to the caller', async () => {
+		await people.query(
+			`insert into public.notifications (user_id, kind, link, agreement_id)
+			values ($1, 'agreement_proposed', '/afspraken/' || $2, $2::uuid)`,
+			[academyMember.id, agreementId]
+		);
+		const calls: [string, Json][] = [
+			['agreement_page', { p_id: agreementId }],
+			['my_agreements_page', { p_page: 1, p_size: 20 }],
+			['organisation_offers_page', { p_slug: school.slug, p_page: 1, p_size: 20 }],
+			['organisation_requests_page', { p_slug: academy.slug, p_page: 1, p_size: 20 }],
+			['organisation_request_page', { p_slug: academy.slug, p_id: request.id }],
+			['request_view_page', { p_id: request.id, p_pool: 30 }]
+		];
+		for (const person of [academyMember, stranger]) {
+			const { data: header, error } = await person.client.rpc('account_header');
+			expect(error).toBeNull();
+			if (person === academyMember) {
+				expect(header).toMatchObject({ display_name: 'Anna Academie', staff: false });
+				expect((header as Json).unread).toBeGreaterThan(0);
+			}
+			for (const [fn, args] of calls) {
+				const page = await answer(person, fn, args);
+				// A stranger's agreement_page is null: nothing to see, and the layout asks for the header.
+				if (page === null)
+					expect({ fn, stranger: person === stranger }).toEqual({
+						fn: 'agreement_page',
+						stranger: true
+					});
+				else expect([fn, page.account]).toEqual([fn, header]);
+			}
+		}
+	});
+
+	it('is null for an anonymous visitor of a request', async () => {
+		const page = (await rpc(null, 'request_view_page', { p_id: request.id, p_pool: 30 }))
+			.data as Json;
+		expect(page.request).not.toBeNull();
+		expect(page.account).toBeNull();
 	});
 });

@@ -11,9 +11,14 @@ const headerSchema = z.object({
 
 export type AccountHeader = { displayName: string | null; staff: boolean; unread: number };
 
+/** account_header()'s answer (also a page function's `account`: src/lib/server/page-header.ts). */
+export function parseAccountHeader(answer: unknown): AccountHeader {
+	const header = headerSchema.parse(answer);
+	return { displayName: header.display_name, staff: header.staff, unread: header.unread };
+}
+
 export async function getAccountHeader(db: Db): Promise<AccountHeader> {
 	const { data, error } = await db.rpc('account_header');
 	if (error) throw error;
-	const header = headerSchema.parse(data);
-	return { displayName: header.display_name, staff: header.staff, unread: header.unread };
+	return parseAccountHeader(data);
 }

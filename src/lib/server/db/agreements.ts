@@ -3,6 +3,7 @@
 // messages. RLS and the RPC decide; their refusals come back as AgreementRefusal.
 import { m } from '$lib/paraglide/messages';
 import type { AgreementStatus } from '$lib/exchange-vocabulary';
+import { pageHeader } from '$lib/server/page-header';
 import type { Db } from '$lib/server/supabase';
 import type { PostgrestError } from '@supabase/supabase-js';
 import { DbFieldError, fieldErrorFor, NOT_FOUND, RLS_DENIED, type Refusals } from './db-errors';
@@ -170,7 +171,7 @@ export const AGREEMENTS_PAGE_SIZE = 20;
 /**
  * One page of the agreements of the person's organisations, last changed first, and how many in all: one
  * API round trip (my_agreements_page, security invoker: the caller's RLS decides, as it did for the
- * separate requests). A page past the end shows the last page.
+ * separate requests), with the page's header. A page past the end shows the last page.
  */
 export async function listMyAgreements(db: Db, page: number): Promise<Page<AgreementSummary>> {
 	const { data, error } = await db.rpc('my_agreements_page', {
@@ -183,7 +184,9 @@ export async function listMyAgreements(db: Db, page: number): Promise<Page<Agree
 		page: number;
 		rows: SummaryRow[];
 		names: Record<string, string>;
+		account: unknown;
 	};
+	pageHeader(db, found.account);
 	const names = new Map(Object.entries(found.names));
 	return {
 		rows: found.rows.map((row) => toSummary(row, names)),
@@ -229,11 +232,14 @@ type AgreementPageRow = {
 	my_sides: string[];
 	names: Record<string, string>;
 	volunteers: { id: string; name: string }[];
+	/** The page's header (src/lib/server/page-header.ts). */
+	account: unknown;
 };
 
 /**
  * The agreement page in one API round trip (agreement_page, security invoker: the caller's RLS decides,
- * as it did for the separate requests); null when the agreement is not the person's to see or no uuid.
+ * as it did for the separate requests), with the page's header; null when the agreement is not the
+ * person's to see or no uuid.
  */
 async function agreementPage(db: Db, id: string): Promise<AgreementPageRow | null> {
 	const { data, error } = await db.rpc('agreement_page', { p_id: id });
@@ -241,7 +247,9 @@ async function agreementPage(db: Db, id: string): Promise<AgreementPageRow | nul
 		if (error.code === '22P02') return null; // not a uuid
 		throw error;
 	}
-	return (data as AgreementPageRow | null) ?? null;
+	const page = (data as AgreementPageRow | null) ?? null;
+	pageHeader(db, page?.account);
+	return page;
 }
 
 /** One agreement with everything its page shows; null when it does not exist or is not the person's. */

@@ -1,11 +1,12 @@
 // An organisation's own management pages in one API round trip each (organisation_offers_page,
 // organisation_requests_page, organisation_request_page: security invoker, the caller's RLS decides as it
-// did for the separate requests): the organisation with the person's role in it, and the list or the one
-// request. Who may open the page is decided here as requireOrganisationRole decided it (404 when no
+// did for the separate requests): the organisation with the person's role in it, the list or the one
+// request, and the page's header. Who may open the page is decided here as requireOrganisationRole decided it (404 when no
 // organisation shows at the slug, 403 for a non-member), then the kind the page is for.
 import { m } from '$lib/paraglide/messages';
 import { pageCount } from '$lib/paging';
 import { requireUser } from '$lib/server/auth/require-user';
+import { pageHeader } from '$lib/server/page-header';
 import type { MembershipRole, OrganisationKind, VerificationStatus } from '$lib/vocabulary';
 import type { PostgrestError } from '@supabase/supabase-js';
 import { error } from '@sveltejs/kit';
@@ -52,12 +53,17 @@ const isProvider = (kind: OrganisationKind) => kind !== 'academy';
 
 type ListPage<Row> = { organisation: OrganisationRow; total: number; page: number; rows: Row[] };
 
-/** The function's answer as the shape it builds (jsonb to the generated types). */
+/**
+ * The function's answer as the shape it builds (jsonb to the generated types); the header it answers too
+ * goes to the layout (src/lib/server/page-header.ts).
+ */
 async function answer<T>(
+	locals: App.Locals,
 	query: PromiseLike<{ data: unknown; error: PostgrestError | null }>
 ): Promise<T | null> {
 	const { data, error: dbError } = await query;
 	if (dbError) throw dbError;
+	pageHeader(locals.supabase, (data as { account?: unknown } | null)?.account);
 	return (data as T | null) ?? null;
 }
 
@@ -82,6 +88,7 @@ export async function organisationOffersPage(
 ): Promise<{ organisation: Member; offers: Page<OfferDetails> }> {
 	requireUser(locals, url);
 	const found = await answer<ListPage<OfferRow>>(
+		locals,
 		locals.supabase.rpc('organisation_offers_page', {
 			p_slug: slug,
 			p_page: page,
@@ -101,6 +108,7 @@ export async function organisationRequestsPage(
 ): Promise<{ organisation: Member; requests: Page<RequestDetails> }> {
 	requireUser(locals, url);
 	const found = await answer<ListPage<RequestRow>>(
+		locals,
 		locals.supabase.rpc('organisation_requests_page', {
 			p_slug: slug,
 			p_page: page,
@@ -120,6 +128,7 @@ export async function organisationRequestPage(
 ): Promise<{ organisation: Member; request: RequestDetails }> {
 	requireUser(locals, url);
 	const found = await answer<{ organisation: OrganisationRow; request: RequestRow | null }>(
+		locals,
 		locals.supabase.rpc('organisation_request_page', { p_slug: slug, p_id: id })
 	);
 	const organisation = memberOf(found?.organisation ?? null, isAcademy, m.app_academy_only);

@@ -1,7 +1,9 @@
 // The page of one request (/vragen/[id]) in one API round trip (public.request_view_page(), security
 // invoker: the caller's RLS decides as it did for the separate requests): the request, whether the caller
 // belongs to its academy, the candidates for its suggestions (the academy's own open request), and the
-// signed-in caller's live offer of help. The candidates are scored and ranked here, as suggestOffers() does.
+// signed-in caller's live offer of help, and the page's header (for src/lib/server/page-header.ts). The
+// candidates are scored and ranked here, as suggestOffers() does.
+import { pageHeader } from '$lib/server/page-header';
 import type { Db } from '$lib/server/supabase';
 import { rankRows, suggestionPool, type CandidateRow, type RankedSuggestion } from '../matching';
 import { toDetails, type RequestDetails } from '../requests';
@@ -11,6 +13,7 @@ type PageRow = {
 	member?: boolean;
 	suggestions?: CandidateRow[] | null;
 	live_help?: { id: string; status: string } | null;
+	account?: unknown;
 };
 
 export type RequestView = {
@@ -31,6 +34,7 @@ export async function requestView(db: Db, id: string, limit: number): Promise<Re
 	});
 	if (error) throw error;
 	const row = data as PageRow | null;
+	pageHeader(db, row?.account);
 	if (!row?.request) return null;
 	return {
 		request: toDetails(row.request),

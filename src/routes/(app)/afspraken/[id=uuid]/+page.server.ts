@@ -35,10 +35,11 @@ import { DbFieldError } from '$lib/server/db/db-errors';
 import { helperCheck, isOrganisationAdmin } from '$lib/server/db/help';
 import { recordVolunteerCheck } from '$lib/server/db/volunteer-checks';
 import { sendPendingNotificationMails } from '$lib/server/notification-mail';
+import { bringsHeader } from '$lib/server/page-header';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, url, params }) => {
+export const load = bringsHeader(async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const agreement = await getAgreement(locals.supabase, params.id, user.id);
 	if (!agreement) error(404, m.ag_not_found());

@@ -9,12 +9,13 @@ import { AlreadyHelping, offerHelp } from '$lib/server/db/help';
 import { suggestOffers } from '$lib/server/db/matching';
 import { requestView } from '$lib/server/db/pages/request-page';
 import { getRequest, proposeAgreement } from '$lib/server/db/requests';
+import { bringsHeader } from '$lib/server/page-header';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 const LIVE = ['open', 'in_progress'];
 
-export const load = (async ({ locals: { supabase, user }, params, url }) => {
+export const load = bringsHeader(async ({ locals: { supabase, user }, params, url }) => {
 	// The request, whether the person belongs to its academy, its suggestions and the person's offer of
 	// help, in one call (request_view_page()).
 	const view = await requestView(supabase, params.id, 10);

@@ -1,8 +1,9 @@
 import { requestedPage } from '$lib/paging';
 import { organisationRequestsPage } from '$lib/server/db/pages/organisation-pages';
+import { bringsHeader } from '$lib/server/page-header';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ locals, url, params }) => {
+export const load = bringsHeader(async ({ locals, url, params }) => {
 	// One round trip: the academy with the person's role and the page of its requests.
 	const { organisation, requests } = await organisationRequestsPage(
 		locals,

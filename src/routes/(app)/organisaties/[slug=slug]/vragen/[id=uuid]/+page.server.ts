@@ -3,6 +3,7 @@ import { DbFieldError } from '$lib/server/db/db-errors';
 import { closeRequest, getRequest, requestValues, updateRequest } from '$lib/server/db/requests';
 import { formMunicipalities, submitExchangeForm } from '$lib/server/exchange-form';
 import { organisationRequestPage } from '$lib/server/db/pages/organisation-pages';
+import { bringsHeader } from '$lib/server/page-header';
 import type { Db } from '$lib/server/supabase';
 import { error, fail } from '@sveltejs/kit';
 import { requireAcademyMember } from '../../activiteiten/activity-access';
@@ -15,7 +16,7 @@ async function ownRequest(db: Db, organisationId: string, id: string) {
 	return request;
 }
 
-export const load = (async ({ locals, url, params }) => {
+export const load = bringsHeader(async ({ locals, url, params }) => {
 	// One wave: the academy with the person's role and its request (one call: organisation_request_page,
 	// the request only for its members), and the municipality labels (kept in the process).
 	const [{ organisation, request }, { labelOf }] = await Promise.all([
