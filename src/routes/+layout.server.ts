@@ -1,7 +1,13 @@
 import { layoutHeader } from '$lib/server/page-header';
 import type { LayoutServerLoad } from './$types';
 
-export const load = (async ({ locals: { supabase, user }, route, isDataRequest, untrack }) => {
+export const load = (async ({
+	locals: { supabase, user },
+	request,
+	route,
+	isDataRequest,
+	untrack
+}) => {
 	if (!user) return { account: null };
 
 	// The header (account_header: the profile's name, staff, the unread count) in one round trip, or in
@@ -12,7 +18,7 @@ export const load = (async ({ locals: { supabase, user }, route, isDataRequest, 
 		displayName: profileName,
 		staff,
 		unread
-	} = await layoutHeader(supabase, { routeId, isDataRequest });
+	} = await layoutHeader(supabase, { routeId, method: request.method, isDataRequest });
 	const metadataName: unknown = user.user_metadata?.display_name;
 	const displayName =
 		profileName ?? (typeof metadataName === 'string' ? metadataName : null) ?? user.email ?? '';

@@ -3,7 +3,8 @@
 // (its `account`, 20261228000000_page_functions_bring_the_header.sql) spares the layout that call:
 // - the page wraps its load in bringsHeader(), and its data code hands the function's `account` over with
 //   pageHeader(db, account), db being the request's own client (locals.supabase);
-// - the layout asks layoutHeader(); on such a route it waits for the page's header instead of calling.
+// - the layout asks layoutHeader(); on such a route, in a page request by GET, it waits for the page's
+//   header instead of calling.
 // Whatever the page's load does (a 404, a redirect, an error, an answer without a header), the layout still
 // gets a header: when the load ends without one, the layout's own call is made then. A page that brings
 // the header must not await parent() in its load (the layout waits for it).
@@ -47,15 +48,21 @@ export function pageHeader(db: Db, account: unknown): void {
 }
 
 /**
- * The layout's header: on a route whose page brings it, the page's (in a full page request, where every
+ * The layout's header: on a route whose page brings it, the page's (in a page request by GET, where every
  * load runs); else, or when the page's load ended without one, account_header()'s.
  */
 export function layoutHeader(
 	db: Db,
-	{ routeId, isDataRequest }: { routeId: string | null; isDataRequest: boolean }
+	{
+		routeId,
+		method,
+		isDataRequest
+	}: { routeId: string | null; method: string; isDataRequest: boolean }
 ): Promise<AccountHeader> {
-	// A client-side navigation runs only the loads that need to run again: the page's may not be among them.
-	if (isDataRequest || routeId === null || !bringing.has(routeId)) return getAccountHeader(db);
+	// Only a GET (or HEAD) is sure to run the page's load: a client-side navigation runs only the loads that
+	// need to run again, and a form action that fails (a 404, a 405, an error) renders its error without it.
+	const pageLoads = (method === 'GET' || method === 'HEAD') && !isDataRequest;
+	if (!pageLoads || routeId === null || !bringing.has(routeId)) return getAccountHeader(db);
 	const found = handover(db);
 	if (found.header) return found.header;
 	if (found.ended) return settle(found, getAccountHeader(db));
