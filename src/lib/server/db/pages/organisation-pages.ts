@@ -1,8 +1,8 @@
 // An organisation's own management pages in one API round trip each (organisation_offers_page,
 // organisation_requests_page, organisation_request_page: security invoker, the caller's RLS decides as it
 // did for the separate requests): the organisation with the person's role in it, the list or the one
-// request, and the page's header. Who may open the page is decided here as requireOrganisationRole decided it (404 when no
-// organisation shows at the slug, 403 for a non-member), then the kind the page is for.
+// request, and the page's header. Who may open the page is decided here as requireOrganisationRole decided
+// it (404 when no organisation shows at the slug, 403 for a non-member), then the kind the page is for.
 import { m } from '$lib/paraglide/messages';
 import { pageCount } from '$lib/paging';
 import { requireUser } from '$lib/server/auth/require-user';
